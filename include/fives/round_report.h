@@ -1,0 +1,39 @@
+// The report of a round: per-pillar statistics as the round's privacy allows,
+// the focus ranking, the focus pillar and the catalog's practices for it.
+#ifndef FIVES_ROUND_REPORT_H_
+#define FIVES_ROUND_REPORT_H_
+
+#include "absl/status/statusor.h"
+#include "fives/catalog.h"
+#include "fives/focus.h"
+#include "fives/round.h"
+#include "fives/score_stats.h"
+#include "fives/team.h"
+#include "fives/v1/report.pb.h"
+
+namespace fives {
+
+struct ReportOptions {
+  FocusOptions focus;
+  // Language of the suggestions.
+  Language language = Language::kEnglish;
+};
+
+// A pillar's statistics as a reader of the round may see them. Open rounds:
+// everything, plus `member_scores` (each member's score, sorted by id).
+// Confidential rounds: below privacy.min_responses only n; below
+// privacy.min_distribution no histogram, min, max or median.
+v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
+                               v1::RoundMode mode,
+                               const PrivacyThresholds& privacy);
+
+// The report of `round` of `team`. A confidential round must be closed first
+// (FailedPrecondition): figures that change with each response would let a
+// reader tell what the last member answered. Open rounds report at any time.
+absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
+                                                 const Round& round,
+                                                 const ReportOptions& options);
+
+}  // namespace fives
+
+#endif  // FIVES_ROUND_REPORT_H_

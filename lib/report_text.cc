@@ -1,0 +1,232 @@
+#include "fives/report_text.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/substitute.h"
+#include "fives/pillar.h"
+
+namespace fives {
+namespace {
+
+constexpr absl::string_view kMissing = "–";
+
+// Number of UTF-8 code points (every byte that does not continue one).
+size_t DisplayWidth(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+}
+
+// Rows of cells laid out in left-aligned columns two spaces apart.
+std::string Table(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      absl::StrAppend(
+          &line, i + 1 < row.size() ? PadRight(row[i], widths[i] + 2) : row[i]);
+    }
+    absl::StrAppend(&out, line, "\n");
+  }
+  return out;
+}
+
+std::string Optional(bool has, double value, int decimals, Language lang) {
+  return has ? FormatDecimal(value, decimals, lang) : std::string(kMissing);
+}
+
+// The pillar's name up to its first space: "Synergy", "Stip".
+std::string ShortName(Pillar p, Language lang) {
+  const std::string& name = PillarName(p, lang);
+  return name.substr(0, name.find(' '));
+}
+
+std::string ReasonText(const v1::FocusCandidate& c, Language lang) {
+  const std::string mean = Optional(c.has_mean(), c.mean(), 2, lang);
+  switch (c.reason()) {
+    case v1::FOCUS_REASON_LOWEST_MEAN:
+      return absl::Substitute(Phrase("reason_lowest_mean", lang), mean);
+    case v1::FOCUS_REASON_LARGEST_GAP:
+      return absl::Substitute(
+          Phrase("reason_largest_gap", lang),
+          Optional(c.has_gap(), c.gap(), 2, lang),
+          Optional(c.has_gap() && c.has_mean(), c.gap() + c.mean(), 2, lang));
+    case v1::FOCUS_REASON_TIE_CONSENSUS:
+      return absl::Substitute(
+          Phrase("reason_tie_consensus", lang),
+          Optional(c.has_consensus(), c.consensus(), 3, lang));
+    case v1::FOCUS_REASON_TIE_ORDER:
+      return Phrase("reason_tie_order", lang);
+    case v1::FOCUS_REASON_NOT_ENOUGH_DATA:
+    default:
+      return Phrase("reason_not_enough_data", lang);
+  }
+}
+
+}  // namespace
+
+std::string FormatDecimal(double value, int decimals, Language language) {
+  std::string text = absl::StrFormat("%.*f", decimals, value);
+  if (text == absl::StrFormat("-%.*f", decimals, 0.0)) text = text.substr(1);
+  if (language == Language::kDutch) absl::StrReplaceAll({{".", ","}}, &text);
+  return text;
+}
+
+std::string PadRight(absl::string_view text, size_t width) {
+  std::string out(text);
+  const size_t w = DisplayWidth(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+const std::string& LabelText(v1::AgreementLabel label, Language language) {
+  switch (label) {
+    case v1::AGREEMENT_LABEL_SHARED:
+      return Phrase("label_shared", language);
+    case v1::AGREEMENT_LABEL_MIXED:
+      return Phrase("label_mixed", language);
+    case v1::AGREEMENT_LABEL_SPLIT:
+      return Phrase("label_split", language);
+    default:
+      return Phrase("label_single", language);
+  }
+}
+
+std::string RenderReportText(const v1::RoundReport& report, Language lang) {
+  std::string out;
+  absl::StrAppend(
+      &out, absl::Substitute(Phrase("report_title", lang), report.team_name()),
+      "\n");
+  const std::string& mode = Phrase(
+      report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
+      lang);
+  absl::StrAppend(&out,
+                  absl::Substitute(Phrase("round_line", lang),
+                                   report.round_id(), report.round_date(), mode,
+                                   report.respondents(), report.members()),
+                  "\n\n");
+
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({Phrase("col_pillar", lang), Phrase("col_n", lang),
+                  Phrase("col_mean", lang), Phrase("col_median", lang),
+                  Phrase("col_sd", lang), Phrase("col_distribution", lang),
+                  Phrase("col_rwg", lang), Phrase("col_consensus", lang),
+                  Phrase("col_agreement", lang), Phrase("col_label", lang)});
+  std::vector<std::string> notes;
+  for (const v1::PillarStats& s : report.pillars()) {
+    const Pillar p = *PillarFromProto(s.pillar());
+    std::vector<std::string> row = {PillarName(p, lang), absl::StrCat(s.n())};
+    if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
+      row.push_back(std::string(kMissing));
+      notes.push_back(
+          absl::StrCat(PillarName(p, lang), ": ",
+                       absl::Substitute(Phrase("withheld_too_few", lang),
+                                        report.thresholds().min_responses())));
+      rows.push_back(std::move(row));
+      continue;
+    }
+    row.push_back(Optional(s.has_mean(), s.mean(), 2, lang));
+    row.push_back(Optional(s.has_median(), s.median(), 1, lang));
+    row.push_back(Optional(s.has_sd(), s.sd(), 2, lang));
+    row.push_back(s.histogram_size() == 5 ? absl::StrJoin(s.histogram(), " ")
+                                          : std::string(kMissing));
+    row.push_back(Optional(s.has_rwg(), s.rwg(), 2, lang));
+    row.push_back(Optional(s.has_consensus(), s.consensus(), 2, lang));
+    row.push_back(Optional(s.has_agreement(), s.agreement(), 2, lang));
+    row.push_back(LabelText(s.label(), lang));
+    rows.push_back(std::move(row));
+    if (s.disclosure() == v1::DISCLOSURE_NO_DISTRIBUTION) {
+      notes.push_back(absl::StrCat(
+          PillarName(p, lang), ": ",
+          absl::Substitute(Phrase("withheld_distribution", lang),
+                           report.thresholds().min_distribution())));
+    }
+    if (s.ad_above_cutoff()) {
+      notes.push_back(absl::StrCat(
+          PillarName(p, lang), ": ",
+          absl::Substitute(
+              Phrase("ad_above_cutoff", lang),
+              FormatDecimal(report.agreement().ad_cutoff(), 2, lang))));
+    }
+  }
+  absl::StrAppend(&out, Table(rows));
+  for (const std::string& note : notes)
+    absl::StrAppend(&out, "  * ", note, "\n");
+
+  // Open rounds: who gave which score.
+  if (report.mode() == v1::ROUND_MODE_OPEN && !report.pillars().empty()) {
+    std::vector<std::string> member_order;
+    std::vector<std::vector<std::string>> member_rows;
+    std::vector<std::string> header = {""};
+    for (const v1::PillarStats& s : report.pillars()) {
+      header.push_back(ShortName(*PillarFromProto(s.pillar()), lang));
+      for (const v1::MemberScore& m : s.scores()) {
+        if (std::find(member_order.begin(), member_order.end(),
+                      m.member_id()) == member_order.end()) {
+          member_order.push_back(m.member_id());
+        }
+      }
+    }
+    std::sort(member_order.begin(), member_order.end());
+    member_rows.push_back(header);
+    for (const std::string& id : member_order) {
+      std::vector<std::string> row = {id};
+      for (const v1::PillarStats& s : report.pillars()) {
+        std::string cell(kMissing);
+        for (const v1::MemberScore& m : s.scores()) {
+          if (m.member_id() != id) continue;
+          cell = absl::StrCat(m.score());
+          if (!m.display_name().empty()) row[0] = m.display_name();
+        }
+        row.push_back(cell);
+      }
+      member_rows.push_back(std::move(row));
+    }
+    if (!member_order.empty()) {
+      absl::StrAppend(&out, "\n", Phrase("scores_heading", lang), "\n",
+                      Table(member_rows));
+    }
+  }
+
+  absl::StrAppend(&out, "\n", Phrase("ranking_heading", lang), "\n");
+  for (const v1::FocusCandidate& c : report.ranking()) {
+    absl::StrAppend(&out, "  ", c.rank(), ". ",
+                    PillarName(*PillarFromProto(c.pillar()), lang), ": ",
+                    ReasonText(c, lang));
+    if (c.talk_first())
+      absl::StrAppend(&out, " (", Phrase("talk_first", lang), ")");
+    absl::StrAppend(&out, "\n");
+  }
+  absl::StrAppend(&out, "\n");
+  if (report.focus() == v1::PILLAR_UNSPECIFIED) {
+    absl::StrAppend(&out, Phrase("no_focus", lang), "\n");
+    return out;
+  }
+  const Pillar focus = *PillarFromProto(report.focus());
+  absl::StrAppend(
+      &out,
+      absl::Substitute(Phrase("focus_heading", lang), PillarName(focus, lang)),
+      "\n");
+  if (report.ranking_size() > 0 && report.ranking(0).talk_first()) {
+    absl::StrAppend(&out, "  ", Phrase("talk_first", lang), "\n");
+  }
+  absl::StrAppend(&out, Phrase("suggestions_heading", lang), ":\n");
+  for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
+    absl::StrAppend(&out, "  - ", s, "\n");
+  }
+  return out;
+}
+
+}  // namespace fives

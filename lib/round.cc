@@ -1,0 +1,394 @@
+#include "fives/round.h"
+
+#include <algorithm>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+
+namespace fives {
+namespace {
+
+using Scores = std::array<int, kPillarCount>;  // 0 = not given
+
+absl::Status CheckMode(v1::RoundMode mode) {
+  if (mode == v1::ROUND_MODE_OPEN || mode == v1::ROUND_MODE_CONFIDENTIAL) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "round.mode: ", static_cast<int>(mode),
+      " is not ROUND_MODE_OPEN (1) or ROUND_MODE_CONFIDENTIAL (2)"));
+}
+
+// The asked pillars as flags; an empty list asks all five.
+template <typename Range, typename Convert>
+absl::StatusOr<std::array<bool, kPillarCount>> AskedPillars(
+    const Range& pillars, Convert convert) {
+  std::array<bool, kPillarCount> asked = {};
+  if (pillars.empty()) {
+    asked.fill(true);
+    return asked;
+  }
+  int i = 0;
+  for (const auto& item : pillars) {
+    const std::string field = absl::StrCat("round.pillars[", i++, "]");
+    absl::StatusOr<Pillar> p = convert(item, field);
+    if (!p.ok()) return p.status();
+    if (asked[PillarIndex(*p)]) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": ", PillarKey(*p), " is asked twice"));
+    }
+    asked[PillarIndex(*p)] = true;
+  }
+  return asked;
+}
+
+// Checks one response's scores against the round's rules; `field` prefixes
+// every message ("response" or "round.responses[3]").
+absl::StatusOr<Scores> CheckScores(const v1::Response& response,
+                                   const std::array<bool, kPillarCount>& asked,
+                                   bool allow_partial,
+                                   absl::string_view field) {
+  Scores scores = {};
+  for (int i = 0; i < response.scores_size(); ++i) {
+    const v1::PillarScore& s = response.scores(i);
+    const std::string where = absl::StrCat(field, ".scores[", i, "]");
+    absl::StatusOr<Pillar> p = PillarFromProto(s.pillar(), where + ".pillar");
+    if (!p.ok()) return p.status();
+    if (!asked[PillarIndex(*p)]) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ".pillar: ", PillarKey(*p), " is not asked in this round"));
+    }
+    if (scores[PillarIndex(*p)] != 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".pillar: ", PillarKey(*p), " is scored twice"));
+    }
+    if (!IsValidScore(s.score())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".score: ", s.score(),
+                       " is outside 1..5 (pillar ", PillarKey(*p), ")"));
+    }
+    scores[PillarIndex(*p)] = s.score();
+  }
+  int given = 0;
+  for (Pillar p : kAllPillars) {
+    if (!asked[PillarIndex(p)]) continue;
+    if (scores[PillarIndex(p)] != 0) {
+      ++given;
+    } else if (!allow_partial) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ".scores: pillar ", PillarKey(p),
+                       " is missing (this round requires every asked pillar)"));
+    }
+  }
+  if (given == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".scores: empty, a response needs a score"));
+  }
+  return scores;
+}
+
+// The response in canonical form: asked pillars in pillar order.
+v1::Response Canonical(absl::string_view member_id, const Scores& scores) {
+  v1::Response r;
+  r.set_member_id(std::string(member_id));
+  for (Pillar p : kAllPillars) {
+    if (scores[PillarIndex(p)] == 0) continue;
+    v1::PillarScore* s = r.add_scores();
+    s->set_pillar(ToProto(p));
+    s->set_score(scores[PillarIndex(p)]);
+  }
+  return r;
+}
+
+// Checks that `ids` are valid and strictly ascending (sorted, unique).
+template <typename Range, typename GetId>
+absl::Status CheckSortedIds(const Range& items, GetId get_id,
+                            absl::string_view field) {
+  const std::string* previous = nullptr;
+  int i = 0;
+  for (const auto& item : items) {
+    const std::string& id = get_id(item);
+    const std::string where = absl::StrCat(field, "[", i++, "]");
+    if (absl::Status s = ValidateId(id, where); !s.ok()) return s;
+    if (previous != nullptr && !(*previous < id)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": \"", id, "\" is out of order or repeated"));
+    }
+    previous = &id;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Round> Round::Create(const RoundOptions& options) {
+  if (absl::Status s = ValidateId(options.id, "round.id"); !s.ok()) return s;
+  if (absl::Status s = CheckMode(options.mode); !s.ok()) return s;
+  if (absl::Status s = options.privacy.Validate(); !s.ok()) return s;
+  if (absl::Status s = options.agreement.Validate(); !s.ok()) return s;
+  absl::StatusOr<std::array<bool, kPillarCount>> asked = AskedPillars(
+      options.pillars,
+      [](Pillar p, const std::string&) -> absl::StatusOr<Pillar> { return p; });
+  if (!asked.ok()) return asked.status();
+
+  Round round;
+  v1::Round& r = round.proto_;
+  r.set_id(options.id);
+  r.set_date(FormatCivilDate(options.date));
+  r.set_mode(options.mode);
+  *r.mutable_thresholds() = options.privacy.ToProto();
+  *r.mutable_agreement() = options.agreement.ToProto();
+  for (Pillar p : kAllPillars) {
+    if (!(*asked)[PillarIndex(p)]) continue;
+    r.add_pillars(ToProto(p));
+    if (options.mode == v1::ROUND_MODE_CONFIDENTIAL) {
+      v1::PillarTally* tally = r.add_tallies();
+      tally->set_pillar(ToProto(p));
+      for (int i = 0; i < kScoreCategories; ++i) tally->add_histogram(0);
+    }
+  }
+  r.set_allow_partial(options.allow_partial);
+  r.set_state(v1::ROUND_STATE_OPEN);
+  round.Index();
+  return round;
+}
+
+absl::StatusOr<Round> Round::FromProto(v1::Round proto) {
+  if (absl::Status s = ValidateId(proto.id(), "round.id"); !s.ok()) return s;
+  absl::StatusOr<absl::CivilDay> date =
+      ParseCivilDate(proto.date(), "round.date");
+  if (!date.ok()) return date.status();
+  if (absl::Status s = CheckMode(proto.mode()); !s.ok()) return s;
+  if (auto t = PrivacyThresholds::FromProto(proto.thresholds()); !t.ok()) {
+    return t.status();
+  }
+  if (auto t = AgreementThresholds::FromProto(proto.agreement()); !t.ok()) {
+    return t.status();
+  }
+  absl::StatusOr<std::array<bool, kPillarCount>> asked =
+      AskedPillars(proto.pillars(), [](int value, const std::string& field) {
+        return PillarFromProto(static_cast<v1::Pillar>(value), field);
+      });
+  if (!asked.ok()) return asked.status();
+
+  if (proto.state() == v1::ROUND_STATE_CLOSED) {
+    absl::StatusOr<absl::CivilDay> closed =
+        ParseCivilDate(proto.closed_on(), "round.closed_on");
+    if (!closed.ok()) return closed.status();
+    if (*closed < *date) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("round.closed_on: ", proto.closed_on(),
+                       " is before the round's date ", proto.date()));
+    }
+  } else if (proto.state() == v1::ROUND_STATE_OPEN) {
+    if (!proto.closed_on().empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "round.closed_on: \"", proto.closed_on(), "\" set on an open round"));
+    }
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat("round.state: ", static_cast<int>(proto.state()),
+                     " is not ROUND_STATE_OPEN or ROUND_STATE_CLOSED"));
+  }
+
+  if (proto.mode() == v1::ROUND_MODE_OPEN) {
+    if (proto.participants_size() > 0 || proto.tallies_size() > 0) {
+      return absl::InvalidArgumentError(
+          "round: an open round keeps responses, not participants or tallies");
+    }
+    if (absl::Status s = CheckSortedIds(
+            proto.responses(),
+            [](const v1::Response& r) -> const std::string& {
+              return r.member_id();
+            },
+            "round.responses.member_id");
+        !s.ok()) {
+      return s;
+    }
+    for (int i = 0; i < proto.responses_size(); ++i) {
+      absl::StatusOr<Scores> scores =
+          CheckScores(proto.responses(i), *asked, proto.allow_partial(),
+                      absl::StrCat("round.responses[", i, "]"));
+      if (!scores.ok()) return scores.status();
+    }
+  } else {
+    if (proto.responses_size() > 0) {
+      return absl::InvalidArgumentError(
+          "round.responses: a confidential round must not keep identified "
+          "responses");
+    }
+    if (absl::Status s = CheckSortedIds(
+            proto.participants(),
+            [](const std::string& id) -> const std::string& { return id; },
+            "round.participants");
+        !s.ok()) {
+      return s;
+    }
+    int expected = 0;
+    for (bool a : *asked) expected += a;
+    if (proto.tallies_size() != expected) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("round.tallies: has ", proto.tallies_size(),
+                       " tallies for ", expected, " asked pillars"));
+    }
+    int t = 0;
+    for (Pillar p : kAllPillars) {
+      if (!(*asked)[PillarIndex(p)]) continue;
+      const v1::PillarTally& tally = proto.tallies(t);
+      const std::string where = absl::StrCat("round.tallies[", t++, "]");
+      if (tally.pillar() != ToProto(p)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            where, ".pillar: expected ", PillarKey(p), " (pillar order)"));
+      }
+      absl::StatusOr<ScoreHistogram> h = ScoreHistogram::FromCounts(
+          {tally.histogram().data(),
+           static_cast<size_t>(tally.histogram_size())});
+      if (!h.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ".", h.status().message()));
+      }
+      const int64_t n = h->n();
+      if (n > proto.participants_size() ||
+          (!proto.allow_partial() && n != proto.participants_size())) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ".histogram: holds ", n, " scores for ",
+                         proto.participants_size(), " participants"));
+      }
+    }
+  }
+  Round round;
+  round.proto_ = std::move(proto);
+  round.Index();
+  return round;
+}
+
+void Round::Index() {
+  date_ = *ParseCivilDate(proto_.date(), "round.date");
+  privacy_ = *PrivacyThresholds::FromProto(proto_.thresholds());
+  agreement_ = *AgreementThresholds::FromProto(proto_.agreement());
+  asked_ = {};
+  pillars_.clear();
+  if (proto_.pillars().empty()) asked_.fill(true);
+  for (int value : proto_.pillars()) {
+    asked_[PillarIndex(*PillarFromProto(static_cast<v1::Pillar>(value)))] =
+        true;
+  }
+  for (Pillar p : kAllPillars) {
+    if (asked_[PillarIndex(p)]) pillars_.push_back(p);
+  }
+}
+
+absl::Status Round::AddResponse(const Team& team,
+                                const v1::Response& response) {
+  if (is_closed()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("round \"", proto_.id(), "\": closed on ",
+                     proto_.closed_on(), ", it takes no more responses"));
+  }
+  const std::string& member = response.member_id();
+  if (absl::Status s =
+          team.CheckCurrentMember(member, date_, "response.member_id");
+      !s.ok()) {
+    return s;
+  }
+  if (HasResponded(member)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("response.member_id: \"", member,
+                     "\" has already answered round \"", proto_.id(), "\""));
+  }
+  absl::StatusOr<Scores> scores =
+      CheckScores(response, asked_, proto_.allow_partial(), "response");
+  if (!scores.ok()) return scores.status();
+
+  // Everything is checked: apply.
+  if (is_confidential()) {
+    auto* ids = proto_.mutable_participants();
+    const auto index =
+        std::lower_bound(ids->begin(), ids->end(), member) - ids->begin();
+    ids->Add(std::string(member));  // may move the elements
+    std::rotate(ids->begin() + index, ids->end() - 1, ids->end());
+    for (v1::PillarTally& tally : *proto_.mutable_tallies()) {
+      const int score = (*scores)[static_cast<size_t>(tally.pillar()) - 1];
+      if (score != 0) {
+        tally.set_histogram(score - kMinScore,
+                            tally.histogram(score - kMinScore) + 1);
+      }
+    }
+  } else {
+    auto* responses = proto_.mutable_responses();
+    auto pos =
+        std::lower_bound(responses->begin(), responses->end(), member,
+                         [](const v1::Response& r, const std::string& id) {
+                           return r.member_id() < id;
+                         });
+    const int index = static_cast<int>(pos - responses->begin());
+    *responses->Add() = Canonical(member, *scores);
+    for (int i = responses->size() - 1; i > index; --i) {
+      responses->SwapElements(i, i - 1);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Round::Close(absl::CivilDay on) {
+  if (is_closed()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "round \"", proto_.id(), "\": already closed on ", proto_.closed_on()));
+  }
+  if (on < date_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("closed_on: ", FormatCivilDate(on),
+                     " is before the round's date ", proto_.date()));
+  }
+  proto_.set_state(v1::ROUND_STATE_CLOSED);
+  proto_.set_closed_on(FormatCivilDate(on));
+  return absl::OkStatus();
+}
+
+int Round::respondents() const {
+  return is_confidential() ? proto_.participants_size()
+                           : proto_.responses_size();
+}
+
+ScoreHistogram Round::Histogram(Pillar p) const {
+  ScoreHistogram h;
+  if (!asks(p)) return h;
+  if (is_confidential()) {
+    for (const v1::PillarTally& tally : proto_.tallies()) {
+      if (tally.pillar() != ToProto(p)) continue;
+      h = *ScoreHistogram::FromCounts(
+          {tally.histogram().data(),
+           static_cast<size_t>(tally.histogram_size())});
+    }
+    return h;
+  }
+  for (const v1::Response& r : proto_.responses()) {
+    for (const v1::PillarScore& s : r.scores()) {
+      if (s.pillar() == ToProto(p)) h.AddUnchecked(s.score());
+    }
+  }
+  return h;
+}
+
+bool Round::HasResponded(absl::string_view member_id) const {
+  if (is_confidential()) {
+    return std::binary_search(proto_.participants().begin(),
+                              proto_.participants().end(), member_id);
+  }
+  return std::binary_search(
+      proto_.responses().begin(), proto_.responses().end(), member_id,
+      [](const auto& a, const auto& b) {
+        auto key = [](const auto& x) -> absl::string_view {
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>,
+                                       v1::Response>) {
+            return x.member_id();
+          } else {
+            return x;
+          }
+        };
+        return key(a) < key(b);
+      });
+}
+
+}  // namespace fives

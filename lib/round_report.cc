@@ -1,0 +1,86 @@
+#include "fives/round_report.h"
+
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+
+namespace fives {
+
+v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
+                               v1::RoundMode mode,
+                               const PrivacyThresholds& privacy) {
+  v1::PillarStats out;
+  if (mode == v1::ROUND_MODE_CONFIDENTIAL && stats.n < privacy.min_responses) {
+    out.set_n(stats.n);
+    out.set_disclosure(v1::DISCLOSURE_TOO_FEW_RESPONSES);
+  } else {
+    out = ToProto(stats);
+    if (mode == v1::ROUND_MODE_CONFIDENTIAL &&
+        stats.n < privacy.min_distribution) {
+      out.clear_histogram();
+      out.clear_min();
+      out.clear_max();
+      out.clear_median();
+      out.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+    }
+  }
+  out.set_pillar(ToProto(pillar));
+  return out;
+}
+
+absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
+                                                 const Round& round,
+                                                 const ReportOptions& options) {
+  if (round.is_confidential() && !round.is_closed()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "round \"", round.id(),
+        "\": a confidential round is reported only once it is closed"));
+  }
+  v1::RoundReport report;
+  report.set_team_id(team.id());
+  report.set_team_name(team.name());
+  report.set_round_id(round.id());
+  report.set_round_date(round.proto().date());
+  report.set_mode(round.proto().mode());
+  report.set_state(round.proto().state());
+  report.set_respondents(round.respondents());
+  report.set_members(team.CountMembersOn(round.date()));
+  *report.mutable_thresholds() = round.privacy().ToProto();
+  *report.mutable_agreement() = round.agreement().ToProto();
+  for (Pillar p : round.pillars()) {
+    const ScoreStats stats =
+        ComputeScoreStats(round.Histogram(p), round.agreement());
+    v1::PillarStats* out = report.add_pillars();
+    *out = DisclosedStats(p, stats, round.proto().mode(), round.privacy());
+    if (!round.is_confidential()) {
+      for (const v1::Response& r : round.proto().responses()) {
+        for (const v1::PillarScore& s : r.scores()) {
+          if (s.pillar() != ToProto(p)) continue;
+          v1::MemberScore* m = out->add_scores();
+          m->set_member_id(r.member_id());
+          m->set_score(s.score());
+          if (const v1::Member* member = team.FindMember(r.member_id())) {
+            m->set_display_name(member->display_name());
+          }
+        }
+      }
+    }
+  }
+  absl::StatusOr<std::vector<v1::FocusCandidate>> ranking =
+      RankFocus(report.pillars(), options.focus);
+  if (!ranking.ok()) return ranking.status();
+  report.set_rule(options.focus.rule);
+  for (v1::FocusCandidate& c : *ranking) *report.add_ranking() = std::move(c);
+  report.set_language(std::string(LanguageTag(options.language)));
+  if (report.ranking_size() > 0 &&
+      report.ranking(0).reason() != v1::FOCUS_REASON_NOT_ENOUGH_DATA) {
+    const Pillar focus = *PillarFromProto(report.ranking(0).pillar());
+    report.set_focus(ToProto(focus));
+    for (const std::string& practice :
+         PillarTextsFor(focus, options.language).practices()) {
+      report.add_suggestions(practice);
+    }
+  }
+  return report;
+}
+
+}  // namespace fives

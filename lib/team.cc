@@ -1,0 +1,165 @@
+#include "fives/team.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+
+namespace fives {
+namespace {
+
+constexpr size_t kMaxIdLength = 64;
+
+// Joined date of a stored member (validated by FromProto or AddMember).
+absl::CivilDay JoinedOf(const v1::Member& m) {
+  return *ParseCivilDate(m.joined(), "joined");
+}
+
+}  // namespace
+
+bool IsValidId(absl::string_view id) {
+  if (id.empty() || id.size() > kMaxIdLength) return false;
+  for (char c : id) {
+    if (!absl::ascii_isalnum(c) && c != '.' && c != '_' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
+absl::Status ValidateId(absl::string_view id, absl::string_view field) {
+  if (IsValidId(id)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, ": \"", absl::CHexEscape(id),
+      "\" is not a valid id (1-64 characters of A-Z a-z 0-9 . _ -)"));
+}
+
+absl::StatusOr<Team> Team::Create(absl::string_view id,
+                                  absl::string_view name) {
+  if (absl::Status s = ValidateId(id, "team.id"); !s.ok()) return s;
+  if (name.empty()) {
+    return absl::InvalidArgumentError("team.name: empty, a team needs a name");
+  }
+  v1::Team proto;
+  proto.set_id(std::string(id));
+  proto.set_name(std::string(name));
+  return Team(std::move(proto));
+}
+
+absl::StatusOr<Team> Team::FromProto(v1::Team proto) {
+  if (absl::Status s = ValidateId(proto.id(), "team.id"); !s.ok()) return s;
+  if (proto.name().empty()) {
+    return absl::InvalidArgumentError("team.name: empty, a team needs a name");
+  }
+  absl::flat_hash_set<std::string> seen;
+  for (int i = 0; i < proto.members_size(); ++i) {
+    const v1::Member& m = proto.members(i);
+    const std::string where = absl::StrCat("team.members[", i, "]");
+    if (absl::Status s = ValidateId(m.id(), where + ".id"); !s.ok()) return s;
+    if (!seen.insert(m.id()).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".id: \"", m.id(), "\" appears twice"));
+    }
+    absl::StatusOr<absl::CivilDay> joined =
+        ParseCivilDate(m.joined(), where + ".joined");
+    if (!joined.ok()) return joined.status();
+    if (!m.left().empty()) {
+      absl::StatusOr<absl::CivilDay> left =
+          ParseCivilDate(m.left(), where + ".left");
+      if (!left.ok()) return left.status();
+      if (*left < *joined) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            where, ".left: ", m.left(), " is before joined ", m.joined()));
+      }
+    }
+  }
+  return Team(std::move(proto));
+}
+
+absl::Status Team::AddMember(absl::string_view id,
+                             absl::string_view display_name,
+                             absl::CivilDay joined) {
+  if (absl::Status s = ValidateId(id, "member.id"); !s.ok()) return s;
+  if (display_name.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("member.display_name: empty for member \"", id, "\""));
+  }
+  if (FindMember(id) != nullptr) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("member.id: \"", id, "\" is already in team \"",
+                     proto_.id(), "\" (ids are never reused)"));
+  }
+  // Keep members in join order; a member joining on the same day as others
+  // goes after them.
+  v1::Member m;
+  m.set_id(std::string(id));
+  m.set_display_name(std::string(display_name));
+  m.set_joined(FormatCivilDate(joined));
+  auto* members = proto_.mutable_members();
+  int pos = members->size();
+  while (pos > 0 && JoinedOf(members->Get(pos - 1)) > joined) --pos;
+  *members->Add() = std::move(m);
+  for (int i = members->size() - 1; i > pos; --i)
+    members->SwapElements(i, i - 1);
+  return absl::OkStatus();
+}
+
+absl::Status Team::RecordLeave(absl::string_view id, absl::CivilDay left) {
+  v1::Member* member = nullptr;
+  for (v1::Member& m : *proto_.mutable_members()) {
+    if (m.id() == id) member = &m;
+  }
+  if (member == nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        "member_id: \"", id, "\" is not in team \"", proto_.id(), "\""));
+  }
+  if (!member->left().empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "member_id: \"", id, "\" already left on ", member->left()));
+  }
+  if (left < JoinedOf(*member)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("left: ", FormatCivilDate(left), " is before member \"",
+                     id, "\" joined on ", member->joined()));
+  }
+  member->set_left(FormatCivilDate(left));
+  return absl::OkStatus();
+}
+
+const v1::Member* Team::FindMember(absl::string_view id) const {
+  for (const v1::Member& m : proto_.members()) {
+    if (m.id() == id) return &m;
+  }
+  return nullptr;
+}
+
+absl::Status Team::CheckCurrentMember(absl::string_view id, absl::CivilDay day,
+                                      absl::string_view field) const {
+  const v1::Member* m = FindMember(id);
+  if (m == nullptr) {
+    return absl::NotFoundError(absl::StrCat(field, ": \"", absl::CHexEscape(id),
+                                            "\" is not a member of team \"",
+                                            proto_.id(), "\""));
+  }
+  if (JoinedOf(*m) > day) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field, ": \"", id, "\" joined on ", m->joined(),
+                     ", after ", FormatCivilDate(day)));
+  }
+  if (!m->left().empty() && *ParseCivilDate(m->left(), "left") <= day) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field, ": \"", id, "\" left the team on ", m->left()));
+  }
+  return absl::OkStatus();
+}
+
+int Team::CountMembersOn(absl::CivilDay day) const {
+  int count = 0;
+  for (const v1::Member& m : proto_.members()) {
+    if (CheckCurrentMember(m.id(), day).ok()) ++count;
+  }
+  return count;
+}
+
+}  // namespace fives
