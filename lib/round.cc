@@ -120,6 +120,13 @@ absl::Status CheckSortedIds(const Range& items, GetId get_id,
   return absl::OkStatus();
 }
 
+// The counts of a stored tally.
+absl::StatusOr<ScoreHistogram> TallyHistogram(const v1::PillarTally& tally) {
+  const std::vector<int64_t> counts(tally.histogram().begin(),
+                                    tally.histogram().end());
+  return ScoreHistogram::FromCounts(counts);
+}
+
 }  // namespace
 
 absl::StatusOr<Round> Round::Create(const RoundOptions& options) {
@@ -241,9 +248,7 @@ absl::StatusOr<Round> Round::FromProto(v1::Round proto) {
         return absl::InvalidArgumentError(absl::StrCat(
             where, ".pillar: expected ", PillarKey(p), " (pillar order)"));
       }
-      absl::StatusOr<ScoreHistogram> h = ScoreHistogram::FromCounts(
-          {tally.histogram().data(),
-           static_cast<size_t>(tally.histogram_size())});
+      absl::StatusOr<ScoreHistogram> h = TallyHistogram(tally);
       if (!h.ok()) {
         return absl::InvalidArgumentError(
             absl::StrCat(where, ".", h.status().message()));
@@ -357,9 +362,7 @@ ScoreHistogram Round::Histogram(Pillar p) const {
   if (is_confidential()) {
     for (const v1::PillarTally& tally : proto_.tallies()) {
       if (tally.pillar() != ToProto(p)) continue;
-      h = *ScoreHistogram::FromCounts(
-          {tally.histogram().data(),
-           static_cast<size_t>(tally.histogram_size())});
+      h = *TallyHistogram(tally);
     }
     return h;
   }

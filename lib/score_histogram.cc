@@ -18,6 +18,10 @@ absl::StatusOr<ScoreHistogram> ScoreHistogram::FromCounts(
     }
     h.counts_[i] = counts[i];
   }
+  if (h.n() > kMaxHistogramScores) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "histogram: ", h.n(), " scores in all, more than ", kMaxHistogramScores));
+  }
   return h;
 }
 
@@ -39,12 +43,22 @@ absl::Status ScoreHistogram::Add(int score) {
     return absl::InvalidArgumentError(
         absl::StrCat("score: ", score, " is outside 1..5"));
   }
+  if (n() >= kMaxHistogramScores) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "histogram: already holds ", kMaxHistogramScores, " scores"));
+  }
   AddUnchecked(score);
   return absl::OkStatus();
 }
 
-void ScoreHistogram::Merge(const ScoreHistogram& other) {
+absl::Status ScoreHistogram::Merge(const ScoreHistogram& other) {
+  if (n() + other.n() > kMaxHistogramScores) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("histogram: merging ", n(), " and ", other.n(),
+                     " scores exceeds ", kMaxHistogramScores));
+  }
   for (int i = 0; i < kScoreCategories; ++i) counts_[i] += other.counts_[i];
+  return absl::OkStatus();
 }
 
 int64_t ScoreHistogram::n() const {

@@ -201,7 +201,7 @@ absl::StatusOr<ScoreStats> ComputeScoreStats(
 
 v1::PillarStats ToProto(const ScoreStats& s) {
   v1::PillarStats p;
-  p.set_n(s.n);
+  p.set_n(static_cast<int32_t>(s.n));
   if (s.mean) p.set_mean(*s.mean);
   if (s.median) p.set_median(*s.median);
   if (s.sd) p.set_sd(*s.sd);

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "absl/strings/match.h"
-
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -40,8 +39,10 @@ TEST(CatalogTest, PillarsAreInTheMethodsOrderWithTheirNames) {
   ASSERT_EQ(c.pillars_size(), 5);
   EXPECT_EQ(c.pillars(0).key(), "strategy");
   EXPECT_EQ(c.pillars(4).key(), "success");
-  EXPECT_EQ(PillarName(Pillar::kStrategy, Language::kDutch), "Stip & strategie");
-  EXPECT_EQ(PillarName(Pillar::kSuccess, Language::kEnglish), "Success factors");
+  EXPECT_EQ(PillarName(Pillar::kStrategy, Language::kDutch),
+            "Stip & strategie");
+  EXPECT_EQ(PillarName(Pillar::kSuccess, Language::kEnglish),
+            "Success factors");
 }
 
 TEST(CatalogTest, ArticleItemsArePresent) {

@@ -37,17 +37,32 @@ struct WorkedExample {
 
 TEST(ScoreStatsTest, WorkedExamplesOfTheDesign) {
   const std::vector<WorkedExample> examples = {
-      {{0, 0, 4, 0, 0}, 1, 1, 0, 0, 1, 1},                       // 3,3,3,3
-      {{2, 0, 0, 0, 2}, 0, -1.666667, 2, 2, 0, -1},              // 1,5,1,5
-      {{1, 1, 1, 1, 1}, 0, -0.25, 1.2, 1.2, 0.433985, 0},        // 1..5
-      {{0, 1, 1, 3, 1}, 0.466667, 0.466667, 0.777778, 0.666667,  // 4,4,5,3,4,2
-       0.666300, 0.5},
-      {{0, 0, 1, 1, 0}, 0.75, 0.75, 0.5, 0.5, 0.807355, 0.75},    // 3,4
+      {{0, 0, 4, 0, 0}, 1, 1, 0, 0, 1, 1},                 // 3,3,3,3
+      {{2, 0, 0, 0, 2}, 0, -1.666667, 2, 2, 0, -1},        // 1,5,1,5
+      {{1, 1, 1, 1, 1}, 0, -0.25, 1.2, 1.2, 0.433985, 0},  // 1..5
+      {{0, 1, 1, 3, 1},
+       0.466667,
+       0.466667,
+       0.777778,
+       0.666667,  // 4,4,5,3,4,2
+       0.666300,
+       0.5},
+      {{0, 0, 1, 1, 0}, 0.75, 0.75, 0.5, 0.5, 0.807355, 0.75},  // 3,4
       {{0, 0, 0, 3, 1}, 0.875, 0.875, 0.375, 0.25, 0.855278, 0.875},
-      {{2, 0, 0, 0, 1}, 0, -1.666667, 1.777778, 1.333333, 0.081704,
+      {{2, 0, 0, 0, 1},
+       0,
+       -1.666667,
+       1.777778,
+       1.333333,
+       0.081704,
        -0.333333},  // 1,1,5
       {{0, 2, 5, 3, 0}, 0.727778, 0.727778, 0.54, 0.5, 0.778628, 0.65},
-      {{2, 1, 3, 4, 2}, 0.079545, 0.079545, 1.083333, 1.083333, 0.494702,
+      {{2, 1, 3, 4, 2},
+       0.079545,
+       0.079545,
+       1.083333,
+       1.083333,
+       0.494702,
        0.194444},
   };
   for (const WorkedExample& e : examples) {
@@ -72,10 +87,9 @@ TEST(ScoreStatsTest, HandWorkedExampleIsExact) {
   EXPECT_DOUBLE_EQ(*s.rwg, 7.0 / 15.0);
   EXPECT_EQ(*s.min, 2);
   EXPECT_EQ(*s.max, 5);
-  const double sum_logs = 1.0 / 6 * std::log2(7.0 / 12) +
-                          1.0 / 6 * std::log2(10.0 / 12) +
-                          3.0 / 6 * std::log2(11.0 / 12) +
-                          1.0 / 6 * std::log2(8.0 / 12);
+  const double sum_logs =
+      1.0 / 6 * std::log2(7.0 / 12) + 1.0 / 6 * std::log2(10.0 / 12) +
+      3.0 / 6 * std::log2(11.0 / 12) + 1.0 / 6 * std::log2(8.0 / 12);
   EXPECT_NEAR(sum_logs, -0.333699, 1e-6);
   EXPECT_NEAR(*s.consensus, 1 + sum_logs, 1e-12);
   EXPECT_DOUBLE_EQ(*s.agreement, 0.5);
@@ -240,8 +254,9 @@ TEST(ScoreStatsTest, BadScoresAreRefusedNamingIndexAndValue) {
   for (int bad : {0, 6, -1}) {
     auto s = ComputeScoreStats(std::vector<int>{3, 4, bad});
     EXPECT_EQ(s.status().code(), absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(s.status().message(),
-                HasSubstr(absl::StrCat("scores[2]: ", bad, " is outside 1..5")));
+    EXPECT_THAT(
+        s.status().message(),
+        HasSubstr(absl::StrCat("scores[2]: ", bad, " is outside 1..5")));
   }
 }
 
@@ -250,6 +265,19 @@ TEST(ScoreHistogramTest, FromCountsRefusesBadInput) {
             absl::StatusCode::kInvalidArgument);
   auto negative = ScoreHistogram::FromCounts({1, 2, -3, 0, 0});
   EXPECT_THAT(negative.status().message(), HasSubstr("histogram[2]: count -3"));
+}
+
+TEST(ScoreHistogramTest, RefusesMoreThanTheSchemaCarries) {
+  EXPECT_EQ(ScoreHistogram::FromCounts({kMaxHistogramScores, 1, 0, 0, 0})
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
+  ScoreHistogram full =
+      *ScoreHistogram::FromCounts({kMaxHistogramScores, 0, 0, 0, 0});
+  EXPECT_EQ(full.Add(3).code(), absl::StatusCode::kResourceExhausted);
+  ScoreHistogram one = *ScoreHistogram::FromCounts({0, 0, 1, 0, 0});
+  EXPECT_EQ(one.Merge(full).code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(one.n(), 1);
 }
 
 TEST(ScoreHistogramTest, AddRefusesOutOfRangeAndChangesNothing) {
@@ -269,11 +297,12 @@ TEST(ScoreHistogramTest, MergeEqualsAggregateOfUnion) {
   for (int trial = 0; trial < 500; ++trial) {
     std::vector<int> all(size(rng) + 1);
     for (int& s : all) s = score(rng);
-    const size_t cut = std::uniform_int_distribution<size_t>(0, all.size())(rng);
+    const size_t cut =
+        std::uniform_int_distribution<size_t>(0, all.size())(rng);
     std::vector<int> a(all.begin(), all.begin() + cut);
     std::vector<int> b(all.begin() + cut, all.end());
     ScoreHistogram merged = *ScoreHistogram::FromScores(a);
-    merged.Merge(*ScoreHistogram::FromScores(b));
+    ASSERT_TRUE(merged.Merge(*ScoreHistogram::FromScores(b)).ok());
     const ScoreHistogram whole = *ScoreHistogram::FromScores(all);
     ASSERT_EQ(merged, whole);
     const v1::PillarStats x = ToProto(ComputeScoreStats(merged));
@@ -293,8 +322,8 @@ TEST(ScoreStatsTest, OrderOfScoresDoesNotMatter) {
 }
 
 TEST(ScoreStatsTest, LargeCountsStayExact) {
-  // Half 1s and half 5s in the billions: mean 3, s^2 = 4 * n / (n - 1).
-  const int64_t half = 2'000'000'000;
+  // Half 1s and half 5s, a billion each: mean 3, s^2 = 4 n / (n - 1).
+  const int64_t half = 1'000'000'000;
   const ScoreStats s = StatsOfCounts({half, 0, 0, 0, half});
   EXPECT_DOUBLE_EQ(*s.mean, 3.0);
   EXPECT_NEAR(*s.sd, std::sqrt(4.0 * 2 * half / (2 * half - 1)), 1e-12);

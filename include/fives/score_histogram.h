@@ -17,6 +17,8 @@ namespace fives {
 inline constexpr int kMinScore = 1;
 inline constexpr int kMaxScore = 5;
 inline constexpr int kScoreCategories = kMaxScore - kMinScore + 1;
+// The most scores one histogram holds (they cross the schema as int32).
+inline constexpr int64_t kMaxHistogramScores = 2147483647;
 
 // True for a score on the scale.
 constexpr bool IsValidScore(int64_t score) {
@@ -29,19 +31,22 @@ class ScoreHistogram {
 
   ScoreHistogram() = default;
 
-  // From five non-negative counts of the scores 1..5.
+  // From five non-negative counts of the scores 1..5, at most
+  // kMaxHistogramScores in all.
   static absl::StatusOr<ScoreHistogram> FromCounts(
       absl::Span<const int64_t> counts);
   // From a list of scores, each 1..5; the error names the index and value.
   static absl::StatusOr<ScoreHistogram> FromScores(
       absl::Span<const int> scores);
 
-  // Adds one score; InvalidArgument (and no change) outside 1..5.
+  // Adds one score; InvalidArgument outside 1..5, ResourceExhausted when
+  // full; no change on failure.
   absl::Status Add(int score);
-  // Adds one score the caller has already validated.
+  // Adds one score the caller has already validated (1..5, not full).
   void AddUnchecked(int score) { ++counts_[score - kMinScore]; }
-  // Adds every count of `other`.
-  void Merge(const ScoreHistogram& other);
+  // Adds every count of `other`; ResourceExhausted (and no change) when the
+  // union would hold more than kMaxHistogramScores.
+  absl::Status Merge(const ScoreHistogram& other);
 
   // Number of times `score` (1..5) was given.
   int64_t count(int score) const { return counts_[score - kMinScore]; }

@@ -1,0 +1,102 @@
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "command_line.h"
+#include "commands.h"
+#include "fives/report_text.h"
+#include "fives/score_stats.h"
+#include "google/protobuf/util/json_util.h"
+
+ABSL_FLAG(bool, json, false,
+          "print one JSON object (proto3 JSON mapping of fives.v1.PillarStats, "
+          "snake_case field names)");
+
+namespace fives::cli {
+namespace {
+
+// Parses one command-line score: an integer 1..5 and nothing else.
+absl::StatusOr<int> ParseScore(const std::string& text) {
+  int score = 0;
+  if (!absl::SimpleAtoi(text, &score) ||
+      text.find_first_not_of("0123456789+-") != std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("stats: \"", text, "\" is not a score (an integer 1..5)"));
+  }
+  if (!IsValidScore(score)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("stats: ", score, " is outside 1..5"));
+  }
+  return score;
+}
+
+std::string Value(const std::optional<double>& v) {
+  return v ? absl::StrFormat("%.6f", *v) : "undefined";
+}
+
+void PrintText(const ScoreStats& s) {
+  const auto& c = s.histogram.counts();
+  absl::PrintF("n           %d\n", s.n);
+  absl::PrintF("mean        %s\n", Value(s.mean));
+  absl::PrintF("median      %s\n", Value(s.median));
+  absl::PrintF("sd          %s\n", Value(s.sd));
+  absl::PrintF("min         %d\n", *s.min);
+  absl::PrintF("max         %d\n", *s.max);
+  absl::PrintF("histogram   %d %d %d %d %d  (scores 1..5)\n", c[0], c[1], c[2],
+               c[3], c[4]);
+  absl::PrintF("rwg         %s\n", Value(s.rwg));
+  absl::PrintF("rwg_raw     %s\n", Value(s.rwg_raw));
+  absl::PrintF("ad_mean     %s%s\n", Value(s.ad_mean),
+               s.ad_above_cutoff
+                   ? absl::StrFormat("  (above %.2f: no agreement)",
+                                     AgreementThresholds().ad_cutoff)
+                   : "");
+  absl::PrintF("ad_median   %s\n", Value(s.ad_median));
+  absl::PrintF("consensus   %s\n", Value(s.consensus));
+  absl::PrintF("agreement   %s\n", Value(s.agreement));
+  absl::PrintF("label       %s\n", AgreementLabelKey(s.label));
+}
+
+}  // namespace
+
+int RunStats(absl::Span<char* const> args) {
+  static constexpr absl::string_view kFlags[] = {"json"};
+  absl::StatusOr<std::vector<std::string>> words =
+      ParseSubcommandFlags(args, kFlags);
+  if (!words.ok())
+    return UsageError(absl::StrCat("stats: ", words.status().message()));
+  if (words->empty()) {
+    return UsageError(
+        "stats: no scores given (usage: fives stats [--json] SCORE...)");
+  }
+  std::vector<int> scores;
+  for (const std::string& word : *words) {
+    absl::StatusOr<int> score = ParseScore(word);
+    if (!score.ok()) return UsageError(score.status().message());
+    scores.push_back(*score);
+  }
+  absl::StatusOr<ScoreStats> stats = ComputeScoreStats(scores);
+  if (!stats.ok()) return UsageError(stats.status().message());
+
+  if (absl::GetFlag(FLAGS_json)) {
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = true;
+    std::string json;
+    const v1::PillarStats proto = ToProto(*stats);
+    if (!google::protobuf::util::MessageToJsonString(proto, &json, options)
+             .ok()) {
+      std::fprintf(stderr, "fives: stats: could not print JSON\n");
+      return kExitRefused;
+    }
+    absl::PrintF("%s\n", json);
+  } else {
+    PrintText(*stats);
+  }
+  return kExitOk;
+}
+
+}  // namespace fives::cli
