@@ -1,0 +1,75 @@
+// Bulk scoring: the per-pillar histograms of many groups (teams) at once, fed
+// with arrays of responses. Memory is O(groups): 40 bytes per group, whatever
+// the number of responses.
+#ifndef FIVES_GROUPED_HISTOGRAMS_H_
+#define FIVES_GROUPED_HISTOGRAMS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "fives/agreement_thresholds.h"
+#include "fives/pillar.h"
+#include "fives/score_histogram.h"
+#include "fives/score_stats.h"
+
+namespace fives {
+
+// Thread safety: one thread at a time; const methods may run concurrently.
+class GroupedHistograms {
+ public:
+  // The most groups one instance holds (group indices are uint32).
+  static constexpr size_t kMaxGroups = size_t{1} << 28;
+
+  // InvalidArgument when group_count is 0 or above kMaxGroups.
+  static absl::StatusOr<GroupedHistograms> Create(size_t group_count);
+
+  // Adds responses: response i belongs to group `groups[i]` and has the five
+  // scores `scores[5 i .. 5 i + 4]` in pillar order, each 1..5, or 0 for a
+  // pillar it leaves out. All or nothing: InvalidArgument naming the response,
+  // pillar and value for a bad group index, a score above 5 or a size
+  // mismatch; ResourceExhausted when a group would exceed
+  // kMaxHistogramScores scores.
+  absl::Status Add(absl::Span<const uint32_t> groups,
+                   absl::Span<const uint8_t> scores);
+
+  size_t group_count() const { return packed_.size() / kPillarCount; }
+  // Total responses added.
+  int64_t responses() const { return responses_; }
+
+  // The histogram of one group's pillar; `group` < group_count().
+  ScoreHistogram Histogram(size_t group, Pillar pillar) const;
+
+  // Calls `visit` with the statistics of every group and pillar, group by
+  // group in pillar order, without storing them.
+  void ForEachStats(
+      const AgreementThresholds& thresholds,
+      absl::FunctionRef<void(size_t group, Pillar pillar, const ScoreStats&)>
+          visit) const;
+
+ private:
+  explicit GroupedHistograms(size_t group_count)
+      : packed_(group_count * kPillarCount, 0) {}
+
+  // Moves the counter of `field` of packed word `word` into spill_ when it
+  // reaches its top bit.
+  void Spill(size_t word, uint64_t& value);
+
+  // One word per group and pillar, packed_[group * 5 + pillar], holding the
+  // five counts of the scores 1..5 in 12-bit fields: one add per score and
+  // 40 bytes per group. A field that reaches 2048 moves 2048 to spill_, so
+  // the fields never overflow.
+  std::vector<uint64_t> packed_;
+  // (word index * 5 + score - 1) -> count moved out of the packed field.
+  absl::flat_hash_map<uint64_t, int64_t> spill_;
+  int64_t responses_ = 0;
+};
+
+}  // namespace fives
+
+#endif  // FIVES_GROUPED_HISTOGRAMS_H_
