@@ -8,6 +8,8 @@
 namespace fives {
 namespace {
 
+// Responses validated and counted at a time: small enough to stay in cache.
+constexpr size_t kBlock = 4096;
 constexpr int kFieldBits = 12;
 constexpr uint64_t kFieldMask = (uint64_t{1} << kFieldBits) - 1;
 constexpr uint64_t kSpillAt = uint64_t{1} << (kFieldBits - 1);  // 2048
@@ -15,9 +17,12 @@ constexpr uint64_t kSpillAt = uint64_t{1} << (kFieldBits - 1);  // 2048
 constexpr uint64_t kTopBits = kSpillAt | kSpillAt << 12 | kSpillAt << 24 |
                               kSpillAt << 36 | kSpillAt << 48;
 // What one score adds to a packed word; 0 (pillar left out) adds nothing.
-constexpr std::array<uint64_t, kMaxScore + 1> kIncrement = {
-    0, uint64_t{1}, uint64_t{1} << 12, uint64_t{1} << 24, uint64_t{1} << 36,
-    uint64_t{1} << 48};
+constexpr std::array<uint64_t, kMaxScore + 1> kIncrement = {0,
+                                                            uint64_t{1},
+                                                            uint64_t{1} << 12,
+                                                            uint64_t{1} << 24,
+                                                            uint64_t{1} << 36,
+                                                            uint64_t{1} << 48};
 
 }  // namespace
 
@@ -31,6 +36,7 @@ absl::StatusOr<GroupedHistograms> GroupedHistograms::Create(
 }
 
 void GroupedHistograms::Spill(size_t word, uint64_t& value) {
+  if ((value & kTopBits) == 0) return;
   for (int f = 0; f < kScoreCategories; ++f) {
     if (value & (kSpillAt << (kFieldBits * f))) {
       value -= kSpillAt << (kFieldBits * f);
@@ -39,53 +45,109 @@ void GroupedHistograms::Spill(size_t word, uint64_t& value) {
   }
 }
 
-absl::Status GroupedHistograms::Add(absl::Span<const uint32_t> groups,
-                                    absl::Span<const uint8_t> scores) {
-  if (scores.size() != groups.size() * kPillarCount) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "scores: ", scores.size(), " values for ", groups.size(),
-        " responses, expected 5 per response"));
-  }
-  // A response adds at most one score per pillar, so no group passes the
-  // limit while the total stays below it.
-  if (responses_ + static_cast<int64_t>(groups.size()) > kMaxHistogramScores) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "responses: ", responses_, " + ", groups.size(), " exceeds ",
-        kMaxHistogramScores));
-  }
-  // Validate everything first (two branch-free scans), so that nothing is
-  // half-applied, then count without checks.
+absl::Status GroupedHistograms::Validate(absl::Span<const uint32_t> groups,
+                                         absl::Span<const uint8_t> scores,
+                                         size_t begin, size_t end) const {
+  // Plain max-reductions, which compilers vectorise; the position of a bad
+  // value is searched only on failure.
   const size_t group_count = this->group_count();
-  const uint32_t max_group =
-      groups.empty() ? 0 : *std::max_element(groups.begin(), groups.end());
-  if (max_group >= group_count) {
-    const size_t i = std::find_if(groups.begin(), groups.end(),
-                                  [&](uint32_t g) { return g >= group_count; }) -
-                     groups.begin();
-    return absl::InvalidArgumentError(absl::StrCat(
-        "groups[", i, "]: ", groups[i], " is not below group_count ",
-        group_count));
+  uint32_t max_group = 0;
+  for (const uint32_t *g = &groups[begin], *last = g + (end - begin); g != last;
+       ++g) {
+    max_group = *g > max_group ? *g : max_group;
   }
-  const uint8_t max_score =
-      scores.empty() ? 0 : *std::max_element(scores.begin(), scores.end());
+  if (max_group >= group_count) {
+    size_t i = begin;
+    while (groups[i] < group_count) ++i;
+    return absl::InvalidArgumentError(
+        absl::StrCat("groups[", i, "]: ", groups[i],
+                     " is not below group_count ", group_count));
+  }
+  uint8_t max_score = 0;
+  for (const uint8_t *v = &scores[begin * kPillarCount],
+                     *last = v + (end - begin) * kPillarCount;
+       v != last; ++v) {
+    max_score = *v > max_score ? *v : max_score;
+  }
   if (max_score > kMaxScore) {
-    const size_t i = std::find_if(scores.begin(), scores.end(),
-                                  [](uint8_t s) { return s > kMaxScore; }) -
-                     scores.begin();
+    size_t i = begin * kPillarCount;
+    while (scores[i] <= kMaxScore) ++i;
     return absl::InvalidArgumentError(absl::StrCat(
         "scores[", i, "]: ", scores[i], " is outside 1..5 (response ",
         i / kPillarCount, ", pillar ", PillarKey(kAllPillars[i % kPillarCount]),
         "; 0 leaves a pillar out)"));
   }
+  return absl::OkStatus();
+}
+
+void GroupedHistograms::Count(absl::Span<const uint32_t> groups,
+                              absl::Span<const uint8_t> scores, size_t begin,
+                              size_t end) {
   uint64_t* const packed = packed_.data();
-  for (size_t i = 0; i < groups.size(); ++i) {
-    const size_t base = size_t{groups[i]} * kPillarCount;
+  for (size_t i = begin; i < end; ++i) {
+    uint64_t* w = packed + size_t{groups[i]} * kPillarCount;
     const uint8_t* s = &scores[i * kPillarCount];
-    for (size_t p = 0; p < kPillarCount; ++p) {
-      uint64_t value = packed[base + p] + kIncrement[s[p]];
-      if (value & kTopBits) Spill(base + p, value);
-      packed[base + p] = value;
+    const uint64_t a = w[0] + kIncrement[s[0]], b = w[1] + kIncrement[s[1]],
+                   c = w[2] + kIncrement[s[2]], d = w[3] + kIncrement[s[3]],
+                   e = w[4] + kIncrement[s[4]];
+    w[0] = a;
+    w[1] = b;
+    w[2] = c;
+    w[3] = d;
+    w[4] = e;
+    // One test for the five words: rare, so it costs one predicted branch.
+    if ((a | b | c | d | e) & kTopBits) {
+      const size_t first = size_t{groups[i]} * kPillarCount;
+      for (size_t p = 0; p < kPillarCount; ++p) Spill(first + p, w[p]);
     }
+  }
+}
+
+void GroupedHistograms::Remove(absl::Span<const uint32_t> groups,
+                               absl::Span<const uint8_t> scores, size_t end) {
+  for (size_t i = 0; i < end; ++i) {
+    for (size_t p = 0; p < kPillarCount; ++p) {
+      const uint8_t score = scores[i * kPillarCount + p];
+      if (score == 0) continue;
+      const size_t word = size_t{groups[i]} * kPillarCount + p;
+      const int field = score - kMinScore;
+      uint64_t& value = packed_[word];
+      if (((value >> (kFieldBits * field)) & kFieldMask) == 0) {
+        // The count sits in spill_: bring 2048 of it back into the field.
+        auto it = spill_.find(word * kScoreCategories + field);
+        it->second -= kSpillAt;
+        if (it->second == 0) spill_.erase(it);
+        value += kSpillAt << (kFieldBits * field);
+      }
+      value -= kIncrement[score];
+    }
+  }
+}
+
+absl::Status GroupedHistograms::Add(absl::Span<const uint32_t> groups,
+                                    absl::Span<const uint8_t> scores) {
+  if (scores.size() != groups.size() * kPillarCount) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("scores: ", scores.size(), " values for ", groups.size(),
+                     " responses, expected 5 per response"));
+  }
+  // A response adds at most one score per pillar, so no group passes the
+  // limit while the total stays below it.
+  if (responses_ + static_cast<int64_t>(groups.size()) > kMaxHistogramScores) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("responses: ", responses_, " + ", groups.size(),
+                     " exceeds ", kMaxHistogramScores));
+  }
+  // Validate a block while it is in cache, then count it without checks. On
+  // a bad value the blocks counted so far are taken off again, so nothing is
+  // half-applied.
+  for (size_t begin = 0; begin < groups.size(); begin += kBlock) {
+    const size_t end = std::min(groups.size(), begin + kBlock);
+    if (absl::Status s = Validate(groups, scores, begin, end); !s.ok()) {
+      Remove(groups, scores, begin);
+      return s;
+    }
+    Count(groups, scores, begin, end);
   }
   responses_ += static_cast<int64_t>(groups.size());
   return absl::OkStatus();
@@ -113,9 +175,40 @@ void GroupedHistograms::ForEachStats(
     const AgreementThresholds& thresholds,
     absl::FunctionRef<void(size_t, Pillar, const ScoreStats&)> visit) const {
   const size_t groups = group_count();
+  if (!spill_.empty()) {
+    // Some packed words hold only part of their counts: no memo.
+    for (size_t g = 0; g < groups; ++g) {
+      for (Pillar p : kAllPillars) {
+        visit(g, p, ComputeScoreStats(Histogram(g, p), thresholds));
+      }
+    }
+    return;
+  }
+  // Teams are small, so few distinct histograms occur (at most 1,820 for
+  // teams of up to 12 members): the statistics are memoised per packed
+  // histogram in a direct-mapped table of at most 32,768 slots, so memory
+  // stays O(1) in the number of groups and responses.
+  int shift = 64;
+  size_t slots = 1;
+  while (slots < std::min<size_t>(groups * kPillarCount, 32768)) {
+    slots <<= 1;
+    --shift;
+  }
+  struct Slot {
+    uint64_t key = ~uint64_t{0};  // no packed word has every bit set
+    ScoreStats stats;
+  };
+  std::vector<Slot> memo(slots);
   for (size_t g = 0; g < groups; ++g) {
     for (Pillar p : kAllPillars) {
-      visit(g, p, ComputeScoreStats(Histogram(g, p), thresholds));
+      const uint64_t key = packed_[g * kPillarCount + PillarIndex(p)];
+      // Fibonacci hashing of the packed counts.
+      Slot& slot = memo[shift == 64 ? 0 : (key * 0x9E3779B97F4A7C15u) >> shift];
+      if (slot.key != key) {
+        slot.key = key;
+        slot.stats = ComputeScoreStats(Histogram(g, p), thresholds);
+      }
+      visit(g, p, slot.stats);
     }
   }
 }

@@ -19,8 +19,9 @@ absl::StatusOr<ScoreHistogram> ScoreHistogram::FromCounts(
     h.counts_[i] = counts[i];
   }
   if (h.n() > kMaxHistogramScores) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "histogram: ", h.n(), " scores in all, more than ", kMaxHistogramScores));
+    return absl::InvalidArgumentError(absl::StrCat("histogram: ", h.n(),
+                                                   " scores in all, more than ",
+                                                   kMaxHistogramScores));
   }
   return h;
 }

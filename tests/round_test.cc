@@ -28,10 +28,9 @@ absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
 ::testing::AssertionResult SameProto(const google::protobuf::Message& a,
                                      const google::protobuf::Message& b) {
   if (MessageDifferencer::Equals(a, b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << "messages differ:\n"
-         << a.DebugString() << "---- vs ----\n"
-         << b.DebugString();
+  return ::testing::AssertionFailure() << "messages differ:\n"
+                                       << a.DebugString() << "---- vs ----\n"
+                                       << b.DebugString();
 }
 
 // Deterministic serialization (map order fixed; same message, same bytes).
@@ -136,10 +135,10 @@ TEST(RoundCreateTest, ConfidentialDefaults) {
   EXPECT_DOUBLE_EQ(p.agreement().ad_cutoff(), 5.0 / 6.0);
   // No pillars given: all five asked, in pillar order, each with an empty
   // tally of five zeros.
-  EXPECT_THAT(p.pillars(),
-              ElementsAre(v1::PILLAR_STRATEGY, v1::PILLAR_SYNERGY,
-                          v1::PILLAR_STRUCTURE, v1::PILLAR_STEERING,
-                          v1::PILLAR_SUCCESS));
+  EXPECT_THAT(
+      p.pillars(),
+      ElementsAre(v1::PILLAR_STRATEGY, v1::PILLAR_SYNERGY, v1::PILLAR_STRUCTURE,
+                  v1::PILLAR_STEERING, v1::PILLAR_SUCCESS));
   ASSERT_EQ(p.tallies_size(), 5);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(p.tallies(i).pillar(), ToProto(kAllPillars[i]));

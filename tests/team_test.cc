@@ -22,10 +22,9 @@ absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
 ::testing::AssertionResult SameProto(const google::protobuf::Message& a,
                                      const google::protobuf::Message& b) {
   if (MessageDifferencer::Equals(a, b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << "messages differ:\n"
-         << a.DebugString() << "---- vs ----\n"
-         << b.DebugString();
+  return ::testing::AssertionFailure() << "messages differ:\n"
+                                       << a.DebugString() << "---- vs ----\n"
+                                       << b.DebugString();
 }
 
 Team MakeTeam() {
@@ -422,9 +421,8 @@ TEST(TeamFromProtoTest, RejectsDuplicateMemberIds) {
 
 TEST(TeamFromProtoTest, RejectsBadJoinedDates) {
   // Not a calendar date, wrong form, empty, a time appended.
-  for (const char* bad :
-       {"2026-02-30", "2026-13-01", "2026-1-5", "05-01-2026", "", "2026/01/05",
-        "2026-01-05T10:00"}) {
+  for (const char* bad : {"2026-02-30", "2026-13-01", "2026-1-5", "05-01-2026",
+                          "", "2026/01/05", "2026-01-05T10:00"}) {
     SCOPED_TRACE(bad);
     v1::Team proto = ValidTeamProto();
     proto.mutable_members(0)->set_joined(bad);

@@ -56,8 +56,18 @@ class GroupedHistograms {
   explicit GroupedHistograms(size_t group_count)
       : packed_(group_count * kPillarCount, 0) {}
 
-  // Moves the counter of `field` of packed word `word` into spill_ when it
-  // reaches its top bit.
+  // Checks responses [begin, end): InvalidArgument naming the first bad one.
+  absl::Status Validate(absl::Span<const uint32_t> groups,
+                        absl::Span<const uint8_t> scores, size_t begin,
+                        size_t end) const;
+  // Counts responses [begin, end), already validated.
+  void Count(absl::Span<const uint32_t> groups,
+             absl::Span<const uint8_t> scores, size_t begin, size_t end);
+  // Takes responses [0, end), counted before, off again.
+  void Remove(absl::Span<const uint32_t> groups,
+              absl::Span<const uint8_t> scores, size_t end);
+  // Moves every field of packed word number `word` (value `value`) that
+  // reached its top bit into spill_.
   void Spill(size_t word, uint64_t& value);
 
   // One word per group and pillar, packed_[group * 5 + pillar], holding the
