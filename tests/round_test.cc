@@ -1,6 +1,7 @@
 #include "fives/round.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -242,6 +243,24 @@ TEST(RoundCreateTest, RejectsPillarAskedTwice) {
   ExpectCreateFails(o, "round.pillars[1]", "synergy");
 }
 
+// A date the stored form YYYY-MM-DD cannot hold (year 10000 formats as
+// "10000-03-02") must be refused. Today Create stores it and then aborts the
+// process in Index() (*ParseCivilDate on an error), so the call runs in a
+// child process: exit code 0 means "refused with InvalidArgument".
+TEST(RoundCreateDeathTest, RejectsDateOutsideYears0To9999) {
+  EXPECT_EXIT(
+      {
+        RoundOptions o = Options(v1::ROUND_MODE_OPEN);
+        o.date = Day(10000, 3, 2);
+        absl::StatusOr<Round> round = Round::Create(o);
+        std::_Exit(!round.ok() && round.status().code() ==
+                                      absl::StatusCode::kInvalidArgument
+                       ? 0
+                       : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+}
+
 // --- AddResponse refusals, in both modes -------------------------------------
 
 class RoundRefusalTest : public ::testing::TestWithParam<v1::RoundMode> {
@@ -399,6 +418,15 @@ TEST_P(RoundRefusalTest, CloseOnTheRoundDateIsAllowed) {
   EXPECT_TRUE(round_.is_closed());
   EXPECT_EQ(round_.proto().state(), v1::ROUND_STATE_CLOSED);
   EXPECT_EQ(round_.proto().closed_on(), "2026-03-02");
+}
+
+// Closing on a date the stored form cannot hold must be refused: today it is
+// stored as closed_on "10000-01-01", which Round::FromProto then rejects, so
+// the saved round can no longer be loaded.
+TEST_P(RoundRefusalTest, CloseOnADateOutsideYears0To9999IsRefused) {
+  const absl::Status s = round_.Close(Day(10000, 1, 1));
+  ExpectRefused(s, absl::StatusCode::kInvalidArgument, {"closed_on"});
+  EXPECT_TRUE(Round::FromProto(round_.proto()).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(BothModes, RoundRefusalTest,
@@ -822,6 +850,20 @@ TEST_F(RoundFromProtoTest, RejectsUnspecifiedStateAndMode) {
   proto = Stored(v1::ROUND_MODE_OPEN);
   proto.set_mode(v1::ROUND_MODE_UNSPECIFIED);
   ExpectRejected(proto, {"round.mode", "0"});
+}
+
+// round.proto: "The pillars asked in this round, in pillar order." A stored
+// round listing them out of order is accepted today (only duplicates are
+// refused), although the tallies must be in pillar order.
+TEST_F(RoundFromProtoTest, RejectsPillarsOutOfPillarOrder) {
+  RoundOptions o = Options(v1::ROUND_MODE_CONFIDENTIAL);
+  o.pillars = {Pillar::kStrategy, Pillar::kSteering};
+  Round round = MakeRound(o);
+  ASSERT_TRUE(round.Close(Day(2026, 3, 9)).ok());
+  v1::Round proto = round.proto();
+  ASSERT_TRUE(Round::FromProto(proto).ok());
+  proto.mutable_pillars()->SwapElements(0, 1);  // steering, strategy
+  ExpectRejected(proto, {"round.pillars"});
 }
 
 TEST_F(RoundFromProtoTest, RejectsInvalidIdThresholdsAndPillars) {

@@ -212,6 +212,25 @@ TEST(TeamAddMemberTest, SameDayMembersKeepTheOrderTheyWereAdded) {
   EXPECT_THAT(MemberIds(team), ::testing::ElementsAre("zed", "ann", "mia"));
 }
 
+// Dates the stored form YYYY-MM-DD cannot hold (year 10000 formats as
+// "10000-01-01", year -1000 as "-1000-01-01") must be refused: once stored,
+// the team can no longer be loaded by FromProto, and every later call that
+// reads the member's join date dereferences a failed ParseCivilDate.
+TEST(TeamAddMemberTest, RejectsJoinDateOutsideYears0To9999) {
+  for (const absl::CivilDay day : {Day(10000, 1, 1), Day(-1000, 1, 1)}) {
+    SCOPED_TRACE(day);
+    Team team = MakeTeam();
+    ASSERT_TRUE(team.AddMember("ann", "Ann", Day(2026, 1, 5)).ok());
+    const v1::Team before = team.proto();
+    const absl::Status s = team.AddMember("bob", "Bob", day);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+    EXPECT_THAT(std::string(s.message()), HasSubstr("joined"));
+    EXPECT_TRUE(SameProto(team.proto(), before));
+    // Whatever was stored can be loaded again.
+    EXPECT_TRUE(Team::FromProto(team.proto()).ok());
+  }
+}
+
 // --- Team::RecordLeave -------------------------------------------------------
 
 TEST(TeamRecordLeaveTest, RecordsTheLeaveDate) {
@@ -267,6 +286,17 @@ TEST(TeamRecordLeaveTest, UnknownMemberIsNotFoundAndChangesNothing) {
   EXPECT_THAT(std::string(s.message()), HasSubstr("member_id"));
   EXPECT_THAT(std::string(s.message()), HasSubstr("\"bob\""));
   EXPECT_TRUE(SameProto(team.proto(), before));
+}
+
+TEST(TeamRecordLeaveTest, RejectsLeaveDateOutsideYears0To9999) {
+  Team team = MakeTeam();
+  ASSERT_TRUE(team.AddMember("ann", "Ann", Day(2026, 1, 5)).ok());
+  const v1::Team before = team.proto();
+  const absl::Status s = team.RecordLeave("ann", Day(10000, 1, 1));
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_THAT(std::string(s.message()), HasSubstr("left"));
+  EXPECT_TRUE(SameProto(team.proto(), before));
+  EXPECT_TRUE(Team::FromProto(team.proto()).ok());
 }
 
 // --- Team::CheckCurrentMember / CountMembersOn -------------------------------
@@ -369,6 +399,18 @@ TEST(TeamFromProtoTest, RoundTripsAValidTeam) {
   absl::StatusOr<Team> again = Team::FromProto(built.proto());
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_TRUE(SameProto(again->proto(), built.proto()));
+}
+
+// team.proto: "Members in join order (ties in the order they were added)".
+// A stored team that breaks this is accepted today, and AddMember, which
+// inserts by scanning back from the end, then places new members out of join
+// order as well.
+TEST(TeamFromProtoTest, RejectsMembersOutOfJoinOrder) {
+  v1::Team proto = ValidTeamProto();
+  proto.mutable_members(0)->set_joined("2026-02-01");  // ann after bob (01-06)
+  const absl::Status s = FromProtoStatus(proto);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_THAT(std::string(s.message()), HasSubstr("team.members[1]"));
 }
 
 TEST(TeamFromProtoTest, LeftOnJoinDateIsValid) {

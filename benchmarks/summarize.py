@@ -1,0 +1,45 @@
+"""Prints the ratios the benchmark targets are stated in, from the JSON of
+fives_benchmark (--benchmark_format=json) and the pandas figure, if any."""
+
+import json
+import re
+import sys
+
+
+def main(benchmark_json, pandas_line=""):
+    with open(benchmark_json) as f:
+        runs = {b["name"]: b for b in json.load(f)["benchmarks"]
+                if b.get("aggregate_name", "median") == "median"}
+
+    def ns(name):
+        for key, run in runs.items():
+            if key.startswith(name):
+                scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[run["time_unit"]]
+                return run["cpu_time"] * scale, run
+        raise SystemExit(f"summarize: no result for {name}")
+
+    base, _ = ns("BM_BulkSumBaseline")
+    hist, _ = ns("BM_BulkHistograms_")
+    full, full_run = ns("BM_BulkHistogramsAndStats")
+    stats, _ = ns("BM_StatsFromHistogram")
+    report, _ = ns("BM_RoundOf8ToReport")
+    print(f"(a) round of 8 members to a full report: {report / 1e3:.1f} us "
+          f"(target < 20 us)")
+    print(f"(b) histogram pass, 1,000,000 responses x 5 pillars: {hist / 1e6:.2f} ms;"
+          f" baseline sum pass {base / 1e6:.2f} ms; ratio {hist / base:.2f}x "
+          f"(target <= 2x)")
+    print(f"(b) histograms + every measure for 500,000 team-pillars: "
+          f"{full / 1e6:.1f} ms, peak RSS {full_run.get('peak_rss_MiB', 0):.1f} MiB")
+    print(f"statistics from one histogram: {stats:.0f} ns (target <= 200 ns)")
+    match = re.search(r"pandas_groupby_seconds ([0-9.]+)", pandas_line)
+    if match:
+        pandas = float(match.group(1)) * 1e9
+        print(f"pandas groupby (mean, median, std, min, max, count): "
+              f"{pandas / 1e6:.0f} ms; fives with every measure is "
+              f"{pandas / full:.1f}x faster (target >= 10x)")
+    else:
+        print("pandas groupby: not measured (python3-pandas absent)")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
