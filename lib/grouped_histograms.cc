@@ -16,13 +16,17 @@ constexpr uint64_t kSpillAt = uint64_t{1} << (kFieldBits - 1);  // 2048
 // The top bit of each of the five fields.
 constexpr uint64_t kTopBits = kSpillAt | kSpillAt << 12 | kSpillAt << 24 |
                               kSpillAt << 36 | kSpillAt << 48;
-// What one score adds to a packed word; 0 (pillar left out) adds nothing.
-constexpr std::array<uint64_t, kMaxScore + 1> kIncrement = {0,
-                                                            uint64_t{1},
-                                                            uint64_t{1} << 12,
-                                                            uint64_t{1} << 24,
-                                                            uint64_t{1} << 36,
-                                                            uint64_t{1} << 48};
+// What one score adds to a packed word: a score 1..5 adds 1 to its field and
+// 0 (pillar left out) adds nothing. An invalid value 6..255 adds 2048 to the
+// first field, whose count is below 2048, so it sets a top bit: the check
+// for spills catches it at no extra cost.
+constexpr std::array<uint64_t, 256> kIncrement = [] {
+  std::array<uint64_t, 256> t = {};
+  for (int v = 1; v < 256; ++v) {
+    t[v] = v <= kMaxScore ? uint64_t{1} << (kFieldBits * (v - 1)) : kSpillAt;
+  }
+  return t;
+}();
 
 }  // namespace
 
@@ -48,43 +52,33 @@ void GroupedHistograms::Spill(size_t word, uint64_t& value) {
 absl::Status GroupedHistograms::Validate(absl::Span<const uint32_t> groups,
                                          absl::Span<const uint8_t> scores,
                                          size_t begin, size_t end) const {
-  // Plain max-reductions, which compilers vectorise; the position of a bad
-  // value is searched only on failure.
   const size_t group_count = this->group_count();
-  uint32_t max_group = 0;
-  for (const uint32_t *g = &groups[begin], *last = g + (end - begin); g != last;
-       ++g) {
-    max_group = *g > max_group ? *g : max_group;
-  }
-  if (max_group >= group_count) {
-    size_t i = begin;
-    while (groups[i] < group_count) ++i;
-    return absl::InvalidArgumentError(
-        absl::StrCat("groups[", i, "]: ", groups[i],
-                     " is not below group_count ", group_count));
-  }
-  uint8_t max_score = 0;
-  for (const uint8_t *v = &scores[begin * kPillarCount],
-                     *last = v + (end - begin) * kPillarCount;
-       v != last; ++v) {
-    max_score = *v > max_score ? *v : max_score;
-  }
-  if (max_score > kMaxScore) {
-    size_t i = begin * kPillarCount;
-    while (scores[i] <= kMaxScore) ++i;
-    return absl::InvalidArgumentError(absl::StrCat(
-        "scores[", i, "]: ", scores[i], " is outside 1..5 (response ",
-        i / kPillarCount, ", pillar ", PillarKey(kAllPillars[i % kPillarCount]),
-        "; 0 leaves a pillar out)"));
+  for (size_t i = begin; i < end; ++i) {
+    if (groups[i] >= group_count) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("groups[", i, "]: ", groups[i],
+                       " is not below group_count ", group_count));
+    }
+    for (size_t p = 0; p < kPillarCount; ++p) {
+      const size_t at = i * kPillarCount + p;
+      if (scores[at] > kMaxScore) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "scores[", at, "]: ", scores[at], " is outside 1..5 (response ", i,
+            ", pillar ", PillarKey(kAllPillars[p]),
+            "; 0 leaves a pillar out)"));
+      }
+    }
   }
   return absl::OkStatus();
 }
 
-void GroupedHistograms::Count(absl::Span<const uint32_t> groups,
-                              absl::Span<const uint8_t> scores, size_t begin,
-                              size_t end) {
+size_t GroupedHistograms::Count(absl::Span<const uint32_t> groups,
+                                absl::Span<const uint8_t> scores, size_t begin,
+                                size_t end) {
+  const size_t group_count = this->group_count();
   uint64_t* const packed = packed_.data();
   for (size_t i = begin; i < end; ++i) {
+    if (groups[i] >= group_count) return i;  // never taken with valid input
     uint64_t* w = packed + size_t{groups[i]} * kPillarCount;
     const uint8_t* s = &scores[i * kPillarCount];
     const uint64_t a = w[0] + kIncrement[s[0]], b = w[1] + kIncrement[s[1]],
@@ -95,12 +89,19 @@ void GroupedHistograms::Count(absl::Span<const uint32_t> groups,
     w[2] = c;
     w[3] = d;
     w[4] = e;
-    // One test for the five words: rare, so it costs one predicted branch.
+    // One test for the five words, rarely true: a field reached 2048, or a
+    // score was invalid.
     if ((a | b | c | d | e) & kTopBits) {
-      const size_t first = size_t{groups[i]} * kPillarCount;
-      for (size_t p = 0; p < kPillarCount; ++p) Spill(first + p, w[p]);
+      if (std::max({s[0], s[1], s[2], s[3], s[4]}) > kMaxScore) {
+        for (size_t p = 0; p < kPillarCount; ++p) w[p] -= kIncrement[s[p]];
+        return i;
+      }
+      for (size_t p = 0; p < kPillarCount; ++p) {
+        Spill(size_t{groups[i]} * kPillarCount + p, w[p]);
+      }
     }
   }
+  return end;
 }
 
 void GroupedHistograms::Remove(absl::Span<const uint32_t> groups,
@@ -108,7 +109,7 @@ void GroupedHistograms::Remove(absl::Span<const uint32_t> groups,
   for (size_t i = 0; i < end; ++i) {
     for (size_t p = 0; p < kPillarCount; ++p) {
       const uint8_t score = scores[i * kPillarCount + p];
-      if (score == 0) continue;
+      if (score == 0 || score > kMaxScore) continue;  // counted as nothing
       const size_t word = size_t{groups[i]} * kPillarCount + p;
       const int field = score - kMinScore;
       uint64_t& value = packed_[word];
@@ -138,19 +139,25 @@ absl::Status GroupedHistograms::Add(absl::Span<const uint32_t> groups,
         absl::StrCat("responses: ", responses_, " + ", groups.size(),
                      " exceeds ", kMaxHistogramScores));
   }
-  // Validate a block while it is in cache, then count it without checks. On
-  // a bad value the blocks counted so far are taken off again, so nothing is
-  // half-applied.
+  // One pass counts and checks: a bad group index or score stops it. Then
+  // everything counted so far is taken off again (so nothing is half-applied)
+  // and the first bad value is reported.
   for (size_t begin = 0; begin < groups.size(); begin += kBlock) {
     const size_t end = std::min(groups.size(), begin + kBlock);
-    if (absl::Status s = Validate(groups, scores, begin, end); !s.ok()) {
-      Remove(groups, scores, begin);
-      return s;
+    const size_t counted = Count(groups, scores, begin, end);
+    if (counted != end) {
+      Remove(groups, scores, counted);
+      return Validate(groups, scores, begin, end);
     }
-    Count(groups, scores, begin, end);
   }
   responses_ += static_cast<int64_t>(groups.size());
   return absl::OkStatus();
+}
+
+void GroupedHistograms::Clear() {
+  std::fill(packed_.begin(), packed_.end(), 0);
+  spill_.clear();
+  responses_ = 0;
 }
 
 ScoreHistogram GroupedHistograms::Histogram(size_t group, Pillar pillar) const {

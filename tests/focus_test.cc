@@ -380,7 +380,7 @@ google::protobuf::RepeatedPtrField<v1::PillarTarget> Targets(
   return out;
 }
 
-TEST(SetTargetsTest, ReadsEveryTargetAndReplacesTheOldOnes) {
+TEST(FocusSetTargetsTest, ReadsEveryTargetAndReplacesTheOldOnes) {
   FocusOptions options;
   options.targets[PillarIndex(Pillar::kSuccess)] = 2;
   ASSERT_TRUE(options
@@ -393,7 +393,7 @@ TEST(SetTargetsTest, ReadsEveryTargetAndReplacesTheOldOnes) {
   EXPECT_FALSE(options.targets[PillarIndex(Pillar::kSuccess)].has_value());
 }
 
-TEST(SetTargetsTest, DuplicateTargetIsInvalidAndChangesNothing) {
+TEST(FocusSetTargetsTest, DuplicateTargetIsInvalidAndChangesNothing) {
   FocusOptions options;
   options.targets[PillarIndex(Pillar::kSuccess)] = 2;
   const auto before = options.targets;
@@ -408,7 +408,7 @@ TEST(SetTargetsTest, DuplicateTargetIsInvalidAndChangesNothing) {
   EXPECT_EQ(options.targets, before);
 }
 
-TEST(SetTargetsTest, UnspecifiedPillarIsInvalid) {
+TEST(FocusSetTargetsTest, UnspecifiedPillarIsInvalid) {
   FocusOptions options;
   const absl::Status s = options.SetTargets(
       Targets({{v1::PILLAR_STRATEGY, 4}, {v1::PILLAR_UNSPECIFIED, 4}}));
@@ -417,7 +417,7 @@ TEST(SetTargetsTest, UnspecifiedPillarIsInvalid) {
   EXPECT_FALSE(options.targets[PillarIndex(Pillar::kStrategy)].has_value());
 }
 
-TEST(SetTargetsTest, TargetsFromMessagesDriveLargestGap) {
+TEST(FocusSetTargetsTest, TargetsFromMessagesDriveLargestGap) {
   FocusOptions options;
   options.rule = v1::FOCUS_RULE_LARGEST_GAP;
   ASSERT_TRUE(options

@@ -245,7 +245,7 @@ ScoreStats StatsOf(std::vector<int> scores) {
   return *s;
 }
 
-TEST(DisclosedStatsTest, OpenRoundShowsEverythingAtAnyN) {
+TEST(ReportDisclosedStatsTest, OpenRoundShowsEverythingAtAnyN) {
   for (const std::vector<int>& scores :
        std::vector<std::vector<int>>{{4}, {2, 4}, {1, 2, 3}}) {
     const ScoreStats stats = StatsOf(scores);
@@ -257,7 +257,7 @@ TEST(DisclosedStatsTest, OpenRoundShowsEverythingAtAnyN) {
   }
 }
 
-TEST(DisclosedStatsTest, ConfidentialBelowMinResponsesShowsOnlyN) {
+TEST(ReportDisclosedStatsTest, ConfidentialBelowMinResponsesShowsOnlyN) {
   for (int n : {0, 1, 2}) {
     SCOPED_TRACE(n);
     const ScoreStats stats =
@@ -268,7 +268,7 @@ TEST(DisclosedStatsTest, ConfidentialBelowMinResponsesShowsOnlyN) {
   }
 }
 
-TEST(DisclosedStatsTest, ConfidentialBelowMinDistributionWithholdsIt) {
+TEST(ReportDisclosedStatsTest, ConfidentialBelowMinDistributionWithholdsIt) {
   // n = 3 and n = 4 with the defaults (3, 5).
   for (const std::vector<int>& scores :
        std::vector<std::vector<int>>{{2, 3, 4}, {2, 3, 4, 4}}) {
@@ -294,7 +294,7 @@ TEST(DisclosedStatsTest, ConfidentialBelowMinDistributionWithholdsIt) {
   EXPECT_NEAR(s.rwg(), 0.5, kEps);
 }
 
-TEST(DisclosedStatsTest, ConfidentialFromMinDistributionShowsEverything) {
+TEST(ReportDisclosedStatsTest, ConfidentialFromMinDistributionShowsEverything) {
   const ScoreStats stats = StatsOf({1, 2, 3, 4, 5});
   v1::PillarStats expected = ToProto(stats);
   expected.set_pillar(v1::PILLAR_STRATEGY);
@@ -305,7 +305,7 @@ TEST(DisclosedStatsTest, ConfidentialFromMinDistributionShowsEverything) {
   EXPECT_THAT(s.histogram(), ElementsAre(1, 1, 1, 1, 1));
 }
 
-TEST(DisclosedStatsTest, CustomThresholds) {
+TEST(ReportDisclosedStatsTest, CustomThresholds) {
   PrivacyThresholds privacy;
   privacy.min_responses = 4;
   privacy.min_distribution = 6;

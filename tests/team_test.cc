@@ -1,5 +1,6 @@
 #include "fives/team.h"
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -49,13 +50,13 @@ const std::vector<std::string>& InvalidIds() {
 
 // --- IsValidId / ValidateId --------------------------------------------------
 
-TEST(IsValidIdTest, AcceptsEveryAllowedCharacterUpTo64) {
+TEST(TeamIsValidIdTest, AcceptsEveryAllowedCharacterUpTo64) {
   EXPECT_TRUE(IsValidId("a"));
   EXPECT_TRUE(IsValidId("Az09._-"));
   EXPECT_TRUE(IsValidId(std::string(64, 'x')));
 }
 
-TEST(IsValidIdTest, RejectsEachInvalidForm) {
+TEST(TeamIsValidIdTest, RejectsEachInvalidForm) {
   for (const std::string& id : InvalidIds()) {
     SCOPED_TRACE(absl::CHexEscape(id));
     EXPECT_FALSE(IsValidId(id));
@@ -64,7 +65,7 @@ TEST(IsValidIdTest, RejectsEachInvalidForm) {
   EXPECT_FALSE(IsValidId(std::string("a\0b", 3)));
 }
 
-TEST(ValidateIdTest, MessageNamesFieldAndValue) {
+TEST(TeamValidateIdTest, MessageNamesFieldAndValue) {
   const absl::Status s = ValidateId("ann/smit", "member.id");
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(s.message()), HasSubstr("member.id"));
@@ -286,6 +287,21 @@ TEST(TeamRecordLeaveTest, UnknownMemberIsNotFoundAndChangesNothing) {
   EXPECT_THAT(std::string(s.message()), HasSubstr("member_id"));
   EXPECT_THAT(std::string(s.message()), HasSubstr("\"bob\""));
   EXPECT_TRUE(SameProto(team.proto(), before));
+}
+
+// What happens once such a date is stored: later calls that read the join
+// date abort the process today. Run in a child process; exit code 0 means
+// the team kept working.
+TEST(TeamDeathTest, TeamKeepsWorkingAfterAnOutOfRangeJoinDate) {
+  EXPECT_EXIT(
+      {
+        Team team = MakeTeam();
+        (void)team.AddMember("ann", "Ann", Day(10000, 1, 1));
+        (void)team.AddMember("bob", "Bob", Day(2026, 1, 5));
+        (void)team.CountMembersOn(Day(2026, 2, 1));
+        std::_Exit(0);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 TEST(TeamRecordLeaveTest, RejectsLeaveDateOutsideYears0To9999) {

@@ -38,6 +38,9 @@ class GroupedHistograms {
   absl::Status Add(absl::Span<const uint32_t> groups,
                    absl::Span<const uint8_t> scores);
 
+  // Sets every count back to zero, keeping the memory.
+  void Clear();
+
   size_t group_count() const { return packed_.size() / kPillarCount; }
   // Total responses added.
   int64_t responses() const { return responses_; }
@@ -56,13 +59,16 @@ class GroupedHistograms {
   explicit GroupedHistograms(size_t group_count)
       : packed_(group_count * kPillarCount, 0) {}
 
-  // Checks responses [begin, end): InvalidArgument naming the first bad one.
+  // Checks responses [begin, end) in order: InvalidArgument naming the first
+  // bad group index or score.
   absl::Status Validate(absl::Span<const uint32_t> groups,
                         absl::Span<const uint8_t> scores, size_t begin,
                         size_t end) const;
-  // Counts responses [begin, end), already validated.
-  void Count(absl::Span<const uint32_t> groups,
-             absl::Span<const uint8_t> scores, size_t begin, size_t end);
+  // Counts responses from `begin` up to `end` or the first response with a
+  // bad group index or score, whichever comes first, and returns where it
+  // stopped; the bad response itself is not counted.
+  size_t Count(absl::Span<const uint32_t> groups,
+               absl::Span<const uint8_t> scores, size_t begin, size_t end);
   // Takes responses [0, end), counted before, off again.
   void Remove(absl::Span<const uint32_t> groups,
               absl::Span<const uint8_t> scores, size_t end);
