@@ -103,16 +103,10 @@ const std::string& PillarName(Pillar pillar, Language language) {
   return PillarTextsFor(pillar, language).name();
 }
 
-const std::string& Phrase(absl::string_view key, Language language) {
+absl::string_view Phrase(absl::string_view key, Language language) {
   const auto& phrases = Loaded().phrases;
   auto it = phrases.find(key);
-  if (it == phrases.end()) {
-    static const auto* missing =
-        new absl::flat_hash_map<std::string, std::string>;
-    static auto& m =
-        *const_cast<absl::flat_hash_map<std::string, std::string>*>(missing);
-    return m.try_emplace(std::string(key), std::string(key)).first->second;
-  }
+  if (it == phrases.end()) return key;
   return language == Language::kDutch ? it->second->nl() : it->second->en();
 }
 

@@ -19,6 +19,14 @@ absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
   return day;
 }
 
+absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field) {
+  if (day.year() < 0 || day.year() > 9999) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": year ", day.year(), " is outside 0000..9999"));
+  }
+  return absl::OkStatus();
+}
+
 std::string FormatCivilDate(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
 }

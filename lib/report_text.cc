@@ -15,6 +15,11 @@ namespace {
 
 constexpr absl::string_view kMissing = "–";
 
+// A phrase of the catalog as a string.
+std::string Text(absl::string_view key, Language language) {
+  return std::string(Phrase(key, language));
+}
+
 // Number of UTF-8 code points (every byte that does not continue one).
 size_t DisplayWidth(absl::string_view text) {
   return std::count_if(text.begin(), text.end(), [](char c) {
@@ -57,21 +62,21 @@ std::string ReasonText(const v1::FocusCandidate& c, Language lang) {
   const std::string mean = Optional(c.has_mean(), c.mean(), 2, lang);
   switch (c.reason()) {
     case v1::FOCUS_REASON_LOWEST_MEAN:
-      return absl::Substitute(Phrase("reason_lowest_mean", lang), mean);
+      return absl::Substitute(Text("reason_lowest_mean", lang), mean);
     case v1::FOCUS_REASON_LARGEST_GAP:
       return absl::Substitute(
-          Phrase("reason_largest_gap", lang),
+          Text("reason_largest_gap", lang),
           Optional(c.has_gap(), c.gap(), 2, lang),
           Optional(c.has_gap() && c.has_mean(), c.gap() + c.mean(), 2, lang));
     case v1::FOCUS_REASON_TIE_CONSENSUS:
       return absl::Substitute(
-          Phrase("reason_tie_consensus", lang),
+          Text("reason_tie_consensus", lang),
           Optional(c.has_consensus(), c.consensus(), 3, lang));
     case v1::FOCUS_REASON_TIE_ORDER:
-      return Phrase("reason_tie_order", lang);
+      return Text("reason_tie_order", lang);
     case v1::FOCUS_REASON_NOT_ENOUGH_DATA:
     default:
-      return Phrase("reason_not_enough_data", lang);
+      return Text("reason_not_enough_data", lang);
   }
 }
 
@@ -91,7 +96,7 @@ std::string PadRight(absl::string_view text, size_t width) {
   return out;
 }
 
-const std::string& LabelText(v1::AgreementLabel label, Language language) {
+absl::string_view LabelText(v1::AgreementLabel label, Language language) {
   switch (label) {
     case v1::AGREEMENT_LABEL_SHARED:
       return Phrase("label_shared", language);
@@ -107,23 +112,23 @@ const std::string& LabelText(v1::AgreementLabel label, Language language) {
 std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   std::string out;
   absl::StrAppend(
-      &out, absl::Substitute(Phrase("report_title", lang), report.team_name()),
+      &out, absl::Substitute(Text("report_title", lang), report.team_name()),
       "\n");
-  const std::string& mode = Phrase(
+  const absl::string_view mode = Text(
       report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
       lang);
   absl::StrAppend(&out,
-                  absl::Substitute(Phrase("round_line", lang),
-                                   report.round_id(), report.round_date(), mode,
+                  absl::Substitute(Text("round_line", lang), report.round_id(),
+                                   report.round_date(), mode,
                                    report.respondents(), report.members()),
                   "\n\n");
 
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({Phrase("col_pillar", lang), Phrase("col_n", lang),
-                  Phrase("col_mean", lang), Phrase("col_median", lang),
-                  Phrase("col_sd", lang), Phrase("col_distribution", lang),
-                  Phrase("col_rwg", lang), Phrase("col_consensus", lang),
-                  Phrase("col_agreement", lang), Phrase("col_label", lang)});
+  rows.push_back({Text("col_pillar", lang), Text("col_n", lang),
+                  Text("col_mean", lang), Text("col_median", lang),
+                  Text("col_sd", lang), Text("col_distribution", lang),
+                  Text("col_rwg", lang), Text("col_consensus", lang),
+                  Text("col_agreement", lang), Text("col_label", lang)});
   std::vector<std::string> notes;
   for (const v1::PillarStats& s : report.pillars()) {
     const Pillar p = *PillarFromProto(s.pillar());
@@ -132,7 +137,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
       row.push_back(std::string(kMissing));
       notes.push_back(
           absl::StrCat(PillarName(p, lang), ": ",
-                       absl::Substitute(Phrase("withheld_too_few", lang),
+                       absl::Substitute(Text("withheld_too_few", lang),
                                         report.thresholds().min_responses())));
       rows.push_back(std::move(row));
       continue;
@@ -145,19 +150,19 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     row.push_back(Optional(s.has_rwg(), s.rwg(), 2, lang));
     row.push_back(Optional(s.has_consensus(), s.consensus(), 2, lang));
     row.push_back(Optional(s.has_agreement(), s.agreement(), 2, lang));
-    row.push_back(LabelText(s.label(), lang));
+    row.push_back(std::string(LabelText(s.label(), lang)));
     rows.push_back(std::move(row));
     if (s.disclosure() == v1::DISCLOSURE_NO_DISTRIBUTION) {
       notes.push_back(absl::StrCat(
           PillarName(p, lang), ": ",
-          absl::Substitute(Phrase("withheld_distribution", lang),
+          absl::Substitute(Text("withheld_distribution", lang),
                            report.thresholds().min_distribution())));
     }
     if (s.ad_above_cutoff()) {
       notes.push_back(absl::StrCat(
           PillarName(p, lang), ": ",
           absl::Substitute(
-              Phrase("ad_above_cutoff", lang),
+              Text("ad_above_cutoff", lang),
               FormatDecimal(report.agreement().ad_cutoff(), 2, lang))));
     }
   }
@@ -195,34 +200,34 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
       member_rows.push_back(std::move(row));
     }
     if (!member_order.empty()) {
-      absl::StrAppend(&out, "\n", Phrase("scores_heading", lang), "\n",
+      absl::StrAppend(&out, "\n", Text("scores_heading", lang), "\n",
                       Table(member_rows));
     }
   }
 
-  absl::StrAppend(&out, "\n", Phrase("ranking_heading", lang), "\n");
+  absl::StrAppend(&out, "\n", Text("ranking_heading", lang), "\n");
   for (const v1::FocusCandidate& c : report.ranking()) {
     absl::StrAppend(&out, "  ", c.rank(), ". ",
                     PillarName(*PillarFromProto(c.pillar()), lang), ": ",
                     ReasonText(c, lang));
     if (c.talk_first())
-      absl::StrAppend(&out, " (", Phrase("talk_first", lang), ")");
+      absl::StrAppend(&out, " (", Text("talk_first", lang), ")");
     absl::StrAppend(&out, "\n");
   }
   absl::StrAppend(&out, "\n");
   if (report.focus() == v1::PILLAR_UNSPECIFIED) {
-    absl::StrAppend(&out, Phrase("no_focus", lang), "\n");
+    absl::StrAppend(&out, Text("no_focus", lang), "\n");
     return out;
   }
   const Pillar focus = *PillarFromProto(report.focus());
   absl::StrAppend(
       &out,
-      absl::Substitute(Phrase("focus_heading", lang), PillarName(focus, lang)),
+      absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
       "\n");
   if (report.ranking_size() > 0 && report.ranking(0).talk_first()) {
-    absl::StrAppend(&out, "  ", Phrase("talk_first", lang), "\n");
+    absl::StrAppend(&out, "  ", Text("talk_first", lang), "\n");
   }
-  absl::StrAppend(&out, Phrase("suggestions_heading", lang), ":\n");
+  absl::StrAppend(&out, Text("suggestions_heading", lang), ":\n");
   for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
     absl::StrAppend(&out, "  - ", s, "\n");
   }

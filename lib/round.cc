@@ -20,10 +20,11 @@ absl::Status CheckMode(v1::RoundMode mode) {
       " is not ROUND_MODE_OPEN (1) or ROUND_MODE_CONFIDENTIAL (2)"));
 }
 
-// The asked pillars as flags; an empty list asks all five.
+// The asked pillars as flags; an empty list asks all five. A stored list
+// must be in pillar order; a list from the caller may be in any order.
 template <typename Range, typename Convert>
 absl::StatusOr<std::array<bool, kPillarCount>> AskedPillars(
-    const Range& pillars, Convert convert) {
+    const Range& pillars, Convert convert, bool in_pillar_order) {
   std::array<bool, kPillarCount> asked = {};
   if (pillars.empty()) {
     asked.fill(true);
@@ -37,6 +38,13 @@ absl::StatusOr<std::array<bool, kPillarCount>> AskedPillars(
     if (asked[PillarIndex(*p)]) {
       return absl::InvalidArgumentError(
           absl::StrCat(field, ": ", PillarKey(*p), " is asked twice"));
+    }
+    for (size_t later = PillarIndex(*p) + 1;
+         in_pillar_order && later < kPillarCount; ++later) {
+      if (asked[later]) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            field, ": ", PillarKey(*p), " is out of pillar order"));
+      }
     }
     asked[PillarIndex(*p)] = true;
   }
@@ -131,12 +139,16 @@ absl::StatusOr<ScoreHistogram> TallyHistogram(const v1::PillarTally& tally) {
 
 absl::StatusOr<Round> Round::Create(const RoundOptions& options) {
   if (absl::Status s = ValidateId(options.id, "round.id"); !s.ok()) return s;
+  if (absl::Status s = CheckCivilDate(options.date, "round.date"); !s.ok()) {
+    return s;
+  }
   if (absl::Status s = CheckMode(options.mode); !s.ok()) return s;
   if (absl::Status s = options.privacy.Validate(); !s.ok()) return s;
   if (absl::Status s = options.agreement.Validate(); !s.ok()) return s;
   absl::StatusOr<std::array<bool, kPillarCount>> asked = AskedPillars(
       options.pillars,
-      [](Pillar p, const std::string&) -> absl::StatusOr<Pillar> { return p; });
+      [](Pillar p, const std::string&) -> absl::StatusOr<Pillar> { return p; },
+      /*in_pillar_order=*/false);
   if (!asked.ok()) return asked.status();
 
   Round round;
@@ -173,10 +185,12 @@ absl::StatusOr<Round> Round::FromProto(v1::Round proto) {
   if (auto t = AgreementThresholds::FromProto(proto.agreement()); !t.ok()) {
     return t.status();
   }
-  absl::StatusOr<std::array<bool, kPillarCount>> asked =
-      AskedPillars(proto.pillars(), [](int value, const std::string& field) {
+  absl::StatusOr<std::array<bool, kPillarCount>> asked = AskedPillars(
+      proto.pillars(),
+      [](int value, const std::string& field) {
         return PillarFromProto(static_cast<v1::Pillar>(value), field);
-      });
+      },
+      /*in_pillar_order=*/true);
   if (!asked.ok()) return asked.status();
 
   if (proto.state() == v1::ROUND_STATE_CLOSED) {
@@ -341,6 +355,7 @@ absl::Status Round::Close(absl::CivilDay on) {
     return absl::FailedPreconditionError(absl::StrCat(
         "round \"", proto_.id(), "\": already closed on ", proto_.closed_on()));
   }
+  if (absl::Status s = CheckCivilDate(on, "closed_on"); !s.ok()) return s;
   if (on < date_) {
     return absl::InvalidArgumentError(
         absl::StrCat("closed_on: ", FormatCivilDate(on),

@@ -16,11 +16,13 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
     out = ToProto(stats);
     if (mode == v1::ROUND_MODE_CONFIDENTIAL &&
         stats.n < privacy.min_distribution) {
-      out.clear_histogram();
-      out.clear_min();
-      out.clear_max();
-      out.clear_median();
-      out.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+      v1::PillarStats coarse;
+      coarse.set_n(out.n());
+      coarse.set_mean(out.mean());
+      coarse.set_label(out.label());
+      coarse.set_ad_above_cutoff(out.ad_above_cutoff());
+      coarse.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+      out = std::move(coarse);
     }
   }
   out.set_pillar(ToProto(pillar));

@@ -61,9 +61,18 @@ absl::StatusOr<Team> Team::FromProto(v1::Team proto) {
       return absl::InvalidArgumentError(
           absl::StrCat(where, ".id: \"", m.id(), "\" appears twice"));
     }
+    if (m.display_name().empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ".display_name: empty for member \"", m.id(), "\""));
+    }
     absl::StatusOr<absl::CivilDay> joined =
         ParseCivilDate(m.joined(), where + ".joined");
     if (!joined.ok()) return joined.status();
+    if (i > 0 && *joined < JoinedOf(proto.members(i - 1))) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ".joined: ", m.joined(), " is before the member above (",
+          proto.members(i - 1).joined(), "); members are kept in join order"));
+    }
     if (!m.left().empty()) {
       absl::StatusOr<absl::CivilDay> left =
           ParseCivilDate(m.left(), where + ".left");
@@ -84,6 +93,9 @@ absl::Status Team::AddMember(absl::string_view id,
   if (display_name.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("member.display_name: empty for member \"", id, "\""));
+  }
+  if (absl::Status s = CheckCivilDate(joined, "member.joined"); !s.ok()) {
+    return s;
   }
   if (FindMember(id) != nullptr) {
     return absl::AlreadyExistsError(
@@ -106,6 +118,7 @@ absl::Status Team::AddMember(absl::string_view id,
 }
 
 absl::Status Team::RecordLeave(absl::string_view id, absl::CivilDay left) {
+  if (absl::Status s = CheckCivilDate(left, "left"); !s.ok()) return s;
   v1::Member* member = nullptr;
   for (v1::Member& m : *proto_.mutable_members()) {
     if (m.id() == id) member = &m;

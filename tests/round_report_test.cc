@@ -212,12 +212,16 @@ void ExpectNoDistribution(const v1::PillarStats& s, v1::Pillar pillar,
   EXPECT_EQ(s.n(), n);
   EXPECT_EQ(s.disclosure(), v1::DISCLOSURE_NO_DISTRIBUTION);
   EXPECT_TRUE(s.has_mean());
-  EXPECT_TRUE(s.has_sd());
-  EXPECT_TRUE(s.has_rwg());
-  EXPECT_TRUE(s.has_rwg_raw());
-  EXPECT_TRUE(s.has_consensus());
-  EXPECT_TRUE(s.has_agreement());
   EXPECT_NE(s.label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
+  // With three or four scores the mean and any measure of spread would
+  // mostly pin down the histogram, so none is shown.
+  EXPECT_FALSE(s.has_sd());
+  EXPECT_FALSE(s.has_rwg());
+  EXPECT_FALSE(s.has_rwg_raw());
+  EXPECT_FALSE(s.has_ad_mean());
+  EXPECT_FALSE(s.has_ad_median());
+  EXPECT_FALSE(s.has_consensus());
+  EXPECT_FALSE(s.has_agreement());
   EXPECT_THAT(s.histogram(), IsEmpty());
   EXPECT_FALSE(s.has_min());
   EXPECT_FALSE(s.has_max());
@@ -276,22 +280,23 @@ TEST(ReportDisclosedStatsTest, ConfidentialBelowMinDistributionWithholdsIt) {
     const v1::PillarStats s = DisclosedStats(Pillar::kStructure, stats,
                                              v1::ROUND_MODE_CONFIDENTIAL, {});
     ExpectNoDistribution(s, v1::PILLAR_STRUCTURE, stats.n);
-    // Everything else equals the full statistics.
-    v1::PillarStats expected = ToProto(stats);
+    // Only n, the mean, the label and the AD flag of the full statistics.
+    const v1::PillarStats full = ToProto(stats);
+    v1::PillarStats expected;
     expected.set_pillar(v1::PILLAR_STRUCTURE);
-    expected.clear_histogram();
-    expected.clear_min();
-    expected.clear_max();
-    expected.clear_median();
+    expected.set_n(full.n());
+    expected.set_mean(full.mean());
+    expected.set_label(full.label());
+    expected.set_ad_above_cutoff(full.ad_above_cutoff());
     expected.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
     EXPECT_TRUE(SameProto(s, expected));
   }
-  // 2,3,4: mean 3, s^2 = (1 + 0 + 1) / 2 = 1, rwg = 1 - 1/2 = 0.5.
+  // 2,3,4: mean 3, s^2 = (1 + 0 + 1) / 2 = 1, rwg = 1 - 1/2 = 0.5; agreement
+  // of the single layer 0-1-1-1-0 is 1 - 2/4 = 0.5: mixed.
   const v1::PillarStats s = DisclosedStats(
       Pillar::kStructure, StatsOf({2, 3, 4}), v1::ROUND_MODE_CONFIDENTIAL, {});
   EXPECT_NEAR(s.mean(), 3.0, kEps);
-  EXPECT_NEAR(s.sd(), 1.0, kEps);
-  EXPECT_NEAR(s.rwg(), 0.5, kEps);
+  EXPECT_EQ(s.label(), v1::AGREEMENT_LABEL_MIXED);
 }
 
 TEST(ReportDisclosedStatsTest, ConfidentialFromMinDistributionShowsEverything) {
@@ -594,14 +599,12 @@ TEST(RoundReportTest, ConfidentialThreeResponsesWithholdTheDistribution) {
     ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 3);
   }
   // Synergy 2,4,2: mean 8/3; squared deviations 4/9 + 16/9 + 4/9 = 8/3,
-  // s^2 = 4/3, sd = 1.154701, rwg = 1 - (4/3)/2 = 1/3; agreement: layer
-  // 0-1-0-1-0 of 2 (TU 2, TDU 1: U = (3*2 - 4*1)/9 = 2/9, A = 2/9 * 3/4 =
-  // 1/6) and layer 0-1-0-0-0 of 1: (2/6 + 1)/3 = 4/9: mixed.
+  // s^2 = 4/3, rwg = 1 - (4/3)/2 = 1/3; agreement: layer 0-1-0-1-0 of 2
+  // (TU 2, TDU 1: U = (3*2 - 4*1)/9 = 2/9, A = 2/9 * 3/4 = 1/6) and layer
+  // 0-1-0-0-0 of 1: (2/6 + 1)/3 = 4/9: mixed. Only the mean and the label
+  // are shown.
   const v1::PillarStats& synergy = report.pillars(1);
   EXPECT_NEAR(synergy.mean(), 8.0 / 3, kEps);
-  EXPECT_NEAR(synergy.sd(), std::sqrt(4.0 / 3), kEps);
-  EXPECT_NEAR(synergy.rwg(), 1.0 / 3, kEps);
-  EXPECT_NEAR(synergy.agreement(), 4.0 / 9, kEps);
   EXPECT_EQ(synergy.label(), v1::AGREEMENT_LABEL_MIXED);
   // Means: synergy 8/3 < structure 3 < steering 4,3,4 = 11/3 < strategy
   // 4,4,5 = 13/3 = success 5,4,4: the last two are the same multiset, so
@@ -621,15 +624,15 @@ TEST(RoundReportTest, ConfidentialFourResponsesWithholdTheDistribution) {
   for (int i = 0; i < 5; ++i) {
     ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 4);
   }
-  // Strategy 4,4,5,3: mean 4, s^2 = 2/3, rwg = 1 - 1/3 = 2/3.
+  // Strategy 4,4,5,3: mean 4, s^2 = 2/3, rwg = 1 - 1/3 = 2/3 < 0.7: mixed.
   EXPECT_NEAR(report.pillars(0).mean(), 4.0, kEps);
-  EXPECT_NEAR(report.pillars(0).sd(), std::sqrt(2.0 / 3), kEps);
-  EXPECT_NEAR(report.pillars(0).rwg(), 2.0 / 3, kEps);
-  // Synergy 2,4,2,4 and structure 3,3,3,3 both have mean 3; synergy's
-  // consensus 1 + log2(3/4) = 0.584963 is the lower.
+  EXPECT_EQ(report.pillars(0).label(), v1::AGREEMENT_LABEL_MIXED);
+  // Synergy 2,4,2,4 and structure 3,3,3,3 both have mean 3. Their consensus
+  // is withheld, so it cannot break the tie (the ranking would reveal it):
+  // pillar order does.
   EXPECT_THAT(RankingSummary(report),
               ElementsAre("PILLAR_SYNERGY:1:LOWEST_MEAN",
-                          "PILLAR_STRUCTURE:2:TIE_CONSENSUS",
+                          "PILLAR_STRUCTURE:2:TIE_ORDER",
                           "PILLAR_STEERING:3:LOWEST_MEAN",
                           "PILLAR_STRATEGY:4:LOWEST_MEAN",
                           "PILLAR_SUCCESS:5:LOWEST_MEAN"));

@@ -31,9 +31,9 @@ const v1::PillarTexts& PillarTextsFor(Pillar pillar, Language language);
 // The display name of a pillar in a language.
 const std::string& PillarName(Pillar pillar, Language language);
 
-// The phrase with `key` in `language`; the key itself when the catalog has no
+// The phrase with `key` in `language`; `key` itself when the catalog has no
 // such phrase (a programming error, caught by the catalog tests).
-const std::string& Phrase(absl::string_view key, Language language);
+absl::string_view Phrase(absl::string_view key, Language language);
 
 // Checks a catalog: five pillars in order with their keys, texts in "nl" and
 // "en" with non-empty name, summary and lists of equal length per language,

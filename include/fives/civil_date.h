@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -16,7 +17,11 @@ namespace fives {
 absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
                                               absl::string_view field);
 
-// Formats as YYYY-MM-DD.
+// InvalidArgument naming `field` unless the year is 0..9999, the years an
+// ISO-8601 civil date of the form YYYY-MM-DD can hold.
+absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field);
+
+// Formats as YYYY-MM-DD (the day must pass CheckCivilDate).
 std::string FormatCivilDate(absl::CivilDay day);
 
 }  // namespace fives

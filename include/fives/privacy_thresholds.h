@@ -17,7 +17,8 @@ struct PrivacyThresholds {
 
   // Below this n only n is shown.
   int min_responses = 3;
-  // Below this n the histogram, min, max and median are withheld.
+  // Below this n only the mean and the label are shown: with three or four
+  // scores, the mean and a measure of spread mostly give the histogram away.
   int min_distribution = 5;
 
   // InvalidArgument naming the field: min_responses below 3, or

@@ -19,7 +19,7 @@ std::string FormatDecimal(double value, int decimals, Language language);
 std::string PadRight(absl::string_view text, size_t width);
 
 // The label of a pillar's statistics in words ("split", "verdeeld").
-const std::string& LabelText(v1::AgreementLabel label, Language language);
+absl::string_view LabelText(v1::AgreementLabel label, Language language);
 
 // The report: a heading, the per-pillar table (n, mean, median, sd, counts
 // of 1..5, rwg, consensus, agreement, label), each member's scores in an open

@@ -22,7 +22,8 @@ struct ReportOptions {
 // A pillar's statistics as a reader of the round may see them. Open rounds:
 // everything, plus `member_scores` (each member's score, sorted by id).
 // Confidential rounds: below privacy.min_responses only n; below
-// privacy.min_distribution no histogram, min, max or median.
+// privacy.min_distribution only n, mean, label and ad_above_cutoff (the
+// measures of spread would, with the mean, give the histogram away).
 v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
                                v1::RoundMode mode,
                                const PrivacyThresholds& privacy);
