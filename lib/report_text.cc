@@ -114,7 +114,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   absl::StrAppend(
       &out, absl::Substitute(Text("report_title", lang), report.team_name()),
       "\n");
-  const absl::string_view mode = Text(
+  const std::string mode = Text(
       report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
       lang);
   absl::StrAppend(&out,
