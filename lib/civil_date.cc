@@ -1,22 +1,43 @@
 #include "fives/civil_date.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace fives {
+namespace {
+
+// The number made of text[begin, end), all ASCII digits; -1 otherwise.
+int Digits(absl::string_view text, size_t begin, size_t end) {
+  int value = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if (!absl::ascii_isdigit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
 
 absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
                                               absl::string_view field) {
-  absl::CivilDay day;
-  // ParseCivilTime accepts out-of-range fields by normalising them (e.g.
-  // 2026-02-30 becomes March 2nd), so the round trip must give the text back.
-  if (text.size() != 10 || !absl::ParseCivilTime(text, &day) ||
-      FormatCivilDate(day) != text) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": \"", text, "\" is not a date of the form YYYY-MM-DD"));
+  // Exactly YYYY-MM-DD. Journals hold thousands of dates, so this reads the
+  // digits directly; CivilDay normalises out-of-range fields (2026-02-30
+  // becomes March 2nd), so a real date is one that comes back unchanged.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const int year = Digits(text, 0, 4);
+    const int month = Digits(text, 5, 7);
+    const int day = Digits(text, 8, 10);
+    if (year >= 0 && month >= 1 && day >= 1) {
+      const absl::CivilDay date(year, month, day);
+      if (date.month() == month && date.day() == day) return date;
+    }
   }
-  return day;
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, ": \"", absl::CHexEscape(text),
+      "\" is not a date of the form YYYY-MM-DD"));
 }
 
 absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field) {

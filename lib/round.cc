@@ -174,6 +174,14 @@ absl::StatusOr<Round> Round::Create(const RoundOptions& options) {
 }
 
 absl::StatusOr<Round> Round::FromProto(v1::Round proto) {
+  if (absl::Status s = Validate(proto); !s.ok()) return s;
+  Round round;
+  round.proto_ = std::move(proto);
+  round.Index();
+  return round;
+}
+
+absl::Status Round::Validate(const v1::Round& proto) {
   if (absl::Status s = ValidateId(proto.id(), "round.id"); !s.ok()) return s;
   absl::StatusOr<absl::CivilDay> date =
       ParseCivilDate(proto.date(), "round.date");
@@ -276,10 +284,7 @@ absl::StatusOr<Round> Round::FromProto(v1::Round proto) {
       }
     }
   }
-  Round round;
-  round.proto_ = std::move(proto);
-  round.Index();
-  return round;
+  return absl::OkStatus();
 }
 
 void Round::Index() {

@@ -48,6 +48,11 @@ absl::StatusOr<Team> Team::Create(absl::string_view id,
 }
 
 absl::StatusOr<Team> Team::FromProto(v1::Team proto) {
+  if (absl::Status s = Validate(proto); !s.ok()) return s;
+  return Team(std::move(proto));
+}
+
+absl::Status Team::Validate(const v1::Team& proto) {
   if (absl::Status s = ValidateId(proto.id(), "team.id"); !s.ok()) return s;
   if (proto.name().empty()) {
     return absl::InvalidArgumentError("team.name: empty, a team needs a name");
@@ -83,7 +88,7 @@ absl::StatusOr<Team> Team::FromProto(v1::Team proto) {
       }
     }
   }
-  return Team(std::move(proto));
+  return absl::OkStatus();
 }
 
 absl::Status Team::AddMember(absl::string_view id,

@@ -40,8 +40,10 @@ class Round {
   // A new round accepting responses. Fails for an invalid id, an unspecified
   // mode, invalid thresholds or a pillar asked twice.
   static absl::StatusOr<Round> Create(const RoundOptions& options);
-  // Validates a stored round: every field, score and count, and that a
+  // Checks a stored round: every field, score and count, and that a
   // confidential round holds no identified response.
+  static absl::Status Validate(const v1::Round& proto);
+  // A round from a stored one, validated.
   static absl::StatusOr<Round> FromProto(v1::Round proto);
 
   // Adds one member's response. Refused, changing nothing, when the round is

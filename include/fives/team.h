@@ -25,7 +25,10 @@ class Team {
   // A team without members. The id follows IsValidId; the name is non-empty.
   static absl::StatusOr<Team> Create(absl::string_view id,
                                      absl::string_view name);
-  // Validates a stored team: ids, unique member ids, dates, left >= joined.
+  // Checks a stored team: ids, unique member ids, names, dates in join
+  // order, left >= joined.
+  static absl::Status Validate(const v1::Team& proto);
+  // A team from a stored one, validated.
   static absl::StatusOr<Team> FromProto(v1::Team proto);
 
   // Adds a member who joins on `joined`. Fails (changing nothing) for an
