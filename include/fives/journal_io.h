@@ -1,0 +1,77 @@
+// A journal to and from bytes: binary, JSON (proto3 JSON mapping) and text
+// format, and the journal file on disk, saved atomically and checked on
+// load (see fives.v1.JournalFile).
+#ifndef FIVES_JOURNAL_IO_H_
+#define FIVES_JOURNAL_IO_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "fives/journal.h"
+
+namespace fives {
+
+enum class JournalFormat {
+  kBinary,  // fives.v1.Journal, serialized deterministically
+  kJson,    // proto3 JSON mapping, lowerCamelCase field names
+  kText,    // protobuf text format
+};
+
+// "binary", "json" or "text".
+absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name);
+
+// The journal in `format`. Binary keeps fields of newer schemas it does not
+// know; JSON and text cannot carry them.
+std::string SerializeJournal(const Journal& journal, JournalFormat format);
+
+// A journal from `data` in `format`, validated. InvalidArgument for data that
+// does not parse (naming the format) or a journal that does not validate.
+// JSON refuses unknown fields.
+absl::StatusOr<Journal> ParseJournal(absl::string_view data,
+                                     JournalFormat format);
+
+// The bytes of a journal file: a fives.v1.JournalFile envelope.
+std::string EncodeJournalFile(const Journal& journal);
+
+// A journal from the bytes of a journal file. InvalidArgument for bytes that
+// are not a journal file (empty, foreign) or a journal that does not
+// validate; DataLoss for a damaged or truncated one; FailedPrecondition for
+// a file of a newer format version.
+absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes);
+
+// The file system calls a save and a load make, one virtual method each, so
+// tests can make any step fail. The default methods are the POSIX calls.
+class FileOps {
+ public:
+  virtual ~FileOps() = default;
+  // The whole file; NotFound when it does not exist.
+  virtual absl::StatusOr<std::string> ReadFile(const std::string& path);
+  // mkstemp: `path_template` ends in XXXXXX and becomes the file's name.
+  virtual absl::StatusOr<int> CreateTemp(std::string& path_template);
+  virtual absl::Status Write(int fd, absl::string_view data);
+  virtual absl::Status Sync(int fd);
+  virtual absl::Status Close(int fd);
+  virtual absl::Status Rename(const std::string& from, const std::string& to);
+  // fsync of the folder, so the rename itself is durable.
+  virtual absl::Status SyncDir(const std::string& dir);
+  virtual absl::Status Remove(const std::string& path);
+};
+
+// Writes the journal file at `path` atomically: a temporary file in the same
+// folder, written and fsync'ed, renamed over `path`, then the folder
+// fsync'ed. When any step fails the previous file is left as it was and the
+// temporary file is removed.
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
+                             FileOps& ops);
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path);
+
+// Reads and checks the journal file at `path` (see DecodeJournalFile);
+// NotFound when there is no file.
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops);
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path);
+
+}  // namespace fives
+
+#endif  // FIVES_JOURNAL_IO_H_

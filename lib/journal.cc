@@ -1,0 +1,283 @@
+#include "fives/journal.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+#include "fives/round_report.h"
+#include "fives/trend.h"
+#include "journal_internal.h"
+
+namespace fives {
+
+using journal_internal::FindRound;
+using journal_internal::NextCurrentMember;
+using journal_internal::StoredDay;
+using journal_internal::TermOn;
+
+absl::StatusOr<Journal> Journal::Create(absl::string_view team_id,
+                                        absl::string_view team_name,
+                                        const v1::TeamConfig& config) {
+  absl::StatusOr<Team> team = Team::Create(team_id, team_name);
+  if (!team.ok()) return team.status();
+  absl::StatusOr<TeamConfig> resolved = TeamConfig::FromProto(config);
+  if (!resolved.ok()) return resolved.status();
+  v1::Journal proto;
+  *proto.mutable_team() = team->proto();
+  *proto.mutable_config() = config;
+  return Journal(std::move(proto), *std::move(resolved));
+}
+
+absl::StatusOr<Journal> Journal::FromProto(v1::Journal proto) {
+  if (absl::Status s = Validate(proto); !s.ok()) return s;
+  TeamConfig config = *TeamConfig::FromProto(proto.config());
+  return Journal(std::move(proto), std::move(config));
+}
+
+Team Journal::team() const { return *Team::FromProto(proto_.team()); }
+
+absl::Status Journal::AddMember(absl::string_view id,
+                                absl::string_view display_name,
+                                absl::CivilDay joined) {
+  Team t = team();
+  if (absl::Status s = t.AddMember(id, display_name, joined); !s.ok()) return s;
+  *proto_.mutable_team() = t.proto();
+  return absl::OkStatus();
+}
+
+absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
+  Team t = team();
+  if (absl::Status s = t.RecordLeave(id, left); !s.ok()) return s;
+  // A guardian who leaves hands the role over to the next current member.
+  std::optional<v1::GuardianTerm> handover;
+  if (proto_.guardians_size() > 0) {
+    const v1::GuardianTerm& last = *proto_.guardians().rbegin();
+    if (last.member_id() == id) {
+      if (StoredDay(last.since()) > left) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "left: \"", id, "\" became process guardian on ", last.since(),
+            ", after ", FormatCivilDate(left)));
+      }
+      handover.emplace();
+      handover->set_member_id(NextCurrentMember(t.proto(), id, left));
+      handover->set_since(FormatCivilDate(left));
+      handover->set_reason(v1::GUARDIAN_REASON_HANDOVER);
+      if (handover->member_id().empty()) handover.reset();  // nobody is left
+    }
+  }
+  *proto_.mutable_team() = t.proto();
+  if (handover) *proto_.add_guardians() = *std::move(handover);
+  return absl::OkStatus();
+}
+
+absl::Status Journal::ForgetMember(absl::string_view id) {
+  const Team current = team();
+  const v1::Member* member = current.FindMember(id);
+  if (member == nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        "member_id: \"", id, "\" is not in team \"", proto_.team().id(), "\""));
+  }
+  if (member->forgotten()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("member_id: \"", id, "\" is already forgotten"));
+  }
+  // Work on a copy and swap it in at the end: nothing half-applied.
+  v1::Journal j = proto_;
+  absl::flat_hash_set<std::string> used;
+  for (const v1::Member& m : j.team().members()) used.insert(m.id());
+  std::string pseudonym;
+  int32_t counter = j.next_forgotten();
+  do {
+    pseudonym = journal_internal::NextId("forgotten-", &counter);
+  } while (used.contains(pseudonym));
+  j.set_next_forgotten(counter);
+  const std::string old_id(id);
+  auto replace = [&](std::string* field) {
+    if (*field == old_id) *field = pseudonym;
+  };
+  for (v1::Member& m : *j.mutable_team()->mutable_members()) {
+    if (m.id() != old_id) continue;
+    m.set_id(pseudonym);
+    m.set_display_name(pseudonym);
+    m.set_forgotten(true);
+  }
+  for (v1::Round& r : *j.mutable_rounds()) {
+    for (v1::Response& response : *r.mutable_responses()) {
+      replace(response.mutable_member_id());
+    }
+    std::sort(r.mutable_responses()->begin(), r.mutable_responses()->end(),
+              [](const v1::Response& a, const v1::Response& b) {
+                return a.member_id() < b.member_id();
+              });
+    for (std::string& p : *r.mutable_participants()) replace(&p);
+    std::sort(r.mutable_participants()->begin(), r.mutable_participants()->end());
+  }
+  for (v1::Action& a : *j.mutable_actions()) {
+    replace(a.mutable_owner_id());
+    for (v1::Feedback& f : *a.mutable_feedback()) {
+      if (f.author_id() != old_id) continue;
+      f.set_author_id(pseudonym);
+      f.clear_text();
+    }
+  }
+  for (v1::Check& c : *j.mutable_checks()) replace(c.mutable_facilitator_id());
+  for (v1::GuardianTerm& g : *j.mutable_guardians()) {
+    replace(g.mutable_member_id());
+  }
+  proto_ = std::move(j);
+  return absl::OkStatus();
+}
+
+RoundOptions Journal::NewRoundOptions(absl::string_view id, absl::CivilDay date,
+                                      v1::RoundMode mode) const {
+  RoundOptions o;
+  o.id = std::string(id);
+  o.date = date;
+  o.mode = mode;
+  o.privacy = config_.privacy;
+  o.agreement = config_.agreement;
+  return o;
+}
+
+absl::Status Journal::StartRound(const RoundOptions& options) {
+  if (FindRound(proto_, options.id) != nullptr) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        "round.id: \"", options.id, "\" is already in the journal"));
+  }
+  absl::StatusOr<Round> round = Round::Create(options);
+  if (!round.ok()) return round.status();
+  *proto_.add_rounds() = round->proto();
+  return absl::OkStatus();
+}
+
+namespace {
+
+absl::StatusOr<Round> LoadRound(const v1::Journal& j, absl::string_view id,
+                                absl::string_view field = "round_id") {
+  const v1::Round* stored = FindRound(j, id);
+  if (stored == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat(field, ": no round \"", id, "\" in the journal"));
+  }
+  return Round::FromProto(*stored);
+}
+
+// A round's statistics for one pillar as its readers may see them, and its
+// full counts.
+struct PillarFigures {
+  v1::PillarStats disclosed;
+  ScoreHistogram counts;
+};
+
+PillarFigures FiguresOf(const Round& round, Pillar p) {
+  PillarFigures f;
+  f.counts = round.Histogram(p);
+  f.disclosed =
+      DisclosedStats(p, ComputeScoreStats(f.counts, round.agreement()),
+                     round.proto().mode(), round.privacy());
+  return f;
+}
+
+int RoundIndex(const v1::Journal& j, absl::string_view id) {
+  for (int i = 0; i < j.rounds_size(); ++i) {
+    if (j.rounds(i).id() == id) return i;
+  }
+  return -1;
+}
+
+}  // namespace
+
+absl::Status Journal::AddResponse(absl::string_view round_id,
+                                  const v1::Response& response) {
+  absl::StatusOr<Round> round = LoadRound(proto_, round_id);
+  if (!round.ok()) return round.status();
+  if (absl::Status s = round->AddResponse(team(), response); !s.ok()) return s;
+  *FindRound(proto_, round_id) = round->proto();
+  return absl::OkStatus();
+}
+
+absl::Status Journal::CloseRound(absl::string_view round_id,
+                                 absl::CivilDay on) {
+  absl::StatusOr<Round> round = LoadRound(proto_, round_id);
+  if (!round.ok()) return round.status();
+  if (absl::Status s = round->Close(on); !s.ok()) return s;
+  *FindRound(proto_, round_id) = round->proto();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
+                                                Language language) const {
+  absl::StatusOr<Round> round = LoadRound(proto_, round_id);
+  if (!round.ok()) return round.status();
+  ReportOptions options;
+  options.focus = config_.focus;
+  options.language = language;
+  absl::StatusOr<v1::RoundReport> report =
+      BuildRoundReport(team(), *round, options);
+  if (!report.ok()) return report;
+
+  // The closed loop: the latest plan made on an earlier round.
+  const int index = RoundIndex(proto_, round_id);
+  const v1::Plan* plan = nullptr;
+  for (const v1::Plan& p : proto_.plans()) {
+    if (RoundIndex(proto_, p.round_id()) < index) plan = &p;
+  }
+  if (plan != nullptr) {
+    const Pillar focus = *PillarFromProto(plan->focus());
+    if (round->asks(focus)) {
+      const Round before = *LoadRound(proto_, plan->round_id());
+      const PillarFigures a = FiguresOf(before, focus);
+      const PillarFigures b = FiguresOf(*round, focus);
+      absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
+          focus, a.disclosed, a.counts, b.disclosed, b.counts,
+          config_.trend_alpha);
+      if (!trend.ok()) return trend.status();
+      trend->set_before_round_id(plan->round_id());
+      trend->set_after_round_id(std::string(round_id));
+      report->set_plan_id(plan->id());
+      *report->mutable_focus_trend() = *std::move(trend);
+    }
+  }
+  return report;
+}
+
+absl::StatusOr<v1::RoundReport> Journal::LatestReport(Language language) const {
+  for (int i = proto_.rounds_size() - 1; i >= 0; --i) {
+    if (proto_.rounds(i).state() == v1::ROUND_STATE_CLOSED) {
+      return Report(proto_.rounds(i).id(), language);
+    }
+  }
+  return absl::NotFoundError("journal: no closed round to report on");
+}
+
+absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
+    absl::string_view before_id, absl::string_view after_id) const {
+  absl::StatusOr<Round> before = LoadRound(proto_, before_id, "before");
+  if (!before.ok()) return before.status();
+  absl::StatusOr<Round> after = LoadRound(proto_, after_id, "after");
+  if (!after.ok()) return after.status();
+  for (const Round* r : {&*before, &*after}) {
+    if (!r->is_closed()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "round \"", r->id(), "\": compare closed rounds only"));
+    }
+  }
+  v1::RoundComparison comparison;
+  comparison.set_before_round_id(std::string(before_id));
+  comparison.set_after_round_id(std::string(after_id));
+  for (Pillar p : kAllPillars) {
+    if (!before->asks(p) || !after->asks(p)) continue;
+    const PillarFigures a = FiguresOf(*before, p);
+    const PillarFigures b = FiguresOf(*after, p);
+    absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
+        p, a.disclosed, a.counts, b.disclosed, b.counts, config_.trend_alpha);
+    if (!trend.ok()) return trend.status();
+    trend->set_before_round_id(std::string(before_id));
+    trend->set_after_round_id(std::string(after_id));
+    *comparison.add_pillars() = *std::move(trend);
+  }
+  return comparison;
+}
+
+}  // namespace fives

@@ -1,0 +1,240 @@
+// The collaboration check and the rotating process guardian of a journal.
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+#include "fives/journal.h"
+#include "journal_internal.h"
+
+namespace fives {
+
+using journal_internal::FindAction;
+using journal_internal::MakeAction;
+using journal_internal::NextCurrentMember;
+using journal_internal::StoredDay;
+using journal_internal::TermOn;
+
+v1::CheckStatus Journal::CheckStatus(absl::CivilDay as_of) const {
+  v1::CheckStatus status;
+  std::optional<absl::CivilDay> anchor;
+  for (const v1::Check& c : proto_.checks()) {
+    const absl::CivilDay d = StoredDay(c.date());
+    if (d <= as_of && (!anchor || d >= *anchor)) {
+      anchor = d;
+      status.set_last_check_id(c.id());
+    }
+  }
+  if (!anchor) {
+    for (const v1::Plan& p : proto_.plans()) {
+      const absl::CivilDay d = StoredDay(p.created());
+      if (d <= as_of && (!anchor || d < *anchor)) anchor = d;
+    }
+  }
+  if (!anchor) {
+    status.set_state(v1::CHECK_STATE_NOT_DUE);  // the rhythm starts with a plan
+    return status;
+  }
+  const absl::CivilDay start = *anchor + config_.check_min_days;
+  const absl::CivilDay end = *anchor + config_.check_max_days;
+  status.set_anchor(FormatCivilDate(*anchor));
+  status.set_window_start(FormatCivilDate(start));
+  status.set_window_end(FormatCivilDate(end));
+  status.set_state(as_of < start  ? v1::CHECK_STATE_NOT_DUE
+                   : as_of <= end ? v1::CHECK_STATE_DUE
+                                  : v1::CHECK_STATE_OVERDUE);
+  return status;
+}
+
+absl::StatusOr<std::string> Journal::Guardian(absl::CivilDay on) const {
+  if (const v1::GuardianTerm* term = TermOn(proto_, on)) {
+    return term->member_id();
+  }
+  std::string first = NextCurrentMember(proto_.team(), "", on);
+  if (first.empty()) {
+    return absl::NotFoundError(absl::StrCat(
+        "guardian: team \"", proto_.team().id(), "\" has no member on ",
+        FormatCivilDate(on)));
+  }
+  return first;
+}
+
+absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
+  if (absl::Status s = CheckCivilDate(input.date, "check.date"); !s.ok()) {
+    return s;
+  }
+  for (const v1::Check& c : proto_.checks()) {
+    if (StoredDay(c.date()) >= input.date) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "check.date: ", FormatCivilDate(input.date), " is not after check \"",
+          c.id(), "\" of ", c.date()));
+    }
+  }
+  absl::StatusOr<std::string> guardian = Guardian(input.date);
+  if (!guardian.ok()) return guardian.status();
+  const std::string facilitator =
+      input.facilitator_id.empty() ? *guardian : input.facilitator_id;
+  if (facilitator != *guardian) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "check.facilitator_id: \"", facilitator,
+        "\" is not the process guardian on ", FormatCivilDate(input.date),
+        " (\"", *guardian, "\" is)"));
+  }
+  const Team t = team();
+  if (absl::Status s =
+          t.CheckCurrentMember(facilitator, input.date, "check.facilitator_id");
+      !s.ok()) {
+    return s;
+  }
+  const std::pair<const char*, const std::vector<std::string>*> prompts[] = {
+      {"helps", &input.helps},
+      {"chafes", &input.chafes},
+      {"hinders", &input.hinders},
+      {"agreements", &input.agreements}};
+  for (const auto& [name, list] : prompts) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      if ((*list)[i].empty()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("check.", name, "[", i, "]: empty"));
+      }
+    }
+  }
+
+  // Work on a copy: nothing is half-applied.
+  v1::Journal j = proto_;
+  int32_t next_check = j.next_check();
+  const std::string check_id = journal_internal::NextId("c", &next_check);
+  const std::string date = FormatCivilDate(input.date);
+  v1::Check check;
+  check.set_id(check_id);
+  check.set_date(date);
+  check.set_facilitator_id(facilitator);
+  for (const std::string& s : input.helps) check.add_helps(s);
+  for (const std::string& s : input.chafes) check.add_chafes(s);
+  for (const std::string& s : input.hinders) check.add_hinders(s);
+  for (const std::string& s : input.agreements) check.add_agreements(s);
+
+  // Every action open on the check's date is reviewed, once.
+  absl::flat_hash_set<std::string> reviewed;
+  for (size_t i = 0; i < input.reviews.size(); ++i) {
+    const v1::ActionReview& r = input.reviews[i];
+    const std::string field = absl::StrCat("check.reviews[", i, "]");
+    v1::Action* a = FindAction(j, r.action_id());
+    if (a == nullptr) {
+      return absl::NotFoundError(absl::StrCat(
+          field, ".action_id: no action \"", r.action_id(), "\""));
+    }
+    if (a->status() != v1::ACTION_STATUS_OPEN ||
+        StoredDay(a->created()) > input.date) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          field, ".action_id: action \"", r.action_id(),
+          "\" is not open, nothing to review"));
+    }
+    if (!reviewed.insert(r.action_id()).second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ".action_id: action \"", r.action_id(), "\" is reviewed twice"));
+    }
+    switch (r.outcome()) {
+      case v1::REVIEW_OUTCOME_KEPT:
+        break;
+      case v1::REVIEW_OUTCOME_DONE:
+      case v1::REVIEW_OUTCOME_DROPPED: {
+        const bool done = r.outcome() == v1::REVIEW_OUTCOME_DONE;
+        if (!done && r.note().empty()) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              field, ".note: empty; dropping an action needs a reason"));
+        }
+        v1::StatusChange* change = a->add_history();
+        change->set_date(date);
+        change->set_from(v1::ACTION_STATUS_OPEN);
+        change->set_to(done ? v1::ACTION_STATUS_DONE : v1::ACTION_STATUS_DROPPED);
+        change->set_reason(r.note());
+        a->set_status(change->to());
+        if (done) {
+          a->set_done_on(date);
+        } else {
+          a->set_drop_reason(r.note());
+        }
+        break;
+      }
+      case v1::REVIEW_OUTCOME_REPLANNED: {
+        absl::StatusOr<absl::CivilDay> due =
+            ParseCivilDate(r.new_due(), field + ".new_due");
+        if (!due.ok()) return due.status();
+        const absl::CivilDay window_end = input.date + config_.action_window_days;
+        if (*due < input.date ||
+            (*due > window_end && !config_.allow_late_due_dates)) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              field, ".new_due: ", r.new_due(), " is outside ", date, "..",
+              FormatCivilDate(window_end)));
+        }
+        a->set_due(r.new_due());
+        break;
+      }
+      default:
+        return absl::InvalidArgumentError(
+            absl::StrCat(field, ".outcome: ", static_cast<int>(r.outcome()),
+                         " is not kept, done, dropped or replanned"));
+    }
+    *check.add_reviews() = r;
+  }
+  for (const v1::Action& a : proto_.actions()) {
+    if (a.status() == v1::ACTION_STATUS_OPEN &&
+        StoredDay(a.created()) <= input.date && !reviewed.contains(a.id())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "check.reviews: open action \"", a.id(), "\" (", a.title(),
+          ") is not reviewed"));
+    }
+  }
+
+  // Agreements that become actions, open from the check on.
+  int32_t next_action = j.next_action();
+  for (size_t i = 0; i < input.agreement_actions.size(); ++i) {
+    const AgreementAction& aa = input.agreement_actions[i];
+    const std::string field = absl::StrCat("check.agreement_actions[", i, "]");
+    if (aa.agreement < 0 ||
+        aa.agreement >= static_cast<int>(input.agreements.size())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ".agreement: ", aa.agreement, " is not an agreement index (",
+          input.agreements.size(), " agreements)"));
+    }
+    if (!aa.action.pillar) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ".pillar: required for an agreement's action"));
+    }
+    absl::StatusOr<v1::Action> action = MakeAction(
+        aa.action, t, config_, input.date, *aa.action.pillar, field);
+    if (!action.ok()) return action.status();
+    action->set_id(journal_internal::NextId("a", &next_action));
+    action->set_check_id(check_id);
+    action->set_status(v1::ACTION_STATUS_OPEN);
+    v1::StatusChange* change = action->add_history();
+    change->set_date(date);
+    change->set_from(v1::ACTION_STATUS_PROPOSED);
+    change->set_to(v1::ACTION_STATUS_OPEN);
+    check.add_action_ids(action->id());
+    *j.add_actions() = *std::move(action);
+  }
+
+  // The guardian role: recorded from the first check on, then it rotates.
+  if (j.guardians_size() == 0) {
+    v1::GuardianTerm* first = j.add_guardians();
+    first->set_member_id(facilitator);
+    first->set_since(date);
+    first->set_reason(v1::GUARDIAN_REASON_FIRST);
+  }
+  const std::string next = NextCurrentMember(t.proto(), facilitator, input.date);
+  if (!next.empty() && next != facilitator) {
+    v1::GuardianTerm* term = j.add_guardians();
+    term->set_member_id(next);
+    term->set_since(date);
+    term->set_reason(v1::GUARDIAN_REASON_ROTATION);
+  }
+  *j.add_checks() = std::move(check);
+  j.set_next_action(next_action);
+  j.set_next_check(next_check);
+  proto_ = std::move(j);
+  return check_id;
+}
+
+}  // namespace fives

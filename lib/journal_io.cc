@@ -1,0 +1,306 @@
+#include "fives/journal_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace fives {
+namespace {
+
+constexpr absl::string_view kMagic = "fives.journal";
+constexpr uint32_t kFormatVersion = 1;
+
+std::string Deterministic(const google::protobuf::Message& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+uint32_t Crc32(absl::string_view data) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  // zlib takes lengths as uInt: feed large inputs in pieces.
+  while (!data.empty()) {
+    const size_t piece = std::min<size_t>(data.size(), 1u << 30);
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uInt>(piece));
+    data.remove_prefix(piece);
+  }
+  return static_cast<uint32_t>(crc);
+}
+
+absl::Status ErrnoError(int error, absl::string_view what,
+                        absl::string_view path) {
+  return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
+}
+
+std::string DirOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+}  // namespace
+
+absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name) {
+  const std::string lower = absl::AsciiStrToLower(name);
+  if (lower == "binary") return JournalFormat::kBinary;
+  if (lower == "json") return JournalFormat::kJson;
+  if (lower == "text") return JournalFormat::kText;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "format: \"", name, "\" is not binary, json or text"));
+}
+
+std::string SerializeJournal(const Journal& journal, JournalFormat format) {
+  switch (format) {
+    case JournalFormat::kJson: {
+      google::protobuf::util::JsonPrintOptions options;
+      options.add_whitespace = true;
+      std::string json;
+      // Printing a valid message cannot fail.
+      (void)google::protobuf::util::MessageToJsonString(journal.proto(), &json,
+                                                        options);
+      return json;
+    }
+    case JournalFormat::kText: {
+      std::string text;
+      google::protobuf::TextFormat::PrintToString(journal.proto(), &text);
+      return text;
+    }
+    case JournalFormat::kBinary:
+    default:
+      return Deterministic(journal.proto());
+  }
+}
+
+absl::StatusOr<Journal> ParseJournal(absl::string_view data,
+                                     JournalFormat format) {
+  v1::Journal proto;
+  switch (format) {
+    case JournalFormat::kJson: {
+      google::protobuf::util::JsonParseOptions options;
+      options.ignore_unknown_fields = false;
+      const auto status = google::protobuf::util::JsonStringToMessage(
+          std::string(data), &proto, options);
+      if (!status.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "journal JSON: ", std::string(status.message())));
+      }
+      break;
+    }
+    case JournalFormat::kText:
+      if (!google::protobuf::TextFormat::ParseFromString(std::string(data),
+                                                         &proto)) {
+        return absl::InvalidArgumentError(
+            "journal text: not a text-format fives.v1.Journal");
+      }
+      break;
+    case JournalFormat::kBinary:
+    default:
+      if (!proto.ParseFromArray(data.data(), static_cast<int>(data.size()))) {
+        return absl::InvalidArgumentError(
+            "journal: the bytes are not a fives.v1.Journal");
+      }
+      break;
+  }
+  return Journal::FromProto(std::move(proto));
+}
+
+std::string EncodeJournalFile(const Journal& journal) {
+  v1::JournalFile file;
+  file.set_magic(std::string(kMagic));
+  file.set_format_version(kFormatVersion);
+  file.set_journal(Deterministic(journal.proto()));
+  file.set_journal_size(file.journal().size());
+  file.set_crc32(Crc32(file.journal()));
+  return Deterministic(file);
+}
+
+absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
+  if (bytes.empty()) {
+    return absl::InvalidArgumentError("journal file: empty");
+  }
+  // The envelope starts with its magic string field.
+  std::string header;
+  header.push_back('\x0a');
+  header.push_back(static_cast<char>(kMagic.size()));
+  absl::StrAppend(&header, kMagic);
+  const bool looks_like_journal =
+      absl::StartsWith(bytes, header.substr(0, std::min(bytes.size(), header.size())));
+  v1::JournalFile file;
+  if (!looks_like_journal) {
+    return absl::InvalidArgumentError(
+        "journal file: not a fives journal (it does not start with the "
+        "\"fives.journal\" header)");
+  }
+  if (!file.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
+      file.magic() != kMagic) {
+    return absl::DataLossError(
+        "journal file: damaged or truncated (the envelope does not parse)");
+  }
+  if (file.format_version() == 0) {
+    return absl::DataLossError("journal file: damaged (no format version)");
+  }
+  if (file.format_version() > kFormatVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "journal file: written in format version ", file.format_version(),
+        "; this library reads up to version ", kFormatVersion));
+  }
+  if (!file.has_crc32()) {
+    return absl::DataLossError(
+        "journal file: truncated (the checksum at its end is missing)");
+  }
+  if (file.journal_size() != file.journal().size()) {
+    return absl::DataLossError(absl::StrCat(
+        "journal file: damaged (", file.journal().size(),
+        " journal bytes, the header says ", file.journal_size(), ")"));
+  }
+  if (Crc32(file.journal()) != file.crc32()) {
+    return absl::DataLossError("journal file: damaged (checksum mismatch)");
+  }
+  v1::Journal proto;
+  if (!proto.ParseFromString(file.journal())) {
+    return absl::DataLossError("journal file: the journal does not parse");
+  }
+  absl::StatusOr<Journal> journal = Journal::FromProto(std::move(proto));
+  if (!journal.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "journal file: not a valid journal: ", journal.status().message()));
+  }
+  return journal;
+}
+
+absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    if (error == ENOENT) {
+      return absl::NotFoundError(
+          absl::StrCat("journal file: ", path, " does not exist"));
+    }
+    return ErrnoError(error, "open", path);
+  }
+  std::string data;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return ErrnoError(error, "read", path);
+    }
+    if (n == 0) break;
+    data.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+absl::StatusOr<int> FileOps::CreateTemp(std::string& path_template) {
+  const int fd = ::mkstemp(path_template.data());
+  if (fd < 0) return ErrnoError(errno, "create", path_template);
+  return fd;
+}
+
+absl::Status FileOps::Write(int fd, absl::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return ErrnoError(errno, "write", "journal file");
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FileOps::Sync(int fd) {
+  if (::fsync(fd) != 0) return ErrnoError(errno, "fsync", "journal file");
+  return absl::OkStatus();
+}
+
+absl::Status FileOps::Close(int fd) {
+  if (::close(fd) != 0) return ErrnoError(errno, "close", "journal file");
+  return absl::OkStatus();
+}
+
+absl::Status FileOps::Rename(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) {
+    return ErrnoError(errno, "rename to", to);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FileOps::SyncDir(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError(errno, "open folder", dir);
+  const int result = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (result != 0) return ErrnoError(error, "fsync folder", dir);
+  return absl::OkStatus();
+}
+
+absl::Status FileOps::Remove(const std::string& path) {
+  if (::unlink(path.c_str()) != 0) return ErrnoError(errno, "remove", path);
+  return absl::OkStatus();
+}
+
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
+                             FileOps& ops) {
+  if (path.empty()) return absl::InvalidArgumentError("path: empty");
+  const std::string bytes = EncodeJournalFile(journal);
+  std::string temp = path + ".tmp-XXXXXX";
+  absl::StatusOr<int> fd = ops.CreateTemp(temp);
+  if (!fd.ok()) return fd.status();
+  absl::Status status = ops.Write(*fd, bytes);
+  if (status.ok()) status = ops.Sync(*fd);
+  if (absl::Status closed = ops.Close(*fd); status.ok()) status = closed;
+  if (status.ok()) status = ops.Rename(temp, path);
+  if (!status.ok()) {
+    (void)ops.Remove(temp);  // the previous file is untouched
+    return status;
+  }
+  // The new file is in place; a failure here means it may not survive a
+  // crash yet, which the caller must hear about.
+  return ops.SyncDir(DirOf(path));
+}
+
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path) {
+  FileOps posix;
+  return SaveJournalFile(journal, path, posix);
+}
+
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops) {
+  absl::StatusOr<std::string> bytes = ops.ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
+  if (!journal.ok()) {
+    return absl::Status(journal.status().code(),
+                        absl::StrCat(path, ": ", journal.status().message()));
+  }
+  return journal;
+}
+
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path) {
+  FileOps posix;
+  return LoadJournalFile(path, posix);
+}
+
+}  // namespace fives

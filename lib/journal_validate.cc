@@ -1,0 +1,294 @@
+// Validation of a stored journal: every part, and every reference between
+// parts, without copying the message.
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+#include "fives/journal.h"
+
+namespace fives {
+namespace {
+
+absl::Status Invalid(absl::string_view where, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(where, ": ", what));
+}
+
+// A library-assigned id: `prefix` and a number from 1 to `counter`.
+absl::Status CheckAssignedId(absl::string_view id, absl::string_view prefix,
+                             int32_t counter, absl::string_view where) {
+  int number = 0;
+  if (!absl::StartsWith(id, prefix) ||
+      !absl::SimpleAtoi(id.substr(prefix.size()), &number) || number < 1 ||
+      number > counter) {
+    return Invalid(where, absl::StrCat("\"", id, "\" is not an id this journal ",
+                                       "assigned (", prefix, "1..", prefix,
+                                       counter, ")"));
+  }
+  return absl::OkStatus();
+}
+
+struct Context {
+  const v1::Journal& j;
+  absl::flat_hash_map<absl::string_view, const v1::Member*> members;
+  absl::flat_hash_map<absl::string_view, const v1::Round*> rounds;
+  absl::flat_hash_map<absl::string_view, const v1::Plan*> plans;
+  absl::flat_hash_map<absl::string_view, const v1::Action*> actions;
+  absl::flat_hash_set<absl::string_view> checks;
+};
+
+absl::Status CheckMember(const Context& c, absl::string_view id,
+                         absl::string_view where) {
+  if (!c.members.contains(id)) {
+    return Invalid(where, absl::StrCat("\"", id, "\" is not a member"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<absl::CivilDay> Date(const std::string& text,
+                                    absl::string_view where) {
+  return ParseCivilDate(text, where);
+}
+
+absl::Status CheckRounds(Context& c) {
+  for (int i = 0; i < c.j.rounds_size(); ++i) {
+    const v1::Round& r = c.j.rounds(i);
+    if (absl::Status s = Round::Validate(r); !s.ok()) {
+      return absl::Status(s.code(), absl::StrCat("rounds[", i, "]: ", s.message()));
+    }
+    if (!c.rounds.emplace(r.id(), &r).second) {
+      return Invalid(absl::StrCat("rounds[", i, "].id"),
+                     absl::StrCat("\"", r.id(), "\" appears twice"));
+    }
+    const absl::CivilDay day = *ParseCivilDate(r.date(), "date");
+    auto member_on_day = [&](const std::string& id,
+                             absl::string_view where) -> absl::Status {
+      auto it = c.members.find(id);
+      if (it == c.members.end()) {
+        return Invalid(where, absl::StrCat("\"", id, "\" is not a member"));
+      }
+      const v1::Member& m = *it->second;
+      if (*ParseCivilDate(m.joined(), "") > day ||
+          (!m.left().empty() && *ParseCivilDate(m.left(), "") <= day)) {
+        return Invalid(where, absl::StrCat("\"", id, "\" was not a member on ",
+                                           r.date()));
+      }
+      return absl::OkStatus();
+    };
+    for (int k = 0; k < r.responses_size(); ++k) {
+      if (auto s = member_on_day(
+              r.responses(k).member_id(),
+              absl::StrCat("rounds[", i, "].responses[", k, "].member_id"));
+          !s.ok())
+        return s;
+    }
+    for (int k = 0; k < r.participants_size(); ++k) {
+      if (auto s = member_on_day(
+              r.participants(k),
+              absl::StrCat("rounds[", i, "].participants[", k, "]"));
+          !s.ok())
+        return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckAction(const Context& c, const v1::Action& a,
+                         absl::string_view where) {
+  if (auto p = PillarFromProto(a.pillar(), absl::StrCat(where, ".pillar"));
+      !p.ok())
+    return p.status();
+  if (a.title().empty()) return Invalid(absl::StrCat(where, ".title"), "empty");
+  if (a.visible_result().empty()) {
+    return Invalid(absl::StrCat(where, ".visible_result"), "empty");
+  }
+  if (auto s = CheckMember(c, a.owner_id(), absl::StrCat(where, ".owner_id"));
+      !s.ok())
+    return s;
+  absl::StatusOr<absl::CivilDay> created =
+      Date(a.created(), absl::StrCat(where, ".created"));
+  if (!created.ok()) return created.status();
+  absl::StatusOr<absl::CivilDay> due = Date(a.due(), absl::StrCat(where, ".due"));
+  if (!due.ok()) return due.status();
+  if (*due < *created) {
+    return Invalid(absl::StrCat(where, ".due"),
+                   absl::StrCat(a.due(), " is before created ", a.created()));
+  }
+  // The history must replay from PROPOSED to the status, in date order.
+  v1::ActionStatus status = v1::ACTION_STATUS_PROPOSED;
+  absl::CivilDay last = *created;
+  for (int k = 0; k < a.history_size(); ++k) {
+    const v1::StatusChange& h = a.history(k);
+    const std::string hw = absl::StrCat(where, ".history[", k, "]");
+    absl::StatusOr<absl::CivilDay> d = Date(h.date(), hw + ".date");
+    if (!d.ok()) return d.status();
+    const bool allowed =
+        h.from() == status &&
+        ((h.from() == v1::ACTION_STATUS_PROPOSED &&
+          h.to() == v1::ACTION_STATUS_OPEN) ||
+         (h.from() == v1::ACTION_STATUS_OPEN &&
+          (h.to() == v1::ACTION_STATUS_DONE ||
+           h.to() == v1::ACTION_STATUS_DROPPED)));
+    if (!allowed || *d < last) {
+      return Invalid(hw, "not a valid next step of the action's life");
+    }
+    status = h.to();
+    last = *d;
+  }
+  if (a.status() != status) {
+    return Invalid(absl::StrCat(where, ".status"),
+                   "does not match the end of its history");
+  }
+  if ((status == v1::ACTION_STATUS_DONE) != !a.done_on().empty() ||
+      (status == v1::ACTION_STATUS_DROPPED) != !a.drop_reason().empty()) {
+    return Invalid(where, "done_on or drop_reason does not match the status");
+  }
+  for (int k = 0; k < a.feedback_size(); ++k) {
+    const v1::Feedback& f = a.feedback(k);
+    const std::string fw = absl::StrCat(where, ".feedback[", k, "]");
+    absl::StatusOr<absl::CivilDay> d = Date(f.date(), fw + ".date");
+    if (!d.ok()) return d.status();
+    if (*d < *created) return Invalid(fw + ".date", "before the action");
+    if (auto s = CheckMember(c, f.author_id(), fw + ".author_id"); !s.ok())
+      return s;
+    if (f.has_progress() && (f.progress() < 0 || f.progress() > 100)) {
+      return Invalid(fw + ".progress",
+                     absl::StrCat(f.progress(), " is outside 0..100"));
+    }
+  }
+  if (!a.plan_id().empty() && !c.plans.contains(a.plan_id())) {
+    return Invalid(absl::StrCat(where, ".plan_id"),
+                   absl::StrCat("no plan \"", a.plan_id(), "\""));
+  }
+  if (!a.check_id().empty() && !c.checks.contains(a.check_id())) {
+    return Invalid(absl::StrCat(where, ".check_id"),
+                   absl::StrCat("no check \"", a.check_id(), "\""));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status Journal::Validate(const v1::Journal& j) {
+  if (absl::Status s = Team::Validate(j.team()); !s.ok()) return s;
+  if (auto config = TeamConfig::FromProto(j.config()); !config.ok()) {
+    return config.status();
+  }
+  Context c{j, {}, {}, {}, {}, {}};
+  for (const v1::Member& m : j.team().members()) c.members.emplace(m.id(), &m);
+  if (absl::Status s = CheckRounds(c); !s.ok()) return s;
+
+  // Ids first, so references can be checked in any order.
+  for (int i = 0; i < j.plans_size(); ++i) {
+    const v1::Plan& p = j.plans(i);
+    const std::string where = absl::StrCat("plans[", i, "]");
+    if (auto s = CheckAssignedId(p.id(), "p", j.next_plan(), where + ".id");
+        !s.ok())
+      return s;
+    if (!c.plans.emplace(p.id(), &p).second) {
+      return Invalid(where + ".id", absl::StrCat("\"", p.id(), "\" twice"));
+    }
+  }
+  for (int i = 0; i < j.checks_size(); ++i) {
+    const std::string where = absl::StrCat("checks[", i, "]");
+    if (auto s = CheckAssignedId(j.checks(i).id(), "c", j.next_check(),
+                                 where + ".id");
+        !s.ok())
+      return s;
+    if (!c.checks.insert(j.checks(i).id()).second) {
+      return Invalid(where + ".id", "appears twice");
+    }
+  }
+  for (int i = 0; i < j.actions_size(); ++i) {
+    const std::string where = absl::StrCat("actions[", i, "]");
+    if (auto s = CheckAssignedId(j.actions(i).id(), "a", j.next_action(),
+                                 where + ".id");
+        !s.ok())
+      return s;
+    if (!c.actions.emplace(j.actions(i).id(), &j.actions(i)).second) {
+      return Invalid(where + ".id", "appears twice");
+    }
+  }
+
+  absl::flat_hash_set<absl::string_view> planned_rounds;
+  for (int i = 0; i < j.plans_size(); ++i) {
+    const v1::Plan& p = j.plans(i);
+    const std::string where = absl::StrCat("plans[", i, "]");
+    auto round = c.rounds.find(p.round_id());
+    if (round == c.rounds.end() ||
+        round->second->state() != v1::ROUND_STATE_CLOSED) {
+      return Invalid(where + ".round_id",
+                     absl::StrCat("\"", p.round_id(), "\" is not a closed round"));
+    }
+    if (!planned_rounds.insert(p.round_id()).second) {
+      return Invalid(where + ".round_id", "the round has two plans");
+    }
+    if (auto f = PillarFromProto(p.focus(), where + ".focus"); !f.ok()) {
+      return f.status();
+    }
+    if (auto d = Date(p.created(), where + ".created"); !d.ok()) {
+      return d.status();
+    }
+    for (const std::string& id : p.action_ids()) {
+      auto a = c.actions.find(id);
+      if (a == c.actions.end() || a->second->plan_id() != p.id()) {
+        return Invalid(where + ".action_ids",
+                       absl::StrCat("\"", id, "\" is not an action of this plan"));
+      }
+    }
+  }
+  for (int i = 0; i < j.actions_size(); ++i) {
+    if (auto s = CheckAction(c, j.actions(i), absl::StrCat("actions[", i, "]"));
+        !s.ok())
+      return s;
+  }
+  std::optional<absl::CivilDay> previous;
+  for (int i = 0; i < j.checks_size(); ++i) {
+    const v1::Check& check = j.checks(i);
+    const std::string where = absl::StrCat("checks[", i, "]");
+    absl::StatusOr<absl::CivilDay> d = Date(check.date(), where + ".date");
+    if (!d.ok()) return d.status();
+    if (previous && *d <= *previous) {
+      return Invalid(where + ".date", "not after the check before it");
+    }
+    previous = *d;
+    if (auto s = CheckMember(c, check.facilitator_id(),
+                             where + ".facilitator_id");
+        !s.ok())
+      return s;
+    for (const v1::ActionReview& r : check.reviews()) {
+      if (!c.actions.contains(r.action_id())) {
+        return Invalid(where + ".reviews",
+                       absl::StrCat("no action \"", r.action_id(), "\""));
+      }
+      if (r.outcome() < v1::REVIEW_OUTCOME_KEPT ||
+          r.outcome() > v1::REVIEW_OUTCOME_REPLANNED) {
+        return Invalid(where + ".reviews", "unknown outcome");
+      }
+    }
+    for (const std::string& id : check.action_ids()) {
+      if (!c.actions.contains(id)) {
+        return Invalid(where + ".action_ids", absl::StrCat("no action \"", id, "\""));
+      }
+    }
+  }
+  std::optional<absl::CivilDay> since;
+  for (int i = 0; i < j.guardians_size(); ++i) {
+    const v1::GuardianTerm& g = j.guardians(i);
+    const std::string where = absl::StrCat("guardians[", i, "]");
+    if (auto s = CheckMember(c, g.member_id(), where + ".member_id"); !s.ok())
+      return s;
+    absl::StatusOr<absl::CivilDay> d = Date(g.since(), where + ".since");
+    if (!d.ok()) return d.status();
+    if (since && *d < *since) return Invalid(where + ".since", "out of order");
+    since = *d;
+    if (g.reason() < v1::GUARDIAN_REASON_FIRST ||
+        g.reason() > v1::GUARDIAN_REASON_HANDOVER) {
+      return Invalid(where + ".reason", "unknown reason");
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace fives
