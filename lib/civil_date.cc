@@ -35,9 +35,9 @@ absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
       if (date.month() == month && date.day() == day) return date;
     }
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      field, ": \"", absl::CHexEscape(text),
-      "\" is not a date of the form YYYY-MM-DD"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": \"", absl::CHexEscape(text),
+                   "\" is not a date of the form YYYY-MM-DD"));
 }
 
 absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field) {

@@ -55,9 +55,9 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
     const v1::GuardianTerm& last = *proto_.guardians().rbegin();
     if (last.member_id() == id) {
       if (StoredDay(last.since()) > left) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "left: \"", id, "\" became process guardian on ", last.since(),
-            ", after ", FormatCivilDate(left)));
+        return absl::FailedPreconditionError(
+            absl::StrCat("left: \"", id, "\" became process guardian on ",
+                         last.since(), ", after ", FormatCivilDate(left)));
       }
       handover.emplace();
       handover->set_member_id(NextCurrentMember(t.proto(), id, left));
@@ -111,7 +111,8 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
                 return a.member_id() < b.member_id();
               });
     for (std::string& p : *r.mutable_participants()) replace(&p);
-    std::sort(r.mutable_participants()->begin(), r.mutable_participants()->end());
+    std::sort(r.mutable_participants()->begin(),
+              r.mutable_participants()->end());
   }
   for (v1::Action& a : *j.mutable_actions()) {
     replace(a.mutable_owner_id());
@@ -229,9 +230,9 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
       const Round before = *LoadRound(proto_, plan->round_id());
       const PillarFigures a = FiguresOf(before, focus);
       const PillarFigures b = FiguresOf(*round, focus);
-      absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
-          focus, a.disclosed, a.counts, b.disclosed, b.counts,
-          config_.trend_alpha);
+      absl::StatusOr<v1::PillarTrend> trend =
+          ComparePillar(focus, a.disclosed, a.counts, b.disclosed, b.counts,
+                        config_.trend_alpha);
       if (!trend.ok()) return trend.status();
       trend->set_before_round_id(plan->round_id());
       trend->set_after_round_id(std::string(round_id));
@@ -259,8 +260,8 @@ absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
   if (!after.ok()) return after.status();
   for (const Round* r : {&*before, &*after}) {
     if (!r->is_closed()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "round \"", r->id(), "\": compare closed rounds only"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("round \"", r->id(), "\": compare closed rounds only"));
     }
   }
   v1::RoundComparison comparison;

@@ -45,17 +45,16 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
   }
   if (StoredDay(round->closed_on()) > input.created) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "plan.created: ", FormatCivilDate(input.created),
-        " is before round \"", input.round_id, "\" closed on ",
-        round->closed_on()));
+        "plan.created: ", FormatCivilDate(input.created), " is before round \"",
+        input.round_id, "\" closed on ", round->closed_on()));
   }
   if (absl::Status s = CheckCivilDate(input.created, "plan.created"); !s.ok())
     return s;
   for (const v1::Plan& p : proto_.plans()) {
     if (p.round_id() == input.round_id) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "plan.round_id: round \"", input.round_id, "\" already has plan \"",
-          p.id(), "\""));
+      return absl::AlreadyExistsError(
+          absl::StrCat("plan.round_id: round \"", input.round_id,
+                       "\" already has plan \"", p.id(), "\""));
     }
   }
   if (static_cast<int>(input.actions.size()) != config_.actions_per_plan) {
@@ -71,9 +70,9 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
         Report(input.round_id, Language::kEnglish);
     if (!report.ok()) return report.status();
     if (report->focus() == v1::PILLAR_UNSPECIFIED) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "plan.focus: round \"", input.round_id,
-          "\" names no focus (too few responses); choose one"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("plan.focus: round \"", input.round_id,
+                       "\" names no focus (too few responses); choose one"));
     }
     focus = *PillarFromProto(report->focus());
   }
@@ -86,9 +85,9 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     const ActionInput& a = input.actions[i];
     const std::string field = absl::StrCat("plan.actions[", i, "]");
     if (a.pillar && *a.pillar != focus) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, ".pillar: ", PillarKey(*a.pillar),
-          " is not the plan's focus ", PillarKey(focus)));
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ".pillar: ", PillarKey(*a.pillar),
+                       " is not the plan's focus ", PillarKey(focus)));
     }
     absl::StatusOr<v1::Action> action =
         MakeAction(a, t, config_, input.created, focus, field);
@@ -127,17 +126,17 @@ absl::Status Transition(v1::Action* action, absl::string_view id,
   const v1::ActionStatus from = action->status();
   const bool allowed =
       (from == v1::ACTION_STATUS_PROPOSED && to == v1::ACTION_STATUS_OPEN) ||
-      (from == v1::ACTION_STATUS_OPEN && (to == v1::ACTION_STATUS_DONE ||
-                                          to == v1::ACTION_STATUS_DROPPED));
+      (from == v1::ACTION_STATUS_OPEN &&
+       (to == v1::ACTION_STATUS_DONE || to == v1::ACTION_STATUS_DROPPED));
   if (!allowed) {
     return absl::FailedPreconditionError(absl::StrCat(
         "action \"", id, "\": cannot go from ", StatusName(from), " to ",
         StatusName(to), " (allowed: proposed -> open -> done or dropped)"));
   }
   if (absl::Status s = CheckCivilDate(on, "date"); !s.ok()) return s;
-  const absl::CivilDay last = action->history_size() > 0
-                                  ? StoredDay(action->history().rbegin()->date())
-                                  : StoredDay(action->created());
+  const absl::CivilDay last =
+      action->history_size() > 0 ? StoredDay(action->history().rbegin()->date())
+                                 : StoredDay(action->created());
   if (on < last) {
     return absl::InvalidArgumentError(
         absl::StrCat("date: ", FormatCivilDate(on), " is before the action's ",
@@ -154,7 +153,8 @@ absl::Status Transition(v1::Action* action, absl::string_view id,
   change->set_reason(std::string(reason));
   action->set_status(to);
   if (to == v1::ACTION_STATUS_DONE) action->set_done_on(FormatCivilDate(on));
-  if (to == v1::ACTION_STATUS_DROPPED) action->set_drop_reason(std::string(reason));
+  if (to == v1::ACTION_STATUS_DROPPED)
+    action->set_drop_reason(std::string(reason));
   return absl::OkStatus();
 }
 
@@ -172,8 +172,8 @@ absl::Status Journal::CompleteAction(absl::string_view action_id,
                     v1::ACTION_STATUS_DONE, on, "");
 }
 
-absl::Status Journal::DropAction(absl::string_view action_id,
-                                 absl::CivilDay on, absl::string_view reason) {
+absl::Status Journal::DropAction(absl::string_view action_id, absl::CivilDay on,
+                                 absl::string_view reason) {
   return Transition(FindAction(proto_, action_id), action_id,
                     v1::ACTION_STATUS_DROPPED, on, reason);
 }
@@ -185,14 +185,14 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
                                   std::optional<int> progress) {
   v1::Action* action = FindAction(proto_, action_id);
   if (action == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("action_id: no action \"", action_id, "\" in the journal"));
+    return absl::NotFoundError(absl::StrCat("action_id: no action \"",
+                                            action_id, "\" in the journal"));
   }
   if (absl::Status s = CheckCivilDate(on, "feedback.date"); !s.ok()) return s;
   if (on < StoredDay(action->created())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("feedback.date: ", FormatCivilDate(on),
-                     " is before the action was created on ", action->created()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "feedback.date: ", FormatCivilDate(on),
+        " is before the action was created on ", action->created()));
   }
   if (absl::Status s =
           team().CheckCurrentMember(author_id, on, "feedback.author_id");
@@ -203,8 +203,8 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
     return absl::InvalidArgumentError("feedback.text: empty");
   }
   if (progress && (*progress < 0 || *progress > 100)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "feedback.progress: ", *progress, " is outside 0..100"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("feedback.progress: ", *progress, " is outside 0..100"));
   }
   v1::Feedback* f = action->add_feedback();
   f->set_date(FormatCivilDate(on));
@@ -271,9 +271,9 @@ v1::FollowUp Journal::FollowUp(absl::CivilDay as_of, absl::string_view owner_id,
   auto by_due = [](const v1::Action& a, const v1::Action& b) {
     return std::make_pair(a.due(), a.id()) < std::make_pair(b.due(), b.id());
   };
-  for (auto* list : {out.mutable_open(), out.mutable_due_soon(),
-                     out.mutable_overdue(), out.mutable_celebrate(),
-                     out.mutable_needs_attention()}) {
+  for (auto* list :
+       {out.mutable_open(), out.mutable_due_soon(), out.mutable_overdue(),
+        out.mutable_celebrate(), out.mutable_needs_attention()}) {
     std::sort(list->begin(), list->end(), by_due);
   }
   if (done + dropped + overdue_count > 0) {

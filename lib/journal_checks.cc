@@ -52,9 +52,9 @@ absl::StatusOr<std::string> Journal::Guardian(absl::CivilDay on) const {
   }
   std::string first = NextCurrentMember(proto_.team(), "", on);
   if (first.empty()) {
-    return absl::NotFoundError(absl::StrCat(
-        "guardian: team \"", proto_.team().id(), "\" has no member on ",
-        FormatCivilDate(on)));
+    return absl::NotFoundError(
+        absl::StrCat("guardian: team \"", proto_.team().id(),
+                     "\" has no member on ", FormatCivilDate(on)));
   }
   return first;
 }
@@ -65,9 +65,9 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   }
   for (const v1::Check& c : proto_.checks()) {
     if (StoredDay(c.date()) >= input.date) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "check.date: ", FormatCivilDate(input.date), " is not after check \"",
-          c.id(), "\" of ", c.date()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("check.date: ", FormatCivilDate(input.date),
+                       " is not after check \"", c.id(), "\" of ", c.date()));
     }
   }
   absl::StatusOr<std::string> guardian = Guardian(input.date);
@@ -75,10 +75,10 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   const std::string facilitator =
       input.facilitator_id.empty() ? *guardian : input.facilitator_id;
   if (facilitator != *guardian) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "check.facilitator_id: \"", facilitator,
-        "\" is not the process guardian on ", FormatCivilDate(input.date),
-        " (\"", *guardian, "\" is)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("check.facilitator_id: \"", facilitator,
+                     "\" is not the process guardian on ",
+                     FormatCivilDate(input.date), " (\"", *guardian, "\" is)"));
   }
   const Team t = team();
   if (absl::Status s =
@@ -121,18 +121,19 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
     const std::string field = absl::StrCat("check.reviews[", i, "]");
     v1::Action* a = FindAction(j, r.action_id());
     if (a == nullptr) {
-      return absl::NotFoundError(absl::StrCat(
-          field, ".action_id: no action \"", r.action_id(), "\""));
+      return absl::NotFoundError(
+          absl::StrCat(field, ".action_id: no action \"", r.action_id(), "\""));
     }
     if (a->status() != v1::ACTION_STATUS_OPEN ||
         StoredDay(a->created()) > input.date) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          field, ".action_id: action \"", r.action_id(),
-          "\" is not open, nothing to review"));
+      return absl::FailedPreconditionError(
+          absl::StrCat(field, ".action_id: action \"", r.action_id(),
+                       "\" is not open, nothing to review"));
     }
     if (!reviewed.insert(r.action_id()).second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, ".action_id: action \"", r.action_id(), "\" is reviewed twice"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ".action_id: action \"", r.action_id(),
+                       "\" is reviewed twice"));
     }
     switch (r.outcome()) {
       case v1::REVIEW_OUTCOME_KEPT:
@@ -147,7 +148,8 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
         v1::StatusChange* change = a->add_history();
         change->set_date(date);
         change->set_from(v1::ACTION_STATUS_OPEN);
-        change->set_to(done ? v1::ACTION_STATUS_DONE : v1::ACTION_STATUS_DROPPED);
+        change->set_to(done ? v1::ACTION_STATUS_DONE
+                            : v1::ACTION_STATUS_DROPPED);
         change->set_reason(r.note());
         a->set_status(change->to());
         if (done) {
@@ -161,12 +163,13 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
         absl::StatusOr<absl::CivilDay> due =
             ParseCivilDate(r.new_due(), field + ".new_due");
         if (!due.ok()) return due.status();
-        const absl::CivilDay window_end = input.date + config_.action_window_days;
+        const absl::CivilDay window_end =
+            input.date + config_.action_window_days;
         if (*due < input.date ||
             (*due > window_end && !config_.allow_late_due_dates)) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              field, ".new_due: ", r.new_due(), " is outside ", date, "..",
-              FormatCivilDate(window_end)));
+          return absl::InvalidArgumentError(
+              absl::StrCat(field, ".new_due: ", r.new_due(), " is outside ",
+                           date, "..", FormatCivilDate(window_end)));
         }
         a->set_due(r.new_due());
         break;
@@ -181,9 +184,9 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   for (const v1::Action& a : proto_.actions()) {
     if (a.status() == v1::ACTION_STATUS_OPEN &&
         StoredDay(a.created()) <= input.date && !reviewed.contains(a.id())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "check.reviews: open action \"", a.id(), "\" (", a.title(),
-          ") is not reviewed"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("check.reviews: open action \"", a.id(), "\" (",
+                       a.title(), ") is not reviewed"));
     }
   }
 
@@ -202,8 +205,8 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
       return absl::InvalidArgumentError(
           absl::StrCat(field, ".pillar: required for an agreement's action"));
     }
-    absl::StatusOr<v1::Action> action = MakeAction(
-        aa.action, t, config_, input.date, *aa.action.pillar, field);
+    absl::StatusOr<v1::Action> action =
+        MakeAction(aa.action, t, config_, input.date, *aa.action.pillar, field);
     if (!action.ok()) return action.status();
     action->set_id(journal_internal::NextId("a", &next_action));
     action->set_check_id(check_id);
@@ -223,7 +226,8 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
     first->set_since(date);
     first->set_reason(v1::GUARDIAN_REASON_FIRST);
   }
-  const std::string next = NextCurrentMember(t.proto(), facilitator, input.date);
+  const std::string next =
+      NextCurrentMember(t.proto(), facilitator, input.date);
   if (!next.empty() && next != facilitator) {
     v1::GuardianTerm* term = j.add_guardians();
     term->set_member_id(next);

@@ -80,21 +80,23 @@ absl::StatusOr<v1::Action> MakeAction(const ActionInput& input,
   }
   if (input.visible_result.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        field, ".visible_result: empty (what will anyone see when it is done?)"));
+        field,
+        ".visible_result: empty (what will anyone see when it is done?)"));
   }
-  if (absl::Status s = team.CheckCurrentMember(input.owner_id, created,
-                                               absl::StrCat(field, ".owner_id"));
+  if (absl::Status s = team.CheckCurrentMember(
+          input.owner_id, created, absl::StrCat(field, ".owner_id"));
       !s.ok()) {
     return s;
   }
   const absl::CivilDay window_end = created + config.action_window_days;
   const absl::CivilDay due = input.due.value_or(window_end);
-  if (absl::Status s = CheckCivilDate(due, absl::StrCat(field, ".due")); !s.ok())
+  if (absl::Status s = CheckCivilDate(due, absl::StrCat(field, ".due"));
+      !s.ok())
     return s;
   if (due < created) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ".due: ", FormatCivilDate(due),
-                     " is before the creation date ", FormatCivilDate(created)));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ".due: ", FormatCivilDate(due), " is before the creation date ",
+        FormatCivilDate(created)));
   }
   if (due > window_end && !config.allow_late_due_dates) {
     return absl::InvalidArgumentError(absl::StrCat(

@@ -4,9 +4,9 @@
 
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "absl/status/statusor.h"
 #include "fives/journal.h"
 #include "fives/v1/journal.pb.h"
 

@@ -64,8 +64,8 @@ absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name) {
   if (lower == "binary") return JournalFormat::kBinary;
   if (lower == "json") return JournalFormat::kJson;
   if (lower == "text") return JournalFormat::kText;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "format: \"", name, "\" is not binary, json or text"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("format: \"", name, "\" is not binary, json or text"));
 }
 
 std::string SerializeJournal(const Journal& journal, JournalFormat format) {
@@ -100,8 +100,8 @@ absl::StatusOr<Journal> ParseJournal(absl::string_view data,
       const auto status = google::protobuf::util::JsonStringToMessage(
           std::string(data), &proto, options);
       if (!status.ok()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "journal JSON: ", std::string(status.message())));
+        return absl::InvalidArgumentError(
+            absl::StrCat("journal JSON: ", std::string(status.message())));
       }
       break;
     }
@@ -142,8 +142,8 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   header.push_back('\x0a');
   header.push_back(static_cast<char>(kMagic.size()));
   absl::StrAppend(&header, kMagic);
-  const bool looks_like_journal =
-      absl::StartsWith(bytes, header.substr(0, std::min(bytes.size(), header.size())));
+  const bool looks_like_journal = absl::StartsWith(
+      bytes, header.substr(0, std::min(bytes.size(), header.size())));
   v1::JournalFile file;
   if (!looks_like_journal) {
     return absl::InvalidArgumentError(

@@ -2,6 +2,7 @@
 // parts, without copying the message.
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -17,14 +18,16 @@ absl::Status Invalid(absl::string_view where, absl::string_view what) {
 
 // A library-assigned id: `prefix` and a number from 1 to `counter`.
 absl::Status CheckAssignedId(absl::string_view id, absl::string_view prefix,
-                             int32_t counter, absl::string_view where) {
+                             int32_t counter,
+                             absl::FunctionRef<std::string()> where) {
   int number = 0;
   if (!absl::StartsWith(id, prefix) ||
       !absl::SimpleAtoi(id.substr(prefix.size()), &number) || number < 1 ||
       number > counter) {
-    return Invalid(where, absl::StrCat("\"", id, "\" is not an id this journal ",
-                                       "assigned (", prefix, "1..", prefix,
-                                       counter, ")"));
+    return Invalid(
+        where(),
+        absl::StrCat("\"", id, "\" is not an id this journal ", "assigned (",
+                     prefix, "1..", prefix, counter, ")"));
   }
   return absl::OkStatus();
 }
@@ -52,67 +55,70 @@ absl::StatusOr<absl::CivilDay> Date(const std::string& text,
 }
 
 absl::Status CheckRounds(Context& c) {
+  // Join dates, parsed once (the team is valid).
+  absl::flat_hash_map<const v1::Member*, absl::CivilDay> joined;
+  for (const auto& [id, m] : c.members) {
+    joined.emplace(m, *ParseCivilDate(m->joined(), ""));
+  }
   for (int i = 0; i < c.j.rounds_size(); ++i) {
     const v1::Round& r = c.j.rounds(i);
     if (absl::Status s = Round::Validate(r); !s.ok()) {
-      return absl::Status(s.code(), absl::StrCat("rounds[", i, "]: ", s.message()));
+      return absl::Status(s.code(),
+                          absl::StrCat("rounds[", i, "]: ", s.message()));
     }
     if (!c.rounds.emplace(r.id(), &r).second) {
       return Invalid(absl::StrCat("rounds[", i, "].id"),
                      absl::StrCat("\"", r.id(), "\" appears twice"));
     }
     const absl::CivilDay day = *ParseCivilDate(r.date(), "date");
-    auto member_on_day = [&](const std::string& id,
-                             absl::string_view where) -> absl::Status {
+    // Every id in a round is a member on the round's date.
+    auto member_on_day = [&](const std::string& id, absl::string_view list,
+                             int k) -> absl::Status {
       auto it = c.members.find(id);
-      if (it == c.members.end()) {
-        return Invalid(where, absl::StrCat("\"", id, "\" is not a member"));
+      const v1::Member* m = it == c.members.end() ? nullptr : it->second;
+      if (m != nullptr && joined.at(m) <= day &&
+          (m->left().empty() || *ParseCivilDate(m->left(), "") > day)) {
+        return absl::OkStatus();
       }
-      const v1::Member& m = *it->second;
-      if (*ParseCivilDate(m.joined(), "") > day ||
-          (!m.left().empty() && *ParseCivilDate(m.left(), "") <= day)) {
-        return Invalid(where, absl::StrCat("\"", id, "\" was not a member on ",
-                                           r.date()));
-      }
-      return absl::OkStatus();
+      return Invalid(
+          absl::StrCat("rounds[", i, "].", list, "[", k, "]"),
+          absl::StrCat("\"", id, "\" was not a member on ", r.date()));
     };
     for (int k = 0; k < r.responses_size(); ++k) {
-      if (auto s = member_on_day(
-              r.responses(k).member_id(),
-              absl::StrCat("rounds[", i, "].responses[", k, "].member_id"));
+      if (auto s = member_on_day(r.responses(k).member_id(), "responses", k);
           !s.ok())
         return s;
     }
     for (int k = 0; k < r.participants_size(); ++k) {
-      if (auto s = member_on_day(
-              r.participants(k),
-              absl::StrCat("rounds[", i, "].participants[", k, "]"));
-          !s.ok())
+      if (auto s = member_on_day(r.participants(k), "participants", k); !s.ok())
         return s;
     }
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckAction(const Context& c, const v1::Action& a,
-                         absl::string_view where) {
-  if (auto p = PillarFromProto(a.pillar(), absl::StrCat(where, ".pillar"));
-      !p.ok())
-    return p.status();
-  if (a.title().empty()) return Invalid(absl::StrCat(where, ".title"), "empty");
-  if (a.visible_result().empty()) {
-    return Invalid(absl::StrCat(where, ".visible_result"), "empty");
+// Checks one action; messages name "actions[index]...", built only when
+// there is an error.
+absl::Status CheckAction(const Context& c, const v1::Action& a, int index) {
+  auto where = [index](absl::string_view field) {
+    return absl::StrCat("actions[", index, "]", field);
+  };
+  if (!IsValidPillar(a.pillar())) {
+    return PillarFromProto(a.pillar(), where(".pillar")).status();
   }
-  if (auto s = CheckMember(c, a.owner_id(), absl::StrCat(where, ".owner_id"));
-      !s.ok())
-    return s;
-  absl::StatusOr<absl::CivilDay> created =
-      Date(a.created(), absl::StrCat(where, ".created"));
-  if (!created.ok()) return created.status();
-  absl::StatusOr<absl::CivilDay> due = Date(a.due(), absl::StrCat(where, ".due"));
-  if (!due.ok()) return due.status();
+  if (a.title().empty()) return Invalid(where(".title"), "empty");
+  if (a.visible_result().empty())
+    return Invalid(where(".visible_result"), "empty");
+  if (!c.members.contains(a.owner_id())) {
+    return CheckMember(c, a.owner_id(), where(".owner_id"));
+  }
+  absl::StatusOr<absl::CivilDay> created = ParseCivilDate(a.created(), "");
+  if (!created.ok())
+    return ParseCivilDate(a.created(), where(".created")).status();
+  absl::StatusOr<absl::CivilDay> due = ParseCivilDate(a.due(), "");
+  if (!due.ok()) return ParseCivilDate(a.due(), where(".due")).status();
   if (*due < *created) {
-    return Invalid(absl::StrCat(where, ".due"),
+    return Invalid(where(".due"),
                    absl::StrCat(a.due(), " is before created ", a.created()));
   }
   // The history must replay from PROPOSED to the status, in date order.
@@ -120,49 +126,51 @@ absl::Status CheckAction(const Context& c, const v1::Action& a,
   absl::CivilDay last = *created;
   for (int k = 0; k < a.history_size(); ++k) {
     const v1::StatusChange& h = a.history(k);
-    const std::string hw = absl::StrCat(where, ".history[", k, "]");
-    absl::StatusOr<absl::CivilDay> d = Date(h.date(), hw + ".date");
-    if (!d.ok()) return d.status();
-    const bool allowed =
-        h.from() == status &&
-        ((h.from() == v1::ACTION_STATUS_PROPOSED &&
-          h.to() == v1::ACTION_STATUS_OPEN) ||
-         (h.from() == v1::ACTION_STATUS_OPEN &&
-          (h.to() == v1::ACTION_STATUS_DONE ||
-           h.to() == v1::ACTION_STATUS_DROPPED)));
-    if (!allowed || *d < last) {
-      return Invalid(hw, "not a valid next step of the action's life");
+    absl::StatusOr<absl::CivilDay> d = ParseCivilDate(h.date(), "");
+    const bool allowed = d.ok() && *d >= last && h.from() == status &&
+                         ((h.from() == v1::ACTION_STATUS_PROPOSED &&
+                           h.to() == v1::ACTION_STATUS_OPEN) ||
+                          (h.from() == v1::ACTION_STATUS_OPEN &&
+                           (h.to() == v1::ACTION_STATUS_DONE ||
+                            h.to() == v1::ACTION_STATUS_DROPPED)));
+    if (!allowed) {
+      return Invalid(where(absl::StrCat(".history[", k, "]")),
+                     "not a valid next step of the action's life (a date in "
+                     "order, and proposed -> open -> done or dropped)");
     }
     status = h.to();
     last = *d;
   }
   if (a.status() != status) {
-    return Invalid(absl::StrCat(where, ".status"),
-                   "does not match the end of its history");
+    return Invalid(where(".status"), "does not match the end of its history");
   }
   if ((status == v1::ACTION_STATUS_DONE) != !a.done_on().empty() ||
       (status == v1::ACTION_STATUS_DROPPED) != !a.drop_reason().empty()) {
-    return Invalid(where, "done_on or drop_reason does not match the status");
+    return Invalid(where(""),
+                   "done_on or drop_reason does not match the status");
   }
   for (int k = 0; k < a.feedback_size(); ++k) {
     const v1::Feedback& f = a.feedback(k);
-    const std::string fw = absl::StrCat(where, ".feedback[", k, "]");
-    absl::StatusOr<absl::CivilDay> d = Date(f.date(), fw + ".date");
-    if (!d.ok()) return d.status();
-    if (*d < *created) return Invalid(fw + ".date", "before the action");
-    if (auto s = CheckMember(c, f.author_id(), fw + ".author_id"); !s.ok())
-      return s;
+    auto fw = [&](absl::string_view field) {
+      return where(absl::StrCat(".feedback[", k, "]", field));
+    };
+    absl::StatusOr<absl::CivilDay> d = ParseCivilDate(f.date(), "");
+    if (!d.ok()) return ParseCivilDate(f.date(), fw(".date")).status();
+    if (*d < *created) return Invalid(fw(".date"), "before the action");
+    if (!c.members.contains(f.author_id())) {
+      return CheckMember(c, f.author_id(), fw(".author_id"));
+    }
     if (f.has_progress() && (f.progress() < 0 || f.progress() > 100)) {
-      return Invalid(fw + ".progress",
+      return Invalid(fw(".progress"),
                      absl::StrCat(f.progress(), " is outside 0..100"));
     }
   }
   if (!a.plan_id().empty() && !c.plans.contains(a.plan_id())) {
-    return Invalid(absl::StrCat(where, ".plan_id"),
+    return Invalid(where(".plan_id"),
                    absl::StrCat("no plan \"", a.plan_id(), "\""));
   }
   if (!a.check_id().empty() && !c.checks.contains(a.check_id())) {
-    return Invalid(absl::StrCat(where, ".check_id"),
+    return Invalid(where(".check_id"),
                    absl::StrCat("no check \"", a.check_id(), "\""));
   }
   return absl::OkStatus();
@@ -183,7 +191,8 @@ absl::Status Journal::Validate(const v1::Journal& j) {
   for (int i = 0; i < j.plans_size(); ++i) {
     const v1::Plan& p = j.plans(i);
     const std::string where = absl::StrCat("plans[", i, "]");
-    if (auto s = CheckAssignedId(p.id(), "p", j.next_plan(), where + ".id");
+    if (auto s = CheckAssignedId(p.id(), "p", j.next_plan(),
+                                 [&] { return where + ".id"; });
         !s.ok())
       return s;
     if (!c.plans.emplace(p.id(), &p).second) {
@@ -193,7 +202,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
   for (int i = 0; i < j.checks_size(); ++i) {
     const std::string where = absl::StrCat("checks[", i, "]");
     if (auto s = CheckAssignedId(j.checks(i).id(), "c", j.next_check(),
-                                 where + ".id");
+                                 [&] { return where + ".id"; });
         !s.ok())
       return s;
     if (!c.checks.insert(j.checks(i).id()).second) {
@@ -201,13 +210,13 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     }
   }
   for (int i = 0; i < j.actions_size(); ++i) {
-    const std::string where = absl::StrCat("actions[", i, "]");
-    if (auto s = CheckAssignedId(j.actions(i).id(), "a", j.next_action(),
-                                 where + ".id");
+    if (auto s = CheckAssignedId(
+            j.actions(i).id(), "a", j.next_action(),
+            [i] { return absl::StrCat("actions[", i, "].id"); });
         !s.ok())
       return s;
     if (!c.actions.emplace(j.actions(i).id(), &j.actions(i)).second) {
-      return Invalid(where + ".id", "appears twice");
+      return Invalid(absl::StrCat("actions[", i, "].id"), "appears twice");
     }
   }
 
@@ -218,8 +227,9 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     auto round = c.rounds.find(p.round_id());
     if (round == c.rounds.end() ||
         round->second->state() != v1::ROUND_STATE_CLOSED) {
-      return Invalid(where + ".round_id",
-                     absl::StrCat("\"", p.round_id(), "\" is not a closed round"));
+      return Invalid(
+          where + ".round_id",
+          absl::StrCat("\"", p.round_id(), "\" is not a closed round"));
     }
     if (!planned_rounds.insert(p.round_id()).second) {
       return Invalid(where + ".round_id", "the round has two plans");
@@ -233,15 +243,14 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     for (const std::string& id : p.action_ids()) {
       auto a = c.actions.find(id);
       if (a == c.actions.end() || a->second->plan_id() != p.id()) {
-        return Invalid(where + ".action_ids",
-                       absl::StrCat("\"", id, "\" is not an action of this plan"));
+        return Invalid(
+            where + ".action_ids",
+            absl::StrCat("\"", id, "\" is not an action of this plan"));
       }
     }
   }
   for (int i = 0; i < j.actions_size(); ++i) {
-    if (auto s = CheckAction(c, j.actions(i), absl::StrCat("actions[", i, "]"));
-        !s.ok())
-      return s;
+    if (auto s = CheckAction(c, j.actions(i), i); !s.ok()) return s;
   }
   std::optional<absl::CivilDay> previous;
   for (int i = 0; i < j.checks_size(); ++i) {
@@ -253,8 +262,8 @@ absl::Status Journal::Validate(const v1::Journal& j) {
       return Invalid(where + ".date", "not after the check before it");
     }
     previous = *d;
-    if (auto s = CheckMember(c, check.facilitator_id(),
-                             where + ".facilitator_id");
+    if (auto s =
+            CheckMember(c, check.facilitator_id(), where + ".facilitator_id");
         !s.ok())
       return s;
     for (const v1::ActionReview& r : check.reviews()) {
@@ -269,7 +278,8 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     }
     for (const std::string& id : check.action_ids()) {
       if (!c.actions.contains(id)) {
-        return Invalid(where + ".action_ids", absl::StrCat("no action \"", id, "\""));
+        return Invalid(where + ".action_ids",
+                       absl::StrCat("no action \"", id, "\""));
       }
     }
   }

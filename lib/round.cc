@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
@@ -51,32 +52,35 @@ absl::StatusOr<std::array<bool, kPillarCount>> AskedPillars(
   return asked;
 }
 
-// Checks one response's scores against the round's rules; `field` prefixes
-// every message ("response" or "round.responses[3]").
+// Checks one response's scores against the round's rules; `field()` gives
+// the prefix of every message ("response" or "round.responses[3]"), built
+// only when there is an error.
 absl::StatusOr<Scores> CheckScores(const v1::Response& response,
                                    const std::array<bool, kPillarCount>& asked,
                                    bool allow_partial,
-                                   absl::string_view field) {
+                                   absl::FunctionRef<std::string()> field) {
   Scores scores = {};
   for (int i = 0; i < response.scores_size(); ++i) {
     const v1::PillarScore& s = response.scores(i);
-    const std::string where = absl::StrCat(field, ".scores[", i, "]");
-    absl::StatusOr<Pillar> p = PillarFromProto(s.pillar(), where + ".pillar");
-    if (!p.ok()) return p.status();
-    if (!asked[PillarIndex(*p)]) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ".pillar: ", PillarKey(*p), " is not asked in this round"));
+    auto where = [&] { return absl::StrCat(field(), ".scores[", i, "]"); };
+    if (!IsValidPillar(s.pillar())) {
+      return PillarFromProto(s.pillar(), where() + ".pillar").status();
     }
-    if (scores[PillarIndex(*p)] != 0) {
+    const Pillar p = static_cast<Pillar>(s.pillar() - 1);
+    if (!asked[PillarIndex(p)]) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where(), ".pillar: ", PillarKey(p), " is not asked in this round"));
+    }
+    if (scores[PillarIndex(p)] != 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ".pillar: ", PillarKey(*p), " is scored twice"));
+          absl::StrCat(where(), ".pillar: ", PillarKey(p), " is scored twice"));
     }
     if (!IsValidScore(s.score())) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ".score: ", s.score(),
-                       " is outside 1..5 (pillar ", PillarKey(*p), ")"));
+          absl::StrCat(where(), ".score: ", s.score(),
+                       " is outside 1..5 (pillar ", PillarKey(p), ")"));
     }
-    scores[PillarIndex(*p)] = s.score();
+    scores[PillarIndex(p)] = s.score();
   }
   int given = 0;
   for (Pillar p : kAllPillars) {
@@ -85,13 +89,13 @@ absl::StatusOr<Scores> CheckScores(const v1::Response& response,
       ++given;
     } else if (!allow_partial) {
       return absl::InvalidArgumentError(
-          absl::StrCat(field, ".scores: pillar ", PillarKey(p),
+          absl::StrCat(field(), ".scores: pillar ", PillarKey(p),
                        " is missing (this round requires every asked pillar)"));
     }
   }
   if (given == 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ".scores: empty, a response needs a score"));
+        absl::StrCat(field(), ".scores: empty, a response needs a score"));
   }
   return scores;
 }
@@ -117,21 +121,26 @@ absl::Status CheckSortedIds(const Range& items, GetId get_id,
   int i = 0;
   for (const auto& item : items) {
     const std::string& id = get_id(item);
-    const std::string where = absl::StrCat(field, "[", i++, "]");
-    if (absl::Status s = ValidateId(id, where); !s.ok()) return s;
+    auto where = [&] { return absl::StrCat(field, "[", i, "]"); };
+    if (!IsValidId(id)) return ValidateId(id, where());
     if (previous != nullptr && !(*previous < id)) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ": \"", id, "\" is out of order or repeated"));
+          absl::StrCat(where(), ": \"", id, "\" is out of order or repeated"));
     }
     previous = &id;
+    ++i;
   }
   return absl::OkStatus();
 }
 
 // The counts of a stored tally.
 absl::StatusOr<ScoreHistogram> TallyHistogram(const v1::PillarTally& tally) {
-  const std::vector<int64_t> counts(tally.histogram().begin(),
-                                    tally.histogram().end());
+  std::array<int64_t, kScoreCategories> counts = {};
+  if (tally.histogram_size() != kScoreCategories) {
+    return ScoreHistogram::FromCounts(std::vector<int64_t>(
+        tally.histogram().begin(), tally.histogram().end()));
+  }
+  std::copy(tally.histogram().begin(), tally.histogram().end(), counts.begin());
   return ScoreHistogram::FromCounts(counts);
 }
 
@@ -238,7 +247,7 @@ absl::Status Round::Validate(const v1::Round& proto) {
     for (int i = 0; i < proto.responses_size(); ++i) {
       absl::StatusOr<Scores> scores =
           CheckScores(proto.responses(i), *asked, proto.allow_partial(),
-                      absl::StrCat("round.responses[", i, "]"));
+                      [i] { return absl::StrCat("round.responses[", i, "]"); });
       if (!scores.ok()) return scores.status();
     }
   } else {
@@ -265,21 +274,22 @@ absl::Status Round::Validate(const v1::Round& proto) {
     for (Pillar p : kAllPillars) {
       if (!(*asked)[PillarIndex(p)]) continue;
       const v1::PillarTally& tally = proto.tallies(t);
-      const std::string where = absl::StrCat("round.tallies[", t++, "]");
+      auto where = [t] { return absl::StrCat("round.tallies[", t, "]"); };
+      ++t;
       if (tally.pillar() != ToProto(p)) {
         return absl::InvalidArgumentError(absl::StrCat(
-            where, ".pillar: expected ", PillarKey(p), " (pillar order)"));
+            where(), ".pillar: expected ", PillarKey(p), " (pillar order)"));
       }
       absl::StatusOr<ScoreHistogram> h = TallyHistogram(tally);
       if (!h.ok()) {
         return absl::InvalidArgumentError(
-            absl::StrCat(where, ".", h.status().message()));
+            absl::StrCat(where(), ".", h.status().message()));
       }
       const int64_t n = h->n();
       if (n > proto.participants_size() ||
           (!proto.allow_partial() && n != proto.participants_size())) {
         return absl::InvalidArgumentError(
-            absl::StrCat(where, ".histogram: holds ", n, " scores for ",
+            absl::StrCat(where(), ".histogram: holds ", n, " scores for ",
                          proto.participants_size(), " participants"));
       }
     }
@@ -322,7 +332,8 @@ absl::Status Round::AddResponse(const Team& team,
                      "\" has already answered round \"", proto_.id(), "\""));
   }
   absl::StatusOr<Scores> scores =
-      CheckScores(response, asked_, proto_.allow_partial(), "response");
+      CheckScores(response, asked_, proto_.allow_partial(),
+                  [] { return std::string("response"); });
   if (!scores.ok()) return scores.status();
 
   // Everything is checked: apply.

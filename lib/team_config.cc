@@ -19,7 +19,8 @@ absl::Status CheckRange(const char* field, int value, int lo, int hi) {
 
 absl::StatusOr<TeamConfig> TeamConfig::FromProto(const v1::TeamConfig& proto) {
   TeamConfig c;
-  if (proto.has_actions_per_plan()) c.actions_per_plan = proto.actions_per_plan();
+  if (proto.has_actions_per_plan())
+    c.actions_per_plan = proto.actions_per_plan();
   if (proto.has_action_window_days()) {
     c.action_window_days = proto.action_window_days();
   }
@@ -38,8 +39,8 @@ absl::StatusOr<TeamConfig> TeamConfig::FromProto(const v1::TeamConfig& proto) {
     return s;
   if (auto s = CheckRange("check_min_days", c.check_min_days, 1, 365); !s.ok())
     return s;
-  if (auto s = CheckRange("check_max_days", c.check_max_days, c.check_min_days,
-                          365);
+  if (auto s =
+          CheckRange("check_max_days", c.check_max_days, c.check_min_days, 365);
       !s.ok())
     return s;
   if (std::isnan(c.trend_alpha) || c.trend_alpha <= 0 || c.trend_alpha > 0.5) {
@@ -68,8 +69,8 @@ absl::StatusOr<TeamConfig> TeamConfig::FromProto(const v1::TeamConfig& proto) {
   }
   for (const auto& target : c.focus.targets) {
     if (target && !(*target >= 1 && *target <= 5)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "config.targets: ", *target, " is outside 1..5"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("config.targets: ", *target, " is outside 1..5"));
     }
   }
   return c;

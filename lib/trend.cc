@@ -60,8 +60,8 @@ absl::StatusOr<double> PermutationPValue(const ScoreHistogram& before,
   // with sum s (sums offset by the minimum score).
   const int64_t max_sum = n2 * kMaxScore;
   std::vector<long double> ways((n2 + 1) * (max_sum + 1), 0.0L), next;
-  auto at = [&](std::vector<long double>& w, int64_t j, int64_t s)
-      -> long double& { return w[j * (max_sum + 1) + s]; };
+  auto at = [&](std::vector<long double>& w, int64_t j,
+                int64_t s) -> long double& { return w[j * (max_sum + 1) + s]; };
   at(ways, 0, 0) = 1;
   for (int i = 0; i < kScoreCategories; ++i) {
     const int score = i + kMinScore;

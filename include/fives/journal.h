@@ -134,8 +134,7 @@ class Journal {
                            absl::string_view author_id, absl::string_view text,
                            std::optional<int> progress = std::nullopt);
   // The follow-up lists as of `as_of`, optionally for one owner and/or pillar.
-  v1::FollowUp FollowUp(absl::CivilDay as_of,
-                        absl::string_view owner_id = "",
+  v1::FollowUp FollowUp(absl::CivilDay as_of, absl::string_view owner_id = "",
                         std::optional<Pillar> pillar = std::nullopt) const;
 
   // --- The check and the guardian ------------------------------------------

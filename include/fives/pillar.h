@@ -40,6 +40,11 @@ absl::StatusOr<Pillar> PillarFromKey(absl::string_view key);
 
 v1::Pillar ToProto(Pillar p);
 
+// True for PILLAR_STRATEGY .. PILLAR_SUCCESS.
+constexpr bool IsValidPillar(int value) {
+  return value >= 1 && value <= static_cast<int>(kPillarCount);
+}
+
 // Fails with InvalidArgument naming `field` for PILLAR_UNSPECIFIED or an
 // unknown value.
 absl::StatusOr<Pillar> PillarFromProto(v1::Pillar p,

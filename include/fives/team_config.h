@@ -4,9 +4,9 @@
 #define FIVES_TEAM_CONFIG_H_
 
 #include "absl/status/statusor.h"
+#include "fives/agreement_thresholds.h"
 #include "fives/focus.h"
 #include "fives/privacy_thresholds.h"
-#include "fives/agreement_thresholds.h"
 #include "fives/v1/config.pb.h"
 
 namespace fives {

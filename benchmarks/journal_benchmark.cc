@@ -1,0 +1,184 @@
+// The journal of ten years: 12 members (some leave and are replaced), 80
+// rounds, 80 checks (8 a year), 400 actions with feedback. Measures loading
+// a journal file (envelope, checksum, parse, validation) against protobuf's
+// own ParseFromString of the same journal bytes, and building the latest
+// report. Run a Release build: script/benchmark.
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "benchmark/benchmark.h"
+#include "fives/journal.h"
+#include "fives/journal_io.h"
+
+namespace fives {
+namespace {
+
+constexpr int kYears = 10;
+constexpr int kChecksPerYear = 8;
+constexpr int kMembers = 12;
+
+v1::Response RandomResponse(const std::string& member, std::mt19937& rng) {
+  std::uniform_int_distribution<int> score(1, 5);
+  v1::Response r;
+  r.set_member_id(member);
+  for (Pillar p : kAllPillars) {
+    v1::PillarScore* s = r.add_scores();
+    s->set_pillar(ToProto(p));
+    s->set_score(score(rng));
+  }
+  return r;
+}
+
+// Aborts the benchmark on a refused operation: the history is built to be
+// valid, so a refusal is a bug.
+void Must(const absl::Status& s) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "journal benchmark: %s\n", s.ToString().c_str());
+    std::abort();
+  }
+}
+
+// Every 45 days: a round (alternately open and confidential) of all current
+// members, a plan with two actions, feedback, and a check that reviews the
+// open actions and turns three agreements into actions.
+Journal TenYears() {
+  std::mt19937 rng(10);
+  Journal j = *Journal::Create("ten-years", "Ten-year MT");
+  absl::CivilDay day(2020, 1, 6);
+  std::vector<std::string> current;
+  int next_member = 0;
+  auto hire = [&](absl::CivilDay on) {
+    const std::string id = absl::StrCat("member-", ++next_member);
+    Must(j.AddMember(id, absl::StrCat("Member ", next_member), on));
+    current.push_back(id);
+  };
+  for (int i = 0; i < kMembers; ++i) hire(day);
+  const int cycles = kYears * kChecksPerYear;
+  for (int cycle = 0; cycle < cycles; ++cycle) {
+    if (cycle % 9 == 8) {  // now and then someone leaves and is replaced
+      Must(j.RecordLeave(current.front(), day));
+      current.erase(current.begin());
+      hire(day);
+    }
+    const std::string round = absl::StrCat("r", cycle + 1);
+    Must(j.StartRound(j.NewRoundOptions(
+        round, day,
+        cycle % 2 ? v1::ROUND_MODE_CONFIDENTIAL : v1::ROUND_MODE_OPEN)));
+    for (const std::string& m : current) {
+      Must(j.AddResponse(round, RandomResponse(m, rng)));
+    }
+    Must(j.CloseRound(round, day + 1));
+    PlanInput plan;
+    plan.round_id = round;
+    plan.created = day + 2;
+    plan.focus = kAllPillars[cycle % kPillarCount];
+    for (int a = 0; a < 2; ++a) {
+      plan.actions.push_back({absl::StrCat("Action ", a, " of ", round),
+                              "Visible to everyone in the team",
+                              current[(cycle + a) % current.size()],
+                              std::nullopt, std::nullopt});
+    }
+    Must(j.CreatePlan(plan).status());
+    for (const std::string& id : j.proto().plans().rbegin()->action_ids()) {
+      Must(j.OpenAction(id, day + 2));
+      Must(j.AddFeedback(id, day + 10, current[0], "Started, first steps taken",
+                         30));
+      Must(j.AddFeedback(id, day + 20, current[1], "Halfway", 60));
+    }
+    // The check, 44 days after the round: review every open action.
+    CheckInput check;
+    check.date = day + 44;
+    check.helps = {"Short agenda", "Decisions written down"};
+    check.chafes = {"Late documents"};
+    check.hinders = {"Too many ad-hoc items"};
+    check.agreements = {"Agenda two days ahead", "Decision log weekly",
+                        "Rotate the chair"};
+    int k = 0;
+    for (const v1::Action& a : j.proto().actions()) {
+      if (a.status() != v1::ACTION_STATUS_OPEN) continue;
+      v1::ActionReview review;
+      review.set_action_id(a.id());
+      review.set_outcome(k++ % 3 == 2 ? v1::REVIEW_OUTCOME_DROPPED
+                                      : v1::REVIEW_OUTCOME_DONE);
+      review.set_note("Reviewed at the check");
+      check.reviews.push_back(review);
+    }
+    for (int a = 0; a < 3; ++a) {
+      check.agreement_actions.push_back(
+          {a,
+           {absl::StrCat("Agreement ", a), "Seen in the next meeting",
+            current[(cycle + a) % current.size()], day + 44 + 14,
+            kAllPillars[a]}});
+    }
+    Must(j.RecordCheck(check).status());
+    day += 45;
+  }
+  return j;
+}
+
+const std::string& FileBytes() {
+  static const std::string* bytes =
+      new std::string(EncodeJournalFile(TenYears()));
+  return *bytes;
+}
+
+const std::string& JournalBytes() {
+  static const std::string* bytes = [] {
+    v1::JournalFile file;
+    file.ParseFromString(FileBytes());
+    return new std::string(file.journal());
+  }();
+  return *bytes;
+}
+
+void Describe(benchmark::State& state) {
+  v1::Journal j;
+  j.ParseFromString(JournalBytes());
+  state.counters["file_bytes"] = static_cast<double>(FileBytes().size());
+  state.counters["rounds"] = j.rounds_size();
+  state.counters["actions"] = j.actions_size();
+  state.counters["checks"] = j.checks_size();
+}
+
+// The baseline: protobuf's own parse of the journal bytes, nothing else.
+void BM_JournalParseFromString(benchmark::State& state) {
+  const std::string& bytes = JournalBytes();
+  for (auto _ : state) {
+    v1::Journal j;
+    benchmark::DoNotOptimize(j.ParseFromString(bytes));
+  }
+  Describe(state);
+}
+BENCHMARK(BM_JournalParseFromString)->Unit(benchmark::kMicrosecond);
+
+// Loading the file's bytes: envelope, checksum, parse, full validation.
+void BM_JournalLoad(benchmark::State& state) {
+  const std::string& bytes = FileBytes();
+  for (auto _ : state) {
+    absl::StatusOr<Journal> j = DecodeJournalFile(bytes);
+    if (!j.ok()) state.SkipWithError(j.status().ToString().c_str());
+    benchmark::DoNotOptimize(j);
+  }
+}
+BENCHMARK(BM_JournalLoad)->Unit(benchmark::kMicrosecond);
+
+// Loading and building the latest round's report (with the verdict on the
+// previous plan's focus).
+void BM_JournalLoadAndLatestReport(benchmark::State& state) {
+  const std::string& bytes = FileBytes();
+  for (auto _ : state) {
+    absl::StatusOr<Journal> j = DecodeJournalFile(bytes);
+    absl::StatusOr<v1::RoundReport> report =
+        j->LatestReport(Language::kEnglish);
+    if (!report.ok()) state.SkipWithError(report.status().ToString().c_str());
+    benchmark::DoNotOptimize(report);
+  }
+}
+BENCHMARK(BM_JournalLoadAndLatestReport)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace fives
