@@ -47,6 +47,31 @@ absl::Status Journal::AddMember(absl::string_view id,
 }
 
 absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
+  // The member's recorded part must lie before the leave.
+  for (const v1::Check& c : proto_.checks()) {
+    if (c.facilitator_id() == id && StoredDay(c.date()) >= left) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("left: \"", id, "\" led check \"", c.id(), "\" on ",
+                       c.date(), ", not before ", FormatCivilDate(left)));
+    }
+  }
+  for (const v1::Round& r : proto_.rounds()) {
+    if (StoredDay(r.date()) < left) continue;
+    for (const v1::Response& response : r.responses()) {
+      if (response.member_id() == id) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "left: \"", id, "\" answered round \"", r.id(), "\" of ", r.date(),
+            ", not before ", FormatCivilDate(left)));
+      }
+    }
+    for (const std::string& p : r.participants()) {
+      if (p == id) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "left: \"", id, "\" answered round \"", r.id(), "\" of ", r.date(),
+            ", not before ", FormatCivilDate(left)));
+      }
+    }
+  }
   Team t = team();
   if (absl::Status s = t.RecordLeave(id, left); !s.ok()) return s;
   // A guardian who leaves hands the role over to the next current member.

@@ -70,6 +70,25 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
                        " is not after check \"", c.id(), "\" of ", c.date()));
     }
   }
+  // A check is recorded in date order with what it reviews and rotates: it
+  // may not predate an action's latest change or the latest guardian term.
+  for (const v1::Action& a : proto_.actions()) {
+    if (a.history_size() > 0 &&
+        StoredDay(a.history().rbegin()->date()) > input.date) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "check.date: ", FormatCivilDate(input.date), " is before action \"",
+          a.id(), "\" changed on ", a.history().rbegin()->date(),
+          "; record checks in date order"));
+    }
+  }
+  if (proto_.guardians_size() > 0 &&
+      StoredDay(proto_.guardians().rbegin()->since()) > input.date) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("check.date: ", FormatCivilDate(input.date),
+                     " is before the latest process guardian term (since ",
+                     proto_.guardians().rbegin()->since(),
+                     "); record checks in date order"));
+  }
   absl::StatusOr<std::string> guardian = Guardian(input.date);
   if (!guardian.ok()) return guardian.status();
   const std::string facilitator =
@@ -124,16 +143,16 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
       return absl::NotFoundError(
           absl::StrCat(field, ".action_id: no action \"", r.action_id(), "\""));
     }
+    if (!reviewed.insert(r.action_id()).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ".action_id: action \"", r.action_id(),
+                       "\" is reviewed twice"));
+    }
     if (a->status() != v1::ACTION_STATUS_OPEN ||
         StoredDay(a->created()) > input.date) {
       return absl::FailedPreconditionError(
           absl::StrCat(field, ".action_id: action \"", r.action_id(),
                        "\" is not open, nothing to review"));
-    }
-    if (!reviewed.insert(r.action_id()).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ".action_id: action \"", r.action_id(),
-                       "\" is reviewed twice"));
     }
     switch (r.outcome()) {
       case v1::REVIEW_OUTCOME_KEPT:

@@ -80,8 +80,12 @@ std::string SerializeJournal(const Journal& journal, JournalFormat format) {
       return json;
     }
     case JournalFormat::kText: {
+      // Fields of a newer schema would print as bare numbers that no
+      // parser of this schema reads back: text leaves them out, like JSON.
+      google::protobuf::TextFormat::Printer printer;
+      printer.SetHideUnknownFields(true);
       std::string text;
-      google::protobuf::TextFormat::PrintToString(journal.proto(), &text);
+      printer.PrintToString(journal.proto(), &text);
       return text;
     }
     case JournalFormat::kBinary:

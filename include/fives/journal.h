@@ -89,7 +89,8 @@ class Journal {
   absl::Status AddMember(absl::string_view id, absl::string_view display_name,
                          absl::CivilDay joined);
   // The member leaves on `left`; history is kept. A process guardian who
-  // leaves hands the role to the next current member.
+  // leaves hands the role to the next current member. Refused when the
+  // member answered a round dated on or after `left`, or led a check then.
   absl::Status RecordLeave(absl::string_view id, absl::CivilDay left);
   // The right to erasure: the member's id and name become a pseudonym
   // everywhere ("forgotten-N"), their feedback texts are removed, and no
@@ -143,6 +144,8 @@ class Journal {
   // Records a check: every action open on its date reviewed once, the
   // facilitator the current guardian, agreements that become actions. The
   // guardian role then rotates to the next current member in join order.
+  // Checks are recorded in date order: one dated before the previous check,
+  // an action's latest change or the latest guardian term is refused.
   // Returns the check's id.
   absl::StatusOr<std::string> RecordCheck(const CheckInput& input);
   // The process guardian on `on`: the latest term begun by then, or, before

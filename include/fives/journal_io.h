@@ -62,7 +62,8 @@ class FileOps {
 // Writes the journal file at `path` atomically: a temporary file in the same
 // folder, written and fsync'ed, renamed over `path`, then the folder
 // fsync'ed. When any step fails the previous file is left as it was and the
-// temporary file is removed.
+// temporary file is removed. The file is readable by its owner only (mode
+// 0600): a journal holds personal data.
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
                              FileOps& ops);
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path);
