@@ -31,6 +31,17 @@ def main(benchmark_json, pandas_line=""):
     print(f"(b) histograms + every measure for 500,000 team-pillars: "
           f"{full / 1e6:.1f} ms, peak RSS {full_run.get('peak_rss_MiB', 0):.1f} MiB")
     print(f"statistics from one histogram: {stats:.0f} ns (target <= 200 ns)")
+    parse, parse_run = ns("BM_JournalParseFromString")
+    load, _ = ns("BM_JournalLoad_")
+    load_report, _ = ns("BM_JournalLoadAndLatestReport")
+    print(f"journal of ten years ({parse_run.get('rounds', 0):.0f} rounds, "
+          f"{parse_run.get('checks', 0):.0f} checks, "
+          f"{parse_run.get('actions', 0):.0f} actions with feedback; file "
+          f"{parse_run.get('file_bytes', 0) / 1024:.0f} KiB): load and validate "
+          f"{load / 1e3:.0f} us = {load / parse:.2f}x protobuf's ParseFromString "
+          f"of the same journal bytes ({parse / 1e3:.0f} us; target <= 1.5x); "
+          f"with the latest report {load_report / 1e3:.0f} us = "
+          f"{load_report / parse:.2f}x")
     match = re.search(r"pandas_groupby_seconds ([0-9.]+)", pandas_line)
     if match:
         pandas = float(match.group(1)) * 1e9
