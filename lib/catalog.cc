@@ -7,7 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/text_format.h"
+#include "fives/text_format.h"
 
 namespace fives {
 namespace internal {
@@ -193,10 +193,9 @@ absl::Status ValidateCatalog(const v1::Catalog& catalog) {
 
 absl::StatusOr<v1::Catalog> ParseCatalog(absl::string_view textproto) {
   v1::Catalog catalog;
-  if (!google::protobuf::TextFormat::ParseFromString(std::string(textproto),
-                                                     &catalog)) {
-    return absl::InvalidArgumentError(
-        "catalog: not a valid text-format Catalog");
+  if (absl::Status s = ParseTextFormat(textproto, "catalog", &catalog);
+      !s.ok()) {
+    return s;
   }
   if (absl::Status s = ValidateCatalog(catalog); !s.ok()) return s;
   return catalog;

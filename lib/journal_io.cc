@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
@@ -110,10 +111,9 @@ absl::StatusOr<Journal> ParseJournal(absl::string_view data,
       break;
     }
     case JournalFormat::kText:
-      if (!google::protobuf::TextFormat::ParseFromString(std::string(data),
-                                                         &proto)) {
-        return absl::InvalidArgumentError(
-            "journal text: not a text-format fives.v1.Journal");
+      if (absl::Status s = ParseTextFormat(data, "journal text", &proto);
+          !s.ok()) {
+        return s;
       }
       break;
     case JournalFormat::kBinary:
@@ -251,6 +251,18 @@ absl::Status FileOps::Rename(const std::string& from, const std::string& to) {
   return absl::OkStatus();
 }
 
+absl::Status FileOps::Link(const std::string& from, const std::string& to) {
+  if (::link(from.c_str(), to.c_str()) != 0) {
+    const int error = errno;
+    if (error == EEXIST) {
+      return absl::AlreadyExistsError(
+          absl::StrCat(to, " already exists; it is left as it is"));
+    }
+    return ErrnoError(error, "link to", to);
+  }
+  return absl::OkStatus();
+}
+
 absl::Status FileOps::SyncDir(const std::string& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return ErrnoError(errno, "open folder", dir);
@@ -266,29 +278,49 @@ absl::Status FileOps::Remove(const std::string& path) {
   return absl::OkStatus();
 }
 
-absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
-                             FileOps& ops) {
+absl::Status WriteFileAtomically(const std::string& path,
+                                 absl::string_view bytes, FileOps& ops,
+                                 bool replace) {
   if (path.empty()) return absl::InvalidArgumentError("path: empty");
-  const std::string bytes = EncodeJournalFile(journal);
   std::string temp = path + ".tmp-XXXXXX";
   absl::StatusOr<int> fd = ops.CreateTemp(temp);
   if (!fd.ok()) return fd.status();
   absl::Status status = ops.Write(*fd, bytes);
   if (status.ok()) status = ops.Sync(*fd);
   if (absl::Status closed = ops.Close(*fd); status.ok()) status = closed;
-  if (status.ok()) status = ops.Rename(temp, path);
-  if (!status.ok()) {
-    (void)ops.Remove(temp);  // the previous file is untouched
-    return status;
+  if (status.ok()) {
+    status = replace ? ops.Rename(temp, path) : ops.Link(temp, path);
+  }
+  if (!status.ok() || !replace) {
+    (void)ops.Remove(temp);  // the previous file, if any, is untouched
+    if (!status.ok()) return status;
   }
   // The new file is in place; a failure here means it may not survive a
   // crash yet, which the caller must hear about.
   return ops.SyncDir(DirOf(path));
 }
 
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
+                             FileOps& ops) {
+  return WriteFileAtomically(path, EncodeJournalFile(journal), ops,
+                             /*replace=*/true);
+}
+
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path) {
   FileOps posix;
   return SaveJournalFile(journal, path, posix);
+}
+
+absl::Status CreateJournalFile(const Journal& journal, const std::string& path,
+                               FileOps& ops) {
+  return WriteFileAtomically(path, EncodeJournalFile(journal), ops,
+                             /*replace=*/false);
+}
+
+absl::Status CreateJournalFile(const Journal& journal,
+                               const std::string& path) {
+  FileOps posix;
+  return CreateJournalFile(journal, path, posix);
 }
 
 absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops) {

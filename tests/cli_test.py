@@ -3,9 +3,12 @@
 Run by CTest as: python3 tests/cli_test.py PATH_TO_FIVES
 """
 
+import itertools
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 FIVES = None
@@ -142,6 +145,565 @@ class DemoTest(unittest.TestCase):
         self.assertEqual(run("demo").stdout, run("demo").stdout)
 
 
+# --- The journal commands ---------------------------------------------------
+
+PILLARS = ("strategy", "synergy", "structure", "steering", "success")
+
+# Scores per member (strategy, synergy, structure, steering, success): round 1
+# has a split on Structure, round 2 moved Structure up.
+ROUND1 = {"anna": (4, 4, 2, 3, 4), "bram": (4, 3, 5, 3, 3),
+          "carla": (3, 4, 1, 4, 4), "daan": (4, 5, 5, 2, 3),
+          "eva": (5, 4, 1, 3, 4), "femke": (4, 3, 4, 4, 3)}
+ROUND2 = {"anna": (4, 4, 4, 3, 4), "bram": (4, 4, 5, 3, 3),
+          "carla": (4, 4, 4, 4, 4), "daan": (4, 5, 5, 3, 4),
+          "eva": (5, 4, 4, 3, 4), "femke": (4, 4, 4, 4, 3)}
+
+
+def permutation_p(before, after):
+    """Two-sided exact permutation p-value of the difference in means."""
+    pool = list(before) + list(after)
+    n = len(after)
+    observed = abs(sum(after) / n - sum(before) / len(before))
+    extreme = total = 0
+    for chosen in itertools.combinations(range(len(pool)), n):
+        picked = set(chosen)
+        a = [pool[i] for i in chosen]
+        b = [pool[i] for i in range(len(pool)) if i not in picked]
+        total += 1
+        if abs(sum(a) / len(a) - sum(b) / len(b)) >= observed - 1e-9:
+            extreme += 1
+    return extreme / total
+
+
+def cliffs_delta(before, after):
+    higher = sum(1 for a in after for b in before if a > b)
+    lower = sum(1 for a in after for b in before if a < b)
+    return (higher - lower) / (len(before) * len(after))
+
+
+class JournalCase(unittest.TestCase):
+    """A temporary folder with a journal path, and checked runs."""
+
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+        self.path = os.path.join(self.dir, "mt.journal")
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def j(self, *args, journal=None):
+        return run(*args, "--journal", journal or self.path)
+
+    def ok(self, *args, journal=None):
+        result = self.j(*args, journal=journal)
+        self.assertEqual(result.returncode, 0, (args, result.stderr))
+        self.assertEqual(result.stderr, "", args)
+        return result.stdout
+
+    def ok_json(self, *args, journal=None):
+        return json.loads(self.ok(*args, "--json", journal=journal))
+
+    def assert_error(self, result, status, fragment, args):
+        self.assertEqual(result.returncode, status,
+                         (args, result.stdout, result.stderr))
+        self.assertEqual(result.stdout, "", args)
+        lines = result.stderr.splitlines()
+        self.assertEqual(len(lines), 1, (args, result.stderr))
+        self.assertTrue(lines[0].startswith("fives: "), lines[0])
+        self.assertIn(fragment, lines[0])
+        self.assertNotIn("Traceback", result.stderr)
+
+    def refused(self, args, fragment="", journal=None):
+        self.assert_error(self.j(*args, journal=journal), 1, fragment, args)
+
+    def usage(self, args, fragment=""):
+        # Bad usage is found before any journal is read.
+        self.assert_error(run(*args), 2, fragment, args)
+
+    def read(self, path=None):
+        with open(path or self.path, "rb") as f:
+            return f.read()
+
+    def write(self, data, path=None):
+        with open(path or self.path, "wb") as f:
+            f.write(data)
+
+    def leftovers(self):
+        return [n for n in os.listdir(self.dir) if ".tmp-" in n]
+
+    # Building blocks of the cycle.
+    def init_team(self):
+        self.ok("init", "--team", "mt", "--name", "Our MT")
+        for member in ROUND1:
+            self.ok("member", "add", member, member.capitalize(),
+                    "--date", "2026-01-05")
+
+    def score_round(self, round_id, date, mode, scores, close):
+        self.ok("round", "start", round_id, "--date", date, "--mode", mode)
+        for member, s in scores.items():
+            self.ok("round", "score", round_id, member, *map(str, s))
+        self.ok("round", "close", round_id, "--date", close)
+
+
+class WholeCycleTest(JournalCase):
+    def test_cycle(self):
+        self.init_team()
+        team = self.ok_json("member", "list")
+        self.assertEqual(team["id"], "mt")
+        self.assertEqual([m["id"] for m in team["members"]], list(ROUND1))
+        self.assertEqual(team["members"][0]["joined"], "2026-01-05")
+
+        # Round 1: open, split on Structure.
+        self.score_round("r1", "2026-11-02", "open", ROUND1, "2026-11-03")
+        text = self.ok("report")
+        self.assertIn("Round r1 of 2026-11-02 (open): 6 of 6", text)
+        self.assertRegex(
+            text, r"Structure\s+6\s+3\.00\s+3\.0\s+1\.90\s+2 1 0 1 2")
+        self.assertIn("Focus: Structure", text)
+        self.assertIn("Verdict on the focus: none yet", text)
+        report = self.ok_json("report", "--round", "r1")
+        self.assertEqual(report["round_id"], "r1")
+        self.assertEqual(report["focus"], "PILLAR_STRUCTURE")
+        self.assertNotIn("focus_trend", report)
+        self.assertIn("Stip & strategie",
+                      self.ok("report", "--lang", "nl"))
+
+        # The plan: two actions on the focus; titles keep their commas.
+        out = self.ok("plan", "r1", "--date", "2026-11-03",
+                      "--action", "bram|Decision model, per topic|"
+                      "A decision table in the MT folder|2026-11-24",
+                      "--action", "carla|Four-block meetings|"
+                      "Every agenda has the four blocks",
+                      "--note", "talk first")
+        self.assertIn("Plan p1 on round r1 (2026-11-03): focus Structure", out)
+        actions = self.ok_json("action", "list")["actions"]
+        self.assertEqual([a["id"] for a in actions], ["a1", "a2"])
+        self.assertEqual(actions[0]["title"], "Decision model, per topic")
+        self.assertEqual(actions[0]["due"], "2026-11-24")
+        self.assertEqual(actions[1]["due"], "2026-12-03")  # the 30-day window
+        self.assertEqual({a["status"] for a in actions},
+                         {"ACTION_STATUS_PROPOSED"})
+
+        # Follow-up: opened, feedback, one done, one dropped later.
+        self.ok("action", "update", "a1", "open", "--date", "2026-11-04")
+        self.ok("action", "update", "a2", "open", "--date", "2026-11-04")
+        self.ok("action", "feedback", "a1", "--date", "2026-11-13",
+                "--author", "bram", "--text", "Draft shared", "--progress",
+                "60")
+        self.ok("action", "update", "a1", "done", "--date", "2026-11-20")
+        follow = self.ok_json("action", "list", "--date", "2026-11-30")
+        self.assertEqual(follow["as_of"], "2026-11-30")
+        self.assertEqual([a["id"] for a in follow["open"]], ["a2"])
+        self.assertEqual([a["id"] for a in follow["due_soon"]], ["a2"])
+        self.assertEqual([a["id"] for a in follow["celebrate"]], ["a1"])
+        self.assertEqual(follow["completion_rate"], 1)
+        self.assertEqual(follow["on_time_rate"], 1)
+        self.assertNotIn("overdue", follow)
+        feedback = [a for a in self.ok_json("action", "list")["actions"]
+                    if a["id"] == "a1"][0]["feedback"]
+        self.assertEqual(feedback, [{"date": "2026-11-13",
+                                     "author_id": "bram",
+                                     "text": "Draft shared",
+                                     "progress": 60}])
+        text = self.ok("action", "list", "--date", "2026-12-10",
+                       "--owner", "carla")
+        self.assertIn("Overdue: 1", text)
+        self.assertIn("What is needed?", text)
+        only = self.ok_json("action", "list", "--date", "2026-11-30",
+                            "--pillar", "steering")
+        self.assertNotIn("open", only)
+
+        # The check: due six weeks after the plan; every open action reviewed.
+        due = self.ok_json("check", "due", "--date", "2026-12-15")
+        self.assertEqual(due["status"]["state"], "CHECK_STATE_DUE")
+        self.assertEqual(due["status"]["window_start"], "2026-12-15")
+        self.assertEqual(due["guardian_id"], "anna")
+        self.assertEqual([a["id"] for a in due["to_review"]], ["a2"])
+        self.assertEqual(
+            self.ok_json("check", "due", "--date", "2026-12-01")
+            ["status"]["state"], "CHECK_STATE_NOT_DUE")
+        self.refused(["check", "record", "--date", "2026-12-15",
+                      "--helps", "notes"], 'open action "a2"')
+        out = self.ok("check", "record", "--date", "2026-12-15",
+                      "--helps", "Decisions are written down",
+                      "--chafes", "Meetings overrun",
+                      "--hinders", "Urgent topics, every week",
+                      "--agree", "Guardian closes with the decision log|daan|"
+                      "structure|The log is current after each meeting",
+                      "--agree", "Updates in writing",
+                      "--review", "a2=replanned:2026-12-29:two agendas to go")
+        self.assertIn("Check c1 on 2026-12-15, led by anna (Anna)", out)
+        self.assertIn("hinders: Urgent topics, every week", out)
+        self.assertIn("process guardian from now on: bram (Bram)", out)
+        actions = {a["id"]: a for a in
+                   self.ok_json("action", "list")["actions"]}
+        self.assertEqual(actions["a2"]["due"], "2026-12-29")
+        self.assertEqual(actions["a3"]["check_id"], "c1")
+        self.assertEqual(actions["a3"]["owner_id"], "daan")
+        self.assertEqual(actions["a3"]["pillar"], "PILLAR_STRUCTURE")
+        self.assertEqual(actions["a3"]["status"], "ACTION_STATUS_OPEN")
+        self.ok("action", "update", "a2", "done", "--date", "2026-12-19")
+
+        guardian = self.ok_json("guardian", "--date", "2026-12-20")
+        self.assertEqual(guardian["guardian_id"], "bram")
+        self.assertEqual(
+            [(t["member_id"], t["reason"]) for t in guardian["history"]],
+            [("anna", "GUARDIAN_REASON_FIRST"),
+             ("bram", "GUARDIAN_REASON_ROTATION")])
+        self.assertEqual(
+            self.ok_json("guardian", "--date", "2026-12-01")["guardian_id"],
+            "anna")
+        self.assertIn("Process guardian on 2026-12-20: bram (Bram)",
+                      self.ok("guardian", "--date", "2026-12-20"))
+
+        # Round 2, seven weeks after round 1: did the focus move?
+        self.score_round("r2", "2026-12-21", "confidential", ROUND2,
+                         "2026-12-22")
+        report = self.ok_json("report")
+        self.assertEqual(report["round_id"], "r2")
+        self.assertEqual(report["plan_id"], "p1")
+        trend = report["focus_trend"]
+        before = [s[2] for s in ROUND1.values()]
+        after = [s[2] for s in ROUND2.values()]
+        self.assertEqual(trend["pillar"], "PILLAR_STRUCTURE")
+        self.assertEqual(trend["before_round_id"], "r1")
+        self.assertEqual(trend["after_round_id"], "r2")
+        self.assertAlmostEqual(trend["mean_before"], 3.0, places=12)
+        self.assertAlmostEqual(trend["mean_after"], 26 / 6, places=12)
+        self.assertAlmostEqual(trend["mean_change"], 26 / 6 - 3, places=12)
+        self.assertAlmostEqual(trend["p_value"],
+                               permutation_p(before, after), places=9)
+        self.assertAlmostEqual(trend["cliffs_delta"],
+                               cliffs_delta(before, after), places=12)
+        self.assertEqual(trend["verdict"], "TREND_VERDICT_TOO_SMALL_TO_TELL")
+        text = self.ok("report")
+        self.assertIn("Round r2 of 2026-12-21 (confidential)", text)
+        self.assertIn("Verdict on the focus: Structure (plan p1, round r1 → r2)",
+                      text)
+        self.assertIn("too small to tell", text)
+        self.assertIn("mean 3.00 before, 4.33 after, change +1.33", text)
+        self.assertIn("p-value 0.184", text)
+        self.assertIn("Cliff's delta", text)
+        dutch = self.ok("report", "--lang", "nl")
+        self.assertIn("Oordeel over de focus: Structuur", dutch)
+        self.assertIn("gemiddelde 3,00 ervoor, 4,33 erna", dutch)
+
+        # Export and import: the same journal in every format.
+        exported = self.ok("export")
+        self.assertEqual(json.loads(exported)["team"]["id"], "mt")
+        for fmt in ("json", "text", "binary"):
+            out = os.path.join(self.dir, "export." + fmt)
+            copy = os.path.join(self.dir, fmt + ".journal")
+            self.ok("export", "--format", fmt, "--out", out)
+            self.ok("import", "--from", out, "--format", fmt, journal=copy)
+            self.assertEqual(self.ok("export", journal=copy), exported, fmt)
+            self.assertEqual(self.read(copy), self.read(), fmt)
+        self.assertEqual(self.leftovers(), [])
+
+
+class MembersAndRoundsTest(JournalCase):
+    def test_leave_and_forget(self):
+        self.init_team()
+        self.ok("member", "leave", "femke", "--date", "2026-03-01")
+        self.ok("round", "start", "r1", "--date", "2026-03-02")
+        self.refused(["round", "score", "r1", "femke", "3", "3", "3", "3",
+                      "3"], "femke")
+        self.ok("round", "score", "r1", "anna", "3", "3", "3", "3", "3")
+        members = {m["id"]: m for m in self.ok_json("member", "list")["members"]}
+        self.assertEqual(members["femke"]["left"], "2026-03-01")
+        out = self.ok("member", "forget", "anna")
+        self.assertIn("forgotten-1", out)
+        ids = [m["id"] for m in self.ok_json("member", "list")["members"]]
+        self.assertNotIn("anna", ids)
+        self.assertIn("forgotten-1", ids)
+        self.assertNotIn("anna", self.ok("export"))
+        self.refused(["member", "forget", "anna"], "anna")
+
+    def test_partial_rounds(self):
+        self.init_team()
+        self.ok("round", "start", "full", "--date", "2026-02-01")
+        self.refused(["round", "score", "full", "anna", "4", "-", "3", "3",
+                      "3"], "")
+        self.ok("round", "start", "part", "--date", "2026-02-01", "--partial",
+                "--mode", "open")
+        self.ok("round", "score", "part", "anna", "4", "-", "3", "0", "3")
+        report = self.ok_json("report", "--round", "part")
+        n = {p["pillar"]: p.get("n", 0) for p in report["pillars"]}
+        self.assertEqual(n["PILLAR_SYNERGY"], 0)
+        self.assertEqual(n["PILLAR_STRATEGY"], 1)
+
+
+class DemoJournalTest(JournalCase):
+    def test_demo_then_report(self):
+        out = self.ok("demo")
+        self.assertIn("journal written to", out)
+        report = self.ok("report")
+        self.assertIn("Round 2026-12 of 2026-12-21 (confidential)", report)
+        self.assertIn("Verdict on the focus: Structure (plan p1", report)
+        self.assertIn("too small to tell", report)
+        data = self.ok_json("report")
+        self.assertEqual(data["plan_id"], "p1")
+        self.assertEqual(data["focus_trend"]["mean_before"], 3)
+        # The journal holds the whole cycle.
+        actions = self.ok_json("action", "list")["actions"]
+        self.assertEqual([a["id"] for a in actions], ["a1", "a2", "a3"])
+        self.assertEqual(actions[2]["check_id"], "c1")
+        self.assertEqual(
+            self.ok_json("guardian", "--date", "2026-12-22")["guardian_id"],
+            "bram")
+        # Never over an existing file.
+        before = self.read()
+        self.refused(["demo"], "already exists")
+        self.assertEqual(self.read(), before)
+
+    def test_demo_shows_the_cycle(self):
+        out = run("demo").stdout
+        for part in ("Plan p1 on round 2026-11", "Check c1 on 2026-12-15",
+                     "Round 2026-12 of 2026-12-21",
+                     "Verdict on the focus: Structure",
+                     "mean 3.00 before, 4.33 after",
+                     "Follow-up on 2026-12-22",
+                     "Collaboration check on 2026-12-22",
+                     "Process guardian on 2026-12-22: bram"):
+            self.assertIn(part, out)
+        self.assertLess(out.index("Focus: Structure"), out.index("Plan p1"))
+        self.assertLess(out.index("Round 2026-12"), out.index("Verdict"))
+        dutch = run("demo", "--lang", "nl").stdout
+        self.assertIn("Oordeel over de focus: Structuur", dutch)
+        self.assertIn("Procesbewaker op 2026-12-22", dutch)
+
+
+class JournalErrorsTest(JournalCase):
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        self.score_round("r1", "2026-11-02", "open", ROUND1, "2026-11-03")
+        self.ok("plan", "r1", "--date", "2026-11-03",
+                "--action", "bram|Decision model|A decision table",
+                "--action", "carla|Four blocks|Agendas with four blocks")
+
+    def test_usage_errors(self):
+        cases = [
+            (["member"], "missing subcommand"),
+            (["member", "bogus"], 'unknown subcommand "bogus"'),
+            (["member", "--json", "list"], "the subcommand comes first"),
+            (["member", "add", "x"], "missing argument"),
+            (["member", "add", "x", "X", "y", "--date", "2026-01-01"],
+             'unexpected argument "y"'),
+            (["member", "add", "x", "X"], "--date YYYY-MM-DD is required"),
+            (["member", "add", "x", "X", "--date", "2026-13-01"],
+             '"2026-13-01" is not a date'),
+            (["member", "add", "x", "X", "--date", "2026-02-30"], "not a date"),
+            (["member", "add", "x", "X", "--date", "yesterday"], "not a date"),
+            (["member", "add", "x", "X", "--date"], "needs a value"),
+            (["member", "list", "--bogus"], "unknown flag --bogus"),
+            (["member", "forget", "anna", "--date", "2026-01-01"],
+             "unknown flag --date"),
+            (["round", "frob"], "unknown subcommand"),
+            (["round", "start", "r2", "--date", "2026-12-01", "--mode",
+              "secret"], '"secret" is not open or confidential'),
+            (["round", "score", "r1", "anna", "1", "2", "3", "4"],
+             "missing argument"),
+            (["round", "score", "r1", "anna", "1", "2", "3", "4", "6"],
+             '"6" is not a score'),
+            (["round", "score", "r1", "anna", "1", "2", "3", "4", "x"],
+             '"x" is not a score'),
+            (["round", "score", "r1", "anna", "1", "2", "3", "4", "-1"],
+             '"-1" is not a score'),
+            (["round", "close", "r1"], "--date"),
+            (["report", "--lang", "de"], '"de"'),
+            (["report", "--round"], "needs a value"),
+            (["report", "--round", "--json"], "--round needs a value"),
+            (["report", "--json=maybe"], "--json"),
+            (["plan", "r1", "--date", "2026-11-03"], "no --action"),
+            (["plan", "r1", "--date", "2026-11-03", "--action", "a|b"],
+             "is not 'OWNER|TITLE|VISIBLE RESULT[|DUE]'"),
+            (["plan", "r1", "--date", "2026-11-03", "--action",
+              "bram|t|v|2026-11-31"], "not a date"),
+            (["plan", "r1", "--date", "2026-11-03", "--focus", "money",
+              "--action", "bram|t|v"], '"money" is not a pillar'),
+            (["action", "update", "a1", "finish", "--date", "2026-11-04"],
+             '"finish" is not open, done or drop'),
+            (["action", "update", "a1", "drop", "--date", "2026-11-04"],
+             "drop needs --reason"),
+            (["action", "feedback", "a1", "--date", "2026-11-04",
+              "--author", "bram"], "--author and --text are required"),
+            (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
+              "bram", "--text", "x", "--progress", "half"],
+             '"half" is not a whole number'),
+            (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
+              "bram", "--text", "x", "--progress", "101"], "0..100"),
+            (["action", "list", "--pillar", "money"], "not a pillar"),
+            (["check", "record", "--date", "2026-12-15", "--review",
+              "a1=maybe"], '"maybe" is not an outcome'),
+            (["check", "record", "--date", "2026-12-15", "--review",
+              "a1=dropped"], "dropping needs a reason"),
+            (["check", "record", "--date", "2026-12-15", "--review",
+              "a1=replanned:soon"], "not a date"),
+            (["check", "record", "--date", "2026-12-15", "--agree",
+              "x|bram"], "is not 'TEXT'"),
+            (["check", "due"], "--date YYYY-MM-DD is required"),
+            (["guardian"], "never reads the clock"),
+            (["export", "--format", "yaml"], '"yaml" is not binary'),
+            (["import"], "--from FILE is required"),
+            (["init", "--team", "x"], "--team and --name are required"),
+        ]
+        before = self.read()
+        for args, fragment in cases:
+            with self.subTest(args=args):
+                self.usage(args, fragment)
+        self.assertEqual(self.read(), before)
+
+    def test_refused_operations_leave_the_file_untouched(self):
+        cases = [
+            (["member", "add", "anna", "Anna 2", "--date", "2026-01-05"],
+             "anna"),
+            (["member", "add", "bad id", "X", "--date", "2026-01-05"],
+             "member.id"),
+            (["member", "leave", "zed", "--date", "2026-01-05"], "zed"),
+            (["round", "start", "r1", "--date", "2026-12-01"], "r1"),
+            (["round", "score", "r1", "anna", "1", "2", "3", "4", "5"],
+             "closed"),
+            (["round", "score", "r9", "anna", "1", "2", "3", "4", "5"], "r9"),
+            (["round", "close", "r1", "--date", "2026-12-01"], "r1"),
+            (["report", "--round", "r9"], "r9"),
+            (["plan", "r1", "--date", "2026-11-03", "--action", "bram|t|v",
+              "--action", "carla|t|v"], "already has plan"),
+            (["action", "update", "a1", "done", "--date", "2026-11-04"],
+             "cannot go from proposed to done"),
+            (["action", "update", "a9", "open", "--date", "2026-11-04"], "a9"),
+            (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
+              "zed", "--text", "x"], "zed"),
+            (["action", "list", "--owner", "zed"], "zed"),
+            (["check", "record", "--date", "2026-12-15", "--review",
+              "a1=kept"], "not open"),
+        ]
+        before = self.read()
+        for args, fragment in cases:
+            with self.subTest(args=args):
+                self.refused(args, fragment)
+                self.assertEqual(self.read(), before)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_unknown_command(self):
+        self.assert_error(run("journal"), 2, "unknown command", ["journal"])
+        self.assert_error(run(), 2, "no command given", [])
+
+    def test_help_names_the_journal_commands(self):
+        result = run("help")
+        self.assertEqual(result.returncode, 0)
+        for command in ("init", "member add", "round score", "report", "plan",
+                        "action list", "check record", "guardian", "export",
+                        "import", "never reads the clock"):
+            self.assertIn(command, result.stdout)
+
+
+class DamagedJournalTest(JournalCase):
+    COMMANDS = [
+        ["report"],
+        ["member", "list"],
+        ["member", "add", "zoe", "Zoe", "--date", "2026-02-01"],
+        ["round", "start", "r9", "--date", "2026-12-01"],
+        ["action", "list", "--date", "2026-12-01"],
+        ["guardian", "--date", "2026-12-01"],
+        ["export"],
+    ]
+
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        self.score_round("r1", "2026-11-02", "open", ROUND1, "2026-11-03")
+        self.good = self.read()
+
+    def assert_refused_untouched(self, data, what):
+        self.write(data)
+        for args in self.COMMANDS:
+            with self.subTest(damage=what, args=args):
+                self.refused(args, "journal file")
+                self.assertEqual(self.read(), data)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_truncated(self):
+        n = len(self.good)
+        for cut in (0, 1, 10, n // 2, n - 5, n - 1):
+            self.assert_refused_untouched(self.good[:cut], "cut at %d" % cut)
+
+    def test_flipped_byte(self):
+        n = len(self.good)
+        for pos in (0, 3, 20, n // 3, n // 2, n - 3, n - 1):
+            data = bytearray(self.good)
+            data[pos] ^= 0x5A
+            self.assert_refused_untouched(bytes(data), "byte %d" % pos)
+
+    def test_foreign_file(self):
+        self.assert_refused_untouched(b'{"team": {"id": "mt"}}\n', "json")
+        self.assert_refused_untouched(b"\x00" * 64, "zeros")
+
+    def test_missing_journal(self):
+        missing = os.path.join(self.dir, "none.journal")
+        for args in self.COMMANDS:
+            with self.subTest(args=args):
+                self.refused(args, "does not exist", journal=missing)
+        self.assertFalse(os.path.exists(missing))
+
+    def test_default_journal_is_in_the_working_folder(self):
+        result = subprocess.run([FIVES, "member", "list"], cwd=self.dir,
+                                capture_output=True, text=True, timeout=60)
+        self.assert_error(result, 1, "./fives.journal does not exist",
+                          ["member", "list"])
+
+
+class ExistingFileTest(JournalCase):
+    def test_init_refuses_an_existing_file(self):
+        self.ok("init", "--team", "mt", "--name", "MT")
+        before = self.read()
+        self.refused(["init", "--team", "other", "--name", "Other"],
+                     "already exists")
+        self.assertEqual(self.read(), before)
+        other = os.path.join(self.dir, "notes.txt")
+        self.write(b"not a journal", other)
+        self.refused(["init", "--team", "x", "--name", "X"], "already exists",
+                     journal=other)
+        self.assertEqual(self.read(other), b"not a journal")
+
+    def test_import_refuses_an_existing_journal_unless_forced(self):
+        self.init_team()
+        export = os.path.join(self.dir, "team.json")
+        self.ok("export", "--out", export)
+        self.refused(["export", "--out", export], "already exists")
+        other = os.path.join(self.dir, "other.journal")
+        self.ok("init", "--team", "other", "--name", "Other", journal=other)
+        before = self.read(other)
+        self.refused(["import", "--from", export], "already exists",
+                     journal=other)
+        self.assertEqual(self.read(other), before)
+        self.ok("import", "--from", export, "--force", journal=other)
+        self.assertEqual(self.read(other), self.read())
+        self.assertEqual(self.leftovers(), [])
+
+    def test_import_validates(self):
+        bad = os.path.join(self.dir, "bad.json")
+        target = os.path.join(self.dir, "new.journal")
+        cases = [
+            (b'{"team": {"id": "x", "nme": "X"}}', "json", "nme"),
+            (b'{"team": {"id": "x", "name": "X", "members": [{"id": "a", '
+             b'"display_name": "A", "joined": "2026-99-01"}]}}', "json",
+             "2026-99-01"),
+            (b"team { id: ", "text", "text"),
+            (b"\xff\xff\xff", "binary", "fives.v1.Journal"),
+        ]
+        for data, fmt, fragment in cases:
+            with self.subTest(fmt=fmt, fragment=fragment):
+                self.write(data, bad)
+                self.refused(["import", "--from", bad, "--format", fmt],
+                             fragment, journal=target)
+                self.assertFalse(os.path.exists(target))
+        self.refused(["import", "--from", os.path.join(self.dir, "none")],
+                     "does not exist", journal=target)
+        self.assertEqual(self.leftovers(), [])
+
+
 if __name__ == "__main__":
-    FIVES = sys.argv.pop(1)
+    FIVES = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -10,8 +10,29 @@ namespace fives::cli {
 // fives stats [--json] SCORE...: the statistics of one pillar's scores.
 int RunStats(absl::Span<char* const> args);
 
-// fives demo [--lang en|nl]: the report of the built-in demo team.
+// fives demo [--lang en|nl] [--journal PATH]: the whole cycle on the
+// built-in demo team (demo_command.cc).
 int RunDemo(absl::Span<char* const> args);
+
+// journal_commands.cc: fives init | export | import | report.
+int RunInit(absl::Span<char* const> args);
+int RunExport(absl::Span<char* const> args);
+int RunImport(absl::Span<char* const> args);
+int RunReport(absl::Span<char* const> args);
+
+// member_commands.cc: fives member add | leave | forget | list.
+int RunMember(absl::Span<char* const> args);
+
+// round_commands.cc: fives round start | score | close.
+int RunRound(absl::Span<char* const> args);
+
+// action_commands.cc: fives plan, and fives action list | update | feedback.
+int RunPlan(absl::Span<char* const> args);
+int RunAction(absl::Span<char* const> args);
+
+// check_commands.cc: fives check due | record, and fives guardian.
+int RunCheck(absl::Span<char* const> args);
+int RunGuardian(absl::Span<char* const> args);
 
 }  // namespace fives::cli
 

@@ -1,4 +1,4 @@
-#include <cstdio>
+// fives demo: the whole cycle on the built-in demo team.
 #include <string>
 
 #include "absl/flags/flag.h"
@@ -8,45 +8,66 @@
 #include "commands.h"
 #include "demo_team.h"
 #include "fives/catalog.h"
+#include "fives/journal_io.h"
 #include "fives/report_text.h"
-#include "fives/round_report.h"
-
-ABSL_FLAG(std::string, lang, "en", "language of the report: en or nl");
+#include "journal_file.h"
+#include "journal_text.h"
 
 namespace fives::cli {
 
 int RunDemo(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"lang"};
-  absl::StatusOr<std::vector<std::string>> words =
-      ParseSubcommandFlags(args, kFlags);
-  if (!words.ok()) {
-    return UsageError(absl::StrCat("demo: ", words.status().message()));
-  }
-  if (!words->empty()) {
-    return UsageError(
-        absl::StrCat("demo: unexpected argument \"", words->front(), "\""));
-  }
-  absl::StatusOr<Language> language =
-      LanguageFromTag(absl::GetFlag(FLAGS_lang));
+  static constexpr absl::string_view kFlags[] = {"lang", "journal"};
+  static constexpr CommandSpec kSpec = {
+      "demo", "fives demo [--lang en|nl] [--journal PATH]", kFlags};
+  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
+  if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<Language> language = LangFlag();
   if (!language.ok()) {
     return UsageError(absl::StrCat("demo: ", language.status().message()));
   }
-  absl::StatusOr<DemoTeam> demo = BuildDemoTeam();
-  if (!demo.ok()) {
-    std::fprintf(stderr, "fives: demo: %s\n",
-                 std::string(demo.status().message()).c_str());
-    return kExitRefused;
+  // Only an explicit --journal writes a file, and never over another.
+  const bool write = parsed->given.contains("journal");
+  const std::string path = JournalPath();
+  if (write) {
+    if (path.empty()) return UsageError("demo: --journal needs a path");
+    if (absl::Status s = CheckNoFile(path); !s.ok()) return Refused("demo", s);
   }
-  ReportOptions options;
-  options.language = *language;
-  absl::StatusOr<v1::RoundReport> report =
-      BuildRoundReport(demo->team, demo->round, options);
-  if (!report.ok()) {
-    std::fprintf(stderr, "fives: demo: %s\n",
-                 std::string(report.status().message()).c_str());
-    return kExitRefused;
+  absl::StatusOr<DemoJournal> demo = BuildDemoJournal();
+  if (!demo.ok()) return Refused("demo", demo.status());
+  const Journal& j = demo->journal;
+  absl::StatusOr<v1::RoundReport> first =
+      j.Report(demo->first_round, *language);
+  if (!first.ok()) return Refused("demo", first.status());
+  absl::StatusOr<v1::RoundReport> second =
+      j.Report(demo->second_round, *language);
+  if (!second.ok()) return Refused("demo", second.status());
+  if (write) {
+    if (absl::Status s = CreateJournalFile(j, path); !s.ok()) {
+      return Refused("demo", s);
+    }
   }
-  absl::PrintF("%s", RenderReportText(*report, *language));
+
+  constexpr absl::string_view kRule =
+      "\n----------------------------------------\n\n";
+  std::string out = RenderReportText(*first, *language);
+  absl::StrAppend(&out, kRule);
+  for (const v1::Plan& plan : j.proto().plans()) {
+    absl::StrAppend(&out, RenderPlan(j, plan, *language));
+  }
+  absl::StrAppend(&out, "\n");
+  for (const v1::Check& check : j.proto().checks()) {
+    absl::StrAppend(&out, RenderCheck(j, check, *language));
+  }
+  absl::StrAppend(
+      &out, kRule, RenderReportText(*second, *language), "\n",
+      RenderVerdict(*second, *language), "\n",
+      RenderFollowUp(j.FollowUp(demo->as_of), j.config().due_soon_days,
+                     *language),
+      "\n",
+      RenderCheckStatus(j.CheckStatus(demo->as_of), demo->as_of, *language),
+      RenderGuardian(j, demo->as_of, *language));
+  if (write) absl::StrAppend(&out, "\njournal written to ", path, "\n");
+  absl::PrintF("%s", out);
   return kExitOk;
 }
 

@@ -2,58 +2,150 @@
 
 #include <array>
 
-#include "absl/time/civil_time.h"
+#include "fives/pillar.h"
 
 namespace fives::cli {
 namespace {
 
+using Scores = std::array<int, kPillarCount>;
+
 struct DemoMember {
   const char* id;
   const char* name;
-  // Scores for strategy, synergy, structure, steering, success.
-  std::array<int, kPillarCount> scores;
+  // Scores for strategy, synergy, structure, steering, success in round 1
+  // and round 2.
+  Scores first;
+  Scores second;
 };
 
-// Structure is split (two 1s and two 5s around a 2 and a 4); the others
-// range from shared (strategy) to mixed.
+// Round 1: Structure is split (two 1s and two 5s around a 2 and a 4); the
+// others range from shared (strategy) to mixed. Round 2: Structure moved up
+// to 4s and 5s; Steering is now the lowest.
 constexpr DemoMember kMembers[] = {
-    {"anna", "Anna", {4, 4, 2, 3, 4}},   {"bram", "Bram", {4, 3, 5, 3, 3}},
-    {"carla", "Carla", {3, 4, 1, 4, 4}}, {"daan", "Daan", {4, 5, 5, 2, 3}},
-    {"eva", "Eva", {5, 4, 1, 3, 4}},     {"femke", "Femke", {4, 3, 4, 4, 3}},
+    {"anna", "Anna", {4, 4, 2, 3, 4}, {4, 4, 4, 3, 4}},
+    {"bram", "Bram", {4, 3, 5, 3, 3}, {4, 4, 5, 3, 3}},
+    {"carla", "Carla", {3, 4, 1, 4, 4}, {4, 4, 4, 4, 4}},
+    {"daan", "Daan", {4, 5, 5, 2, 3}, {4, 5, 5, 3, 4}},
+    {"eva", "Eva", {5, 4, 1, 3, 4}, {5, 4, 4, 3, 4}},
+    {"femke", "Femke", {4, 3, 4, 4, 3}, {4, 4, 4, 4, 3}},
 };
 
-}  // namespace
+constexpr absl::CivilDay Day(int y, int m, int d) {
+  return absl::CivilDay(y, m, d);
+}
 
-absl::StatusOr<DemoTeam> BuildDemoTeam() {
-  absl::StatusOr<Team> team = Team::Create("demo-mt", "Demo MT");
-  if (!team.ok()) return team.status();
-  for (const DemoMember& m : kMembers) {
-    if (absl::Status s =
-            team->AddMember(m.id, m.name, absl::CivilDay(2026, 1, 5));
-        !s.ok()) {
-      return s;
-    }
-  }
-  RoundOptions options;
-  options.id = "2026-q4";
-  options.date = absl::CivilDay(2026, 11, 2);
-  options.mode = v1::ROUND_MODE_OPEN;
-  absl::StatusOr<Round> round = Round::Create(options);
-  if (!round.ok()) return round.status();
+absl::Status Score(Journal& journal, const std::string& round, bool second) {
   for (const DemoMember& m : kMembers) {
     v1::Response response;
     response.set_member_id(m.id);
+    const Scores& scores = second ? m.second : m.first;
     for (Pillar p : kAllPillars) {
       v1::PillarScore* score = response.add_scores();
       score->set_pillar(ToProto(p));
-      score->set_score(m.scores[PillarIndex(p)]);
+      score->set_score(scores[PillarIndex(p)]);
     }
-    if (absl::Status s = round->AddResponse(*team, response); !s.ok()) return s;
+    if (absl::Status s = journal.AddResponse(round, response); !s.ok()) {
+      return s;
+    }
   }
-  if (absl::Status s = round->Close(absl::CivilDay(2026, 11, 9)); !s.ok()) {
-    return s;
-  }
-  return DemoTeam{*std::move(team), *std::move(round)};
+  return absl::OkStatus();
 }
+
+#define DEMO_RETURN_IF_ERROR(expr)                  \
+  do {                                              \
+    if (absl::Status s = (expr); !s.ok()) return s; \
+  } while (0)
+
+}  // namespace
+
+absl::StatusOr<DemoJournal> BuildDemoJournal() {
+  absl::StatusOr<Journal> journal = Journal::Create("demo-mt", "Demo MT");
+  if (!journal.ok()) return journal.status();
+  Journal& j = *journal;
+  for (const DemoMember& m : kMembers) {
+    DEMO_RETURN_IF_ERROR(j.AddMember(m.id, m.name, Day(2026, 1, 5)));
+  }
+
+  // Round 1: open, everyone sees who scored what.
+  const std::string first = "2026-11";
+  DEMO_RETURN_IF_ERROR(j.StartRound(
+      j.NewRoundOptions(first, Day(2026, 11, 2), v1::ROUND_MODE_OPEN)));
+  DEMO_RETURN_IF_ERROR(Score(j, first, /*second=*/false));
+  DEMO_RETURN_IF_ERROR(j.CloseRound(first, Day(2026, 11, 3)));
+
+  // The plan on its focus (Structure, the report's choice): two actions
+  // visible within 30 days.
+  PlanInput plan;
+  plan.round_id = first;
+  plan.created = Day(2026, 11, 3);
+  plan.note = "Split on Structure: we talked first, then chose two moves";
+  ActionInput decisions;
+  decisions.owner_id = "bram";
+  decisions.title = "Choose a decision model per recurring topic";
+  decisions.visible_result = "A one-page decision table in the MT folder";
+  decisions.due = Day(2026, 11, 24);
+  ActionInput meetings;
+  meetings.owner_id = "carla";
+  meetings.title = "Use the four-block meeting format";
+  meetings.visible_result = "Every MT agenda has the four blocks";
+  plan.actions = {decisions, meetings};
+  absl::StatusOr<std::string> plan_id = j.CreatePlan(plan);
+  if (!plan_id.ok()) return plan_id.status();
+  const std::string a1 = j.proto().plans(0).action_ids(0);
+  const std::string a2 = j.proto().plans(0).action_ids(1);
+
+  // The owners commit, report progress, and the first action is done.
+  DEMO_RETURN_IF_ERROR(j.OpenAction(a1, Day(2026, 11, 4)));
+  DEMO_RETURN_IF_ERROR(j.OpenAction(a2, Day(2026, 11, 4)));
+  DEMO_RETURN_IF_ERROR(j.AddFeedback(a1, Day(2026, 11, 13), "bram",
+                                     "Draft table shared; two topics open",
+                                     60));
+  DEMO_RETURN_IF_ERROR(j.AddFeedback(a2, Day(2026, 11, 18), "anna",
+                                     "The last two agendas used the blocks",
+                                     70));
+  DEMO_RETURN_IF_ERROR(j.CompleteAction(a1, Day(2026, 11, 20)));
+
+  // The collaboration check, six weeks after the plan, led by the process
+  // guardian: the open action is replanned, an agreement becomes an action.
+  CheckInput check;
+  check.date = Day(2026, 12, 15);
+  check.helps = {"Decisions are written down the day they are made"};
+  check.chafes = {"Meetings still overrun"};
+  check.hinders = {"Urgent operational topics crowd out the strategy block"};
+  check.agreements = {
+      "The process guardian closes every meeting with the decision log",
+      "Updates go out in writing before the meeting"};
+  v1::ActionReview review;
+  review.set_action_id(a2);
+  review.set_outcome(v1::REVIEW_OUTCOME_REPLANNED);
+  review.set_new_due("2026-12-29");
+  review.set_note("Two agendas to go");
+  check.reviews = {review};
+  AgreementAction agreement;
+  agreement.agreement = 0;
+  agreement.action.owner_id = "daan";
+  agreement.action.title = check.agreements[0];
+  agreement.action.visible_result =
+      "The decision log is up to date after each meeting";
+  agreement.action.pillar = Pillar::kStructure;
+  check.agreement_actions = {agreement};
+  absl::StatusOr<std::string> check_id = j.RecordCheck(check);
+  if (!check_id.ok()) return check_id.status();
+  DEMO_RETURN_IF_ERROR(j.AddFeedback(a2, Day(2026, 12, 19), "carla",
+                                     "All agendas now use the blocks", 100));
+  DEMO_RETURN_IF_ERROR(j.CompleteAction(a2, Day(2026, 12, 19)));
+
+  // Round 2, seven weeks after round 1, confidential.
+  const std::string second = "2026-12";
+  DEMO_RETURN_IF_ERROR(j.StartRound(j.NewRoundOptions(
+      second, Day(2026, 12, 21), v1::ROUND_MODE_CONFIDENTIAL)));
+  DEMO_RETURN_IF_ERROR(Score(j, second, /*second=*/true));
+  DEMO_RETURN_IF_ERROR(j.CloseRound(second, Day(2026, 12, 22)));
+
+  return DemoJournal{*std::move(journal), first, second, *plan_id, *check_id,
+                     Day(2026, 12, 22)};
+}
+
+#undef DEMO_RETURN_IF_ERROR
 
 }  // namespace fives::cli

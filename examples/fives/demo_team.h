@@ -1,21 +1,32 @@
-// The built-in demo: a management team of six that scored one open round,
-// with a split on Structure.
+// The built-in demo: a management team of six going once around the cycle,
+// built through the journal API as a host would. Round 1 (open) has a split
+// on Structure, which becomes the focus of a plan with two actions; the
+// actions get feedback and are opened and completed; a collaboration check
+// reviews the open action and turns an agreement into an action; round 2
+// (confidential), seven weeks after round 1, shows whether Structure moved.
 #ifndef FIVES_EXAMPLES_FIVES_DEMO_TEAM_H_
 #define FIVES_EXAMPLES_FIVES_DEMO_TEAM_H_
 
+#include <string>
+
 #include "absl/status/statusor.h"
-#include "fives/round.h"
-#include "fives/team.h"
+#include "absl/time/civil_time.h"
+#include "fives/journal.h"
 
 namespace fives::cli {
 
-struct DemoTeam {
-  Team team;
-  Round round;
+struct DemoJournal {
+  Journal journal;
+  std::string first_round;
+  std::string second_round;
+  std::string plan_id;
+  std::string check_id;
+  // The day of the last step: round 2 closed.
+  absl::CivilDay as_of;
 };
 
-// Builds the demo through the public API, as a host would.
-absl::StatusOr<DemoTeam> BuildDemoTeam();
+// Builds the demo journal through the public API.
+absl::StatusOr<DemoJournal> BuildDemoJournal();
 
 }  // namespace fives::cli
 

@@ -1,10 +1,9 @@
 // fives: the reference command over the fives C++ API.
 //
-//   fives stats [--json] SCORE...   statistics of one pillar's scores
-//   fives demo [--lang en|nl]       report of the built-in demo team
-//
-// Exit status 0 on success, 1 when the library refuses a request, 2 for bad
-// usage; errors are one line on stderr.
+// Exit status 0 on success, 1 when the request is refused (by the library,
+// or because the journal file is missing, unreadable, damaged or foreign:
+// the file is then left untouched), 2 for bad usage; errors are one line on
+// stderr, starting "fives: ".
 
 #include <cstdio>
 #include <cstring>
@@ -12,27 +11,120 @@
 #include "absl/strings/str_cat.h"
 #include "command_line.h"
 #include "commands.h"
+#include "google/protobuf/stubs/logging.h"
 
 namespace {
 
 constexpr char kUsage[] =
     "usage: fives COMMAND [ARGS]\n"
     "\n"
-    "commands:\n"
-    "  stats [--json] SCORE...   centre, spread and agreement of scores 1..5\n"
-    "  demo [--lang en|nl]       the report of the built-in demo team\n";
+    "  stats [--json] SCORE...      centre, spread and agreement of scores "
+    "1..5\n"
+    "  demo [--lang en|nl] [--journal PATH]\n"
+    "                               the whole cycle on a built-in team of "
+    "six;\n"
+    "                               with --journal also writes its journal (a "
+    "new\n"
+    "                               file), to try the commands below on\n"
+    "\n"
+    "A team's journal (--journal PATH, default ./fives.journal):\n"
+    "  init --team ID --name NAME   start a journal (never over an existing "
+    "file)\n"
+    "  member add ID NAME --date D  a member joins on day D\n"
+    "  member leave ID --date D     a member leaves (their history stays)\n"
+    "  member forget ID             erase a member: a pseudonym everywhere, "
+    "their\n"
+    "                               feedback texts removed\n"
+    "  member list [--json]\n"
+    "  round start ID --date D [--mode open|confidential] [--partial]\n"
+    "                               a scoring round (default confidential); "
+    "with\n"
+    "                               --partial a response may leave pillars "
+    "out\n"
+    "  round score ROUND MEMBER S1 S2 S3 S4 S5\n"
+    "                               one member's scores 1..5 in pillar order:\n"
+    "                               strategy synergy structure steering "
+    "success;\n"
+    "                               0 or - leaves a pillar out (partial "
+    "rounds)\n"
+    "  round close ROUND --date D\n"
+    "  report [--round ID] [--lang en|nl] [--json]\n"
+    "                               a round's report (default: the latest "
+    "closed\n"
+    "                               round) and the verdict on the focus of "
+    "the\n"
+    "                               plan made on an earlier round\n"
+    "  plan ROUND --date D --action 'OWNER|TITLE|VISIBLE RESULT[|DUE]' "
+    "--action ...\n"
+    "       [--focus PILLAR] [--note TEXT]\n"
+    "                               the focus and its actions (two by "
+    "default);\n"
+    "                               the focus defaults to the report's\n"
+    "  action list [--date D] [--owner ID] [--pillar KEY] [--json] [--lang "
+    "en|nl]\n"
+    "                               with --date: open, due soon, overdue,\n"
+    "                               celebrate, what is needed, and the rates\n"
+    "  action update ID open|done|drop --date D [--reason TEXT]\n"
+    "                               proposed -> open -> done, or drop (with a\n"
+    "                               reason)\n"
+    "  action feedback ID --date D --author ID --text TEXT [--progress "
+    "0..100]\n"
+    "  check due --date D [--json] [--lang en|nl]\n"
+    "                               is the collaboration check due, and what "
+    "it\n"
+    "                               must review\n"
+    "  check record --date D [--helps T]... [--chafes T]... [--hinders T]...\n"
+    "       [--agree 'TEXT[|OWNER|PILLAR|VISIBLE RESULT[|DUE]]']...\n"
+    "       [--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']"
+    "...\n"
+    "                               a check: one --review for every open "
+    "action;\n"
+    "                               an --agree with an owner becomes an "
+    "action\n"
+    "  guardian --date D [--json] [--lang en|nl]\n"
+    "                               the process guardian and the terms so far\n"
+    "  export [--format json|text|binary] [--out FILE [--force]]\n"
+    "                               the journal, on stdout by default\n"
+    "  import --from FILE [--format json|text|binary] [--force]\n"
+    "                               a journal from an export, validated; "
+    "--force\n"
+    "                               replaces an existing journal\n"
+    "\n"
+    "Dates are YYYY-MM-DD. fives never reads the clock: where the day "
+    "matters,\n"
+    "--date is required. Flags marked ... repeat, one value each (taken "
+    "whole,\n"
+    "commas included); the fields of a value are separated by |. Every change\n"
+    "is saved atomically: the journal file is replaced whole or not at all.\n"
+    "\n"
+    "Exit status: 0 ok; 1 refused (by the rules of the method, or a missing,\n"
+    "unreadable, damaged or foreign journal, left untouched); 2 bad usage.\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every error is one line of ours: no protobuf log lines on stderr.
+  google::protobuf::SetLogHandler(nullptr);
   if (argc < 2) {
-    std::fputs(kUsage, stderr);
-    return fives::cli::kExitUsage;
+    return fives::cli::UsageError("no command given (try: fives help)");
   }
   const char* command = argv[1];
   absl::Span<char* const> rest(argv + 2, argc - 2);
-  if (std::strcmp(command, "stats") == 0) return fives::cli::RunStats(rest);
-  if (std::strcmp(command, "demo") == 0) return fives::cli::RunDemo(rest);
+  using Run = int (*)(absl::Span<char* const>);
+  static constexpr struct {
+    const char* name;
+    Run run;
+  } kCommands[] = {
+      {"stats", fives::cli::RunStats},   {"demo", fives::cli::RunDemo},
+      {"init", fives::cli::RunInit},     {"member", fives::cli::RunMember},
+      {"round", fives::cli::RunRound},   {"report", fives::cli::RunReport},
+      {"plan", fives::cli::RunPlan},     {"action", fives::cli::RunAction},
+      {"check", fives::cli::RunCheck},   {"guardian", fives::cli::RunGuardian},
+      {"export", fives::cli::RunExport}, {"import", fives::cli::RunImport},
+  };
+  for (const auto& c : kCommands) {
+    if (std::strcmp(command, c.name) == 0) return c.run(rest);
+  }
   if (std::strcmp(command, "help") == 0 ||
       std::strcmp(command, "--help") == 0 || std::strcmp(command, "-h") == 0) {
     std::fputs(kUsage, stdout);

@@ -12,10 +12,6 @@
 #include "fives/score_stats.h"
 #include "google/protobuf/util/json_util.h"
 
-ABSL_FLAG(bool, json, false,
-          "print one JSON object (proto3 JSON mapping of fives.v1.PillarStats, "
-          "snake_case field names)");
-
 namespace fives::cli {
 namespace {
 

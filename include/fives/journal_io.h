@@ -54,10 +54,21 @@ class FileOps {
   virtual absl::Status Sync(int fd);
   virtual absl::Status Close(int fd);
   virtual absl::Status Rename(const std::string& from, const std::string& to);
+  // link(2): AlreadyExists when `to` exists.
+  virtual absl::Status Link(const std::string& from, const std::string& to);
   // fsync of the folder, so the rename itself is durable.
   virtual absl::Status SyncDir(const std::string& dir);
   virtual absl::Status Remove(const std::string& path);
 };
+
+// Writes `bytes` to the file `path` atomically: a temporary file in the same
+// folder, written and fsync'ed, then renamed over `path` (with `replace`) or
+// linked to it (without: AlreadyExists when `path` exists), then the folder
+// fsync'ed. When any step before the last fails, `path` is as it was and
+// the temporary file is removed.
+absl::Status WriteFileAtomically(const std::string& path,
+                                 absl::string_view bytes, FileOps& ops,
+                                 bool replace);
 
 // Writes the journal file at `path` atomically: a temporary file in the same
 // folder, written and fsync'ed, renamed over `path`, then the folder
@@ -67,6 +78,13 @@ class FileOps {
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
                              FileOps& ops);
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path);
+
+// Like SaveJournalFile, but never replaces a file: the final step links the
+// temporary file to `path` (instead of renaming it over), which fails with
+// AlreadyExists when `path` exists, even if it appeared during the save.
+absl::Status CreateJournalFile(const Journal& journal, const std::string& path,
+                               FileOps& ops);
+absl::Status CreateJournalFile(const Journal& journal, const std::string& path);
 
 // Reads and checks the journal file at `path` (see DecodeJournalFile);
 // NotFound when there is no file.

@@ -1,0 +1,207 @@
+#include "capi_internal.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "fives/civil_date.h"
+#include "fives/text_format.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace fives::capi {
+namespace {
+
+thread_local std::string last_error;
+
+// True when s[0, len) is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF). Neither Abseil nor protobuf exports
+// such a check.
+bool IsUtf8(const unsigned char* s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    const unsigned char c = s[i];
+    size_t extra;
+    uint32_t min, cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (len - i <= extra) return false;
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* LastError() { return last_error.c_str(); }
+
+void BeginCall() { last_error.clear(); }
+
+int Fail(const absl::Status& status) {
+  last_error = std::string(status.message());
+  const int code = static_cast<int>(status.code());
+  return code == FIVES_OK ? FIVES_UNKNOWN : code;
+}
+
+int Done(const absl::Status& status) {
+  return status.ok() ? FIVES_OK : Fail(status);
+}
+
+absl::Status CheckNotNull(const void* p, absl::string_view field) {
+  if (p == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": NULL"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<absl::string_view> CheckString(const char* s,
+                                              absl::string_view field) {
+  if (s == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": NULL"));
+  }
+  const size_t len = ::strnlen(s, kMaxStringBytes + 1);
+  if (len > kMaxStringBytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(field, ": longer than ", kMaxStringBytes, " bytes"));
+  }
+  if (!IsUtf8(reinterpret_cast<const unsigned char*>(s), len)) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": not valid UTF-8"));
+  }
+  return absl::string_view(s, len);
+}
+
+absl::StatusOr<absl::CivilDay> CheckDate(const char* s,
+                                         absl::string_view field) {
+  absl::StatusOr<absl::string_view> text = CheckString(s, field);
+  if (!text.ok()) return text.status();
+  return ParseCivilDate(*text, field);
+}
+
+absl::Status CheckBytes(const uint8_t* data, size_t len,
+                        absl::string_view field) {
+  if (data == nullptr && len != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": NULL with length ", len));
+  }
+  if (len > kMaxMessageBytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(field, ": ", len, " bytes, more than ", kMaxMessageBytes));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckFormat(int format) {
+  if (format == FIVES_FORMAT_BINARY || format == FIVES_FORMAT_JSON ||
+      format == FIVES_FORMAT_TEXT) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("format: ", format,
+                   " is not FIVES_FORMAT_BINARY (1), FIVES_FORMAT_JSON (2) or "
+                   "FIVES_FORMAT_TEXT (3)"));
+}
+
+absl::Status CheckOut(const fives_buffer* out) {
+  if (out == nullptr) return absl::InvalidArgumentError("out: NULL");
+  if (out->data != nullptr) {
+    return absl::InvalidArgumentError(
+        "out: not empty (free it with fives_buffer_free, or start from "
+        "FIVES_BUFFER_INIT)");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
+                          absl::string_view field,
+                          google::protobuf::Message* message) {
+  if (absl::Status s = CheckBytes(data, len, field); !s.ok()) return s;
+  if (absl::Status s = CheckFormat(format); !s.ok()) return s;
+  const std::string type = message->GetDescriptor()->full_name();
+  const char* chars = reinterpret_cast<const char*>(data);
+  switch (format) {
+    case FIVES_FORMAT_BINARY:
+      if (!message->ParseFromArray(chars, static_cast<int>(len))) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(field, ": the bytes are not a ", type));
+      }
+      return absl::OkStatus();
+    case FIVES_FORMAT_JSON: {
+      const auto status = google::protobuf::util::JsonStringToMessage(
+          std::string(chars, len), message);
+      if (!status.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(field, ": not JSON of a ", type, ": ",
+                         std::string(status.message())));
+      }
+      return absl::OkStatus();
+    }
+    default:
+      return ParseTextFormat(absl::string_view(chars, len), field, message);
+  }
+}
+
+absl::Status WriteText(absl::string_view text, fives_buffer* out) {
+  auto* data = static_cast<uint8_t*>(std::malloc(text.size() + 1));
+  if (data == nullptr) {
+    return absl::ResourceExhaustedError("out of memory for the result");
+  }
+  std::memcpy(data, text.data(), text.size());
+  data[text.size()] = 0;
+  out->data = data;
+  out->len = text.size();
+  return absl::OkStatus();
+}
+
+absl::Status WriteMessage(const google::protobuf::Message& message, int format,
+                          fives_buffer* out) {
+  if (absl::Status s = CheckFormat(format); !s.ok()) return s;
+  std::string bytes;
+  switch (format) {
+    case FIVES_FORMAT_BINARY: {
+      google::protobuf::io::StringOutputStream stream(&bytes);
+      google::protobuf::io::CodedOutputStream coded(&stream);
+      coded.SetSerializationDeterministic(true);
+      message.SerializeToCodedStream(&coded);
+      break;
+    }
+    case FIVES_FORMAT_JSON: {
+      google::protobuf::util::JsonPrintOptions options;
+      options.preserve_proto_field_names = true;
+      const auto status =
+          google::protobuf::util::MessageToJsonString(message, &bytes, options);
+      if (!status.ok()) {
+        return absl::InternalError(absl::StrCat("could not print JSON: ",
+                                                std::string(status.message())));
+      }
+      break;
+    }
+    default: {
+      google::protobuf::TextFormat::Printer printer;
+      printer.SetHideUnknownFields(true);
+      printer.PrintToString(message, &bytes);
+      break;
+    }
+  }
+  return WriteText(bytes, out);
+}
+
+}  // namespace fives::capi

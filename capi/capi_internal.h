@@ -1,0 +1,60 @@
+// Helpers of the C ABI's implementation: errors, buffers, checked inputs,
+// messages in the three formats. Not installed.
+#ifndef FIVES_CAPI_CAPI_INTERNAL_H_
+#define FIVES_CAPI_CAPI_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "fives.h"
+#include "google/protobuf/message.h"
+
+namespace fives::capi {
+
+// Inputs larger than these are refused (RESOURCE_EXHAUSTED).
+inline constexpr size_t kMaxStringBytes = 1 << 16;
+inline constexpr size_t kMaxMessageBytes = size_t{1} << 28;
+
+// The thread's last error message ("" after a successful call).
+const char* LastError();
+
+// Starts a call: clears the thread's last error.
+void BeginCall();
+// Records `status` as the thread's last error and returns its code.
+int Fail(const absl::Status& status);
+// FIVES_OK for an OK status, otherwise Fail(status).
+int Done(const absl::Status& status);
+
+// InvalidArgument naming `field` for NULL.
+absl::Status CheckNotNull(const void* p, absl::string_view field);
+// A NUL-terminated UTF-8 string of at most kMaxStringBytes.
+absl::StatusOr<absl::string_view> CheckString(const char* s,
+                                              absl::string_view field);
+// An ISO-8601 date string.
+absl::StatusOr<absl::CivilDay> CheckDate(const char* s,
+                                         absl::string_view field);
+// A byte range: data may be NULL only when len is 0.
+absl::Status CheckBytes(const uint8_t* data, size_t len,
+                        absl::string_view field);
+// FIVES_FORMAT_BINARY, _JSON or _TEXT.
+absl::Status CheckFormat(int format);
+// An output buffer: not NULL, and empty (so nothing the caller owns leaks).
+absl::Status CheckOut(const fives_buffer* out);
+
+// `message` from `len` bytes in `format`; InvalidArgument naming `field`.
+absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
+                          absl::string_view field,
+                          google::protobuf::Message* message);
+// `message` in `format` into `out`.
+absl::Status WriteMessage(const google::protobuf::Message& message, int format,
+                          fives_buffer* out);
+// `text` into `out`, NUL-terminated.
+absl::Status WriteText(absl::string_view text, fives_buffer* out);
+
+}  // namespace fives::capi
+
+#endif  // FIVES_CAPI_CAPI_INTERNAL_H_

@@ -1,0 +1,305 @@
+/* fives: the stable C ABI.
+ *
+ * Conventions (see the README):
+ * - Every function returns an int status: FIVES_OK (0) or an error code that
+ *   mirrors absl::StatusCode. Codes never change value; treat a code you do
+ *   not know as a generic error, since codes may be added.
+ * - fives_last_error() gives the message of the last failure on this thread.
+ * - Results come through out-parameters placed first. Bytes and strings the
+ *   library returns are in a fives_buffer, freed with fives_buffer_free.
+ * - Protobuf messages of the schema (proto/fives/v1) cross as serialized
+ *   bytes; JSON (proto3 JSON mapping) and text format are conveniences.
+ * - Strings are NUL-terminated UTF-8; dates are ISO-8601 "YYYY-MM-DD".
+ * - A call that fails changes nothing.
+ * - Thread safety: functions without a handle are safe for concurrent use;
+ *   a fives_journal is used by one thread at a time.
+ *
+ * The header compiles as C99 and as C++. */
+#ifndef FIVES_H_
+#define FIVES_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define FIVES_API
+#elif defined(FIVES_BUILDING_LIBRARY)
+#define FIVES_API __attribute__((visibility("default")))
+#else
+#define FIVES_API
+#endif
+
+/* No exception crosses the boundary: in C++ every function is noexcept. */
+#ifdef __cplusplus
+#define FIVES_NOEXCEPT noexcept
+#else
+#define FIVES_NOEXCEPT
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Versions ------------------------------------------------------------ */
+
+#define FIVES_VERSION_MAJOR 0
+#define FIVES_VERSION_MINOR 1
+#define FIVES_VERSION_PATCH 0
+/* MAJOR * 10000 + MINOR * 100 + PATCH */
+#define FIVES_VERSION_NUMBER                                 \
+  (FIVES_VERSION_MAJOR * 10000 + FIVES_VERSION_MINOR * 100 + \
+   FIVES_VERSION_PATCH)
+
+/* The version of the library linked at run time, as FIVES_VERSION_NUMBER. */
+FIVES_API uint32_t fives_version_number(void) FIVES_NOEXCEPT;
+/* "MAJOR.MINOR.PATCH"; static storage. */
+FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
+
+/* ---- Status codes (the values of absl::StatusCode) ------------------------
+ */
+
+#define FIVES_OK 0
+#define FIVES_CANCELLED 1
+#define FIVES_UNKNOWN 2
+#define FIVES_INVALID_ARGUMENT 3
+#define FIVES_DEADLINE_EXCEEDED 4
+#define FIVES_NOT_FOUND 5
+#define FIVES_ALREADY_EXISTS 6
+#define FIVES_PERMISSION_DENIED 7
+#define FIVES_RESOURCE_EXHAUSTED 8
+#define FIVES_FAILED_PRECONDITION 9
+#define FIVES_ABORTED 10
+#define FIVES_OUT_OF_RANGE 11
+#define FIVES_UNIMPLEMENTED 12
+#define FIVES_INTERNAL 13
+#define FIVES_UNAVAILABLE 14
+#define FIVES_DATA_LOSS 15
+#define FIVES_UNAUTHENTICATED 16
+
+/* The message of the last failed call on this thread ("" when none). Owned
+ * by the library, valid until the next fives call on this thread; never
+ * NULL. */
+FIVES_API const char* fives_last_error(void) FIVES_NOEXCEPT;
+
+/* ---- Buffers ------------------------------------------------------------ */
+
+/* Bytes owned by the library. Text results are NUL-terminated (the NUL is
+ * not counted in len). Initialise with FIVES_BUFFER_INIT. */
+typedef struct fives_buffer {
+  uint8_t* data;
+  size_t len;
+} fives_buffer;
+
+#define FIVES_BUFFER_INIT \
+  { NULL, 0 }
+
+/* Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
+FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
+
+/* ---- Enumerations (the values of the schema's enums) ----------------------
+ */
+
+/* Message formats. */
+#define FIVES_FORMAT_BINARY 1 /* serialized protobuf */
+#define FIVES_FORMAT_JSON 2   /* proto3 JSON mapping */
+#define FIVES_FORMAT_TEXT 3   /* protobuf text format */
+
+/* fives.v1.Pillar */
+#define FIVES_PILLAR_STRATEGY 1
+#define FIVES_PILLAR_SYNERGY 2
+#define FIVES_PILLAR_STRUCTURE 3
+#define FIVES_PILLAR_STEERING 4
+#define FIVES_PILLAR_SUCCESS 5
+
+/* fives.v1.RoundMode */
+#define FIVES_ROUND_OPEN 1
+#define FIVES_ROUND_CONFIDENTIAL 2
+
+/* fives.v1.AgreementLabel */
+#define FIVES_LABEL_SINGLE 1
+#define FIVES_LABEL_SHARED 2
+#define FIVES_LABEL_MIXED 3
+#define FIVES_LABEL_SPLIT 4
+
+/* ---- The catalog -------------------------------------------------------- */
+
+/* The 5S catalog (fives.v1.Catalog: every pillar's texts in Dutch and
+ * English, and the library's phrases) in `format`. */
+FIVES_API int fives_catalog(fives_buffer* out, int format) FIVES_NOEXCEPT;
+
+/* One pillar's texts in one language ("en" or "nl"): fives.v1.PillarTexts. */
+FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
+                                 const char* language,
+                                 int format) FIVES_NOEXCEPT;
+
+/* ---- Statistics --------------------------------------------------------- */
+
+/* The statistics of one pillar's scores (each 1..5, count >= 1):
+ * fives.v1.PillarStats in `format`. */
+FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
+                                size_t count, int format) FIVES_NOEXCEPT;
+
+/* Bits of fives_pillar_stats.defined. */
+#define FIVES_HAS_MEAN 0x1u
+#define FIVES_HAS_MEDIAN 0x2u
+#define FIVES_HAS_SD 0x4u
+#define FIVES_HAS_RWG 0x8u /* rwg and rwg_raw */
+#define FIVES_HAS_AD 0x10u /* ad_mean and ad_median */
+#define FIVES_HAS_CONSENSUS 0x20u
+#define FIVES_HAS_AGREEMENT 0x40u
+#define FIVES_HAS_RANGE 0x80u /* min and max */
+
+/* The statistics of one pillar as plain numbers, for bulk results. A measure
+ * is meaningful only when its bit is set in `defined`; otherwise its field
+ * is 0. Pass sizeof(fives_pillar_stats) where a call asks for the struct's
+ * size, so the struct can grow at its end. */
+typedef struct fives_pillar_stats {
+  int32_t n;
+  int32_t histogram[5]; /* counts of the scores 1..5 */
+  int32_t min, max;
+  int32_t label; /* FIVES_LABEL_*, 0 when n = 0 */
+  uint32_t defined;
+  int32_t ad_above_cutoff; /* 0 or 1 */
+  int32_t reserved;
+  double mean, median, sd, rwg, rwg_raw, ad_mean, ad_median, consensus,
+      agreement;
+} fives_pillar_stats;
+
+/* Bulk scoring. Response i belongs to group groups[i] (< group_count) and
+ * has the five scores scores[5 i .. 5 i + 4] in pillar order, each 1..5 or
+ * 0 for a pillar left out. */
+
+/* Every group's statistics as one fives.v1.BulkStats message. */
+FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
+                               const uint8_t* scores, size_t responses,
+                               size_t group_count, int format) FIVES_NOEXCEPT;
+
+/* Every group's statistics into out[group * 5 + pillar - 1], an array of
+ * out_count >= group_count * 5 structs of struct_size bytes each. */
+FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
+                                     size_t struct_size, const uint32_t* groups,
+                                     const uint8_t* scores, size_t responses,
+                                     size_t group_count) FIVES_NOEXCEPT;
+
+/* ---- The journal ----------------------------------------------------------
+ */
+
+/* A team's journal: members, rounds, plans, actions, checks, guardians.
+ * One thread at a time. */
+typedef struct fives_journal fives_journal;
+
+/* A new journal for a team without members. `config` is a serialized
+ * fives.v1.TeamConfig in `config_format`, or NULL (config_len 0) for the
+ * method's defaults. */
+FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
+                                const char* team_name, const uint8_t* config,
+                                size_t config_len,
+                                int config_format) FIVES_NOEXCEPT;
+/* A journal from a fives.v1.Journal in `format`, validated. */
+FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
+                                  size_t len, int format) FIVES_NOEXCEPT;
+/* A journal from a journal file (FIVES_NOT_FOUND when there is none;
+ * FIVES_DATA_LOSS when damaged or truncated). */
+FIVES_API int fives_journal_load(fives_journal** out,
+                                 const char* path) FIVES_NOEXCEPT;
+/* Frees the journal; accepts NULL. */
+FIVES_API void fives_journal_free(fives_journal* journal) FIVES_NOEXCEPT;
+
+/* The journal as a fives.v1.Journal in `format`. */
+FIVES_API int fives_journal_serialize(fives_buffer* out,
+                                      const fives_journal* journal,
+                                      int format) FIVES_NOEXCEPT;
+/* Saves the journal file atomically (the previous file stays intact when
+ * any step fails). */
+FIVES_API int fives_journal_save(const fives_journal* journal,
+                                 const char* path) FIVES_NOEXCEPT;
+
+/* Members. */
+FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
+                                       const char* display_name,
+                                       const char* joined) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_member_leaves(fives_journal* journal,
+                                          const char* id,
+                                          const char* left) FIVES_NOEXCEPT;
+/* The right to erasure: a pseudonym replaces the member everywhere. */
+FIVES_API int fives_journal_forget_member(fives_journal* journal,
+                                          const char* id) FIVES_NOEXCEPT;
+
+/* Rounds. `mode` is FIVES_ROUND_OPEN or FIVES_ROUND_CONFIDENTIAL; the
+ * team's thresholds apply. */
+FIVES_API int fives_journal_start_round(fives_journal* journal,
+                                        const char* round_id, const char* date,
+                                        int mode) FIVES_NOEXCEPT;
+/* One member's five scores in pillar order (1..5; 0 leaves a pillar out
+ * where the round allows it). */
+FIVES_API int fives_journal_add_response(
+    fives_journal* journal, const char* round_id, const char* member_id,
+    const int32_t scores[5]) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_close_round(fives_journal* journal,
+                                        const char* round_id,
+                                        const char* date) FIVES_NOEXCEPT;
+/* The report of a round (NULL: the latest closed round), a
+ * fives.v1.RoundReport with suggestions in `language` ("en" or "nl"). */
+FIVES_API int fives_journal_report(fives_buffer* out,
+                                   const fives_journal* journal,
+                                   const char* round_id, const char* language,
+                                   int format) FIVES_NOEXCEPT;
+/* The report as text for a terminal. */
+FIVES_API int fives_journal_report_text(fives_buffer* out,
+                                        const fives_journal* journal,
+                                        const char* round_id,
+                                        const char* language) FIVES_NOEXCEPT;
+/* Two closed rounds compared: fives.v1.RoundComparison. */
+FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
+                                           const fives_journal* journal,
+                                           const char* before_round_id,
+                                           const char* after_round_id,
+                                           int format) FIVES_NOEXCEPT;
+
+/* Plans and actions. A fives.v1.PlanRequest in `format`; `out` gets the
+ * plan's id. */
+FIVES_API int fives_journal_create_plan(fives_buffer* out,
+                                        fives_journal* journal,
+                                        const uint8_t* request, size_t len,
+                                        int format) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_open_action(fives_journal* journal,
+                                        const char* action_id,
+                                        const char* date) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_complete_action(fives_journal* journal,
+                                            const char* action_id,
+                                            const char* date) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_drop_action(fives_journal* journal,
+                                        const char* action_id, const char* date,
+                                        const char* reason) FIVES_NOEXCEPT;
+/* `progress` 0..100, or -1 for none. */
+FIVES_API int fives_journal_add_feedback(
+    fives_journal* journal, const char* action_id, const char* date,
+    const char* author_id, const char* text, int32_t progress) FIVES_NOEXCEPT;
+/* fives.v1.FollowUp as of `date`; `owner_id` NULL or "" and `pillar` 0 for
+ * no filter. */
+FIVES_API int fives_journal_follow_up(fives_buffer* out,
+                                      const fives_journal* journal,
+                                      const char* date, const char* owner_id,
+                                      int pillar, int format) FIVES_NOEXCEPT;
+
+/* The collaboration check and the process guardian. */
+/* fives.v1.CheckStatus as of `date`. */
+FIVES_API int fives_journal_check_status(fives_buffer* out,
+                                         const fives_journal* journal,
+                                         const char* date,
+                                         int format) FIVES_NOEXCEPT;
+/* A fives.v1.CheckRequest in `format`; `out` gets the check's id. */
+FIVES_API int fives_journal_record_check(fives_buffer* out,
+                                         fives_journal* journal,
+                                         const uint8_t* request, size_t len,
+                                         int format) FIVES_NOEXCEPT;
+/* `out` gets the member id of the process guardian on `date`. */
+FIVES_API int fives_journal_guardian(fives_buffer* out,
+                                     const fives_journal* journal,
+                                     const char* date) FIVES_NOEXCEPT;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* FIVES_H_ */

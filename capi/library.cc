@@ -1,0 +1,197 @@
+// The C ABI: versions, errors, buffers, the catalog and statistics.
+#include <cstdlib>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "capi_internal.h"
+#include "fives.h"
+#include "fives/catalog.h"
+#include "fives/grouped_histograms.h"
+#include "fives/score_stats.h"
+#include "fives/v1/requests.pb.h"
+
+using fives::capi::BeginCall;
+using fives::capi::CheckFormat;
+using fives::capi::CheckOut;
+using fives::capi::Done;
+using fives::capi::Fail;
+
+namespace {
+
+#define FIVES_STRINGIFY2(x) #x
+#define FIVES_STRINGIFY(x) FIVES_STRINGIFY2(x)
+constexpr char kVersion[] =
+    FIVES_STRINGIFY(FIVES_VERSION_MAJOR) "." FIVES_STRINGIFY(
+        FIVES_VERSION_MINOR) "." FIVES_STRINGIFY(FIVES_VERSION_PATCH);
+
+absl::StatusOr<fives::GroupedHistograms> Aggregate(const uint32_t* groups,
+                                                   const uint8_t* scores,
+                                                   size_t responses,
+                                                   size_t group_count) {
+  if ((groups == nullptr || scores == nullptr) && responses != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(groups == nullptr ? "groups" : "scores", ": NULL with ",
+                     responses, " responses"));
+  }
+  if (responses > fives::kMaxHistogramScores) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("responses: ", responses, " is more than ",
+                     fives::kMaxHistogramScores));
+  }
+  absl::StatusOr<fives::GroupedHistograms> h =
+      fives::GroupedHistograms::Create(group_count);
+  if (!h.ok()) return h.status();
+  if (responses > 0) {
+    absl::Status s = h->Add(absl::MakeConstSpan(groups, responses),
+                            absl::MakeConstSpan(scores, responses * 5));
+    if (!s.ok()) return s;
+  }
+  return h;
+}
+
+void Fill(const fives::ScoreStats& s, fives_pillar_stats* out) {
+  *out = fives_pillar_stats{};
+  out->n = static_cast<int32_t>(s.n);
+  for (int i = 0; i < 5; ++i) {
+    out->histogram[i] = static_cast<int32_t>(s.histogram.counts()[i]);
+  }
+  if (s.n > 0) out->label = static_cast<int32_t>(fives::ToProto(s.label));
+  out->ad_above_cutoff = s.ad_above_cutoff;
+  auto set = [&](const std::optional<double>& v, double* field, uint32_t bit) {
+    if (v) {
+      *field = *v;
+      out->defined |= bit;
+    }
+  };
+  set(s.mean, &out->mean, FIVES_HAS_MEAN);
+  set(s.median, &out->median, FIVES_HAS_MEDIAN);
+  set(s.sd, &out->sd, FIVES_HAS_SD);
+  set(s.rwg, &out->rwg, FIVES_HAS_RWG);
+  set(s.rwg_raw, &out->rwg_raw, FIVES_HAS_RWG);
+  set(s.ad_mean, &out->ad_mean, FIVES_HAS_AD);
+  set(s.ad_median, &out->ad_median, FIVES_HAS_AD);
+  set(s.consensus, &out->consensus, FIVES_HAS_CONSENSUS);
+  set(s.agreement, &out->agreement, FIVES_HAS_AGREEMENT);
+  if (s.min && s.max) {
+    out->min = *s.min;
+    out->max = *s.max;
+    out->defined |= FIVES_HAS_RANGE;
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+FIVES_API uint32_t fives_version_number(void) noexcept {
+  return FIVES_VERSION_NUMBER;
+}
+
+FIVES_API const char* fives_version_string(void) noexcept { return kVersion; }
+
+FIVES_API const char* fives_last_error(void) noexcept {
+  return fives::capi::LastError();
+}
+
+FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
+  if (buffer == nullptr) return;
+  std::free(buffer->data);
+  buffer->data = nullptr;
+  buffer->len = 0;
+}
+
+FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
+  BeginCall();
+  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+  return Done(fives::capi::WriteMessage(fives::BuiltinCatalog(), format, out));
+}
+
+FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
+                                 const char* language, int format) noexcept {
+  BeginCall();
+  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+  absl::StatusOr<fives::Pillar> p =
+      fives::PillarFromProto(static_cast<fives::v1::Pillar>(pillar), "pillar");
+  if (!p.ok()) return Fail(p.status());
+  absl::StatusOr<absl::string_view> tag =
+      fives::capi::CheckString(language, "language");
+  if (!tag.ok()) return Fail(tag.status());
+  absl::StatusOr<fives::Language> lang = fives::LanguageFromTag(*tag);
+  if (!lang.ok()) return Fail(lang.status());
+  return Done(
+      fives::capi::WriteMessage(fives::PillarTextsFor(*p, *lang), format, out));
+}
+
+FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
+                                size_t count, int format) noexcept {
+  BeginCall();
+  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+  if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
+  if (scores == nullptr && count != 0) {
+    return Fail(absl::InvalidArgumentError(
+        absl::StrCat("scores: NULL with count ", count)));
+  }
+  if (count > static_cast<size_t>(fives::kMaxHistogramScores)) {
+    return Fail(absl::ResourceExhaustedError(
+        absl::StrCat("count: ", count, " scores is too many")));
+  }
+  std::vector<int> copy(scores, scores + count);
+  absl::StatusOr<fives::ScoreStats> stats = fives::ComputeScoreStats(copy);
+  if (!stats.ok()) return Fail(stats.status());
+  return Done(fives::capi::WriteMessage(fives::ToProto(*stats), format, out));
+}
+
+FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
+                               const uint8_t* scores, size_t responses,
+                               size_t group_count, int format) noexcept {
+  BeginCall();
+  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+  if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
+  absl::StatusOr<fives::GroupedHistograms> h =
+      Aggregate(groups, scores, responses, group_count);
+  if (!h.ok()) return Fail(h.status());
+  fives::v1::BulkStats bulk;
+  fives::v1::GroupStats* current = nullptr;
+  h->ForEachStats(
+      {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
+        if (p == fives::Pillar::kStrategy) {
+          current = bulk.add_groups();
+          current->set_group(static_cast<uint32_t>(group));
+        }
+        fives::v1::PillarStats* ps = current->add_pillars();
+        *ps = fives::ToProto(s);
+        ps->set_pillar(fives::ToProto(p));
+      });
+  return Done(fives::capi::WriteMessage(bulk, format, out));
+}
+
+FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
+                                     size_t struct_size, const uint32_t* groups,
+                                     const uint8_t* scores, size_t responses,
+                                     size_t group_count) noexcept {
+  BeginCall();
+  if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
+  if (struct_size < sizeof(fives_pillar_stats)) {
+    return Fail(absl::InvalidArgumentError(absl::StrCat(
+        "struct_size: ", struct_size, " is smaller than this library's ",
+        "fives_pillar_stats (", sizeof(fives_pillar_stats), " bytes)")));
+  }
+  if (group_count > out_count / 5) {
+    return Fail(absl::InvalidArgumentError(
+        absl::StrCat("out_count: ", out_count, " structs for ", group_count,
+                     " groups, need ", group_count, " x 5")));
+  }
+  absl::StatusOr<fives::GroupedHistograms> h =
+      Aggregate(groups, scores, responses, group_count);
+  if (!h.ok()) return Fail(h.status());
+  auto* bytes = reinterpret_cast<unsigned char*>(out);
+  h->ForEachStats(
+      {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
+        auto* slot = reinterpret_cast<fives_pillar_stats*>(
+            bytes + (group * 5 + fives::PillarIndex(p)) * struct_size);
+        Fill(s, slot);
+      });
+  return FIVES_OK;
+}
+
+}  // extern "C"

@@ -1,0 +1,258 @@
+// fives check due | record, and fives guardian: the collaboration check
+// every 6-8 weeks and the rotating process guardian.
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "command_line.h"
+#include "commands.h"
+#include "fives/civil_date.h"
+#include "fives/pillar.h"
+#include "journal_file.h"
+#include "journal_text.h"
+
+namespace fives::cli {
+namespace {
+
+// The actions a check on `day` must review: open now, created by then (as
+// Journal::RecordCheck counts them).
+std::vector<const v1::Action*> ToReview(const Journal& j, absl::CivilDay day) {
+  std::vector<const v1::Action*> out;
+  for (const v1::Action& a : j.proto().actions()) {
+    absl::StatusOr<absl::CivilDay> created =
+        ParseCivilDate(a.created(), "created");
+    if (a.status() == v1::ACTION_STATUS_OPEN && created.ok() &&
+        *created <= day) {
+      out.push_back(&a);
+    }
+  }
+  return out;
+}
+
+int Due(absl::Span<char* const> args) {
+  static constexpr absl::string_view kFlags[] = {"journal", "date", "json",
+                                                 "lang"};
+  static constexpr CommandSpec kSpec = {
+      "check due", "fives check due --date YYYY-MM-DD [--json] [--lang en|nl]",
+      kFlags};
+  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
+  if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+  if (!date.ok()) {
+    return UsageError(absl::StrCat("check due: ", date.status().message()));
+  }
+  absl::StatusOr<Language> lang = LangFlag();
+  if (!lang.ok()) {
+    return UsageError(absl::StrCat("check due: ", lang.status().message()));
+  }
+  return ReadJournal("check due", [&](const Journal& j) {
+    const v1::CheckStatus status = j.CheckStatus(**date);
+    const absl::StatusOr<std::string> guardian = j.Guardian(**date);
+    const std::vector<const v1::Action*> to_review = ToReview(j, **date);
+    if (absl::GetFlag(FLAGS_json)) {
+      v1::CheckDue out;
+      out.set_as_of(FormatCivilDate(**date));
+      *out.mutable_status() = status;
+      if (guardian.ok()) out.set_guardian_id(*guardian);
+      for (const v1::Action* a : to_review) *out.add_to_review() = *a;
+      PrintJson(out);
+      return kExitOk;
+    }
+    absl::PrintF("%s", RenderCheckStatus(status, **date, *lang));
+    if (guardian.ok()) {
+      absl::PrintF("  led by the process guardian: %s\n",
+                   MemberLabel(j, *guardian));
+    }
+    absl::PrintF("  open actions to review: %d\n", to_review.size());
+    for (const v1::Action* a : to_review) {
+      absl::PrintF("    %s\n", ActionLine(*a, *lang));
+    }
+    return kExitOk;
+  });
+}
+
+// --agree 'TEXT' or 'TEXT|OWNER|PILLAR|VISIBLE RESULT[|DUE]': an agreement,
+// or one that becomes an action titled TEXT.
+absl::Status ParseAgreement(const std::string& spec, int index,
+                            CheckInput& input) {
+  std::vector<std::string> fields = absl::StrSplit(spec, '|');
+  for (std::string& f : fields) f = std::string(absl::StripAsciiWhitespace(f));
+  if (fields.size() != 1 && fields.size() != 4 && fields.size() != 5) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--agree \"", spec,
+        "\" is not 'TEXT' or 'TEXT|OWNER|PILLAR|VISIBLE RESULT[|DUE]'"));
+  }
+  input.agreements.push_back(fields[0]);
+  if (fields.size() == 1) return absl::OkStatus();
+  AgreementAction aa;
+  aa.agreement = index;
+  aa.action.title = fields[0];
+  aa.action.owner_id = fields[1];
+  absl::StatusOr<Pillar> pillar = PillarFromKey(fields[2]);
+  if (!pillar.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--agree \"", spec, "\": \"", fields[2],
+        "\" is not a pillar (strategy, synergy, structure, steering, "
+        "success)"));
+  }
+  aa.action.pillar = *pillar;
+  aa.action.visible_result = fields[3];
+  if (fields.size() == 5) {
+    absl::StatusOr<absl::CivilDay> due = ParseDateArg(fields[4], "--agree due");
+    if (!due.ok()) return due.status();
+    aa.action.due = *due;
+  }
+  input.agreement_actions.push_back(std::move(aa));
+  return absl::OkStatus();
+}
+
+// --review 'ACTION=kept[:NOTE]', 'ACTION=done[:NOTE]',
+// 'ACTION=dropped:REASON' or 'ACTION=replanned:YYYY-MM-DD[:NOTE]'.
+absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
+  const auto bad = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--review \"", spec, "\": ", why,
+                     " (expected ACTION=kept, done, dropped:REASON or "
+                     "replanned:YYYY-MM-DD)"));
+  };
+  const size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0) return bad("no ACTION=");
+  v1::ActionReview review;
+  review.set_action_id(
+      std::string(absl::StripAsciiWhitespace(spec.substr(0, eq))));
+  const std::string rest = spec.substr(eq + 1);
+  const size_t colon = rest.find(':');
+  const std::string outcome =
+      absl::AsciiStrToLower(absl::StripAsciiWhitespace(rest.substr(0, colon)));
+  std::string detail = colon == std::string::npos ? "" : rest.substr(colon + 1);
+  if (outcome == "kept") {
+    review.set_outcome(v1::REVIEW_OUTCOME_KEPT);
+    review.set_note(detail);
+  } else if (outcome == "done") {
+    review.set_outcome(v1::REVIEW_OUTCOME_DONE);
+    review.set_note(detail);
+  } else if (outcome == "dropped") {
+    if (absl::StripAsciiWhitespace(detail).empty()) {
+      return bad("dropping needs a reason");
+    }
+    review.set_outcome(v1::REVIEW_OUTCOME_DROPPED);
+    review.set_note(detail);
+  } else if (outcome == "replanned") {
+    const size_t more = detail.find(':');
+    const std::string due = detail.substr(0, more);
+    absl::StatusOr<absl::CivilDay> day = ParseDateArg(due, "--review new due");
+    if (!day.ok()) return day.status();
+    review.set_outcome(v1::REVIEW_OUTCOME_REPLANNED);
+    review.set_new_due(due);
+    if (more != std::string::npos) review.set_note(detail.substr(more + 1));
+  } else {
+    return bad(absl::StrCat("\"", outcome, "\" is not an outcome"));
+  }
+  return review;
+}
+
+int Record(absl::Span<char* const> args) {
+  static constexpr absl::string_view kFlags[] = {
+      "journal", "date", "helps", "chafes", "hinders", "agree", "review"};
+  static constexpr absl::string_view kRepeatable[] = {
+      "helps", "chafes", "hinders", "agree", "review"};
+  static constexpr CommandSpec kSpec = {
+      "check record",
+      "fives check record --date YYYY-MM-DD [--helps T]... [--chafes T]... "
+      "[--hinders T]... [--agree 'TEXT[|OWNER|PILLAR|VISIBLE "
+      "RESULT[|DUE]]']... "
+      "[--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']...",
+      kFlags,
+      0,
+      0,
+      kRepeatable};
+  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
+  if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+  if (!date.ok()) {
+    return UsageError(absl::StrCat("check record: ", date.status().message()));
+  }
+  CheckInput input;
+  input.date = **date;
+  input.helps = parsed->Values("helps");
+  input.chafes = parsed->Values("chafes");
+  input.hinders = parsed->Values("hinders");
+  const std::vector<std::string>& agreements = parsed->Values("agree");
+  for (size_t i = 0; i < agreements.size(); ++i) {
+    if (absl::Status s =
+            ParseAgreement(agreements[i], static_cast<int>(i), input);
+        !s.ok()) {
+      return UsageError(absl::StrCat("check record: ", s.message()));
+    }
+  }
+  for (const std::string& spec : parsed->Values("review")) {
+    absl::StatusOr<v1::ActionReview> review = ParseReview(spec);
+    if (!review.ok()) {
+      return UsageError(
+          absl::StrCat("check record: ", review.status().message()));
+    }
+    input.reviews.push_back(*std::move(review));
+  }
+  return UpdateJournal(
+      "check record", [&](Journal& j) -> absl::StatusOr<std::string> {
+        absl::StatusOr<std::string> id = j.RecordCheck(input);
+        if (!id.ok()) return id.status();
+        std::string out =
+            RenderCheck(j, *j.proto().checks().rbegin(), Language::kEnglish);
+        absl::StatusOr<std::string> next = j.Guardian(**date);
+        if (next.ok()) {
+          absl::StrAppend(&out, "process guardian from now on: ",
+                          MemberLabel(j, *next), "\n");
+        }
+        return out;
+      });
+}
+
+}  // namespace
+
+int RunCheck(absl::Span<char* const> args) {
+  static constexpr Verb kVerbs[] = {{"due", Due}, {"record", Record}};
+  return RunGroup("check", kVerbs, args);
+}
+
+int RunGuardian(absl::Span<char* const> args) {
+  static constexpr absl::string_view kFlags[] = {"journal", "date", "json",
+                                                 "lang"};
+  static constexpr CommandSpec kSpec = {
+      "guardian", "fives guardian --date YYYY-MM-DD [--json] [--lang en|nl]",
+      kFlags};
+  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
+  if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+  if (!date.ok()) {
+    return UsageError(absl::StrCat("guardian: ", date.status().message()));
+  }
+  absl::StatusOr<Language> lang = LangFlag();
+  if (!lang.ok()) {
+    return UsageError(absl::StrCat("guardian: ", lang.status().message()));
+  }
+  return ReadJournal("guardian", [&](const Journal& j) {
+    if (!absl::GetFlag(FLAGS_json)) {
+      absl::PrintF("%s", RenderGuardian(j, **date, *lang));
+      return kExitOk;
+    }
+    v1::GuardianReport out;
+    out.set_as_of(FormatCivilDate(**date));
+    if (absl::StatusOr<std::string> g = j.Guardian(**date); g.ok()) {
+      out.set_guardian_id(*g);
+    }
+    for (const v1::GuardianTerm& t : j.proto().guardians()) {
+      absl::StatusOr<absl::CivilDay> since = ParseCivilDate(t.since(), "since");
+      if (since.ok() && *since <= **date) *out.add_history() = t;
+    }
+    PrintJson(out);
+    return kExitOk;
+  });
+}
+
+}  // namespace fives::cli

@@ -1,0 +1,69 @@
+#include "journal_file.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "command_line.h"
+#include "fives/journal_io.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace fives::cli {
+
+std::string JournalPath() { return absl::GetFlag(FLAGS_journal); }
+
+int ReadJournal(absl::string_view command,
+                absl::FunctionRef<int(const Journal&)> use) {
+  absl::StatusOr<Journal> journal = LoadJournalFile(JournalPath());
+  if (!journal.ok()) return Refused(command, journal.status());
+  return use(*journal);
+}
+
+int UpdateJournal(
+    absl::string_view command,
+    absl::FunctionRef<absl::StatusOr<std::string>(Journal&)> mutate) {
+  const std::string path = JournalPath();
+  absl::StatusOr<Journal> journal = LoadJournalFile(path);
+  if (!journal.ok()) return Refused(command, journal.status());
+  absl::StatusOr<std::string> done = mutate(*journal);
+  if (!done.ok()) return Refused(command, done.status());
+  if (absl::Status s = SaveJournalFile(*journal, path); !s.ok()) {
+    return Refused(command, s);
+  }
+  absl::PrintF("%s", *done);
+  return kExitOk;
+}
+
+absl::Status CheckNoFile(const std::string& path) {
+  struct stat info;
+  if (::lstat(path.c_str(), &info) == 0) {
+    return absl::AlreadyExistsError(
+        absl::StrCat(path, " already exists; it is left as it is"));
+  }
+  if (errno != ENOENT) {
+    return absl::ErrnoToStatus(errno, absl::StrCat("stat ", path));
+  }
+  return absl::OkStatus();
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  // Printing a message of a compiled-in type cannot fail.
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+void PrintJson(const google::protobuf::Message& message) {
+  absl::PrintF("%s\n", ToJson(message));
+}
+
+}  // namespace fives::cli
