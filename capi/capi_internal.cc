@@ -2,12 +2,14 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -64,6 +66,17 @@ int Fail(const absl::Status& status) {
 
 int Done(const absl::Status& status) {
   return status.ok() ? FIVES_OK : Fail(status);
+}
+
+int GuardedCall(absl::FunctionRef<int()> body) noexcept {
+  try {
+    google::protobuf::LogSilencer silence;
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(absl::ResourceExhaustedError("out of memory"));
+  } catch (...) {
+    return Fail(absl::InternalError("unexpected failure inside fives"));
+  }
 }
 
 absl::Status CheckNotNull(const void* p, absl::string_view field) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -28,6 +29,16 @@ void BeginCall();
 int Fail(const absl::Status& status);
 // FIVES_OK for an OK status, otherwise Fail(status).
 int Done(const absl::Status& status);
+
+// Runs the body of a C entry point. An allocation failure becomes
+// FIVES_RESOURCE_EXHAUSTED (and any other exception FIVES_INTERNAL), so no
+// exception reaches the host; protobuf's log stays silent, so the library
+// never writes to the host's stderr: errors are codes and messages only.
+int GuardedCall(absl::FunctionRef<int()> body) noexcept;
+template <typename Body>
+int Guarded(Body body) noexcept {
+  return GuardedCall(body);
+}
 
 // InvalidArgument naming `field` for NULL.
 absl::Status CheckNotNull(const void* p, absl::string_view field);

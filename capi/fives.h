@@ -40,7 +40,7 @@
 extern "C" {
 #endif
 
-/* ---- Versions ------------------------------------------------------------ */
+/* ---- Versions ---- */
 
 #define FIVES_VERSION_MAJOR 0
 #define FIVES_VERSION_MINOR 1
@@ -55,8 +55,7 @@ FIVES_API uint32_t fives_version_number(void) FIVES_NOEXCEPT;
 /* "MAJOR.MINOR.PATCH"; static storage. */
 FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
 
-/* ---- Status codes (the values of absl::StatusCode) ------------------------
- */
+/* ---- Status codes (the values of absl::StatusCode) ---- */
 
 #define FIVES_OK 0
 #define FIVES_CANCELLED 1
@@ -81,7 +80,7 @@ FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
  * NULL. */
 FIVES_API const char* fives_last_error(void) FIVES_NOEXCEPT;
 
-/* ---- Buffers ------------------------------------------------------------ */
+/* ---- Buffers ---- */
 
 /* Bytes owned by the library. Text results are NUL-terminated (the NUL is
  * not counted in len). Initialise with FIVES_BUFFER_INIT. */
@@ -96,8 +95,7 @@ typedef struct fives_buffer {
 /* Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
 FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 
-/* ---- Enumerations (the values of the schema's enums) ----------------------
- */
+/* ---- Enumerations (the values of the schema's enums) ---- */
 
 /* Message formats. */
 #define FIVES_FORMAT_BINARY 1 /* serialized protobuf */
@@ -121,7 +119,7 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 #define FIVES_LABEL_MIXED 3
 #define FIVES_LABEL_SPLIT 4
 
-/* ---- The catalog -------------------------------------------------------- */
+/* ---- The catalog ---- */
 
 /* The 5S catalog (fives.v1.Catalog: every pillar's texts in Dutch and
  * English, and the library's phrases) in `format`. */
@@ -132,7 +130,7 @@ FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
                                  const char* language,
                                  int format) FIVES_NOEXCEPT;
 
-/* ---- Statistics --------------------------------------------------------- */
+/* ---- Statistics ---- */
 
 /* The statistics of one pillar's scores (each 1..5, count >= 1):
  * fives.v1.PillarStats in `format`. */
@@ -157,7 +155,7 @@ typedef struct fives_pillar_stats {
   int32_t n;
   int32_t histogram[5]; /* counts of the scores 1..5 */
   int32_t min, max;
-  int32_t label; /* FIVES_LABEL_*, 0 when n = 0 */
+  int32_t label; /* FIVES_LABEL_*: FIVES_LABEL_SINGLE when n < 2 */
   uint32_t defined;
   int32_t ad_above_cutoff; /* 0 or 1 */
   int32_t reserved;
@@ -181,8 +179,8 @@ FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
                                      const uint8_t* scores, size_t responses,
                                      size_t group_count) FIVES_NOEXCEPT;
 
-/* ---- The journal ----------------------------------------------------------
- */
+/* ---- The journal ---- */
+/* The functions that make a journal set *out to NULL when they fail. */
 
 /* A team's journal: members, rounds, plans, actions, checks, guardians.
  * One thread at a time. */
@@ -230,6 +228,12 @@ FIVES_API int fives_journal_forget_member(fives_journal* journal,
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
                                         int mode) FIVES_NOEXCEPT;
+/* A round with every option: a fives.v1.RoundRequest in `format` (asked
+ * pillars, partial responses, thresholds). */
+FIVES_API int fives_journal_start_round_request(fives_journal* journal,
+                                                const uint8_t* request,
+                                                size_t len,
+                                                int format) FIVES_NOEXCEPT;
 /* One member's five scores in pillar order (1..5; 0 leaves a pillar out
  * where the round allows it). */
 FIVES_API int fives_journal_add_response(

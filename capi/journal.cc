@@ -89,58 +89,65 @@ extern "C" {
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
                                 size_t config_len, int config_format) noexcept {
-  BeginCall();
-  if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
-  *out = nullptr;
-  absl::StatusOr<absl::string_view> id = CheckString(team_id, "team_id");
-  if (!id.ok()) return Fail(id.status());
-  absl::StatusOr<absl::string_view> name = CheckString(team_name, "team_name");
-  if (!name.ok()) return Fail(name.status());
-  fives::v1::TeamConfig proto;
-  if (config != nullptr || config_len != 0) {
-    if (absl::Status s = fives::capi::ParseMessage(
-            config, config_len, config_format, "config", &proto);
-        !s.ok()) {
-      return Fail(s);
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
+    *out = nullptr;
+    absl::StatusOr<absl::string_view> id = CheckString(team_id, "team_id");
+    if (!id.ok()) return Fail(id.status());
+    absl::StatusOr<absl::string_view> name =
+        CheckString(team_name, "team_name");
+    if (!name.ok()) return Fail(name.status());
+    fives::v1::TeamConfig proto;
+    if (config != nullptr || config_len != 0) {
+      if (absl::Status s = fives::capi::ParseMessage(
+              config, config_len, config_format, "config", &proto);
+          !s.ok()) {
+        return Fail(s);
+      }
     }
-  }
-  absl::StatusOr<fives::Journal> journal =
-      fives::Journal::Create(*id, *name, proto);
-  if (!journal.ok()) return Fail(journal.status());
-  *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
-  return FIVES_OK;
+    absl::StatusOr<fives::Journal> journal =
+        fives::Journal::Create(*id, *name, proto);
+    if (!journal.ok()) return Fail(journal.status());
+    *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
+    return FIVES_OK;
+  });
 }
 
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
                                   size_t len, int format) noexcept {
-  BeginCall();
-  if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
-  *out = nullptr;
-  fives::v1::Journal proto;
-  if (absl::Status s =
-          fives::capi::ParseMessage(data, len, format, "journal", &proto);
-      !s.ok()) {
-    return Fail(s);
-  }
-  absl::StatusOr<fives::Journal> journal =
-      fives::Journal::FromProto(std::move(proto));
-  if (!journal.ok()) return Fail(journal.status());
-  *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
-  return FIVES_OK;
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
+    *out = nullptr;
+    fives::v1::Journal proto;
+    if (absl::Status s =
+            fives::capi::ParseMessage(data, len, format, "journal", &proto);
+        !s.ok()) {
+      return Fail(s);
+    }
+    absl::StatusOr<fives::Journal> journal =
+        fives::Journal::FromProto(std::move(proto));
+    if (!journal.ok()) return Fail(journal.status());
+    *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
+    return FIVES_OK;
+  });
 }
 
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) noexcept {
-  BeginCall();
-  if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
-  *out = nullptr;
-  absl::StatusOr<absl::string_view> p = CheckString(path, "path");
-  if (!p.ok()) return Fail(p.status());
-  absl::StatusOr<fives::Journal> journal =
-      fives::LoadJournalFile(std::string(*p));
-  if (!journal.ok()) return Fail(journal.status());
-  *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
-  return FIVES_OK;
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
+    *out = nullptr;
+    absl::StatusOr<absl::string_view> p = CheckString(path, "path");
+    if (!p.ok()) return Fail(p.status());
+    absl::StatusOr<fives::Journal> journal =
+        fives::LoadJournalFile(std::string(*p));
+    if (!journal.ok()) return Fail(journal.status());
+    *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
+    return FIVES_OK;
+  });
 }
 
 FIVES_API void fives_journal_free(fives_journal* journal) noexcept {
@@ -152,67 +159,125 @@ FIVES_API void fives_journal_free(fives_journal* journal) noexcept {
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
                                       int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  return Done(fives::capi::WriteMessage(journal->journal.proto(), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    return Done(
+        fives::capi::WriteMessage(journal->journal.proto(), format, out));
+  });
 }
 
 FIVES_API int fives_journal_save(const fives_journal* journal,
                                  const char* path) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<absl::string_view> p = CheckString(path, "path");
-  if (!p.ok()) return Fail(p.status());
-  return Done(fives::SaveJournalFile(journal->journal, std::string(*p)));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::string_view> p = CheckString(path, "path");
+    if (!p.ok()) return Fail(p.status());
+    return Done(fives::SaveJournalFile(journal->journal, std::string(*p)));
+  });
 }
 
 FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
                                        const char* display_name,
                                        const char* joined) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> i = CheckString(id, "id");
-    if (!i.ok()) return i.status();
-    absl::StatusOr<absl::string_view> n =
-        CheckString(display_name, "display_name");
-    if (!n.ok()) return n.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(joined, "joined");
-    if (!d.ok()) return d.status();
-    return j.AddMember(*i, *n, *d);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> i = CheckString(id, "id");
+      if (!i.ok()) return i.status();
+      absl::StatusOr<absl::string_view> n =
+          CheckString(display_name, "display_name");
+      if (!n.ok()) return n.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(joined, "joined");
+      if (!d.ok()) return d.status();
+      return j.AddMember(*i, *n, *d);
+    });
   });
 }
 
 FIVES_API int fives_journal_member_leaves(fives_journal* journal,
                                           const char* id,
                                           const char* left) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> i = CheckString(id, "id");
-    if (!i.ok()) return i.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(left, "left");
-    if (!d.ok()) return d.status();
-    return j.RecordLeave(*i, *d);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> i = CheckString(id, "id");
+      if (!i.ok()) return i.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(left, "left");
+      if (!d.ok()) return d.status();
+      return j.RecordLeave(*i, *d);
+    });
   });
 }
 
 FIVES_API int fives_journal_forget_member(fives_journal* journal,
                                           const char* id) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> i = CheckString(id, "id");
-    if (!i.ok()) return i.status();
-    return j.ForgetMember(*i);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> i = CheckString(id, "id");
+      if (!i.ok()) return i.status();
+      return j.ForgetMember(*i);
+    });
   });
 }
 
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
                                         int mode) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    return j.StartRound(
-        j.NewRoundOptions(*id, *d, static_cast<fives::v1::RoundMode>(mode)));
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      return j.StartRound(
+          j.NewRoundOptions(*id, *d, static_cast<fives::v1::RoundMode>(mode)));
+    });
+  });
+}
+
+FIVES_API int fives_journal_start_round_request(fives_journal* journal,
+                                                const uint8_t* request,
+                                                size_t len,
+                                                int format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      fives::v1::RoundRequest r;
+      if (absl::Status s =
+              fives::capi::ParseMessage(request, len, format, "request", &r);
+          !s.ok()) {
+        return s;
+      }
+      absl::StatusOr<absl::CivilDay> d =
+          fives::ParseCivilDate(r.date(), "request.date");
+      if (!d.ok()) return d.status();
+      fives::RoundOptions o = j.NewRoundOptions(r.id(), *d, r.mode());
+      if (r.has_thresholds()) {
+        fives::v1::PrivacyThresholds t = o.privacy.ToProto();
+        t.MergeFrom(r.thresholds());
+        absl::StatusOr<fives::PrivacyThresholds> p =
+            fives::PrivacyThresholds::FromProto(t);
+        if (!p.ok()) return p.status();
+        o.privacy = *p;
+      }
+      if (r.has_agreement()) {
+        fives::v1::AgreementThresholds t = o.agreement.ToProto();
+        t.MergeFrom(r.agreement());
+        absl::StatusOr<fives::AgreementThresholds> a =
+            fives::AgreementThresholds::FromProto(t);
+        if (!a.ok()) return a.status();
+        o.agreement = *a;
+      }
+      for (int i = 0; i < r.pillars_size(); ++i) {
+        absl::StatusOr<fives::Pillar> p =
+            fives::PillarFromProto(static_cast<fives::v1::Pillar>(r.pillars(i)),
+                                   absl::StrCat("request.pillars[", i, "]"));
+        if (!p.ok()) return p.status();
+        o.pillars.push_back(*p);
+      }
+      o.allow_partial = r.allow_partial();
+      return j.StartRound(o);
+    });
   });
 }
 
@@ -220,34 +285,38 @@ FIVES_API int fives_journal_add_response(fives_journal* journal,
                                          const char* round_id,
                                          const char* member_id,
                                          const int32_t scores[5]) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::string_view> member =
-        CheckString(member_id, "member_id");
-    if (!member.ok()) return member.status();
-    if (scores == nullptr) return absl::InvalidArgumentError("scores: NULL");
-    fives::v1::Response response;
-    response.set_member_id(std::string(*member));
-    for (int p = 0; p < 5; ++p) {
-      if (scores[p] == 0) continue;  // left out
-      fives::v1::PillarScore* s = response.add_scores();
-      s->set_pillar(static_cast<fives::v1::Pillar>(p + 1));
-      s->set_score(scores[p]);
-    }
-    return j.AddResponse(*id, response);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::string_view> member =
+          CheckString(member_id, "member_id");
+      if (!member.ok()) return member.status();
+      if (scores == nullptr) return absl::InvalidArgumentError("scores: NULL");
+      fives::v1::Response response;
+      response.set_member_id(std::string(*member));
+      for (int p = 0; p < 5; ++p) {
+        if (scores[p] == 0) continue;  // left out
+        fives::v1::PillarScore* s = response.add_scores();
+        s->set_pillar(static_cast<fives::v1::Pillar>(p + 1));
+        s->set_score(scores[p]);
+      }
+      return j.AddResponse(*id, response);
+    });
   });
 }
 
 FIVES_API int fives_journal_close_round(fives_journal* journal,
                                         const char* round_id,
                                         const char* date) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    return j.CloseRound(*id, *d);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      return j.CloseRound(*id, *d);
+    });
   });
 }
 
@@ -272,33 +341,37 @@ FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
                                    int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
-    return Fail(s);
-  absl::StatusOr<fives::Language> lang = CheckLanguage(language);
-  if (!lang.ok()) return Fail(lang.status());
-  absl::StatusOr<fives::v1::RoundReport> report =
-      ReportOf(journal, round_id, *lang);
-  if (!report.ok()) return Fail(report.status());
-  return Done(fives::capi::WriteMessage(*report, format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
+      return Fail(s);
+    absl::StatusOr<fives::Language> lang = CheckLanguage(language);
+    if (!lang.ok()) return Fail(lang.status());
+    absl::StatusOr<fives::v1::RoundReport> report =
+        ReportOf(journal, round_id, *lang);
+    if (!report.ok()) return Fail(report.status());
+    return Done(fives::capi::WriteMessage(*report, format, out));
+  });
 }
 
 FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const fives_journal* journal,
                                         const char* round_id,
                                         const char* language) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<fives::Language> lang = CheckLanguage(language);
-  if (!lang.ok()) return Fail(lang.status());
-  absl::StatusOr<fives::v1::RoundReport> report =
-      ReportOf(journal, round_id, *lang);
-  if (!report.ok()) return Fail(report.status());
-  return Done(
-      fives::capi::WriteText(fives::RenderReportText(*report, *lang), out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<fives::Language> lang = CheckLanguage(language);
+    if (!lang.ok()) return Fail(lang.status());
+    absl::StatusOr<fives::v1::RoundReport> report =
+        ReportOf(journal, round_id, *lang);
+    if (!report.ok()) return Fail(report.status());
+    return Done(
+        fives::capi::WriteText(fives::RenderReportText(*report, *lang), out));
+  });
 }
 
 FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
@@ -306,114 +379,130 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const char* before_round_id,
                                            const char* after_round_id,
                                            int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<absl::string_view> before =
-      CheckString(before_round_id, "before_round_id");
-  if (!before.ok()) return Fail(before.status());
-  absl::StatusOr<absl::string_view> after =
-      CheckString(after_round_id, "after_round_id");
-  if (!after.ok()) return Fail(after.status());
-  if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
-    return Fail(s);
-  absl::StatusOr<fives::v1::RoundComparison> c =
-      journal->journal.CompareRounds(*before, *after);
-  if (!c.ok()) return Fail(c.status());
-  return Done(fives::capi::WriteMessage(*c, format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::string_view> before =
+        CheckString(before_round_id, "before_round_id");
+    if (!before.ok()) return Fail(before.status());
+    absl::StatusOr<absl::string_view> after =
+        CheckString(after_round_id, "after_round_id");
+    if (!after.ok()) return Fail(after.status());
+    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
+      return Fail(s);
+    absl::StatusOr<fives::v1::RoundComparison> c =
+        journal->journal.CompareRounds(*before, *after);
+    if (!c.ok()) return Fail(c.status());
+    return Done(fives::capi::WriteMessage(*c, format, out));
+  });
 }
 
 FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
                                         int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  fives::v1::PlanRequest r;
-  if (absl::Status s =
-          fives::capi::ParseMessage(request, len, format, "request", &r);
-      !s.ok()) {
-    return Fail(s);
-  }
-  fives::PlanInput input;
-  input.round_id = r.round_id();
-  absl::StatusOr<absl::CivilDay> created =
-      fives::ParseCivilDate(r.created(), "request.created");
-  if (!created.ok()) return Fail(created.status());
-  input.created = *created;
-  if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
-    absl::StatusOr<fives::Pillar> p =
-        fives::PillarFromProto(r.focus(), "request.focus");
-    if (!p.ok()) return Fail(p.status());
-    input.focus = *p;
-  }
-  for (int i = 0; i < r.actions_size(); ++i) {
-    absl::StatusOr<fives::ActionInput> a =
-        ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
-    if (!a.ok()) return Fail(a.status());
-    input.actions.push_back(*std::move(a));
-  }
-  input.note = r.note();
-  absl::StatusOr<std::string> id = journal->journal.CreatePlan(input);
-  if (!id.ok()) return Fail(id.status());
-  return Done(fives::capi::WriteText(*id, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    fives::v1::PlanRequest r;
+    if (absl::Status s =
+            fives::capi::ParseMessage(request, len, format, "request", &r);
+        !s.ok()) {
+      return Fail(s);
+    }
+    fives::PlanInput input;
+    input.round_id = r.round_id();
+    absl::StatusOr<absl::CivilDay> created =
+        fives::ParseCivilDate(r.created(), "request.created");
+    if (!created.ok()) return Fail(created.status());
+    input.created = *created;
+    if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
+      absl::StatusOr<fives::Pillar> p =
+          fives::PillarFromProto(r.focus(), "request.focus");
+      if (!p.ok()) return Fail(p.status());
+      input.focus = *p;
+    }
+    for (int i = 0; i < r.actions_size(); ++i) {
+      absl::StatusOr<fives::ActionInput> a =
+          ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
+      if (!a.ok()) return Fail(a.status());
+      input.actions.push_back(*std::move(a));
+    }
+    input.note = r.note();
+    absl::StatusOr<std::string> id = journal->journal.CreatePlan(input);
+    if (!id.ok()) return Fail(id.status());
+    return Done(fives::capi::WriteText(*id, out));
+  });
 }
 
 FIVES_API int fives_journal_open_action(fives_journal* journal,
                                         const char* action_id,
                                         const char* date) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(action_id, "action_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    return j.OpenAction(*id, *d);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id =
+          CheckString(action_id, "action_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      return j.OpenAction(*id, *d);
+    });
   });
 }
 
 FIVES_API int fives_journal_complete_action(fives_journal* journal,
                                             const char* action_id,
                                             const char* date) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(action_id, "action_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    return j.CompleteAction(*id, *d);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id =
+          CheckString(action_id, "action_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      return j.CompleteAction(*id, *d);
+    });
   });
 }
 
 FIVES_API int fives_journal_drop_action(fives_journal* journal,
                                         const char* action_id, const char* date,
                                         const char* reason) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(action_id, "action_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    absl::StatusOr<absl::string_view> why = CheckString(reason, "reason");
-    if (!why.ok()) return why.status();
-    return j.DropAction(*id, *d, *why);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id =
+          CheckString(action_id, "action_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      absl::StatusOr<absl::string_view> why = CheckString(reason, "reason");
+      if (!why.ok()) return why.status();
+      return j.DropAction(*id, *d, *why);
+    });
   });
 }
 
 FIVES_API int fives_journal_add_feedback(
     fives_journal* journal, const char* action_id, const char* date,
     const char* author_id, const char* text, int32_t progress) noexcept {
-  return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-    absl::StatusOr<absl::string_view> id = CheckString(action_id, "action_id");
-    if (!id.ok()) return id.status();
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return d.status();
-    absl::StatusOr<absl::string_view> author =
-        CheckString(author_id, "author_id");
-    if (!author.ok()) return author.status();
-    absl::StatusOr<absl::string_view> t = CheckString(text, "text");
-    if (!t.ok()) return t.status();
-    std::optional<int> p;
-    if (progress != -1) p = progress;
-    return j.AddFeedback(*id, *d, *author, *t, p);
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> id =
+          CheckString(action_id, "action_id");
+      if (!id.ok()) return id.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      absl::StatusOr<absl::string_view> author =
+          CheckString(author_id, "author_id");
+      if (!author.ok()) return author.status();
+      absl::StatusOr<absl::string_view> t = CheckString(text, "text");
+      if (!t.ok()) return t.status();
+      std::optional<int> p;
+      if (progress != -1) p = progress;
+      return j.AddFeedback(*id, *d, *author, *t, p);
+    });
   });
 }
 
@@ -421,84 +510,92 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
                                       const char* date, const char* owner_id,
                                       int pillar, int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-  if (!d.ok()) return Fail(d.status());
-  absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
-  if (!owner.ok()) return Fail(owner.status());
-  std::optional<fives::Pillar> filter;
-  if (pillar != 0) {
-    absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
-        static_cast<fives::v1::Pillar>(pillar), "pillar");
-    if (!p.ok()) return Fail(p.status());
-    filter = *p;
-  }
-  return Done(fives::capi::WriteMessage(
-      journal->journal.FollowUp(*d, *owner, filter), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+    if (!d.ok()) return Fail(d.status());
+    absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
+    if (!owner.ok()) return Fail(owner.status());
+    std::optional<fives::Pillar> filter;
+    if (pillar != 0) {
+      absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
+          static_cast<fives::v1::Pillar>(pillar), "pillar");
+      if (!p.ok()) return Fail(p.status());
+      filter = *p;
+    }
+    return Done(fives::capi::WriteMessage(
+        journal->journal.FollowUp(*d, *owner, filter), format, out));
+  });
 }
 
 FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
                                          int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-  if (!d.ok()) return Fail(d.status());
-  return Done(
-      fives::capi::WriteMessage(journal->journal.CheckStatus(*d), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+    if (!d.ok()) return Fail(d.status());
+    return Done(fives::capi::WriteMessage(journal->journal.CheckStatus(*d),
+                                          format, out));
+  });
 }
 
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  fives::v1::CheckRequest r;
-  if (absl::Status s =
-          fives::capi::ParseMessage(request, len, format, "request", &r);
-      !s.ok()) {
-    return Fail(s);
-  }
-  fives::CheckInput input;
-  absl::StatusOr<absl::CivilDay> d =
-      fives::ParseCivilDate(r.date(), "request.date");
-  if (!d.ok()) return Fail(d.status());
-  input.date = *d;
-  input.facilitator_id = r.facilitator_id();
-  input.helps.assign(r.helps().begin(), r.helps().end());
-  input.chafes.assign(r.chafes().begin(), r.chafes().end());
-  input.hinders.assign(r.hinders().begin(), r.hinders().end());
-  input.agreements.assign(r.agreements().begin(), r.agreements().end());
-  input.reviews.assign(r.reviews().begin(), r.reviews().end());
-  for (int i = 0; i < r.agreement_actions_size(); ++i) {
-    const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
-    absl::StatusOr<fives::ActionInput> action =
-        ToInput(a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
-    if (!action.ok()) return Fail(action.status());
-    input.agreement_actions.push_back({a.agreement(), *std::move(action)});
-  }
-  absl::StatusOr<std::string> id = journal->journal.RecordCheck(input);
-  if (!id.ok()) return Fail(id.status());
-  return Done(fives::capi::WriteText(*id, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    fives::v1::CheckRequest r;
+    if (absl::Status s =
+            fives::capi::ParseMessage(request, len, format, "request", &r);
+        !s.ok()) {
+      return Fail(s);
+    }
+    fives::CheckInput input;
+    absl::StatusOr<absl::CivilDay> d =
+        fives::ParseCivilDate(r.date(), "request.date");
+    if (!d.ok()) return Fail(d.status());
+    input.date = *d;
+    input.facilitator_id = r.facilitator_id();
+    input.helps.assign(r.helps().begin(), r.helps().end());
+    input.chafes.assign(r.chafes().begin(), r.chafes().end());
+    input.hinders.assign(r.hinders().begin(), r.hinders().end());
+    input.agreements.assign(r.agreements().begin(), r.agreements().end());
+    input.reviews.assign(r.reviews().begin(), r.reviews().end());
+    for (int i = 0; i < r.agreement_actions_size(); ++i) {
+      const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
+      absl::StatusOr<fives::ActionInput> action = ToInput(
+          a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
+      if (!action.ok()) return Fail(action.status());
+      input.agreement_actions.push_back({a.agreement(), *std::move(action)});
+    }
+    absl::StatusOr<std::string> id = journal->journal.RecordCheck(input);
+    if (!id.ok()) return Fail(id.status());
+    return Done(fives::capi::WriteText(*id, out));
+  });
 }
 
 FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* date) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-  absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-  if (!d.ok()) return Fail(d.status());
-  absl::StatusOr<std::string> id = journal->journal.Guardian(*d);
-  if (!id.ok()) return Fail(id.status());
-  return Done(fives::capi::WriteText(*id, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+    if (!d.ok()) return Fail(d.status());
+    absl::StatusOr<std::string> id = journal->journal.Guardian(*d);
+    if (!id.ok()) return Fail(id.status());
+    return Done(fives::capi::WriteText(*id, out));
+  });
 }
 
 }  // extern "C"

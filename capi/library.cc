@@ -1,5 +1,6 @@
 // The C ABI: versions, errors, buffers, the catalog and statistics.
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -55,7 +56,7 @@ void Fill(const fives::ScoreStats& s, fives_pillar_stats* out) {
   for (int i = 0; i < 5; ++i) {
     out->histogram[i] = static_cast<int32_t>(s.histogram.counts()[i]);
   }
-  if (s.n > 0) out->label = static_cast<int32_t>(fives::ToProto(s.label));
+  out->label = static_cast<int32_t>(fives::ToProto(s.label));
   out->ad_above_cutoff = s.ad_above_cutoff;
   auto set = [&](const std::optional<double>& v, double* field, uint32_t bit) {
     if (v) {
@@ -101,97 +102,111 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
 }
 
 FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  return Done(fives::capi::WriteMessage(fives::BuiltinCatalog(), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    return Done(
+        fives::capi::WriteMessage(fives::BuiltinCatalog(), format, out));
+  });
 }
 
 FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
                                  const char* language, int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  absl::StatusOr<fives::Pillar> p =
-      fives::PillarFromProto(static_cast<fives::v1::Pillar>(pillar), "pillar");
-  if (!p.ok()) return Fail(p.status());
-  absl::StatusOr<absl::string_view> tag =
-      fives::capi::CheckString(language, "language");
-  if (!tag.ok()) return Fail(tag.status());
-  absl::StatusOr<fives::Language> lang = fives::LanguageFromTag(*tag);
-  if (!lang.ok()) return Fail(lang.status());
-  return Done(
-      fives::capi::WriteMessage(fives::PillarTextsFor(*p, *lang), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
+        static_cast<fives::v1::Pillar>(pillar), "pillar");
+    if (!p.ok()) return Fail(p.status());
+    absl::StatusOr<absl::string_view> tag =
+        fives::capi::CheckString(language, "language");
+    if (!tag.ok()) return Fail(tag.status());
+    absl::StatusOr<fives::Language> lang = fives::LanguageFromTag(*tag);
+    if (!lang.ok()) return Fail(lang.status());
+    return Done(fives::capi::WriteMessage(fives::PillarTextsFor(*p, *lang),
+                                          format, out));
+  });
 }
 
 FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
                                 size_t count, int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
-  if (scores == nullptr && count != 0) {
-    return Fail(absl::InvalidArgumentError(
-        absl::StrCat("scores: NULL with count ", count)));
-  }
-  if (count > static_cast<size_t>(fives::kMaxHistogramScores)) {
-    return Fail(absl::ResourceExhaustedError(
-        absl::StrCat("count: ", count, " scores is too many")));
-  }
-  std::vector<int> copy(scores, scores + count);
-  absl::StatusOr<fives::ScoreStats> stats = fives::ComputeScoreStats(copy);
-  if (!stats.ok()) return Fail(stats.status());
-  return Done(fives::capi::WriteMessage(fives::ToProto(*stats), format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
+    if (scores == nullptr && count != 0) {
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat("scores: NULL with count ", count)));
+    }
+    if (count > static_cast<size_t>(fives::kMaxHistogramScores)) {
+      return Fail(absl::ResourceExhaustedError(
+          absl::StrCat("count: ", count, " scores is too many")));
+    }
+    std::vector<int> copy(scores, scores + count);
+    absl::StatusOr<fives::ScoreStats> stats = fives::ComputeScoreStats(copy);
+    if (!stats.ok()) return Fail(stats.status());
+    return Done(fives::capi::WriteMessage(fives::ToProto(*stats), format, out));
+  });
 }
 
 FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
                                const uint8_t* scores, size_t responses,
                                size_t group_count, int format) noexcept {
-  BeginCall();
-  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-  if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
-  absl::StatusOr<fives::GroupedHistograms> h =
-      Aggregate(groups, scores, responses, group_count);
-  if (!h.ok()) return Fail(h.status());
-  fives::v1::BulkStats bulk;
-  fives::v1::GroupStats* current = nullptr;
-  h->ForEachStats(
-      {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
-        if (p == fives::Pillar::kStrategy) {
-          current = bulk.add_groups();
-          current->set_group(static_cast<uint32_t>(group));
-        }
-        fives::v1::PillarStats* ps = current->add_pillars();
-        *ps = fives::ToProto(s);
-        ps->set_pillar(fives::ToProto(p));
-      });
-  return Done(fives::capi::WriteMessage(bulk, format, out));
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
+    absl::StatusOr<fives::GroupedHistograms> h =
+        Aggregate(groups, scores, responses, group_count);
+    if (!h.ok()) return Fail(h.status());
+    fives::v1::BulkStats bulk;
+    fives::v1::GroupStats* current = nullptr;
+    h->ForEachStats(
+        {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
+          if (p == fives::Pillar::kStrategy) {
+            current = bulk.add_groups();
+            current->set_group(static_cast<uint32_t>(group));
+          }
+          fives::v1::PillarStats* ps = current->add_pillars();
+          *ps = fives::ToProto(s);
+          ps->set_pillar(fives::ToProto(p));
+        });
+    return Done(fives::capi::WriteMessage(bulk, format, out));
+  });
 }
 
 FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
                                      size_t struct_size, const uint32_t* groups,
                                      const uint8_t* scores, size_t responses,
                                      size_t group_count) noexcept {
-  BeginCall();
-  if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
-  if (struct_size < sizeof(fives_pillar_stats)) {
-    return Fail(absl::InvalidArgumentError(absl::StrCat(
-        "struct_size: ", struct_size, " is smaller than this library's ",
-        "fives_pillar_stats (", sizeof(fives_pillar_stats), " bytes)")));
-  }
-  if (group_count > out_count / 5) {
-    return Fail(absl::InvalidArgumentError(
-        absl::StrCat("out_count: ", out_count, " structs for ", group_count,
-                     " groups, need ", group_count, " x 5")));
-  }
-  absl::StatusOr<fives::GroupedHistograms> h =
-      Aggregate(groups, scores, responses, group_count);
-  if (!h.ok()) return Fail(h.status());
-  auto* bytes = reinterpret_cast<unsigned char*>(out);
-  h->ForEachStats(
-      {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
-        auto* slot = reinterpret_cast<fives_pillar_stats*>(
-            bytes + (group * 5 + fives::PillarIndex(p)) * struct_size);
-        Fill(s, slot);
-      });
-  return FIVES_OK;
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
+    if (struct_size < sizeof(fives_pillar_stats)) {
+      return Fail(absl::InvalidArgumentError(absl::StrCat(
+          "struct_size: ", struct_size, " is smaller than this library's ",
+          "fives_pillar_stats (", sizeof(fives_pillar_stats), " bytes)")));
+    }
+    if (group_count > out_count / 5) {
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat("out_count: ", out_count, " structs for ", group_count,
+                       " groups, need ", group_count, " x 5")));
+    }
+    absl::StatusOr<fives::GroupedHistograms> h =
+        Aggregate(groups, scores, responses, group_count);
+    if (!h.ok()) return Fail(h.status());
+    auto* bytes = reinterpret_cast<unsigned char*>(out);
+    h->ForEachStats(
+        {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
+          // Filled through a local copy: with a struct_size that is not a
+          // multiple of the struct's alignment, slots are not aligned.
+          fives_pillar_stats slot;
+          Fill(s, &slot);
+          std::memcpy(bytes + (group * 5 + fives::PillarIndex(p)) * struct_size,
+                      &slot, sizeof slot);
+        });
+    return FIVES_OK;
+  });
 }
 
 }  // extern "C"
