@@ -42,6 +42,17 @@ def main(benchmark_json, pandas_line=""):
           f"of the same journal bytes ({parse / 1e3:.0f} us; target <= 1.5x); "
           f"with the latest report {load_report / 1e3:.0f} us = "
           f"{load_report / parse:.2f}x")
+    capi_stats, _ = ns("BM_CapiScoreStats")
+    cxx_stats, _ = ns("BM_CxxScoreStats")
+    capi_bulk, _ = ns("BM_CapiBulkStatsTable")
+    cxx_bulk, _ = ns("BM_CxxBulkStatsTable")
+    capi_call, _ = ns("BM_CapiVersionNumber")
+    cxx_call, _ = ns("BM_CxxVersionNumber")
+    print(f"C ABI vs direct C++: score stats of 6 scores {capi_stats:.0f} ns vs "
+          f"{cxx_stats:.0f} ns ({capi_stats / cxx_stats:.2f}x); bulk table of "
+          f"100,000 responses {capi_bulk / 1e6:.2f} ms vs {cxx_bulk / 1e6:.2f} ms "
+          f"({capi_bulk / cxx_bulk:.2f}x); a bare call costs "
+          f"{capi_call - cxx_call:.2f} ns more")
     match = re.search(r"pandas_groupby_seconds ([0-9.]+)", pandas_line)
     if match:
         pandas = float(match.group(1)) * 1e9
