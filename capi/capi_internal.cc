@@ -190,11 +190,18 @@ absl::Status WriteMessage(const google::protobuf::Message& message, int format,
   std::string bytes;
   switch (format) {
     case FIVES_FORMAT_BINARY: {
-      google::protobuf::io::StringOutputStream stream(&bytes);
-      google::protobuf::io::CodedOutputStream coded(&stream);
-      coded.SetSerializationDeterministic(true);
-      message.SerializeToCodedStream(&coded);
-      break;
+      // Straight into the result: the schema has no map fields, so the
+      // serialization is deterministic without a deterministic stream.
+      const size_t size = message.ByteSizeLong();
+      auto* data = static_cast<uint8_t*>(std::malloc(size + 1));
+      if (data == nullptr) {
+        return absl::ResourceExhaustedError("out of memory for the result");
+      }
+      message.SerializeWithCachedSizesToArray(data);
+      data[size] = 0;
+      out->data = data;
+      out->len = size;
+      return absl::OkStatus();
     }
     case FIVES_FORMAT_JSON: {
       google::protobuf::util::JsonPrintOptions options;

@@ -142,8 +142,9 @@ FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
       return Fail(absl::ResourceExhaustedError(
           absl::StrCat("count: ", count, " scores is too many")));
     }
-    std::vector<int> copy(scores, scores + count);
-    absl::StatusOr<fives::ScoreStats> stats = fives::ComputeScoreStats(copy);
+    static_assert(sizeof(int) == sizeof(int32_t), "scores are int32_t");
+    absl::StatusOr<fives::ScoreStats> stats = fives::ComputeScoreStats(
+        absl::MakeConstSpan(reinterpret_cast<const int*>(scores), count));
     if (!stats.ok()) return Fail(stats.status());
     return Done(fives::capi::WriteMessage(fives::ToProto(*stats), format, out));
   });
