@@ -1,0 +1,97 @@
+"""fives: the 5 S's of a management team, over the C library libfives.
+
+Strategy, Synergy, Structure, Steering, Success factors: each member scores
+the five pillars 1..5; fives gives every pillar its centre, spread and how
+much the team agrees, picks the focus, and keeps the team's journal of
+rounds, plans, actions and checks.
+
+    >>> import fives
+    >>> s = fives.score_stats([4, 4, 5, 3, 4, 2])
+    >>> s.mean, s.label
+    (3.6666666666666665, 'mixed')
+
+The package uses only the standard library (ctypes). It finds libfives
+through the environment variable FIVES_LIBRARY, then its own folder, then
+the build tree of the source checkout, then the system's loader path; see
+:func:`library_path`. Errors raise :class:`fives.Error` subclasses, one per
+status code of the library, carrying its message.
+"""
+
+from __future__ import annotations
+
+from . import _ffi
+from .catalog import PillarTexts, catalog, pillar_texts
+from .enums import LABELS, Pillar, ReviewOutcome, RoundMode
+from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
+                     DeadlineExceeded, Error, FailedPrecondition, Internal,
+                     InvalidArgument, LibraryError, NotFound, OutOfRange,
+                     PermissionDenied, ResourceExhausted, StatusCode,
+                     Unauthenticated, Unavailable, Unimplemented, Unknown,
+                     error_for_code)
+from .journal import Action, AgreementAction, Journal, Review
+from .stats import (BulkStats, PillarStats, bulk_stats, bulk_stats_message,
+                    score_stats, score_stats_message)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # Library
+    "__version__",
+    "library_version",
+    "library_path",
+    # Statistics
+    "PillarStats",
+    "BulkStats",
+    "score_stats",
+    "score_stats_message",
+    "bulk_stats",
+    "bulk_stats_message",
+    # Catalog
+    "PillarTexts",
+    "catalog",
+    "pillar_texts",
+    # Journal
+    "Journal",
+    "Action",
+    "Review",
+    "AgreementAction",
+    # Enumerations
+    "Pillar",
+    "RoundMode",
+    "ReviewOutcome",
+    "LABELS",
+    # Errors
+    "StatusCode",
+    "Error",
+    "Cancelled",
+    "Unknown",
+    "InvalidArgument",
+    "DeadlineExceeded",
+    "NotFound",
+    "AlreadyExists",
+    "PermissionDenied",
+    "ResourceExhausted",
+    "FailedPrecondition",
+    "Aborted",
+    "OutOfRange",
+    "Unimplemented",
+    "Internal",
+    "Unavailable",
+    "DataLoss",
+    "Unauthenticated",
+    "ClosedError",
+    "LibraryError",
+    "error_for_code",
+]
+
+
+def library_version() -> str:
+    """The version of the loaded libfives, "MAJOR.MINOR.PATCH"."""
+    version: bytes = _ffi.lib().fives_version_string()
+    return version.decode("ascii")
+
+
+def library_path() -> str:
+    """The path libfives was loaded from (loading it if needed; raises
+    :class:`LibraryError` listing the paths tried when it cannot)."""
+    return _ffi.library_path()

@@ -1,0 +1,618 @@
+"""A team's journal: members, rounds, reports, plans, actions, checks.
+
+A :class:`Journal` owns a ``fives_journal`` handle of the C library. Use it
+as a context manager (or call :meth:`Journal.close`); a journal that is
+garbage-collected is freed too. Using a closed journal raises
+:class:`fives.ClosedError` (a :class:`fives.FailedPrecondition` and a
+ValueError) without calling the library.
+
+Dates are ``datetime.date``. Reports, comparisons, follow-up and check status
+come back as dicts: the proto3 JSON mapping of the schema's messages
+(proto/fives/v1) with snake_case keys, where fields at their default value
+(0, "", false, empty lists) are absent.
+
+Calls on one journal are serialised by a lock, so a journal may be shared
+between threads; the library itself lets only one thread at a time use a
+handle.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import json
+import operator
+import os
+import threading
+from dataclasses import dataclass
+from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
+                    Sequence, Union)
+
+from . import _ffi
+from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
+                    optional_pillar_arg, pillar_arg, review_outcome_arg,
+                    round_mode_arg)
+from .errors import ClosedError, InvalidArgument
+
+__all__ = ["Journal", "Action", "Review", "AgreementAction"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action to create in a plan or from a check's agreement
+    (fives.v1.ActionRequest).
+
+    ``due`` None: creation date + the team's window (30 days by default).
+    ``pillar`` None: the plan's focus.
+    """
+
+    title: str
+    visible_result: str
+    owner_id: str
+    due: Optional[datetime.date] = None
+    pillar: Optional[PillarLike] = None
+
+    def to_message(self, field: str = "action") -> Dict[str, Any]:
+        out: Dict[str, Any] = {
+            "title": _text(self.title, f"{field}.title"),
+            "visible_result": _text(self.visible_result,
+                                    f"{field}.visible_result"),
+            "owner_id": _text(self.owner_id, f"{field}.owner_id"),
+        }
+        if self.due is not None:
+            out["due"] = date_str(self.due, f"{field}.due")
+        pillar = optional_pillar_arg(self.pillar, f"{field}.pillar")
+        if pillar is not None:
+            out["pillar"] = pillar.proto_name
+        return out
+
+
+@dataclass(frozen=True)
+class Review:
+    """A check's review of one open action (fives.v1.ActionReview).
+
+    ``outcome``: 'kept', 'done', 'dropped' or 'replanned' (or a
+    :class:`ReviewOutcome`). 'replanned' needs ``new_due``; 'dropped' needs a
+    ``note`` (the reason).
+    """
+
+    action_id: str
+    outcome: Union[ReviewOutcome, str, int]
+    new_due: Optional[datetime.date] = None
+    note: str = ""
+
+    def to_message(self, field: str = "review") -> Dict[str, Any]:
+        out: Dict[str, Any] = {
+            "action_id": _text(self.action_id, f"{field}.action_id"),
+            "outcome": review_outcome_arg(self.outcome,
+                                          f"{field}.outcome").proto_name,
+        }
+        if self.new_due is not None:
+            out["new_due"] = date_str(self.new_due, f"{field}.new_due")
+        if self.note:
+            out["note"] = _text(self.note, f"{field}.note")
+        return out
+
+
+@dataclass(frozen=True)
+class AgreementAction:
+    """An agreement of a check (index into ``agreements``) that becomes an
+    action (fives.v1.AgreementActionRequest)."""
+
+    agreement: int
+    action: Action
+
+    def to_message(self, field: str = "agreement_action") -> Dict[str, Any]:
+        if isinstance(self.agreement, bool) or not isinstance(
+                self.agreement, int):
+            raise TypeError(f"{field}.agreement: expected int, got "
+                            f"{type(self.agreement).__name__}")
+        if not isinstance(self.action, Action):
+            raise TypeError(f"{field}.action: expected fives.Action, got "
+                            f"{type(self.action).__name__}")
+        return {"agreement": self.agreement,
+                "action": self.action.to_message(f"{field}.action")}
+
+
+def _text(value: Any, field: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{field}: expected str, got {type(value).__name__}")
+    return value
+
+
+def _texts(values: Iterable[Any], field: str) -> List[str]:
+    if isinstance(values, str):
+        raise TypeError(f"{field}: expected a list of str, got str")
+    return [_text(v, f"{field}[{i}]") for i, v in enumerate(values)]
+
+
+def _items(values: Iterable[Any], cls: type, field: str) -> List[Any]:
+    out: List[Any] = []
+    for i, v in enumerate(values):
+        if not isinstance(v, cls):
+            raise TypeError(f"{field}[{i}]: expected fives.{cls.__name__}, "
+                            f"got {type(v).__name__}")
+        to_message: Callable[[str], Dict[str, Any]] = getattr(v, "to_message")
+        out.append(to_message(f"{field}[{i}]"))
+    return out
+
+
+def _path(path: Any) -> bytes:
+    p = os.fspath(path)
+    if isinstance(p, bytes):
+        if b"\0" in p:
+            raise InvalidArgument("path: contains a NUL byte")
+        return p
+    return _ffi.text_arg(p, "path")
+
+
+def _json_bytes(message: Any, field: str) -> bytes:
+    if isinstance(message, (bytes, bytearray, memoryview)):
+        return bytes(message)
+    if isinstance(message, str):
+        return message.encode("utf-8")
+    if isinstance(message, Mapping):
+        return json.dumps(message).encode("utf-8")
+    raise TypeError(f"{field}: expected dict, str or bytes, got "
+                    f"{type(message).__name__}")
+
+
+def _numbers(values: Dict[str, Any], kind: type) -> Dict[str, Any]:
+    """The given (not None) options, checked to be numbers of ``kind``."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        ok = (isinstance(value, int) if kind is int else
+              isinstance(value, (int, float)))
+        if isinstance(value, bool) or not ok:
+            raise TypeError(f"{key}: expected {kind.__name__}, got "
+                            f"{type(value).__name__}")
+        out[key] = value
+    return out
+
+
+def _response_scores(scores: Any) -> "ctypes.Array[ctypes.c_int32]":
+    values = [0] * 5
+    if isinstance(scores, Mapping):
+        for key, score in scores.items():
+            p = pillar_arg(key, f"scores[{key!r}]")
+            values[p - 1] = _score(score, f"scores[{key!r}]")
+    else:
+        if isinstance(scores, (str, bytes)) or not hasattr(scores, "__len__"):
+            raise TypeError("scores: expected a sequence of five int (or a "
+                            f"dict by pillar), got {type(scores).__name__}")
+        if len(scores) != 5:
+            raise InvalidArgument(
+                f"scores: {len(scores)} values, expected 5 in pillar order "
+                f"(0 or None leaves a pillar out)")
+        for i, score in enumerate(scores):
+            values[i] = _score(score, f"scores[{i}]")
+    return (ctypes.c_int32 * 5)(*values)
+
+
+def _score(score: Any, field: str) -> int:
+    if score is None:
+        return 0
+    if isinstance(score, bool):
+        raise TypeError(f"{field}: expected int, got bool")
+    try:
+        value = operator.index(score)
+    except TypeError:
+        raise TypeError(f"{field}: expected int, got "
+                        f"{type(score).__name__}") from None
+    if not -(2**31) <= value < 2**31:
+        raise InvalidArgument(f"{field}: {value} is outside 1..5")
+    return value
+
+
+class Journal:
+    """A team's journal (fives.v1.Journal) held by the C library.
+
+    Make one with :meth:`new`, :meth:`load`, :meth:`from_bytes`,
+    :meth:`from_json`, :meth:`from_dict` or :meth:`from_text`.
+    """
+
+    __slots__ = ("_handle", "_lock", "_free", "__weakref__")
+
+    def __init__(self, handle: ctypes.c_void_p) -> None:
+        """Internal: takes ownership of a fives_journal handle."""
+        if not isinstance(handle, ctypes.c_void_p) or not handle:
+            raise TypeError("use Journal.new, Journal.load or Journal.from_*")
+        # Kept on the instance so __del__ works at interpreter shutdown.
+        self._free: Callable[[Any], None] = _ffi.lib().fives_journal_free
+        self._lock = threading.Lock()
+        self._handle: Optional[ctypes.c_void_p] = handle
+
+    # ---- Construction ---------------------------------------------------
+
+    @classmethod
+    def _make(cls, func: Callable[..., Any], *args: Any) -> "Journal":
+        handle = ctypes.c_void_p()
+        func(ctypes.byref(handle), *args)
+        return cls(handle)
+
+    @classmethod
+    def new(cls, team_id: str, name: str,
+            config: Union[Mapping[str, Any], str, bytes, None] = None
+            ) -> "Journal":
+        """A journal for a new team without members.
+
+        ``config``: a fives.v1.TeamConfig as a dict or JSON text (proto3 JSON
+        mapping, e.g. ``{"actions_per_plan": 3}``) or as serialized bytes;
+        None for the method's defaults.
+        """
+        lib = _ffi.lib()
+        tid = _ffi.text_arg(team_id, "team_id")
+        tname = _ffi.text_arg(name, "name")
+        if config is None:
+            return cls._make(lib.fives_journal_new, tid, tname, None, 0,
+                             _ffi.FORMAT_BINARY)
+        if isinstance(config, (bytes, bytearray, memoryview)):
+            data, fmt = bytes(config), _ffi.FORMAT_BINARY
+        else:
+            data, fmt = _json_bytes(config, "config"), _ffi.FORMAT_JSON
+        return cls._make(lib.fives_journal_new, tid, tname, data, len(data),
+                         fmt)
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Journal":
+        """A journal from a journal file (NotFound when there is none,
+        DataLoss when it is damaged or truncated)."""
+        return cls._make(_ffi.lib().fives_journal_load, _path(path))
+
+    @classmethod
+    def _parse(cls, data: bytes, fmt: int) -> "Journal":
+        return cls._make(_ffi.lib().fives_journal_parse, data, len(data), fmt)
+
+    @classmethod
+    def from_bytes(cls, data: Union[bytes, bytearray, memoryview]) -> "Journal":
+        """A journal from a serialized fives.v1.Journal, validated."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"data: expected bytes, got {type(data).__name__}")
+        return cls._parse(bytes(data), _ffi.FORMAT_BINARY)
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes]) -> "Journal":
+        """A journal from JSON text of a fives.v1.Journal, validated."""
+        if not isinstance(text, (str, bytes)):
+            raise TypeError(f"text: expected str, got {type(text).__name__}")
+        return cls._parse(_json_bytes(text, "text"), _ffi.FORMAT_JSON)
+
+    @classmethod
+    def from_dict(cls, message: Mapping[str, Any]) -> "Journal":
+        """A journal from the dict form of :meth:`to_dict`, validated."""
+        if not isinstance(message, Mapping):
+            raise TypeError(f"message: expected dict, got "
+                            f"{type(message).__name__}")
+        return cls._parse(_json_bytes(message, "message"), _ffi.FORMAT_JSON)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Journal":
+        """A journal from protobuf text format, validated."""
+        return cls._parse(_ffi.text_arg(text, "text"), _ffi.FORMAT_TEXT)
+
+    # ---- Lifetime -------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def close(self) -> None:
+        """Frees the journal; later calls raise ClosedError. Idempotent."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+            if handle is not None:
+                self._free(handle)
+
+    def __enter__(self) -> "Journal":
+        self._require()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            self._handle = None
+            try:
+                self._free(handle)
+            except Exception:  # pragma: no cover - interpreter shutdown
+                pass
+
+    @property
+    def _as_parameter_(self) -> ctypes.c_void_p:
+        return self._require()
+
+    def _require(self) -> ctypes.c_void_p:
+        handle = self._handle
+        if handle is None:
+            raise ClosedError("journal: closed")
+        return handle
+
+    def _call(self, func: Callable[..., Any], *args: Any) -> None:
+        with self._lock:
+            func(self._require(), *args)
+
+    def _call_buffer(self, func: Callable[..., Any], *args: Any) -> bytes:
+        with self._lock:
+            return _ffi.call_buffer(func, self._require(), *args)
+
+    def _message(self, func: Callable[..., Any], *args: Any) -> Dict[str, Any]:
+        message: Dict[str, Any] = json.loads(
+            self._call_buffer(func, *args, _ffi.FORMAT_JSON))
+        return message
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<fives.Journal {state} at {id(self):#x}>"
+
+    def __reduce__(self) -> Any:
+        return (Journal.from_bytes, (self.to_bytes(),))
+
+    def copy(self) -> "Journal":
+        """An independent copy."""
+        return Journal.from_bytes(self.to_bytes())
+
+    # ---- Serialization --------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The journal as a serialized fives.v1.Journal."""
+        return self._call_buffer(_ffi.lib().fives_journal_serialize,
+                                 _ffi.FORMAT_BINARY)
+
+    def to_json(self) -> str:
+        """The journal as JSON text (proto3 JSON mapping, snake_case)."""
+        return self._call_buffer(_ffi.lib().fives_journal_serialize,
+                                 _ffi.FORMAT_JSON).decode("utf-8")
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The journal as a dict (the parsed JSON of :meth:`to_json`)."""
+        message: Dict[str, Any] = json.loads(self.to_json())
+        return message
+
+    def to_text(self) -> str:
+        """The journal in protobuf text format."""
+        return self._call_buffer(_ffi.lib().fives_journal_serialize,
+                                 _ffi.FORMAT_TEXT).decode("utf-8")
+
+    def save(self, path: PathLike) -> None:
+        """Saves the journal file atomically: when any step fails the
+        previous file stays as it was."""
+        self._call(_ffi.lib().fives_journal_save, _path(path))
+
+    # ---- Members --------------------------------------------------------
+
+    def add_member(self, member_id: str, display_name: str,
+                   joined: datetime.date) -> None:
+        self._call(_ffi.lib().fives_journal_add_member,
+                   _ffi.text_arg(member_id, "member_id"),
+                   _ffi.text_arg(display_name, "display_name"),
+                   date_arg(joined, "joined"))
+
+    def member_leaves(self, member_id: str, left: datetime.date) -> None:
+        """The member leaves the team on ``left``; their history stays."""
+        self._call(_ffi.lib().fives_journal_member_leaves,
+                   _ffi.text_arg(member_id, "member_id"),
+                   date_arg(left, "left"))
+
+    def forget_member(self, member_id: str) -> None:
+        """The right to erasure: a pseudonym replaces the member everywhere,
+        their feedback texts are removed."""
+        self._call(_ffi.lib().fives_journal_forget_member,
+                   _ffi.text_arg(member_id, "member_id"))
+
+    # ---- Rounds ---------------------------------------------------------
+
+    def start_round(self, round_id: str, date: datetime.date,
+                    mode: Union[RoundMode, str, int] = "open", *,
+                    pillars: Optional[Iterable[PillarLike]] = None,
+                    allow_partial: bool = False,
+                    min_responses: Optional[int] = None,
+                    min_distribution: Optional[int] = None,
+                    shared_rwg: Optional[float] = None,
+                    split_agreement: Optional[float] = None,
+                    ad_cutoff: Optional[float] = None) -> None:
+        """Starts a round: ``mode`` 'open' (everyone sees who gave which
+        score) or 'confidential' (only per-pillar counts are kept).
+
+        Options (fives.v1.RoundRequest; None takes the team's configuration):
+        ``pillars`` the pillars asked (default all five); ``allow_partial``
+        lets a response leave asked pillars out; privacy thresholds
+        ``min_responses`` and ``min_distribution``; agreement thresholds
+        ``shared_rwg``, ``split_agreement`` and ``ad_cutoff``.
+        """
+        rid = _ffi.text_arg(round_id, "round_id").decode("utf-8")
+        day = date_str(date, "date")
+        round_mode = round_mode_arg(mode)
+        if not isinstance(allow_partial, bool):
+            raise TypeError(f"allow_partial: expected bool, got "
+                            f"{type(allow_partial).__name__}")
+        thresholds = _numbers(
+            {"min_responses": min_responses,
+             "min_distribution": min_distribution}, int)
+        agreement = _numbers(
+            {"shared_rwg": shared_rwg, "split_agreement": split_agreement,
+             "ad_cutoff": ad_cutoff}, float)
+        lib = _ffi.lib()
+        if (pillars is None and not allow_partial and not thresholds and
+                not agreement):
+            self._call(lib.fives_journal_start_round, rid.encode("utf-8"),
+                       day.encode("ascii"), int(round_mode))
+            return
+        request: Dict[str, Any] = {"id": rid, "date": day,
+                                   "mode": "ROUND_MODE_" + round_mode.name}
+        if thresholds:
+            request["thresholds"] = thresholds
+        if agreement:
+            request["agreement"] = agreement
+        if pillars is not None:
+            if isinstance(pillars, (str, bytes)):
+                raise TypeError("pillars: expected a list of pillars, got str")
+            request["pillars"] = [pillar_arg(p, f"pillars[{i}]").proto_name
+                                  for i, p in enumerate(pillars)]
+        if allow_partial:
+            request["allow_partial"] = True
+        data = json.dumps(request).encode("utf-8")
+        self._call(lib.fives_journal_start_round_request, data, len(data),
+                   _ffi.FORMAT_JSON)
+
+    def add_response(self, round_id: str, member_id: str,
+                     scores: Union[Sequence[Optional[int]],
+                                   Mapping[PillarLike, Optional[int]]]) -> None:
+        """One member's scores: five values in pillar order (strategy,
+        synergy, structure, steering, success), each 1..5, 0 or None to leave
+        a pillar out where the round allows it; or a dict by pillar."""
+        array = _response_scores(scores)
+        self._call(_ffi.lib().fives_journal_add_response,
+                   _ffi.text_arg(round_id, "round_id"),
+                   _ffi.text_arg(member_id, "member_id"), array)
+
+    def close_round(self, round_id: str, date: datetime.date) -> None:
+        self._call(_ffi.lib().fives_journal_close_round,
+                   _ffi.text_arg(round_id, "round_id"), date_arg(date, "date"))
+
+    def report(self, round_id: Optional[str] = None,
+               language: str = "en") -> Dict[str, Any]:
+        """The report of a round (None: the latest closed round) as a
+        fives.v1.RoundReport dict, with suggestions in ``language`` ('en' or
+        'nl')."""
+        return self._message(_ffi.lib().fives_journal_report,
+                             _ffi.optional_text_arg(round_id, "round_id"),
+                             _ffi.text_arg(language, "language"))
+
+    def report_text(self, round_id: Optional[str] = None,
+                    language: str = "en") -> str:
+        """The report as text for a terminal."""
+        return self._call_buffer(
+            _ffi.lib().fives_journal_report_text,
+            _ffi.optional_text_arg(round_id, "round_id"),
+            _ffi.text_arg(language, "language")).decode("utf-8")
+
+    def compare_rounds(self, before_round_id: str,
+                       after_round_id: str) -> Dict[str, Any]:
+        """Two closed rounds compared per pillar: a fives.v1.RoundComparison
+        dict (change in mean and median, Cliff's delta, verdict)."""
+        return self._message(_ffi.lib().fives_journal_compare_rounds,
+                             _ffi.text_arg(before_round_id, "before_round_id"),
+                             _ffi.text_arg(after_round_id, "after_round_id"))
+
+    # ---- Plans and actions ----------------------------------------------
+
+    def create_plan(self, round_id: str, created: datetime.date,
+                    actions: Sequence[Action], *,
+                    focus: Optional[PillarLike] = None,
+                    note: str = "") -> str:
+        """A plan on a closed round; returns its id ("p1", ...). ``focus``
+        None takes the report's focus. The actions get ids "a1", "a2", ...
+        in the order given (see the plan in :meth:`to_dict`)."""
+        request: Dict[str, Any] = {
+            "round_id": _text(round_id, "round_id"),
+            "created": date_str(created, "created"),
+            "actions": _items(actions, Action, "actions"),
+        }
+        pillar = optional_pillar_arg(focus, "focus")
+        if pillar is not None:
+            request["focus"] = pillar.proto_name
+        if note:
+            request["note"] = _text(note, "note")
+        data = json.dumps(request).encode("utf-8")
+        return self._call_buffer(_ffi.lib().fives_journal_create_plan, data,
+                                 len(data), _ffi.FORMAT_JSON).decode("utf-8")
+
+    def plan_actions(self, plan_id: str) -> List[str]:
+        """The ids of a plan's actions, in the order given."""
+        for plan in self.to_dict().get("plans", ()):
+            if plan.get("id") == plan_id:
+                return list(plan.get("action_ids", ()))
+        raise KeyError(plan_id)
+
+    def open_action(self, action_id: str, date: datetime.date) -> None:
+        """proposed -> open: the owner commits to the action."""
+        self._call(_ffi.lib().fives_journal_open_action,
+                   _ffi.text_arg(action_id, "action_id"),
+                   date_arg(date, "date"))
+
+    def complete_action(self, action_id: str, date: datetime.date) -> None:
+        """open -> done."""
+        self._call(_ffi.lib().fives_journal_complete_action,
+                   _ffi.text_arg(action_id, "action_id"),
+                   date_arg(date, "date"))
+
+    def drop_action(self, action_id: str, date: datetime.date,
+                    reason: str) -> None:
+        """proposed or open -> dropped, with a reason."""
+        self._call(_ffi.lib().fives_journal_drop_action,
+                   _ffi.text_arg(action_id, "action_id"),
+                   date_arg(date, "date"), _ffi.text_arg(reason, "reason"))
+
+    def add_feedback(self, action_id: str, date: datetime.date, author_id: str,
+                     text: str, progress: Optional[int] = None) -> None:
+        """Appends a feedback entry; ``progress`` 0..100 or None."""
+        if progress is None:
+            value = -1
+        else:
+            if isinstance(progress, bool) or not isinstance(progress, int):
+                raise TypeError(f"progress: expected int or None, got "
+                                f"{type(progress).__name__}")
+            if not 0 <= progress < 2**31:
+                raise InvalidArgument(f"progress: {progress} is outside 0..100")
+            value = progress
+        self._call(_ffi.lib().fives_journal_add_feedback,
+                   _ffi.text_arg(action_id, "action_id"),
+                   date_arg(date, "date"),
+                   _ffi.text_arg(author_id, "author_id"),
+                   _ffi.text_arg(text, "text"), value)
+
+    def follow_up(self, date: datetime.date, owner_id: Optional[str] = None,
+                  pillar: Optional[PillarLike] = None) -> Dict[str, Any]:
+        """Follow-up as of ``date`` (open, due soon, overdue, celebrate,
+        needs attention, completion and on-time rates): a fives.v1.FollowUp
+        dict, optionally only one owner's or one pillar's actions."""
+        p = optional_pillar_arg(pillar, "pillar")
+        return self._message(_ffi.lib().fives_journal_follow_up,
+                             date_arg(date, "date"),
+                             _ffi.optional_text_arg(owner_id, "owner_id"),
+                             0 if p is None else int(p))
+
+    # ---- Checks and the process guardian --------------------------------
+
+    def check_status(self, date: datetime.date) -> Dict[str, Any]:
+        """Whether the next collaboration check is due as of ``date``: a
+        fives.v1.CheckStatus dict ("state": "CHECK_STATE_DUE", ...)."""
+        return self._message(_ffi.lib().fives_journal_check_status,
+                             date_arg(date, "date"))
+
+    def record_check(self, date: datetime.date, *,
+                     helps: Iterable[str] = (), chafes: Iterable[str] = (),
+                     hinders: Iterable[str] = (),
+                     agreements: Iterable[str] = (),
+                     reviews: Iterable[Review] = (),
+                     agreement_actions: Iterable[AgreementAction] = (),
+                     facilitator_id: Optional[str] = None) -> str:
+        """Records a collaboration check; returns its id ("c1", ...).
+
+        Every action open on ``date`` needs a :class:`Review`.
+        ``facilitator_id`` None: the current process guardian.
+        """
+        request: Dict[str, Any] = {"date": date_str(date, "date")}
+        if facilitator_id is not None:
+            request["facilitator_id"] = _text(facilitator_id, "facilitator_id")
+        for key, values in (("helps", helps), ("chafes", chafes),
+                            ("hinders", hinders), ("agreements", agreements)):
+            request[key] = _texts(values, key)
+        request["reviews"] = _items(reviews, Review, "reviews")
+        request["agreement_actions"] = _items(agreement_actions,
+                                              AgreementAction,
+                                              "agreement_actions")
+        data = json.dumps(request).encode("utf-8")
+        return self._call_buffer(_ffi.lib().fives_journal_record_check, data,
+                                 len(data), _ffi.FORMAT_JSON).decode("utf-8")
+
+    def guardian(self, date: datetime.date) -> str:
+        """The member id of the process guardian on ``date``."""
+        return self._call_buffer(_ffi.lib().fives_journal_guardian,
+                                 date_arg(date, "date")).decode("utf-8")
