@@ -6,13 +6,13 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
+#define CHECK(cond)                                                     \
+  do {                                                                  \
+    if (!(cond)) {                                                      \
       fprintf(stderr, "%s:%d: check failed: %s (last error: \"%s\")\n", \
-              __FILE__, __LINE__, #cond, fives_last_error());            \
-      ++failures;                                                        \
-    }                                                                    \
+              __FILE__, __LINE__, #cond, fives_last_error());           \
+      ++failures;                                                       \
+    }                                                                   \
   } while (0)
 
 int main(void) {

@@ -26,8 +26,7 @@ int main() {
     return 1;
   }
   fives::v1::PillarStats via_c;
-  const bool parsed =
-      via_c.ParseFromArray(out.data, static_cast<int>(out.len));
+  const bool parsed = via_c.ParseFromArray(out.data, static_cast<int>(out.len));
   fives_buffer_free(&out);
   if (!parsed || via_c.SerializeAsString() != direct.SerializeAsString()) {
     std::fprintf(stderr, "the C ABI and the C++ API disagree:\n%s\n%s\n",
