@@ -82,6 +82,23 @@ int Mutate(fives_journal* j, Op op) {
   return Done(op(j->journal));
 }
 
+// Runs `op(journal, id, day)` after checking the id string and the date; the
+// shape of the entry points that take an id and a date.
+template <typename Op>
+int MutateIdAndDate(fives_journal* journal, const char* id,
+                    absl::string_view id_field, const char* date,
+                    absl::string_view date_field, Op op) {
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> i = CheckString(id, id_field);
+      if (!i.ok()) return i.status();
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, date_field);
+      if (!d.ok()) return d.status();
+      return op(j, *i, *d);
+    });
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -199,15 +216,11 @@ FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
 FIVES_API int fives_journal_member_leaves(fives_journal* journal,
                                           const char* id,
                                           const char* left) noexcept {
-  return fives::capi::Guarded([&]() -> int {
-    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-      absl::StatusOr<absl::string_view> i = CheckString(id, "id");
-      if (!i.ok()) return i.status();
-      absl::StatusOr<absl::CivilDay> d = CheckDate(left, "left");
-      if (!d.ok()) return d.status();
-      return j.RecordLeave(*i, *d);
-    });
-  });
+  return MutateIdAndDate(
+      journal, id, "id", left, "left",
+      [](fives::Journal& j, absl::string_view member, absl::CivilDay d) {
+        return j.RecordLeave(member, d);
+      });
 }
 
 FIVES_API int fives_journal_forget_member(fives_journal* journal,
@@ -309,15 +322,9 @@ FIVES_API int fives_journal_add_response(fives_journal* journal,
 FIVES_API int fives_journal_close_round(fives_journal* journal,
                                         const char* round_id,
                                         const char* date) noexcept {
-  return fives::capi::Guarded([&]() -> int {
-    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-      absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
-      if (!id.ok()) return id.status();
-      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-      if (!d.ok()) return d.status();
-      return j.CloseRound(*id, *d);
-    });
-  });
+  return MutateIdAndDate(journal, round_id, "round_id", date, "date",
+                         [](fives::Journal& j, absl::string_view id,
+                            absl::CivilDay d) { return j.CloseRound(id, d); });
 }
 
 }  // extern "C"
@@ -440,31 +447,19 @@ FIVES_API int fives_journal_create_plan(fives_buffer* out,
 FIVES_API int fives_journal_open_action(fives_journal* journal,
                                         const char* action_id,
                                         const char* date) noexcept {
-  return fives::capi::Guarded([&]() -> int {
-    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-      absl::StatusOr<absl::string_view> id =
-          CheckString(action_id, "action_id");
-      if (!id.ok()) return id.status();
-      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-      if (!d.ok()) return d.status();
-      return j.OpenAction(*id, *d);
-    });
-  });
+  return MutateIdAndDate(journal, action_id, "action_id", date, "date",
+                         [](fives::Journal& j, absl::string_view id,
+                            absl::CivilDay d) { return j.OpenAction(id, d); });
 }
 
 FIVES_API int fives_journal_complete_action(fives_journal* journal,
                                             const char* action_id,
                                             const char* date) noexcept {
-  return fives::capi::Guarded([&]() -> int {
-    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
-      absl::StatusOr<absl::string_view> id =
-          CheckString(action_id, "action_id");
-      if (!id.ok()) return id.status();
-      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-      if (!d.ok()) return d.status();
-      return j.CompleteAction(*id, *d);
-    });
-  });
+  return MutateIdAndDate(
+      journal, action_id, "action_id", date, "date",
+      [](fives::Journal& j, absl::string_view id, absl::CivilDay d) {
+        return j.CompleteAction(id, d);
+      });
 }
 
 FIVES_API int fives_journal_drop_action(fives_journal* journal,
