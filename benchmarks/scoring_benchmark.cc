@@ -103,6 +103,27 @@ void BM_BulkHistogramsAndStats(benchmark::State& state) {
 }
 BENCHMARK(BM_BulkHistogramsAndStats)->Unit(benchmark::kMillisecond);
 
+// (b) in the compact form the C ABI and Python hand out: histograms, the
+// statistics of each distinct histogram once, and an index per team-pillar.
+void BM_BulkHistogramsAndDistinctStats(benchmark::State& state) {
+  const BulkData& d = Data();
+  std::vector<uint32_t> index(kTeams * kPillarCount);
+  for (auto _ : state) {
+    GroupedHistograms h = *GroupedHistograms::Create(kTeams);
+    benchmark::DoNotOptimize(h.Add(d.groups, d.scores));
+    std::vector<ScoreStats> distinct;
+    distinct.reserve(1 << 15);
+    h.ForEachDistinctStats(
+        {}, [&](const ScoreStats& s) { distinct.push_back(s); },
+        absl::MakeSpan(index));
+    benchmark::DoNotOptimize(distinct.data());
+    state.counters["distinct"] = static_cast<double>(distinct.size());
+  }
+  state.SetItemsProcessed(state.iterations() * kResponses);
+  ReportPeakMemory(state);
+}
+BENCHMARK(BM_BulkHistogramsAndDistinctStats)->Unit(benchmark::kMillisecond);
+
 // Statistics from one histogram: target at most 200 ns per pillar. The
 // histograms vary (every team size 1..12 and shape) so no branch is
 // predicted for free.

@@ -179,6 +179,18 @@ FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
                                      const uint8_t* scores, size_t responses,
                                      size_t group_count) FIVES_NOEXCEPT;
 
+/* Every group's statistics, compactly, for many groups: the statistics of
+ * each distinct set of counts once, in `out` (K structs of struct_size bytes;
+ * K = out->len / struct_size), and in index[group * 5 + pillar - 1] the
+ * position in `out` of that group's pillar (index_count >= group_count * 5).
+ * Teams are small, so K stays small: at most 1,820 for teams of up to 12
+ * members, whatever the number of groups. */
+FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
+                                       size_t index_count, size_t struct_size,
+                                       const uint32_t* groups,
+                                       const uint8_t* scores, size_t responses,
+                                       size_t group_count) FIVES_NOEXCEPT;
+
 /* ---- The journal ---- */
 /* The functions that make a journal set *out to NULL when they fail. */
 

@@ -210,4 +210,43 @@ FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
   });
 }
 
+FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
+                                       size_t index_count, size_t struct_size,
+                                       const uint32_t* groups,
+                                       const uint8_t* scores, size_t responses,
+                                       size_t group_count) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (index == nullptr) {
+      return Fail(absl::InvalidArgumentError("index: NULL"));
+    }
+    if (struct_size < sizeof(fives_pillar_stats)) {
+      return Fail(absl::InvalidArgumentError(absl::StrCat(
+          "struct_size: ", struct_size, " is smaller than this library's ",
+          "fives_pillar_stats (", sizeof(fives_pillar_stats), " bytes)")));
+    }
+    if (group_count > index_count / 5) {
+      return Fail(absl::InvalidArgumentError(absl::StrCat(
+          "index_count: ", index_count, " entries for ", group_count,
+          " groups, need ", group_count, " x 5")));
+    }
+    absl::StatusOr<fives::GroupedHistograms> h =
+        Aggregate(groups, scores, responses, group_count);
+    if (!h.ok()) return Fail(h.status());
+    std::string distinct;
+    h->ForEachDistinctStats(
+        {},
+        [&](const fives::ScoreStats& s) {
+          fives_pillar_stats slot;
+          Fill(s, &slot);
+          const size_t at = distinct.size();
+          distinct.resize(at + struct_size, '\0');
+          std::memcpy(&distinct[at], &slot, sizeof slot);
+        },
+        absl::MakeSpan(index, group_count * 5));
+    return Done(fives::capi::WriteText(distinct, out));
+  });
+}
+
 }  // extern "C"

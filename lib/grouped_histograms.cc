@@ -220,4 +220,39 @@ void GroupedHistograms::ForEachStats(
   }
 }
 
+void GroupedHistograms::ForEachDistinctStats(
+    const AgreementThresholds& thresholds,
+    absl::FunctionRef<void(const ScoreStats&)> distinct,
+    absl::Span<uint32_t> index) const {
+  const size_t words = packed_.size();
+  uint32_t next = 0;
+  if (spill_.empty()) {
+    // Without spilled counts a packed word is the whole histogram: a key.
+    absl::flat_hash_map<uint64_t, uint32_t> seen;
+    seen.reserve(std::min<size_t>(words, 1 << 15));
+    for (size_t w = 0; w < words; ++w) {
+      auto [it, added] = seen.try_emplace(packed_[w], next);
+      if (added) {
+        ++next;
+        distinct(ComputeScoreStats(
+            Histogram(w / kPillarCount, kAllPillars[w % kPillarCount]),
+            thresholds));
+      }
+      index[w] = it->second;
+    }
+    return;
+  }
+  absl::flat_hash_map<ScoreHistogram::Counts, uint32_t> seen;
+  for (size_t w = 0; w < words; ++w) {
+    const ScoreHistogram h =
+        Histogram(w / kPillarCount, kAllPillars[w % kPillarCount]);
+    auto [it, added] = seen.try_emplace(h.counts(), next);
+    if (added) {
+      ++next;
+      distinct(ComputeScoreStats(h, thresholds));
+    }
+    index[w] = it->second;
+  }
+}
+
 }  // namespace fives

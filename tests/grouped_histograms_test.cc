@@ -122,6 +122,50 @@ TEST(GroupedHistogramsTest, StatisticsEqualDirectComputation) {
   EXPECT_EQ(visited, 20000 * kPillarCount);
 }
 
+// The compact form: every group-pillar's index leads to the statistics of
+// its own histogram, each distinct histogram appears once, in order of first
+// appearance; with and without spilled counts.
+TEST(GroupedHistogramsTest, DistinctStatsIndexEveryGroupPillar) {
+  for (const bool spill : {false, true}) {
+    SCOPED_TRACE(spill ? "with spilled counts" : "packed counts only");
+    Random r = MakeRandom(30000, 3000, 5, true);
+    if (spill) {
+      for (size_t i = 0; i < 3000; ++i) {
+        r.groups.push_back(7);
+        for (int p = 0; p < 5; ++p) r.scores.push_back(4);
+      }
+    }
+    GroupedHistograms g = *GroupedHistograms::Create(3000);
+    ASSERT_TRUE(g.Add(r.groups, r.scores).ok());
+    const auto naive = Naive(3000, r.groups, r.scores);
+    std::vector<ScoreStats> distinct;
+    std::vector<uint32_t> index(3000 * kPillarCount, 0xFFFFFFFF);
+    g.ForEachDistinctStats(
+        {}, [&](const ScoreStats& s) { distinct.push_back(s); },
+        absl::MakeSpan(index));
+    std::vector<ScoreHistogram> seen;
+    uint32_t next_new = 0;
+    for (size_t w = 0; w < index.size(); ++w) {
+      ASSERT_LT(index[w], distinct.size());
+      const ScoreStats& s = distinct[index[w]];
+      ASSERT_EQ(s.histogram, naive[w]) << "group-pillar " << w;
+      ASSERT_EQ(ToProto(s).SerializeAsString(),
+                ToProto(ComputeScoreStats(naive[w])).SerializeAsString());
+      if (index[w] == next_new) ++next_new;  // first appearance, in order
+      ASSERT_LE(index[w], next_new);
+    }
+    EXPECT_EQ(next_new, distinct.size());
+    for (size_t a = 0; a < distinct.size(); ++a) {
+      for (size_t b = a + 1; b < distinct.size(); ++b) {
+        ASSERT_NE(distinct[a].histogram, distinct[b].histogram);
+      }
+    }
+    // Ten responses per group on average: far fewer distinct histograms
+    // than the 15,000 group-pillars.
+    EXPECT_LT(distinct.size(), index.size() / 2);
+  }
+}
+
 TEST(GroupedHistogramsTest, ThresholdsReachTheLabels) {
   GroupedHistograms g = *GroupedHistograms::Create(1);
   // Scores 4,4,5,3,4,2 on every pillar: rwg 7/15, mixed by default.

@@ -257,6 +257,10 @@ def main():
     t_reuse, _ = best_of(args.runs, lambda: fives.bulk_stats(
         groups, scores, TEAMS, out=result))
     t_c_reused, t_c_fresh = raw_c_call(groups, scores, TEAMS, args.runs)
+    t_compact, compact = best_of(args.runs, lambda: fives.bulk_stats_compact(
+        groups, scores, TEAMS))
+    for team in range(0, TEAMS, 997):  # the compact form gives the same
+        assert compact.group(team) == result.group(team), team
 
     if args.full_python:
         t_py, py_result = best_of(1, lambda: pure_python(groups, scores, TEAMS))
@@ -291,9 +295,11 @@ def main():
 
     t_pandas, pandas_version = pandas_groupby(groups, scores, args.runs)
     cxx = cxx_benchmarks(args.cxx_benchmark, ["BM_BulkHistogramsAndStats",
+                                              "BM_BulkHistogramsAndDistinctStats",
                                               "BM_CxxBulkStatsTable"],
                          args.runs)
     t_cxx = cxx.get("BM_BulkHistogramsAndStats")
+    t_cxx_distinct = cxx.get("BM_BulkHistogramsAndDistinctStats")
     # BM_CxxBulkStatsTable: the C++ API filling the same fives_pillar_stats
     # table (kept across iterations), on 100,000 responses of 10,000 groups
     # (capi_benchmark.cc). fives at the same shape, reusing its result.
@@ -308,6 +314,8 @@ def main():
     print()
     print(f"fives.bulk_stats (new result)        {ms(t_fives)}")
     print(f"fives.bulk_stats (out= reused)       {ms(t_reuse)}")
+    print(f"fives.bulk_stats_compact             {ms(t_compact)}   "
+          f"({compact.distinct_count:,} distinct sets of counts)")
     print(f"C call, new buffer per call          {ms(t_c_fresh)}")
     print(f"C call, buffer reused                {ms(t_c_reused)}")
     if t_cxx is not None:
@@ -324,6 +332,7 @@ def main():
     print()
     print(f"pure Python / fives           {t_py / t_fives:8.1f}x   "
           f"(target >= 50x)")
+    print(f"pure Python / fives compact   {t_py / t_compact:8.1f}x")
     if t_pandas is not None:
         print(f"pandas / fives                {t_pandas / t_fives:8.2f}x   "
               f"(target > 1: fives faster, computing more measures)")
@@ -334,6 +343,12 @@ def main():
         print(f"fives / C++ (no table)        {t_fives / t_cxx:8.2f}x   "
               f"(target <= 1.5x)")
         print(f"fives out= / C++ (no table)   {t_reuse / t_cxx:8.2f}x")
+        print(f"fives compact / C++ (none)    {t_compact / t_cxx:8.2f}x   "
+              f"(target <= 1.5x)")
+    if t_cxx_distinct is not None:
+        print(f"fives compact / C++ compact   {t_compact / t_cxx_distinct:8.2f}x"
+              f"   (BM_BulkHistogramsAndDistinctStats "
+              f"{t_cxx_distinct * 1e3:.2f} ms)")
     if t_cxx_table is not None:
         print(f"100,000 responses, 10,000 teams: fives out= "
               f"{t_small * 1e3:.3f} ms, C++ BM_CxxBulkStatsTable "

@@ -48,6 +48,17 @@ class GroupedHistograms {
   // The histogram of one group's pillar; `group` < group_count().
   ScoreHistogram Histogram(size_t group, Pillar pillar) const;
 
+  // The statistics of every group and pillar, compactly: calls `distinct`
+  // once for each distinct histogram among them, in order of first
+  // appearance, and writes into index[group * 5 + pillar] the 0-based
+  // number of the call that holds that group's pillar. Teams are small, so
+  // few histograms are distinct (at most 1,820 for teams of up to 12).
+  // `index` has room for group_count() * 5 entries.
+  void ForEachDistinctStats(
+      const AgreementThresholds& thresholds,
+      absl::FunctionRef<void(const ScoreStats&)> distinct,
+      absl::Span<uint32_t> index) const;
+
   // Calls `visit` with the statistics of every group and pillar, group by
   // group in pillar order, without storing them.
   void ForEachStats(

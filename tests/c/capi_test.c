@@ -897,6 +897,86 @@ static void TestBulkStatsLarge(void) {
   free(scores);
 }
 
+/* The compact form: each distinct set of counts once, and an index per group
+ * and pillar that leads to the same struct the table holds. */
+static void TestBulkStatsCompact(void) {
+  fives_pillar_stats table[kGroupCount * 5];
+  uint32_t index[kGroupCount * 5];
+  uint32_t copy[kGroupCount * 5];
+  uint32_t groups[kResponses];
+  uint8_t scores[kResponses * 5];
+  fives_buffer distinct = FIVES_BUFFER_INIT;
+  size_t k, count;
+  StartPhase("bulk stats (compact)");
+  memcpy(groups, kGroups, sizeof groups);
+  memcpy(scores, kScores, sizeof scores);
+  CHECK_OK(fives_bulk_stats_table(table, kGroupCount * 5, sizeof table[0],
+                                  groups, scores, kResponses, kGroupCount));
+  CHECK_OK(fives_bulk_stats_compact(&distinct, index, kGroupCount * 5,
+                                    sizeof(fives_pillar_stats), groups, scores,
+                                    kResponses, kGroupCount));
+  CHECK(distinct.len % sizeof(fives_pillar_stats) == 0);
+  count = distinct.len / sizeof(fives_pillar_stats);
+  CHECK(count >= 1 && count <= kGroupCount * 5);
+  for (k = 0; k < kGroupCount * 5; ++k) {
+    fives_pillar_stats s;
+    CHECK(index[k] < count);
+    if (index[k] >= count) continue;
+    memcpy(&s, distinct.data + index[k] * sizeof s, sizeof s);
+    CHECK(memcmp(&s, &table[k], sizeof s) == 0);
+  }
+  /* Positions are numbered in order of first appearance. */
+  {
+    uint32_t next = 0;
+    for (k = 0; k < kGroupCount * 5; ++k) {
+      CHECK(index[k] <= next);
+      if (index[k] == next) ++next;
+    }
+    CHECK(next == count);
+  }
+  fives_buffer_free(&distinct);
+
+  /* Errors: nothing written to `index`, `out` left empty. */
+  memset(index, 0xCD, sizeof index);
+  memcpy(copy, index, sizeof index);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_bulk_stats_compact(NULL, index, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats), groups,
+                                       scores, kResponses, kGroupCount));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "index: NULL",
+              fives_bulk_stats_compact(&distinct, NULL, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats), groups,
+                                       scores, kResponses, kGroupCount));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "struct_size",
+              fives_bulk_stats_compact(&distinct, index, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats) - 8, groups,
+                                       scores, kResponses, kGroupCount));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "index_count",
+              fives_bulk_stats_compact(&distinct, index, kGroupCount * 5 - 1,
+                                       sizeof(fives_pillar_stats), groups,
+                                       scores, kResponses, kGroupCount));
+  scores[17] = 6;
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "scores[17]",
+              fives_bulk_stats_compact(&distinct, index, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats), groups,
+                                       scores, kResponses, kGroupCount));
+  scores[17] = kScores[17];
+  groups[2] = kGroupCount;
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "groups[2]",
+              fives_bulk_stats_compact(&distinct, index, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats), groups,
+                                       scores, kResponses, kGroupCount));
+  CHECK(memcmp(index, copy, sizeof index) == 0);
+  CHECK(distinct.data == NULL && distinct.len == 0);
+  /* A non-empty out buffer is refused. */
+  distinct.data = (uint8_t*)copy;
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: not empty",
+              fives_bulk_stats_compact(&distinct, index, kGroupCount * 5,
+                                       sizeof(fives_pillar_stats), kGroups,
+                                       kScores, kResponses, kGroupCount));
+  distinct.data = NULL;
+}
+
 static void TestBulkStatsErrors(void) {
   fives_pillar_stats table[kGroupCount * 5];
   fives_pillar_stats copy[kGroupCount * 5];
@@ -2490,6 +2570,7 @@ int main(int argc, char** argv) {
   TestScoreStats();
   TestBulkStats();
   TestBulkStatsLarge();
+  TestBulkStatsCompact();
   TestBulkStatsErrors();
   TestConfigs();
   TestPartialRound();

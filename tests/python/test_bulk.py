@@ -297,6 +297,59 @@ class BadBufferTest(unittest.TestCase):
                 fives.bulk_stats(groups, bytes(SCORES), bad)  # type: ignore
 
 
+class CompactTest(unittest.TestCase):
+    """fives.bulk_stats_compact: the same statistics, each distinct once."""
+
+    def test_random_data_matches_score_stats(self):
+        rng = random.Random(11)
+        groups = [rng.randrange(60) for _ in range(600)]
+        scores = [rng.choice((0, 1, 2, 3, 4, 5, 5)) for _ in range(3000)]
+        result = fives.bulk_stats_compact(array.array("I", groups),
+                                          bytes(scores), 61)
+        BulkTest.check_against_score_stats(self, result, groups, scores, 61)
+        # The same as the table form, group by group.
+        table = fives.bulk_stats(array.array("I", groups), bytes(scores), 61)
+        for g in range(61):
+            self.assertEqual(result.group(g), table.group(g))
+
+    def test_each_distinct_set_of_counts_once(self):
+        # Groups 0 and 2 have the same scores; group 1 differs; group 3 has
+        # none: three distinct sets of counts (empty included).
+        groups = array.array("I", [0, 1, 2])
+        scores = bytes([3] * 5 + [4] * 5 + [3] * 5)
+        result = fives.bulk_stats_compact(groups, scores, 4)
+        self.assertEqual(result.distinct_count, 3)
+        index = result.index.tolist()
+        self.assertEqual(len(index), 20)
+        self.assertEqual(index[0:5], [0] * 5)     # first seen: position 0
+        self.assertEqual(index[5:10], [1] * 5)
+        self.assertEqual(index[10:15], [0] * 5)   # group 2 shares group 0's
+        self.assertEqual(index[15:20], [2] * 5)
+        self.assertEqual(result.distinct(1).mean, 4.0)
+        self.assertEqual(result.distinct(2).n, 0)
+        self.assertEqual(result.pillar(2, "steering").mean, 3.0)
+        with self.assertRaises(IndexError):
+            result.distinct(3)
+        with self.assertRaises(IndexError):
+            result.pillar(4, 1)
+        with self.assertRaises(TypeError):
+            result.distinct("0")  # type: ignore[arg-type]
+
+    def test_errors_as_bulk_stats(self):
+        groups = array.array("I", GROUPS)
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            fives.bulk_stats_compact(groups, bytes(SCORES), 1)
+        self.assertIn("groups[1]", str(cm.exception))
+        bad = list(SCORES)
+        bad[7] = 6
+        with self.assertRaises(fives.InvalidArgument):
+            fives.bulk_stats_compact(groups, bytes(bad), 3)
+        with self.assertRaises(TypeError):
+            fives.bulk_stats_compact(array.array("H", GROUPS), bytes(SCORES), 3)
+        with self.assertRaises(fives.InvalidArgument):
+            fives.bulk_stats_compact(groups, bytes(SCORES[:-1]), 3)
+
+
 class MessageTest(unittest.TestCase):
     def test_message(self):
         m = fives.bulk_stats_message(array.array("I", GROUPS), bytes(SCORES), 3)

@@ -29,8 +29,9 @@ from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      Unauthenticated, Unavailable, Unimplemented, Unknown,
                      error_for_code)
 from .journal import Action, AgreementAction, Journal, Review
-from .stats import (BulkStats, PillarStats, bulk_stats, bulk_stats_message,
-                    score_stats, score_stats_message)
+from .stats import (BulkStats, CompactBulkStats, PillarStats, bulk_stats,
+                    bulk_stats_compact, bulk_stats_message, score_stats,
+                    score_stats_message)
 
 __version__ = "0.1.0"
 
@@ -42,9 +43,11 @@ __all__ = [
     # Statistics
     "PillarStats",
     "BulkStats",
+    "CompactBulkStats",
     "score_stats",
     "score_stats_message",
     "bulk_stats",
+    "bulk_stats_compact",
     "bulk_stats_message",
     # Catalog
     "PillarTexts",

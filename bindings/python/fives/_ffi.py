@@ -135,6 +135,9 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_bulk_stats_table",
      [c_void_p, c_size_t, c_size_t, c_void_p, c_void_p, c_size_t, c_size_t],
      c_int, _check),
+    ("fives_bulk_stats_compact",
+     [_buffer_p, c_void_p, c_size_t, c_size_t, c_void_p, c_void_p, c_size_t,
+      c_size_t], c_int, _check),
     # The journal.
     ("fives_journal_new",
      [POINTER(c_void_p), _str, _str, _bytes_p, c_size_t, c_int], c_int, _check),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import ctypes
 import json
 import operator
@@ -17,7 +18,9 @@ __all__ = [
     "BulkStats",
     "score_stats",
     "score_stats_message",
+    "CompactBulkStats",
     "bulk_stats",
+    "bulk_stats_compact",
     "bulk_stats_message",
 ]
 
@@ -243,6 +246,33 @@ def _group_count(group_count: Any) -> int:
     return count
 
 
+def _from_struct(s: Any, p: int) -> PillarStats:
+    """A fives_pillar_stats as a PillarStats of pillar ``p`` (0: none)."""
+    d = s.defined
+
+    def has(bit: int, value: Any) -> Any:
+        return value if d & bit else None
+
+    return PillarStats(
+        n=s.n,
+        mean=has(_ffi.HAS_MEAN, s.mean),
+        median=has(_ffi.HAS_MEDIAN, s.median),
+        sd=has(_ffi.HAS_SD, s.sd),
+        min=has(_ffi.HAS_RANGE, s.min),
+        max=has(_ffi.HAS_RANGE, s.max),
+        histogram=tuple(s.histogram) if s.n else (),
+        rwg=has(_ffi.HAS_RWG, s.rwg),
+        rwg_raw=has(_ffi.HAS_RWG, s.rwg_raw),
+        ad_mean=has(_ffi.HAS_AD, s.ad_mean),
+        ad_median=has(_ffi.HAS_AD, s.ad_median),
+        consensus=has(_ffi.HAS_CONSENSUS, s.consensus),
+        agreement=has(_ffi.HAS_AGREEMENT, s.agreement),
+        label=LABELS[s.label] if 0 <= s.label < len(LABELS) else None,
+        ad_above_cutoff=bool(s.ad_above_cutoff),
+        pillar=p,
+    )
+
+
 class BulkStats:
     """Every group's statistics from one bulk call, as columns.
 
@@ -329,31 +359,8 @@ class BulkStats:
         if not 0 <= group < self._groups:
             raise IndexError(f"group: {group} is outside 0..{self._groups - 1}")
         p = pillar_arg(pillar)
-        s = _ffi.PillarStatsStruct.from_buffer(
-            self._table, (group * 5 + p - 1) * _ROW)
-        d = s.defined
-
-        def has(bit: int, value: Any) -> Any:
-            return value if d & bit else None
-
-        return PillarStats(
-            n=s.n,
-            mean=has(_ffi.HAS_MEAN, s.mean),
-            median=has(_ffi.HAS_MEDIAN, s.median),
-            sd=has(_ffi.HAS_SD, s.sd),
-            min=has(_ffi.HAS_RANGE, s.min),
-            max=has(_ffi.HAS_RANGE, s.max),
-            histogram=tuple(s.histogram) if s.n else (),
-            rwg=has(_ffi.HAS_RWG, s.rwg),
-            rwg_raw=has(_ffi.HAS_RWG, s.rwg_raw),
-            ad_mean=has(_ffi.HAS_AD, s.ad_mean),
-            ad_median=has(_ffi.HAS_AD, s.ad_median),
-            consensus=has(_ffi.HAS_CONSENSUS, s.consensus),
-            agreement=has(_ffi.HAS_AGREEMENT, s.agreement),
-            label=LABELS[s.label] if 0 <= s.label < len(LABELS) else None,
-            ad_above_cutoff=bool(s.ad_above_cutoff),
-            pillar=p,
-        )
+        return _from_struct(_ffi.PillarStatsStruct.from_buffer(
+            self._table, (group * 5 + p - 1) * _ROW), p)
 
     def group(self, group: int) -> Tuple[PillarStats, ...]:
         """The five pillars of one group, in pillar order."""
@@ -403,6 +410,87 @@ def bulk_stats(groups: Any, scores: Any, group_count: int, *,
         out._groups = count
         return out
     return BulkStats(table, count)
+
+
+class CompactBulkStats:
+    """Every group's statistics from one bulk call, compactly.
+
+    The statistics of each distinct set of counts are kept once;
+    ``index[group * 5 + pillar - 1]`` is the position of a group's pillar
+    among them. Teams are small, so few sets of counts are distinct (at most
+    1,820 for teams of up to 12 members): the result takes about 20 bytes
+    per group instead of 600, and is the fastest bulk form.
+    """
+
+    __slots__ = ("_distinct", "_index", "_groups")
+
+    def __init__(self, distinct: bytes, index: "array.array[int]",
+                 group_count: int) -> None:
+        self._distinct = bytearray(distinct)
+        self._index = index
+        self._groups = group_count
+
+    @property
+    def group_count(self) -> int:
+        return self._groups
+
+    def __len__(self) -> int:
+        return self._groups
+
+    def __repr__(self) -> str:
+        return (f"<fives.CompactBulkStats of {self._groups} groups, "
+                f"{self.distinct_count} distinct>")
+
+    @property
+    def index(self) -> memoryview:
+        """The position of every group's pillar among the distinct
+        statistics, row ``group * 5 + pillar - 1`` (read-only uint32)."""
+        return memoryview(self._index).toreadonly()
+
+    @property
+    def distinct_count(self) -> int:
+        return len(self._distinct) // _ROW
+
+    def distinct(self, position: int) -> PillarStats:
+        """The statistics at ``position`` (pillar 0: they serve any)."""
+        if isinstance(position, bool) or not isinstance(position, int):
+            raise TypeError("position: expected int")
+        if not 0 <= position < self.distinct_count:
+            raise IndexError(f"position: {position} is outside "
+                             f"0..{self.distinct_count - 1}")
+        return _from_struct(_ffi.PillarStatsStruct.from_buffer(
+            self._distinct, position * _ROW), 0)
+
+    def pillar(self, group: int, pillar: PillarLike) -> PillarStats:
+        """One group's pillar (``pillar``: Pillar, 1..5 or 'strategy', ...)."""
+        if isinstance(group, bool) or not isinstance(group, int):
+            raise TypeError(f"group: expected int, got {type(group).__name__}")
+        if not 0 <= group < self._groups:
+            raise IndexError(f"group: {group} is outside 0..{self._groups - 1}")
+        p = pillar_arg(pillar)
+        position = self._index[group * 5 + p - 1]
+        return _from_struct(_ffi.PillarStatsStruct.from_buffer(
+            self._distinct, position * _ROW), p)
+
+    def group(self, group: int) -> Tuple[PillarStats, ...]:
+        """The five pillars of one group, in pillar order."""
+        return tuple(self.pillar(group, p) for p in Pillar)
+
+
+def bulk_stats_compact(groups: Any, scores: Any,
+                       group_count: int) -> CompactBulkStats:
+    """:func:`bulk_stats` in the compact form (see
+    :class:`CompactBulkStats`); the same arguments and errors."""
+    gview, responses = _groups_view(groups)
+    sview = _scores_view(scores, responses)
+    count = _group_count(group_count)
+    index = array.array("I", bytes(4 * 5 * count))
+    lib = _ffi.lib()
+    with _ffi.BufferAddress(index) as ix, _ffi.BufferAddress(gview) as g, \
+            _ffi.BufferAddress(sview) as s:
+        distinct = _ffi.call_buffer(lib.fives_bulk_stats_compact, ix,
+                                    len(index), _ROW, g, s, responses, count)
+    return CompactBulkStats(distinct, index, count)
 
 
 def bulk_stats_message(groups: Any, scores: Any,
