@@ -58,7 +58,9 @@ std::string ShortName(Pillar p, Language lang) {
   return name.substr(0, name.find(' '));
 }
 
-std::string ReasonText(const v1::FocusCandidate& c, Language lang) {
+}  // namespace
+
+std::string FocusReasonText(const v1::FocusCandidate& c, Language lang) {
   const std::string mean = Optional(c.has_mean(), c.mean(), 2, lang);
   switch (c.reason()) {
     case v1::FOCUS_REASON_LOWEST_MEAN:
@@ -79,8 +81,6 @@ std::string ReasonText(const v1::FocusCandidate& c, Language lang) {
       return Text("reason_not_enough_data", lang);
   }
 }
-
-}  // namespace
 
 std::string FormatDecimal(double value, int decimals, Language language) {
   std::string text = absl::StrFormat("%.*f", decimals, value);
@@ -209,7 +209,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   for (const v1::FocusCandidate& c : report.ranking()) {
     absl::StrAppend(&out, "  ", c.rank(), ". ",
                     PillarName(*PillarFromProto(c.pillar()), lang), ": ",
-                    ReasonText(c, lang));
+                    FocusReasonText(c, lang));
     if (c.talk_first())
       absl::StrAppend(&out, " (", Text("talk_first", lang), ")");
     absl::StrAppend(&out, "\n");

@@ -54,10 +54,9 @@ class GroupedHistograms {
   // number of the call that holds that group's pillar. Teams are small, so
   // few histograms are distinct (at most 1,820 for teams of up to 12).
   // `index` has room for group_count() * 5 entries.
-  void ForEachDistinctStats(
-      const AgreementThresholds& thresholds,
-      absl::FunctionRef<void(const ScoreStats&)> distinct,
-      absl::Span<uint32_t> index) const;
+  void ForEachDistinctStats(const AgreementThresholds& thresholds,
+                            absl::FunctionRef<void(const ScoreStats&)> distinct,
+                            absl::Span<uint32_t> index) const;
 
   // Calls `visit` with the statistics of every group and pillar, group by
   // group in pillar order, without storing them.

@@ -21,6 +21,10 @@ std::string PadRight(absl::string_view text, size_t width);
 // The label of a pillar's statistics in words ("split", "verdeeld").
 absl::string_view LabelText(v1::AgreementLabel label, Language language);
 
+// Why a pillar sits where it does in the focus ranking, in words.
+std::string FocusReasonText(const v1::FocusCandidate& candidate,
+                            Language language);
+
 // The report: a heading, the per-pillar table (n, mean, median, sd, counts
 // of 1..5, rwg, consensus, agreement, label), each member's scores in an open
 // round, the focus ranking with reasons, the focus and its suggestions.

@@ -1,0 +1,37 @@
+// The report a team looks at in its meeting: the round's figures and
+// pictures, the focus and its suggested practices, the plan with its
+// actions, what is overdue, the next check and the process guardian; as a
+// message, as Markdown, and as one self-contained HTML page.
+#ifndef FIVES_MEETING_REPORT_H_
+#define FIVES_MEETING_REPORT_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "fives/catalog.h"
+#include "fives/journal.h"
+#include "fives/v1/meeting_report.pb.h"
+
+namespace fives {
+
+// The meeting report of round `round_id` (empty: the latest closed round)
+// as of `as_of` (the library never reads the clock). NotFound for an
+// unknown round or a journal without a closed round.
+absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
+                                                     absl::string_view round_id,
+                                                     Language language,
+                                                     absl::CivilDay as_of);
+
+// A date the way the language writes it: "2 November 2026", "2 november
+// 2026"; an unparsable text is returned as it is.
+std::string FormatLongDate(absl::string_view iso_date, Language language);
+
+// The report as Markdown (tables, lists; no pictures).
+std::string RenderMeetingMarkdown(const v1::MeetingReport& report,
+                                  Language language);
+
+}  // namespace fives
+
+#endif  // FIVES_MEETING_REPORT_H_

@@ -1,0 +1,274 @@
+#include "fives/meeting_report.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/substitute.h"
+#include "fives/civil_date.h"
+#include "fives/pillar.h"
+#include "fives/report_text.h"
+
+namespace fives {
+namespace {
+
+std::string Text(absl::string_view key, Language language) {
+  return std::string(Phrase(key, language));
+}
+
+absl::string_view StatusKey(v1::ActionStatus status) {
+  switch (status) {
+    case v1::ACTION_STATUS_OPEN:
+      return "status_open";
+    case v1::ACTION_STATUS_DONE:
+      return "status_done";
+    case v1::ACTION_STATUS_DROPPED:
+      return "status_dropped";
+    default:
+      return "status_proposed";
+  }
+}
+
+// Markdown table cells: a pipe or a line break would end the cell.
+std::string Cell(absl::string_view text) {
+  return absl::StrReplaceAll(text, {{"|", "\\|"}, {"\n", " "}});
+}
+
+}  // namespace
+
+std::string FormatLongDate(absl::string_view iso_date, Language language) {
+  absl::StatusOr<absl::CivilDay> day = ParseCivilDate(iso_date, "date");
+  if (!day.ok()) return std::string(iso_date);
+  return absl::StrCat(day->day(), " ",
+                      Phrase(absl::StrCat("month_", day->month()), language),
+                      " ", day->year());
+}
+
+absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
+                                                     absl::string_view round_id,
+                                                     Language language,
+                                                     absl::CivilDay as_of) {
+  if (absl::Status s = CheckCivilDate(as_of, "as_of"); !s.ok()) return s;
+  absl::StatusOr<v1::RoundReport> round =
+      round_id.empty() ? journal.LatestReport(language)
+                       : journal.Report(round_id, language);
+  if (!round.ok()) return round.status();
+  v1::MeetingReport m;
+  m.set_as_of(FormatCivilDate(as_of));
+  *m.mutable_round() = *std::move(round);
+
+  // The plan in force: the latest made on this round or an earlier one.
+  const v1::Journal& j = journal.proto();
+  int index = -1;
+  for (int i = 0; i < j.rounds_size(); ++i) {
+    if (j.rounds(i).id() == m.round().round_id()) index = i;
+  }
+  std::set<std::string> people;
+  for (const v1::Plan& plan : j.plans()) {
+    for (int i = 0; i <= index; ++i) {
+      if (j.rounds(i).id() == plan.round_id()) *m.mutable_plan() = plan;
+    }
+  }
+  if (m.has_plan()) {
+    for (const std::string& id : m.plan().action_ids()) {
+      for (const v1::Action& a : j.actions()) {
+        if (a.id() != id) continue;
+        *m.add_plan_actions() = a;
+        people.insert(a.owner_id());
+        if (a.feedback_size() > 0) {
+          people.insert(a.feedback().rbegin()->author_id());
+        }
+      }
+    }
+  }
+  const v1::FollowUp follow_up = journal.FollowUp(as_of);
+  for (const v1::Action& a : follow_up.overdue()) {
+    *m.add_overdue() = a;
+    people.insert(a.owner_id());
+  }
+  *m.mutable_next_check() = journal.CheckStatus(as_of);
+  if (absl::StatusOr<std::string> g = journal.Guardian(as_of); g.ok()) {
+    m.set_guardian_id(*g);
+    people.insert(*g);
+  }
+  for (const v1::Member& member : j.team().members()) {
+    if (people.count(member.id()) == 0) continue;
+    v1::MemberName* name = m.add_member_names();
+    name->set_member_id(member.id());
+    name->set_display_name(member.display_name());
+  }
+  std::sort(m.mutable_member_names()->begin(), m.mutable_member_names()->end(),
+            [](const v1::MemberName& a, const v1::MemberName& b) {
+              return a.member_id() < b.member_id();
+            });
+  return m;
+}
+
+namespace {
+
+std::string NameOf(const v1::MeetingReport& m, const std::string& id) {
+  for (const v1::MemberName& n : m.member_names()) {
+    if (n.member_id() == id) return n.display_name();
+  }
+  return id;
+}
+
+// The lines of the actions table.
+std::string ActionsTable(
+    const v1::MeetingReport& m,
+    const google::protobuf::RepeatedPtrField<v1::Action>& actions,
+    Language lang) {
+  std::string out = absl::StrCat(
+      "| ", Text("col_action", lang), " | ", Text("col_owner", lang), " | ",
+      Text("col_due", lang), " | ", Text("col_status", lang), " | ",
+      Text("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
+  for (const v1::Action& a : actions) {
+    std::string feedback = "–";
+    if (a.feedback_size() > 0) {
+      const v1::Feedback& f = *a.feedback().rbegin();
+      feedback = absl::StrCat(FormatLongDate(f.date(), lang), ", ",
+                              NameOf(m, f.author_id()), ": ", f.text());
+      if (f.has_progress())
+        absl::StrAppend(&feedback, " (", f.progress(), "%)");
+    }
+    absl::StrAppend(
+        &out, "| ", Cell(a.title()), " | ", Cell(NameOf(m, a.owner_id())),
+        " | ", FormatLongDate(a.due(), lang), " | ",
+        Text(StatusKey(a.status()), lang), " | ", Cell(feedback), " |\n");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
+  const v1::RoundReport& r = m.round();
+  std::string out = absl::StrCat(
+      "# ", absl::Substitute(Text("report_title", lang), r.team_name()), "\n\n",
+      absl::Substitute(
+          Text("round_line", lang), r.round_id(),
+          FormatLongDate(r.round_date(), lang),
+          Text(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
+                                               : "mode_confidential",
+               lang),
+          r.respondents(), r.members()),
+      "  \n",
+      absl::Substitute(Text("meeting_as_of", lang),
+                       FormatLongDate(m.as_of(), lang)),
+      "\n\n## ", Text("meeting_pillars", lang), "\n\n");
+
+  // The per-pillar table.
+  absl::StrAppend(
+      &out, "| ", Text("col_pillar", lang), " | n | ", Text("col_mean", lang),
+      " | ", Text("col_median", lang), " | ", Text("col_distribution", lang),
+      " | ", Text("col_rwg", lang), " | ", Text("col_agreement", lang), " | ",
+      Text("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
+  auto number = [&](bool has, double v, int decimals) {
+    return has ? FormatDecimal(v, decimals, lang) : std::string("–");
+  };
+  for (const v1::PillarStats& s : r.pillars()) {
+    const Pillar p = *PillarFromProto(s.pillar());
+    std::string counts = "–";
+    if (s.histogram_size() == 5) {
+      counts.clear();
+      for (int i = 0; i < 5; ++i) {
+        absl::StrAppend(&counts, i ? " " : "", s.histogram(i));
+      }
+    }
+    std::string label = s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
+                            ? absl::Substitute(Text("withheld_too_few", lang),
+                                               r.thresholds().min_responses())
+                            : std::string(LabelText(s.label(), lang));
+    absl::StrAppend(&out, "| ", Cell(PillarName(p, lang)), " | ", s.n(), " | ",
+                    number(s.has_mean(), s.mean(), 2), " | ",
+                    number(s.has_median(), s.median(), 1), " | ", counts, " | ",
+                    number(s.has_rwg(), s.rwg(), 2), " | ",
+                    number(s.has_agreement(), s.agreement(), 2), " | ", label,
+                    " |\n");
+  }
+
+  // The focus, its reason and the practices.
+  absl::StrAppend(&out, "\n## ");
+  if (r.focus() == v1::PILLAR_UNSPECIFIED) {
+    absl::StrAppend(&out, Text("no_focus", lang), "\n");
+  } else {
+    const Pillar focus = *PillarFromProto(r.focus());
+    absl::StrAppend(
+        &out,
+        absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
+        "\n\n");
+    if (r.ranking_size() > 0) {
+      absl::StrAppend(&out, "*", FocusReasonText(r.ranking(0), lang), "*");
+      if (r.ranking(0).talk_first()) {
+        absl::StrAppend(&out, " — **", Text("talk_first", lang), "**");
+      }
+      absl::StrAppend(&out, "\n\n");
+    }
+    absl::StrAppend(&out, "### ", Text("suggestions_heading", lang), "\n\n");
+    for (const std::string& practice :
+         PillarTextsFor(focus, lang).practices()) {
+      absl::StrAppend(&out, "- ", practice, "\n");
+    }
+  }
+
+  // The plan and its actions.
+  absl::StrAppend(&out, "\n## ", Text("meeting_actions", lang), "\n\n");
+  if (!m.has_plan()) {
+    absl::StrAppend(&out, Text("meeting_no_plan", lang), "\n");
+  } else {
+    absl::StrAppend(
+        &out,
+        absl::Substitute(Text("plan_heading", lang), m.plan().id(),
+                         m.plan().round_id(),
+                         FormatLongDate(m.plan().created(), lang),
+                         PillarName(*PillarFromProto(m.plan().focus()), lang)),
+        "\n\n", ActionsTable(m, m.plan_actions(), lang));
+  }
+  absl::StrAppend(&out, "\n### ", Text("follow_up_overdue", lang), "\n\n");
+  if (m.overdue_size() == 0) {
+    absl::StrAppend(&out, Text("follow_up_none", lang), "\n");
+  } else {
+    absl::StrAppend(&out, ActionsTable(m, m.overdue(), lang));
+  }
+
+  // The rhythm: the next check and the guardian.
+  const v1::CheckStatus& c = m.next_check();
+  absl::string_view state_key =
+      c.state() == v1::CHECK_STATE_OVERDUE ? "check_overdue"
+      : c.state() == v1::CHECK_STATE_DUE   ? "check_due"
+                                           : "check_not_due";
+  absl::StrAppend(
+      &out, "\n## ", Text("meeting_rhythm", lang), "\n\n- ",
+      absl::Substitute(Text("check_heading", lang),
+                       FormatLongDate(m.as_of(), lang), Text(state_key, lang)));
+  if (c.window_start().empty()) {
+    absl::StrAppend(&out, " (", Text("check_no_anchor", lang), ")");
+  } else if (!c.last_check_id().empty()) {
+    absl::StrAppend(
+        &out, " (",
+        absl::Substitute(Text("check_window_check", lang),
+                         FormatLongDate(c.window_start(), lang),
+                         FormatLongDate(c.window_end(), lang),
+                         c.last_check_id(), FormatLongDate(c.anchor(), lang)),
+        ")");
+  } else {
+    absl::StrAppend(&out, " (",
+                    absl::Substitute(Text("check_window_plan", lang),
+                                     FormatLongDate(c.window_start(), lang),
+                                     FormatLongDate(c.window_end(), lang),
+                                     FormatLongDate(c.anchor(), lang)),
+                    ")");
+  }
+  absl::StrAppend(
+      &out, "\n- ",
+      absl::Substitute(Text("guardian_heading", lang),
+                       FormatLongDate(m.as_of(), lang),
+                       m.guardian_id().empty() ? Text("guardian_nobody", lang)
+                                               : NameOf(m, m.guardian_id())),
+      "\n");
+  return out;
+}
+
+}  // namespace fives
