@@ -143,6 +143,55 @@ std::string ActionsTable(
 
 }  // namespace
 
+std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
+                                                   absl::string_view round_id,
+                                                   Language language) {
+  std::string before;
+  for (const v1::Round& round : journal.proto().rounds()) {
+    if (round.id() == round_id) break;
+    if (round.state() == v1::ROUND_STATE_CLOSED) before = round.id();
+  }
+  if (before.empty()) return std::nullopt;
+  absl::StatusOr<v1::RoundReport> report = journal.Report(before, language);
+  if (!report.ok()) return std::nullopt;
+  return *std::move(report);
+}
+
+std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& m,
+                                            Language lang) {
+  const v1::CheckStatus& c = m.next_check();
+  absl::string_view state_key =
+      c.state() == v1::CHECK_STATE_OVERDUE ? "check_overdue"
+      : c.state() == v1::CHECK_STATE_DUE   ? "check_due"
+                                           : "check_not_due";
+  std::string check =
+      absl::Substitute(Text("check_heading", lang),
+                       FormatLongDate(m.as_of(), lang), Text(state_key, lang));
+  if (c.window_start().empty()) {
+    absl::StrAppend(&check, " (", Text("check_no_anchor", lang), ")");
+  } else if (!c.last_check_id().empty()) {
+    absl::StrAppend(
+        &check, " (",
+        absl::Substitute(Text("check_window_check", lang),
+                         FormatLongDate(c.window_start(), lang),
+                         FormatLongDate(c.window_end(), lang),
+                         c.last_check_id(), FormatLongDate(c.anchor(), lang)),
+        ")");
+  } else {
+    absl::StrAppend(&check, " (",
+                    absl::Substitute(Text("check_window_plan", lang),
+                                     FormatLongDate(c.window_start(), lang),
+                                     FormatLongDate(c.window_end(), lang),
+                                     FormatLongDate(c.anchor(), lang)),
+                    ")");
+  }
+  std::string guardian = absl::Substitute(
+      Text("guardian_heading", lang), FormatLongDate(m.as_of(), lang),
+      m.guardian_id().empty() ? Text("guardian_nobody", lang)
+                              : NameOf(m, m.guardian_id()));
+  return {check, guardian};
+}
+
 std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   const v1::RoundReport& r = m.round();
   std::string out = absl::StrCat(
@@ -234,40 +283,10 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   }
 
   // The rhythm: the next check and the guardian.
-  const v1::CheckStatus& c = m.next_check();
-  absl::string_view state_key =
-      c.state() == v1::CHECK_STATE_OVERDUE ? "check_overdue"
-      : c.state() == v1::CHECK_STATE_DUE   ? "check_due"
-                                           : "check_not_due";
-  absl::StrAppend(
-      &out, "\n## ", Text("meeting_rhythm", lang), "\n\n- ",
-      absl::Substitute(Text("check_heading", lang),
-                       FormatLongDate(m.as_of(), lang), Text(state_key, lang)));
-  if (c.window_start().empty()) {
-    absl::StrAppend(&out, " (", Text("check_no_anchor", lang), ")");
-  } else if (!c.last_check_id().empty()) {
-    absl::StrAppend(
-        &out, " (",
-        absl::Substitute(Text("check_window_check", lang),
-                         FormatLongDate(c.window_start(), lang),
-                         FormatLongDate(c.window_end(), lang),
-                         c.last_check_id(), FormatLongDate(c.anchor(), lang)),
-        ")");
-  } else {
-    absl::StrAppend(&out, " (",
-                    absl::Substitute(Text("check_window_plan", lang),
-                                     FormatLongDate(c.window_start(), lang),
-                                     FormatLongDate(c.window_end(), lang),
-                                     FormatLongDate(c.anchor(), lang)),
-                    ")");
+  absl::StrAppend(&out, "\n## ", Text("meeting_rhythm", lang), "\n\n");
+  for (const std::string& line : MeetingRhythmLines(m, lang)) {
+    absl::StrAppend(&out, "- ", line, "\n");
   }
-  absl::StrAppend(
-      &out, "\n- ",
-      absl::Substitute(Text("guardian_heading", lang),
-                       FormatLongDate(m.as_of(), lang),
-                       m.guardian_id().empty() ? Text("guardian_nobody", lang)
-                                               : NameOf(m, m.guardian_id())),
-      "\n");
   return out;
 }
 

@@ -1,6 +1,7 @@
 // fives demo: the whole cycle on the built-in demo team.
 #include <string>
 
+#include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,13 +13,23 @@
 #include "fives/report_text.h"
 #include "journal_file.h"
 #include "journal_text.h"
+#include "report_output.h"
+
+ABSL_DECLARE_FLAG(std::string, format);
+ABSL_DECLARE_FLAG(std::string, out);
+ABSL_DECLARE_FLAG(std::string, picture);
 
 namespace fives::cli {
 
 int RunDemo(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"lang", "journal"};
+  static constexpr absl::string_view kFlags[] = {"lang", "journal", "format",
+                                                 "picture", "out"};
   static constexpr CommandSpec kSpec = {
-      "demo", "fives demo [--lang en|nl] [--journal PATH]", kFlags};
+      "demo",
+      "fives demo [--lang en|nl] [--journal PATH] "
+      "[--format text|md|html|json|svg [--picture radar|strips|trend]] "
+      "[--out FILE]",
+      kFlags};
   absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
   if (!parsed.ok()) return UsageError(parsed.status().message());
   absl::StatusOr<Language> language = LangFlag();
@@ -45,6 +56,27 @@ int RunDemo(absl::Span<char* const> args) {
     if (absl::Status s = CreateJournalFile(j, path); !s.ok()) {
       return Refused("demo", s);
     }
+  }
+  // --format: the meeting report of the second round in that format.
+  if (parsed->given.contains("format") || parsed->given.contains("out")) {
+    absl::StatusOr<ReportFormat> format =
+        parsed->given.contains("format")
+            ? ParseReportFormat(absl::GetFlag(FLAGS_format))
+            : absl::StatusOr<ReportFormat>(ReportFormat::kText);
+    if (!format.ok()) {
+      return UsageError(absl::StrCat("demo: ", format.status().message()));
+    }
+    const std::string picture = absl::GetFlag(FLAGS_picture);
+    if (absl::Status s = CheckPicture(picture); !s.ok()) {
+      return UsageError(absl::StrCat("demo: ", s.message()));
+    }
+    absl::StatusOr<std::string> text = RenderReport(
+        j, demo->second_round, *format, picture, *language, demo->as_of);
+    if (!text.ok()) return Refused("demo", text.status());
+    if (absl::Status s = Emit(*text, absl::GetFlag(FLAGS_out)); !s.ok()) {
+      return Refused("demo", s);
+    }
+    return kExitOk;
   }
 
   constexpr absl::string_view kRule =

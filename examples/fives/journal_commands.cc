@@ -9,10 +9,12 @@
 #include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/civil_date.h"
 #include "fives/journal_io.h"
 #include "fives/report_text.h"
 #include "journal_file.h"
 #include "journal_text.h"
+#include "report_output.h"
 
 ABSL_FLAG(std::string, team, "", "init: the team's id (1-64 of A-Za-z0-9._-)");
 ABSL_FLAG(std::string, name, "", "init: the team's display name");
@@ -21,7 +23,10 @@ ABSL_FLAG(std::string, round, "",
 ABSL_FLAG(std::string, format, "json",
           "export/import: json (proto3 JSON), text (protobuf text format) or "
           "binary (fives.v1.Journal)");
-ABSL_FLAG(std::string, out, "", "export: write to this file, not stdout");
+ABSL_FLAG(std::string, out, "",
+          "export, report, demo: write to this file, not stdout");
+ABSL_FLAG(std::string, picture, "radar",
+          "report --format svg: radar, strips or trend");
 ABSL_FLAG(std::string, from, "", "import: the file to read");
 ABSL_FLAG(bool, force, false,
           "import/export: replace an existing file (import: the journal)");
@@ -168,11 +173,13 @@ int RunImport(absl::Span<char* const> args) {
 }
 
 int RunReport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "round", "lang",
-                                                 "json"};
+  static constexpr absl::string_view kFlags[] = {
+      "journal", "round", "lang", "json", "format", "picture", "out", "date"};
   static constexpr CommandSpec kSpec = {
       "report",
-      "fives report [--journal PATH] [--round ID] [--lang en|nl] [--json]",
+      "fives report [--journal PATH] [--round ID] [--lang en|nl] "
+      "[--format text|md|html|json|svg [--picture radar|strips|trend]] "
+      "[--date D] [--out FILE] [--json]",
       kFlags};
   absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
   if (!parsed.ok()) return UsageError(parsed.status().message());
@@ -184,16 +191,51 @@ int RunReport(absl::Span<char* const> args) {
   if (parsed->given.contains("round") && round.empty()) {
     return UsageError("report: --round needs a round id");
   }
+  absl::StatusOr<ReportFormat> format = ReportFormat::kText;
+  if (parsed->given.contains("format")) {
+    format = ParseReportFormat(absl::GetFlag(FLAGS_format));
+    if (!format.ok()) {
+      return UsageError(absl::StrCat("report: ", format.status().message()));
+    }
+  }
+  const std::string picture = absl::GetFlag(FLAGS_picture);
+  if (absl::Status s = CheckPicture(picture); !s.ok()) {
+    return UsageError(absl::StrCat("report: ", s.message()));
+  }
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(false);
+  if (!date.ok()) {
+    return UsageError(absl::StrCat("report: ", date.status().message()));
+  }
   return ReadJournal("report", [&](const Journal& journal) {
-    absl::StatusOr<v1::RoundReport> report = round.empty()
-                                                 ? journal.LatestReport(*lang)
-                                                 : journal.Report(round, *lang);
-    if (!report.ok()) return Refused("report", report.status());
-    if (absl::GetFlag(FLAGS_json)) {
+    if (absl::GetFlag(FLAGS_json) && !parsed->given.contains("format")) {
+      // --json: the round's report message alone.
+      absl::StatusOr<v1::RoundReport> report =
+          round.empty() ? journal.LatestReport(*lang)
+                        : journal.Report(round, *lang);
+      if (!report.ok()) return Refused("report", report.status());
       PrintJson(*report);
+      return kExitOk;
+    }
+    // Without --date, the report is as of the day its round closed.
+    absl::CivilDay as_of;
+    if (*date) {
+      as_of = **date;
     } else {
-      absl::PrintF("%s\n%s", RenderReportText(*report, *lang),
-                   RenderVerdict(*report, *lang));
+      absl::StatusOr<v1::RoundReport> report =
+          round.empty() ? journal.LatestReport(*lang)
+                        : journal.Report(round, *lang);
+      if (!report.ok()) return Refused("report", report.status());
+      for (const v1::Round& r : journal.proto().rounds()) {
+        if (r.id() != report->round_id()) continue;
+        as_of = *ParseCivilDate(
+            r.closed_on().empty() ? r.date() : r.closed_on(), "date");
+      }
+    }
+    absl::StatusOr<std::string> text =
+        RenderReport(journal, round, *format, picture, *lang, as_of);
+    if (!text.ok()) return Refused("report", text.status());
+    if (absl::Status s = Emit(*text, absl::GetFlag(FLAGS_out)); !s.ok()) {
+      return Refused("report", s);
     }
     return kExitOk;
   });

@@ -5,7 +5,9 @@
 #ifndef FIVES_MEETING_REPORT_H_
 #define FIVES_MEETING_REPORT_H_
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -28,9 +30,28 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
 // 2026"; an unparsable text is returned as it is.
 std::string FormatLongDate(absl::string_view iso_date, Language language);
 
+// The report of the closed round before `round_id` in the journal, for the
+// radar's dashed outline; nullopt when there is none.
+std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
+                                                   absl::string_view round_id,
+                                                   Language language);
+
+// The rhythm in words: the state of the next collaboration check with its
+// window, and the process guardian.
+std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& report,
+                                            Language language);
+
 // The report as Markdown (tables, lists; no pictures).
 std::string RenderMeetingMarkdown(const v1::MeetingReport& report,
                                   Language language);
+
+// The report as one self-contained HTML page (inline CSS and SVG, no
+// external assets; opens offline): the Markdown's content plus the radar
+// (with the previous closed round as a dashed outline), the distribution
+// strips and the trend over every round of `journal`.
+absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& report,
+                                              const Journal& journal,
+                                              Language language);
 
 }  // namespace fives
 

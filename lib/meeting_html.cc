@@ -1,0 +1,226 @@
+// The meeting report as one self-contained HTML page.
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/substitute.h"
+#include "fives/meeting_report.h"
+#include "fives/report_svg.h"
+#include "fives/report_text.h"
+
+namespace fives {
+namespace {
+
+std::string Escape(absl::string_view text) {
+  return absl::StrReplaceAll(text, {{"&", "&amp;"},
+                                    {"<", "&lt;"},
+                                    {">", "&gt;"},
+                                    {"\"", "&quot;"},
+                                    {"'", "&#39;"}});
+}
+
+std::string Text(absl::string_view key, Language language) {
+  return Escape(Phrase(key, language));
+}
+
+// Print-friendly, readable on a meeting-room screen; no external fonts.
+constexpr absl::string_view kStyle = R"css(
+body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem;
+       color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
+h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid #0072B2;
+     padding-bottom: 0.2rem; margin-top: 2rem; }
+.meta { color: #555; margin-top: 0; }
+.pictures { display: flex; flex-wrap: wrap; gap: 1.5rem; }
+.pictures figure { margin: 0; flex: 1 1 26rem; }
+.pictures svg, .trend svg { width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem;
+         text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.talk { font-weight: bold; color: #9a3d00; }
+.none { color: #777; }
+@media print { h2 { break-after: avoid; } figure { break-inside: avoid; } }
+)css";
+
+// An SVG document without its XML declaration, to sit inside HTML.
+std::string Inline(absl::string_view svg) {
+  if (absl::StartsWith(svg, "<?xml")) {
+    const size_t end = svg.find("?>");
+    if (end != absl::string_view::npos) svg.remove_prefix(end + 2);
+  }
+  return std::string(absl::StripLeadingAsciiWhitespace(svg));
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
+                                              const Journal& journal,
+                                              Language lang) {
+  const v1::RoundReport& r = m.round();
+  const std::optional<v1::RoundReport> previous =
+      PreviousRoundReport(journal, r.round_id(), lang);
+  absl::StatusOr<std::string> radar =
+      RenderRadarSvg(r, previous ? &*previous : nullptr, lang);
+  if (!radar.ok()) return radar.status();
+  absl::StatusOr<std::string> strips = RenderDistributionSvg(r, lang);
+  if (!strips.ok()) return strips.status();
+  absl::StatusOr<std::string> trend = RenderTrendSvg(journal.proto(), lang);
+  if (!trend.ok()) return trend.status();
+
+  const std::string title =
+      Escape(absl::Substitute(Phrase("report_title", lang), r.team_name()));
+  std::string out = absl::StrCat(
+      "<!DOCTYPE html>\n<html lang=\"", LanguageTag(lang),
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+      "content=\"width=device-width, initial-scale=1\">\n<title>",
+      title, "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n<h1>",
+      title, "</h1>\n<p class=\"meta\">",
+      Escape(absl::Substitute(
+          Phrase("round_line", lang), r.round_id(),
+          FormatLongDate(r.round_date(), lang),
+          Phrase(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
+                                                 : "mode_confidential",
+                 lang),
+          r.respondents(), r.members())),
+      "<br>",
+      Escape(absl::Substitute(Phrase("meeting_as_of", lang),
+                              FormatLongDate(m.as_of(), lang))),
+      "</p>\n");
+
+  // The pictures and the table.
+  absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
+                  "</h2>\n<div class=\"pictures\">\n<figure>", Inline(*radar),
+                  "</figure>\n<figure>", Inline(*strips),
+                  "</figure>\n</div>\n");
+  absl::StrAppend(&out, "<table>\n<tr><th>", Text("col_pillar", lang),
+                  "</th><th>n</th><th>", Text("col_mean", lang), "</th><th>",
+                  Text("col_median", lang), "</th><th>",
+                  Text("col_distribution", lang), "</th><th>",
+                  Text("col_rwg", lang), "</th><th>",
+                  Text("col_agreement", lang), "</th><th>",
+                  Text("col_label", lang), "</th></tr>\n");
+  auto number = [&](bool has, double v, int decimals) {
+    return has ? FormatDecimal(v, decimals, lang) : std::string("–");
+  };
+  for (const v1::PillarStats& s : r.pillars()) {
+    const Pillar p = *PillarFromProto(s.pillar());
+    std::string counts = "–";
+    if (s.histogram_size() == 5) {
+      counts =
+          absl::StrCat(s.histogram(0), " ", s.histogram(1), " ", s.histogram(2),
+                       " ", s.histogram(3), " ", s.histogram(4));
+    }
+    const std::string label =
+        s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
+            ? Escape(absl::Substitute(Phrase("withheld_too_few", lang),
+                                      r.thresholds().min_responses()))
+            : Escape(LabelText(s.label(), lang));
+    absl::StrAppend(
+        &out, "<tr><td>", Escape(PillarName(p, lang)),
+        "</td><td class=\"num\">", s.n(), "</td><td class=\"num\">",
+        number(s.has_mean(), s.mean(), 2), "</td><td class=\"num\">",
+        number(s.has_median(), s.median(), 1), "</td><td>", counts,
+        "</td><td class=\"num\">", number(s.has_rwg(), s.rwg(), 2),
+        "</td><td class=\"num\">", number(s.has_agreement(), s.agreement(), 2),
+        "</td><td>", label, "</td></tr>\n");
+  }
+  absl::StrAppend(&out, "</table>\n");
+
+  // The focus and the practices, then everything else as in the Markdown:
+  // the plan, overdue actions and the rhythm.
+  if (r.focus() == v1::PILLAR_UNSPECIFIED) {
+    absl::StrAppend(&out, "<h2>", Text("no_focus", lang), "</h2>\n");
+  } else {
+    const Pillar focus = *PillarFromProto(r.focus());
+    absl::StrAppend(&out, "<h2>",
+                    Escape(absl::Substitute(Phrase("focus_heading", lang),
+                                            PillarName(focus, lang))),
+                    "</h2>\n");
+    if (r.ranking_size() > 0) {
+      absl::StrAppend(&out, "<p><em>",
+                      Escape(FocusReasonText(r.ranking(0), lang)), "</em>");
+      if (r.ranking(0).talk_first()) {
+        absl::StrAppend(&out, " — <span class=\"talk\">",
+                        Text("talk_first", lang), "</span>");
+      }
+      absl::StrAppend(&out, "</p>\n");
+    }
+    absl::StrAppend(&out, "<h3>", Text("suggestions_heading", lang),
+                    "</h3>\n<ul>\n");
+    for (const std::string& practice :
+         PillarTextsFor(focus, lang).practices()) {
+      absl::StrAppend(&out, "<li>", Escape(practice), "</li>\n");
+    }
+    absl::StrAppend(&out, "</ul>\n");
+  }
+
+  auto name_of = [&](const std::string& id) {
+    for (const v1::MemberName& n : m.member_names()) {
+      if (n.member_id() == id) return Escape(n.display_name());
+    }
+    return Escape(id);
+  };
+  auto actions_table = [&](const auto& actions) {
+    std::string t = absl::StrCat(
+        "<table>\n<tr><th>", Text("col_action", lang), "</th><th>",
+        Text("col_owner", lang), "</th><th>", Text("col_due", lang),
+        "</th><th>", Text("col_status", lang), "</th><th>",
+        Text("col_latest_feedback", lang), "</th></tr>\n");
+    for (const v1::Action& a : actions) {
+      std::string feedback = "–";
+      if (a.feedback_size() > 0) {
+        const v1::Feedback& f = *a.feedback().rbegin();
+        feedback = absl::StrCat(Escape(FormatLongDate(f.date(), lang)), ", ",
+                                name_of(f.author_id()), ": ", Escape(f.text()));
+        if (f.has_progress())
+          absl::StrAppend(&feedback, " (", f.progress(), "%)");
+      }
+      const absl::string_view status =
+          a.status() == v1::ACTION_STATUS_OPEN      ? "status_open"
+          : a.status() == v1::ACTION_STATUS_DONE    ? "status_done"
+          : a.status() == v1::ACTION_STATUS_DROPPED ? "status_dropped"
+                                                    : "status_proposed";
+      absl::StrAppend(
+          &t, "<tr><td>", Escape(a.title()), "</td><td>", name_of(a.owner_id()),
+          "</td><td>", Escape(FormatLongDate(a.due(), lang)), "</td><td>",
+          Text(status, lang), "</td><td>", feedback, "</td></tr>\n");
+    }
+    absl::StrAppend(&t, "</table>\n");
+    return t;
+  };
+  absl::StrAppend(&out, "<h2>", Text("meeting_actions", lang), "</h2>\n");
+  if (!m.has_plan()) {
+    absl::StrAppend(&out, "<p class=\"none\">", Text("meeting_no_plan", lang),
+                    "</p>\n");
+  } else {
+    absl::StrAppend(
+        &out, "<p>",
+        Escape(absl::Substitute(
+            Phrase("plan_heading", lang), m.plan().id(), m.plan().round_id(),
+            FormatLongDate(m.plan().created(), lang),
+            PillarName(*PillarFromProto(m.plan().focus()), lang))),
+        "</p>\n", actions_table(m.plan_actions()));
+  }
+  absl::StrAppend(&out, "<h3>", Text("follow_up_overdue", lang), "</h3>\n");
+  if (m.overdue_size() == 0) {
+    absl::StrAppend(&out, "<p class=\"none\">", Text("follow_up_none", lang),
+                    "</p>\n");
+  } else {
+    absl::StrAppend(&out, actions_table(m.overdue()));
+  }
+
+  // The rhythm and the trend.
+  absl::StrAppend(&out, "<h2>", Text("meeting_rhythm", lang), "</h2>\n<ul>\n");
+  for (const std::string& line : MeetingRhythmLines(m, lang)) {
+    absl::StrAppend(&out, "<li>", Escape(line), "</li>\n");
+  }
+  absl::StrAppend(&out, "</ul>\n<div class=\"trend\"><figure>", Inline(*trend),
+                  "</figure></div>\n</body>\n</html>\n");
+  return out;
+}
+
+}  // namespace fives
