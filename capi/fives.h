@@ -265,6 +265,29 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const fives_journal* journal,
                                         const char* round_id,
                                         const char* language) FIVES_NOEXCEPT;
+/* The meeting report of a round (NULL: the latest closed round) as of
+ * `as_of`: the round's report, the plan in force with its actions, the
+ * overdue actions, the next check and the guardian, as a
+ * fives.v1.MeetingReport in `format`. */
+FIVES_API int fives_journal_meeting_report(
+    fives_buffer* out, const fives_journal* journal, const char* round_id,
+    const char* language, const char* as_of, int format) FIVES_NOEXCEPT;
+
+/* Documents to show people (all UTF-8 text, deterministic). */
+#define FIVES_DOCUMENT_MARKDOWN 1 /* the meeting report in Markdown */
+#define FIVES_DOCUMENT_HTML 2     /* one self-contained HTML page */
+#define FIVES_DOCUMENT_RADAR 3    /* SVG: the five pillars, spread, previous */
+#define FIVES_DOCUMENT_STRIPS 4   /* SVG: the counts of 1..5 per pillar */
+#define FIVES_DOCUMENT_TREND 5    /* SVG: every pillar over all rounds */
+
+/* One document of a round (NULL: the latest closed round) as of `as_of`, in
+ * `language` ("en" or "nl"). */
+FIVES_API int fives_journal_document(fives_buffer* out,
+                                     const fives_journal* journal,
+                                     const char* round_id, const char* language,
+                                     const char* as_of,
+                                     int document) FIVES_NOEXCEPT;
+
 /* Two closed rounds compared: fives.v1.RoundComparison. */
 FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,

@@ -9,6 +9,8 @@
 #include "fives.h"
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
+#include "fives/meeting_report.h"
+#include "fives/report_svg.h"
 #include "fives/report_text.h"
 #include "fives/v1/requests.pb.h"
 
@@ -378,6 +380,92 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
     if (!report.ok()) return Fail(report.status());
     return Done(
         fives::capi::WriteText(fives::RenderReportText(*report, *lang), out));
+  });
+}
+
+}  // extern "C"
+
+namespace {
+
+// The meeting report the document functions start from.
+absl::StatusOr<fives::v1::MeetingReport> MeetingOf(const fives_journal* journal,
+                                                   const char* round_id,
+                                                   const char* language,
+                                                   const char* as_of,
+                                                   fives::Language* lang) {
+  if (absl::Status s = CheckJournal(journal); !s.ok()) return s;
+  absl::StatusOr<fives::Language> l = CheckLanguage(language);
+  if (!l.ok()) return l.status();
+  *lang = *l;
+  absl::StatusOr<absl::CivilDay> day = CheckDate(as_of, "as_of");
+  if (!day.ok()) return day.status();
+  absl::StatusOr<std::string> round = OptionalString(round_id, "round_id");
+  if (!round.ok()) return round.status();
+  return fives::BuildMeetingReport(journal->journal, *round, *l, *day);
+}
+
+}  // namespace
+
+extern "C" {
+
+FIVES_API int fives_journal_meeting_report(
+    fives_buffer* out, const fives_journal* journal, const char* round_id,
+    const char* language, const char* as_of, int format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
+      return Fail(s);
+    }
+    fives::Language lang;
+    absl::StatusOr<fives::v1::MeetingReport> m =
+        MeetingOf(journal, round_id, language, as_of, &lang);
+    if (!m.ok()) return Fail(m.status());
+    return Done(fives::capi::WriteMessage(*m, format, out));
+  });
+}
+
+FIVES_API int fives_journal_document(fives_buffer* out,
+                                     const fives_journal* journal,
+                                     const char* round_id, const char* language,
+                                     const char* as_of, int document) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (document < FIVES_DOCUMENT_MARKDOWN || document > FIVES_DOCUMENT_TREND) {
+      return Fail(absl::InvalidArgumentError(absl::StrCat(
+          "document: ", document,
+          " is not FIVES_DOCUMENT_MARKDOWN (1) .. FIVES_DOCUMENT_TREND (5)")));
+    }
+    fives::Language lang;
+    absl::StatusOr<fives::v1::MeetingReport> m =
+        MeetingOf(journal, round_id, language, as_of, &lang);
+    if (!m.ok()) return Fail(m.status());
+    const fives::Journal& j = journal->journal;
+    absl::StatusOr<std::string> text;
+    switch (document) {
+      case FIVES_DOCUMENT_MARKDOWN:
+        text = fives::RenderMeetingMarkdown(*m, lang);
+        break;
+      case FIVES_DOCUMENT_HTML:
+        text = fives::RenderMeetingHtml(*m, j, lang);
+        break;
+      case FIVES_DOCUMENT_RADAR: {
+        const std::optional<fives::v1::RoundReport> previous =
+            fives::PreviousRoundReport(j, m->round().round_id(), lang);
+        text = fives::RenderRadarSvg(m->round(),
+                                     previous ? &*previous : nullptr, lang);
+        break;
+      }
+      case FIVES_DOCUMENT_STRIPS:
+        text = fives::RenderDistributionSvg(m->round(), lang);
+        break;
+      default:
+        text = fives::RenderTrendSvg(j.proto(), lang);
+        break;
+    }
+    if (!text.ok()) return Fail(text.status());
+    return Done(fives::capi::WriteText(*text, out));
   });
 }
 

@@ -227,9 +227,9 @@ FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
           "fives_pillar_stats (", sizeof(fives_pillar_stats), " bytes)")));
     }
     if (group_count > index_count / 5) {
-      return Fail(absl::InvalidArgumentError(absl::StrCat(
-          "index_count: ", index_count, " entries for ", group_count,
-          " groups, need ", group_count, " x 5")));
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat("index_count: ", index_count, " entries for ",
+                       group_count, " groups, need ", group_count, " x 5")));
     }
     absl::StatusOr<fives::GroupedHistograms> h =
         Aggregate(groups, scores, responses, group_count);

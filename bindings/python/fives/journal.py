@@ -492,6 +492,36 @@ class Journal:
             _ffi.optional_text_arg(round_id, "round_id"),
             _ffi.text_arg(language, "language")).decode("utf-8")
 
+    def meeting_report(self, as_of: datetime.date,
+                       round_id: Optional[str] = None,
+                       language: str = "en") -> Dict[str, Any]:
+        """Everything the meeting looks at, as of ``as_of``: a
+        fives.v1.MeetingReport dict (the round's report, the plan in force
+        with its actions, overdue actions, the next check, the guardian)."""
+        return self._message(_ffi.lib().fives_journal_meeting_report,
+                             _ffi.optional_text_arg(round_id, "round_id"),
+                             _ffi.text_arg(language, "language"),
+                             date_arg(as_of, "as_of"))
+
+    #: The documents of :meth:`document`, by name.
+    DOCUMENTS = {"markdown": 1, "html": 2, "radar": 3, "strips": 4, "trend": 5}
+
+    def document(self, kind: str, as_of: datetime.date,
+                 round_id: Optional[str] = None, language: str = "en") -> str:
+        """A document to show people: ``kind`` is "markdown", "html" (one
+        self-contained page), or the SVG pictures "radar", "strips",
+        "trend"."""
+        if not isinstance(kind, str):
+            raise TypeError(f"kind: expected str, got {type(kind).__name__}")
+        if kind not in self.DOCUMENTS:
+            raise InvalidArgument(
+                f"kind: {kind!r} is not one of {', '.join(self.DOCUMENTS)}")
+        return self._call_buffer(
+            _ffi.lib().fives_journal_document,
+            _ffi.optional_text_arg(round_id, "round_id"),
+            _ffi.text_arg(language, "language"), date_arg(as_of, "as_of"),
+            self.DOCUMENTS[kind]).decode("utf-8")
+
     def compare_rounds(self, before_round_id: str,
                        after_round_id: str) -> Dict[str, Any]:
         """Two closed rounds compared per pillar: a fives.v1.RoundComparison
