@@ -46,13 +46,20 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print { h2 { break-after: avoid; } figure { break-inside: avoid; } }
 )css";
 
-// An SVG document without its XML declaration, to sit inside HTML.
-std::string Inline(absl::string_view svg) {
+// An SVG document without its XML declaration, to sit inside HTML. The
+// pictures use the same ids ("title", "desc", "legend", ...), which must be
+// unique in one page: every id and every reference to one gets `prefix`.
+std::string Inline(absl::string_view svg, absl::string_view prefix) {
   if (absl::StartsWith(svg, "<?xml")) {
     const size_t end = svg.find("?>");
     if (end != absl::string_view::npos) svg.remove_prefix(end + 2);
   }
-  return std::string(absl::StripLeadingAsciiWhitespace(svg));
+  return absl::StrReplaceAll(absl::StripLeadingAsciiWhitespace(svg),
+                             {{" id=\"", absl::StrCat(" id=\"", prefix, "-")},
+                              {"url(#", absl::StrCat("url(#", prefix, "-")},
+                              {"aria-labelledby=\"title desc\"",
+                               absl::StrCat("aria-labelledby=\"", prefix,
+                                            "-title ", prefix, "-desc\"")}});
 }
 
 }  // namespace
@@ -93,9 +100,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
 
   // The pictures and the table.
   absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
-                  "</h2>\n<div class=\"pictures\">\n<figure>", Inline(*radar),
-                  "</figure>\n<figure>", Inline(*strips),
-                  "</figure>\n</div>\n");
+                  "</h2>\n<div class=\"pictures\">\n<figure>",
+                  Inline(*radar, "radar"), "</figure>\n<figure>",
+                  Inline(*strips, "strips"), "</figure>\n</div>\n");
   absl::StrAppend(&out, "<table>\n<tr><th>", Text("col_pillar", lang),
                   "</th><th>n</th><th>", Text("col_mean", lang), "</th><th>",
                   Text("col_median", lang), "</th><th>",
@@ -218,7 +225,8 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   for (const std::string& line : MeetingRhythmLines(m, lang)) {
     absl::StrAppend(&out, "<li>", Escape(line), "</li>\n");
   }
-  absl::StrAppend(&out, "</ul>\n<div class=\"trend\"><figure>", Inline(*trend),
+  absl::StrAppend(&out, "</ul>\n<div class=\"trend\"><figure>",
+                  Inline(*trend, "trend"),
                   "</figure></div>\n</body>\n</html>\n");
   return out;
 }

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
 FIVES = None
 
@@ -702,6 +703,188 @@ class ExistingFileTest(JournalCase):
         self.refused(["import", "--from", os.path.join(self.dir, "none")],
                      "does not exist", journal=target)
         self.assertEqual(self.leftovers(), [])
+
+
+class ReportDocumentsTest(JournalCase):
+    """fives report --format md|html|json|svg on the demo journal, --out,
+    and fives demo --format ... --out."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("demo")  # writes the demo journal to self.path
+
+    def report(self, *args):
+        return self.ok("report", *args)
+
+    def test_json(self):
+        data = json.loads(self.report("--format", "json"))
+        self.assertIn("round", data)
+        self.assertEqual(data["round"]["round_id"], "2026-12")
+        self.assertEqual(data["round"]["team_name"], "Demo MT")
+        # Without --date: as of the day the round closed.
+        self.assertEqual(data["as_of"], "2026-12-22")
+        self.assertIn("next_check", data)
+        self.assertEqual(data["plan"]["id"], "p1")
+        data = json.loads(self.report("--format", "json", "--date",
+                                      "2027-01-05"))
+        self.assertEqual(data["as_of"], "2027-01-05")
+        data = json.loads(self.report("--format", "json", "--round", "2026-11",
+                                      "--lang", "nl"))
+        self.assertEqual(data["round"]["round_id"], "2026-11")
+        self.assertEqual(data["round"]["language"], "nl")
+        self.assertEqual(data["round"]["focus"], "PILLAR_STRUCTURE")
+
+    def test_markdown(self):
+        md = self.report("--format", "md")
+        self.assertTrue(md.startswith("# 5S report: Demo MT\n"), md[:60])
+        self.assertIn("21 December 2026", md)
+        self.assertIn("As of 22 December 2026", md)
+        self.assertIn("Focus: Steering", md)
+        self.assertNotIn("<svg", md)
+        later = self.report("--format", "md", "--date", "2027-01-05")
+        self.assertIn("As of 5 January 2027", later)
+        self.assertNotIn("As of 22 December 2026", later)
+        nl = self.report("--format", "md", "--lang", "nl")
+        self.assertTrue(nl.startswith("# 5S-rapport: Demo MT\n"), nl[:60])
+        self.assertIn("Stand van zaken op 22 december 2026", nl)
+
+    def test_html(self):
+        html = self.report("--format", "html")
+        self.assertTrue(html.startswith("<!DOCTYPE html>\n"), html[:40])
+        self.assertIn('<html lang="en">', html)
+        self.assertEqual(html.count("<svg"), 3)
+        self.assertNotIn("<?xml", html)
+        self.assertNotIn("<script", html)
+        self.assertIn("As of 22 December 2026", html)
+        self.assertIn("As of 5 January 2027",
+                      self.report("--format", "html", "--date", "2027-01-05"))
+        self.assertEqual(html.count("<table>"), html.count("</table>"))
+        self.assertEqual(html.count("<ul>"), html.count("</ul>"))
+        nl = self.report("--format", "html", "--lang", "nl")
+        self.assertIn('<html lang="nl">', nl)
+        self.assertIn("21 december 2026", nl)
+        self.assertRegex(nl, r'<td class="num">\d,\d\d</td>')
+        self.assertEqual(html, self.report("--format", "html"))
+
+    def test_svg(self):
+        pictures = {}
+        for picture in (None, "radar", "strips", "trend"):
+            with self.subTest(picture=picture):
+                args = ["--format", "svg"]
+                if picture:
+                    args += ["--picture", picture]
+                svg = self.report(*args)
+                self.assertTrue(svg.startswith("<?xml"), svg[:40])
+                root = ET.fromstring(svg.encode("utf-8"))
+                self.assertEqual(root.tag, "{http://www.w3.org/2000/svg}svg")
+                self.assertIsNotNone(
+                    root.find("{http://www.w3.org/2000/svg}title"))
+                pictures[picture] = svg
+        # The radar is the default picture; the three pictures differ.
+        self.assertEqual(pictures[None], pictures["radar"])
+        self.assertEqual(len({pictures["radar"], pictures["strips"],
+                              pictures["trend"]}), 3)
+        self.assertIn("spread", pictures["strips"])
+        self.assertIn("2026-11", pictures["trend"])
+        nl = self.report("--format", "svg", "--picture", "strips", "--lang",
+                         "nl")
+        ET.fromstring(nl.encode("utf-8"))
+        self.assertNotEqual(nl, pictures["strips"])
+
+    def test_out_writes_the_file(self):
+        for fmt, name in (("md", "r.md"), ("html", "r.html"),
+                          ("json", "r.json"), ("svg", "r.svg")):
+            with self.subTest(fmt=fmt):
+                target = os.path.join(self.dir, name)
+                stdout = self.report("--format", fmt, "--out", target)
+                self.assertEqual(stdout, "")
+                with open(target, encoding="utf-8") as f:
+                    written = f.read()
+                self.assertEqual(written, self.report("--format", fmt))
+        with open(os.path.join(self.dir, "r.json"), encoding="utf-8") as f:
+            self.assertIn("round", json.load(f))
+        ET.parse(os.path.join(self.dir, "r.svg"))
+        # --out replaces an existing file.
+        target = os.path.join(self.dir, "r.md")
+        self.report("--format", "md", "--date", "2027-01-05", "--out", target)
+        with open(target, encoding="utf-8") as f:
+            self.assertIn("As of 5 January 2027", f.read())
+        self.assertEqual(self.leftovers(), [])
+        # A folder that does not exist: refused, nothing left behind.
+        self.refused(["report", "--format", "md", "--out",
+                      os.path.join(self.dir, "none", "r.md")], "report")
+        self.assertEqual(self.leftovers(), [])
+
+    def test_usage_errors(self):
+        self.usage(["report", "--format", "pdf"], '"pdf"')
+        self.usage(["report", "--format", "PDF"], "--format")
+        self.usage(["report", "--format", ""], "--format")
+        self.usage(["report", "--format"], "needs a value")
+        self.usage(["report", "--format", "svg", "--picture", "pie"], '"pie"')
+        self.usage(["report", "--format", "svg", "--picture", ""], "--picture")
+        self.usage(["report", "--format", "md", "--date", "2026-02-30"],
+                   "not a date")
+        self.usage(["report", "--format", "md", "--out"], "needs a value")
+        self.usage(["demo", "--format", "pdf"], '"pdf"')
+        self.usage(["demo", "--format", "svg", "--picture", "pie"], '"pie"')
+        # The same with a journal given.
+        self.assert_error(self.j("report", "--format", "pdf"), 2, '"pdf"',
+                          "report --format pdf")
+        self.assert_error(self.j("report", "--format", "svg", "--picture",
+                                 "bars"), 2, '"bars"', "--picture bars")
+
+    def test_unknown_round(self):
+        self.refused(["report", "--format", "html", "--round", "r9"], "r9")
+
+
+class DemoDocumentsTest(unittest.TestCase):
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def demo(self, *args):
+        result = run("demo", *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        return result.stdout
+
+    def test_html_out(self):
+        for lang, month in (("en", "21 December 2026"),
+                            ("nl", "21 december 2026")):
+            with self.subTest(lang=lang):
+                target = os.path.join(self.dir, f"demo-{lang}.html")
+                self.assertEqual(
+                    self.demo("--format", "html", "--lang", lang, "--out",
+                              target), "")
+                with open(target, encoding="utf-8") as f:
+                    html = f.read()
+                self.assertTrue(html.startswith("<!DOCTYPE html>\n"))
+                self.assertIn(f'<html lang="{lang}">', html)
+                self.assertEqual(html.count("<svg"), 3)
+                self.assertNotIn("<?xml", html)
+                self.assertIn(month, html)
+                self.assertEqual(html, self.demo("--format", "html", "--lang",
+                                                 lang))
+        # The demo writes no journal unless asked to.
+        self.assertEqual(sorted(os.listdir(self.dir)),
+                         ["demo-en.html", "demo-nl.html"])
+
+    def test_other_formats(self):
+        data = json.loads(self.demo("--format", "json"))
+        self.assertEqual(data["round"]["round_id"], "2026-12")
+        self.assertEqual(data["as_of"], "2026-12-22")
+        self.assertTrue(self.demo("--format", "md").startswith("# 5S report"))
+        for picture in ("radar", "strips", "trend"):
+            with self.subTest(picture=picture):
+                svg = self.demo("--format", "svg", "--picture", picture)
+                ET.fromstring(svg.encode("utf-8"))
+        target = os.path.join(self.dir, "demo.svg")
+        self.assertEqual(self.demo("--format", "svg", "--picture", "trend",
+                                   "--out", target), "")
+        ET.parse(target)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,11 @@ int RunDemo(absl::Span<char* const> args) {
   if (!language.ok()) {
     return UsageError(absl::StrCat("demo: ", language.status().message()));
   }
+  if (parsed->given.contains("picture") &&
+      (!parsed->given.contains("format") ||
+       absl::GetFlag(FLAGS_format) != "svg")) {
+    return UsageError("demo: --picture goes with --format svg");
+  }
   // Only an explicit --journal writes a file, and never over another.
   const bool write = parsed->given.contains("journal");
   const std::string path = JournalPath();
@@ -70,6 +75,7 @@ int RunDemo(absl::Span<char* const> args) {
     if (absl::Status s = CheckPicture(picture); !s.ok()) {
       return UsageError(absl::StrCat("demo: ", s.message()));
     }
+
     absl::StatusOr<std::string> text = RenderReport(
         j, demo->second_round, *format, picture, *language, demo->as_of);
     if (!text.ok()) return Refused("demo", text.status());

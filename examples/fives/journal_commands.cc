@@ -202,6 +202,11 @@ int RunReport(absl::Span<char* const> args) {
   if (absl::Status s = CheckPicture(picture); !s.ok()) {
     return UsageError(absl::StrCat("report: ", s.message()));
   }
+  if (parsed->given.contains("picture") &&
+      (!parsed->given.contains("format") ||
+       absl::GetFlag(FLAGS_format) != "svg")) {
+    return UsageError("report: --picture goes with --format svg");
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(false);
   if (!date.ok()) {
     return UsageError(absl::StrCat("report: ", date.status().message()));

@@ -1520,6 +1520,228 @@ static fives_journal* TestJournalCycle(void) {
   return j;
 }
 
+/* The meeting report and the documents of the journal the cycle built:
+ * r1 and r2 closed (r2 the latest), plans p1 and p2, r3 still open. */
+static int StartsWith(const fives_buffer* b, const char* prefix) {
+  return b->data != NULL && b->len >= strlen(prefix) &&
+         memcmp(b->data, prefix, strlen(prefix)) == 0;
+}
+
+static void TestMeetingDocuments(fives_journal* j) {
+  static const int kFormats[] = {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON,
+                                 FIVES_FORMAT_TEXT};
+  static const char* const kLanguages[] = {"en", "nl"};
+  static uint8_t kKept[3] = {'o', 'l', 'd'};
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer again = FIVES_BUFFER_INIT;
+  fives_journal* empty;
+  size_t i, l;
+  int d;
+
+  StartPhase("journal: meeting report");
+  for (i = 0; i < sizeof kFormats / sizeof kFormats[0]; ++i) {
+    CHECK_OK(fives_journal_meeting_report(&out, j, NULL, "en", "2026-05-20",
+                                          kFormats[i]));
+    CHECK(out.data != NULL && out.len > 100);
+    switch (kFormats[i]) {
+      case FIVES_FORMAT_JSON:
+        CHECK(IsText(&out));
+        CHECK(StartsWith(&out, "{\"as_of\":\"2026-05-20\""));
+        CHECK(Contains(&out, "\"round\":{"));
+        CHECK(Contains(&out, "\"round_id\":\"r2\""));
+        CHECK(Contains(&out, "\"plan\":{\"id\":\"p2\""));
+        CHECK(Contains(&out, "\"next_check\":{"));
+        CHECK(Contains(&out, "\"guardian_id\":\"carla\""));
+        CHECK(Contains(&out, "\"member_names\":["));
+        break;
+      case FIVES_FORMAT_TEXT:
+        CHECK(IsText(&out));
+        CHECK(StartsWith(&out, "as_of: \"2026-05-20\""));
+        CHECK(Contains(&out, "round_id: \"r2\""));
+        CHECK(Contains(&out, "guardian_id: \"carla\""));
+        break;
+      default:
+        /* Field 1 (as_of), length-delimited, ten bytes. */
+        CHECK(out.data[0] == 0x0a && out.data[1] == 10 &&
+              memcmp(out.data + 2, "2026-05-20", 10) == 0);
+        break;
+    }
+    fives_buffer_free(&out);
+  }
+  /* A named round; the plan in force on r1 is p1; Dutch suggestions. */
+  CHECK_OK(fives_journal_meeting_report(&out, j, "r1", "nl", "2026-03-21",
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"as_of\":\"2026-03-21\""));
+  CHECK(Contains(&out, "\"round_id\":\"r1\""));
+  CHECK(Contains(&out, "\"plan\":{\"id\":\"p1\""));
+  CHECK(Contains(&out, "\"language\":\"nl\""));
+  CHECK(!Contains(&out, "\"round_id\":\"r2\""));
+  fives_buffer_free(&out);
+  /* "" is the latest closed round, as NULL is. */
+  CHECK_OK(fives_journal_meeting_report(&out, j, "", "en", "2026-05-20",
+                                        FIVES_FORMAT_JSON));
+  CHECK_OK(fives_journal_meeting_report(&again, j, NULL, "en", "2026-05-20",
+                                        FIVES_FORMAT_JSON));
+  CHECK(out.len == again.len && memcmp(out.data, again.data, out.len) == 0);
+  fives_buffer_free(&out);
+  fives_buffer_free(&again);
+
+  StartPhase("journal: documents");
+  for (l = 0; l < 2; ++l) {
+    for (d = FIVES_DOCUMENT_MARKDOWN; d <= FIVES_DOCUMENT_TREND; ++d) {
+      CHECK_OK(fives_journal_document(&out, j, NULL, kLanguages[l],
+                                      "2026-05-20", d));
+      CHECK(IsText(&out));
+      switch (d) {
+        case FIVES_DOCUMENT_MARKDOWN:
+          CHECK(StartsWith(&out, l == 0 ? "# 5S report: Board MT"
+                                        : "# 5S-rapport: Board MT"));
+          CHECK(Contains(&out, l == 0 ? "20 May 2026" : "20 mei 2026"));
+          CHECK(!Contains(&out, "<svg"));
+          break;
+        case FIVES_DOCUMENT_HTML:
+          CHECK(StartsWith(&out, "<!DOCTYPE html>"));
+          CHECK(Contains(&out,
+                         l == 0 ? "<html lang=\"en\">" : "<html lang=\"nl\">"));
+          CHECK(CountOf(Text(&out), "<svg") == 3);
+          CHECK(!Contains(&out, "<?xml"));
+          CHECK(!Contains(&out, "<script"));
+          CHECK(Contains(&out, l == 0 ? "4 May 2026" : "4 mei 2026"));
+          CHECK(CountOf(Text(&out), "<table>") ==
+                CountOf(Text(&out), "</table>"));
+          CHECK(CountOf(Text(&out), "<ul>") == CountOf(Text(&out), "</ul>"));
+          break;
+        default:
+          CHECK(StartsWith(&out, "<?xml"));
+          CHECK(Contains(&out, "<svg"));
+          CHECK(CountOf(Text(&out), "<svg") == 1);
+          CHECK(Contains(&out, "</svg>"));
+          CHECK(Contains(&out, "<title id=\"title\">"));
+          CHECK(Contains(&out, "<desc"));
+          break;
+      }
+      /* Deterministic. */
+      CHECK_OK(fives_journal_document(&again, j, NULL, kLanguages[l],
+                                      "2026-05-20", d));
+      CHECK(out.len == again.len && memcmp(out.data, again.data, out.len) == 0);
+      fives_buffer_free(&again);
+      fives_buffer_free(&out);
+    }
+  }
+  /* The three pictures differ from each other. */
+  {
+    fives_buffer radar = FIVES_BUFFER_INIT, strips = FIVES_BUFFER_INIT;
+    CHECK_OK(fives_journal_document(&radar, j, "r2", "en", "2026-05-20",
+                                    FIVES_DOCUMENT_RADAR));
+    CHECK_OK(fives_journal_document(&strips, j, "r2", "en", "2026-05-20",
+                                    FIVES_DOCUMENT_STRIPS));
+    CHECK(strcmp(Text(&radar), Text(&strips)) != 0);
+    fives_buffer_free(&radar);
+    fives_buffer_free(&strips);
+  }
+  /* The round named r1: its date in the Markdown. */
+  CHECK_OK(fives_journal_document(&out, j, "r1", "en", "2026-03-21",
+                                  FIVES_DOCUMENT_MARKDOWN));
+  CHECK(Contains(&out, "2 March 2026"));
+  CHECK(Contains(&out, "As of 21 March 2026"));
+  fives_buffer_free(&out);
+
+  StartPhase("journal: meeting report and document errors");
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out",
+              fives_journal_meeting_report(NULL, j, NULL, "en", "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out",
+              fives_journal_document(NULL, j, NULL, "en", "2026-05-20",
+                                     FIVES_DOCUMENT_HTML));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_meeting_report(&out, NULL, NULL, "en", "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_document(&out, NULL, NULL, "en", "2026-05-20",
+                                     FIVES_DOCUMENT_HTML));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "language",
+              fives_journal_meeting_report(&out, j, NULL, NULL, "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "language",
+              fives_journal_document(&out, j, NULL, NULL, "2026-05-20",
+                                     FIVES_DOCUMENT_MARKDOWN));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "language",
+              fives_journal_meeting_report(&out, j, NULL, "de", "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "language",
+              fives_journal_document(&out, j, NULL, "fr", "2026-05-20",
+                                     FIVES_DOCUMENT_RADAR));
+  /* as_of is required: the library never reads the clock. */
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "as_of",
+              fives_journal_meeting_report(&out, j, NULL, "en", NULL,
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "as_of",
+      fives_journal_document(&out, j, NULL, "en", NULL, FIVES_DOCUMENT_HTML));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "as_of",
+      fives_journal_meeting_report(&out, j, NULL, "en", "", FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "as_of",
+              fives_journal_meeting_report(&out, j, NULL, "en", "2026-02-30",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "as_of",
+              fives_journal_document(&out, j, NULL, "en", "20 May 2026",
+                                     FIVES_DOCUMENT_TREND));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "as_of",
+              fives_journal_document(&out, j, NULL, "en", "2026-5-20",
+                                     FIVES_DOCUMENT_STRIPS));
+  EXPECT_FAIL(j, FIVES_NOT_FOUND, "r9",
+              fives_journal_meeting_report(&out, j, "r9", "en", "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_NOT_FOUND, "r9",
+              fives_journal_document(&out, j, "r9", "en", "2026-05-20",
+                                     FIVES_DOCUMENT_HTML));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "format",
+      fives_journal_meeting_report(&out, j, NULL, "en", "2026-05-20", 0));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "format",
+      fives_journal_meeting_report(&out, j, NULL, "en", "2026-05-20", 4));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "document",
+              fives_journal_document(&out, j, NULL, "en", "2026-05-20", 0));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "document",
+              fives_journal_document(&out, j, NULL, "en", "2026-05-20", 6));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "document",
+              fives_journal_document(&out, j, NULL, "en", "2026-05-20", -1));
+  /* A non-empty out buffer is refused and left as it was. */
+  out.data = kKept;
+  out.len = 3;
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: not empty",
+              fives_journal_meeting_report(&out, j, NULL, "en", "2026-05-20",
+                                           FIVES_FORMAT_JSON));
+  CHECK(out.data == kKept && out.len == 3);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: not empty",
+              fives_journal_document(&out, j, NULL, "en", "2026-05-20",
+                                     FIVES_DOCUMENT_HTML));
+  CHECK(out.data == kKept && out.len == 3);
+  out.data = NULL;
+  out.len = 0;
+  /* A journal without a closed round has nothing to report. */
+  empty = NewTeam();
+  if (empty != NULL) {
+    CHECK_OK(fives_journal_start_round(empty, "r1", "2026-03-02",
+                                       FIVES_ROUND_CONFIDENTIAL));
+    EXPECT_FAIL(empty, FIVES_NOT_FOUND, "closed round",
+                fives_journal_meeting_report(&out, empty, NULL, "en",
+                                             "2026-05-20", FIVES_FORMAT_JSON));
+    for (d = FIVES_DOCUMENT_MARKDOWN; d <= FIVES_DOCUMENT_TREND; ++d) {
+      EXPECT_FAIL(
+          empty, FIVES_NOT_FOUND, "closed round",
+          fives_journal_document(&out, empty, NULL, "en", "2026-05-20", d));
+    }
+    fives_journal_free(empty);
+  }
+  /* After the errors, the calls work again and the last error is clear. */
+  CHECK_OK(fives_journal_document(&out, j, NULL, "en", "2026-05-20",
+                                  FIVES_DOCUMENT_MARKDOWN));
+  fives_buffer_free(&out);
+}
+
 /* A round that allows partial responses cannot be started through the C
  * ABI (fives_journal_start_round takes no such option), so it comes from a
  * parsed journal. */
@@ -2578,6 +2800,7 @@ int main(int argc, char** argv) {
   CHECK(j != NULL);
   if (j != NULL) {
     TestResponseScores(j);
+    TestMeetingDocuments(j);
     TestNullArguments(j);
     TestNonEmptyOut(j);
     TestFakeHandle();

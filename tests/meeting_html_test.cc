@@ -1,0 +1,318 @@
+// RenderMeetingHtml: one self-contained, well-formed, escaped and
+// deterministic HTML page per language.
+#include <map>
+#include <regex>
+#include <string>
+
+#include "absl/strings/str_replace.h"
+#include "fives/meeting_report.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "journal_builder.h"
+
+namespace fives {
+namespace {
+
+using ::fives::journal_builder::Day;
+using ::fives::journal_builder::JournalBuilder;
+using ::fives::journal_builder::MakeActionInput;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr char kTeamName[] = "R&D <Board> & \"Co\"";
+constexpr char kTeamNameEscaped[] =
+    "R&amp;D &lt;Board&gt; &amp; &quot;Co&quot;";
+
+int CountOf(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// The text between the first `from` and the first `to` after it.
+std::string Between(const std::string& text, const std::string& from,
+                    const std::string& to) {
+  const size_t start = text.find(from);
+  if (start == std::string::npos) return "";
+  const size_t end = text.find(to, start + from.size());
+  return text.substr(
+      start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+std::string Escaped(absl::string_view text) {
+  return absl::StrReplaceAll(text, {{"&", "&amp;"},
+                                    {"<", "&lt;"},
+                                    {">", "&gt;"},
+                                    {"\"", "&quot;"},
+                                    {"'", "&#39;"}});
+}
+
+// Four members, two closed open rounds (r1 on 2026-02-02, r2 on
+// 2026-03-02; Structure is lowest in r2 at 3.25), a plan on r2 with two
+// opened actions: a1 "Decision table <v2>" (bob, done on 2026-03-30) and
+// a2 "Agenda & minutes" (cas, due 2026-03-20, so overdue on 2026-04-20).
+Journal MakeJournal() {
+  JournalBuilder b("rd", kTeamName);
+  b.AddMember("ann", "Ann", Day(2026, 1, 5))
+      .AddMember("bob", "Bob <B>", Day(2026, 1, 5))
+      .AddMember("cas", "Cas", Day(2026, 1, 5))
+      .AddMember("dee", "Dee", Day(2026, 1, 5));
+  b.StartRound("r1", Day(2026, 2, 2), v1::ROUND_MODE_OPEN)
+      .AddResponse("r1", "ann", {3, 3, 3, 3, 3})
+      .AddResponse("r1", "bob", {4, 3, 2, 3, 4})
+      .AddResponse("r1", "cas", {3, 4, 2, 3, 3})
+      .AddResponse("r1", "dee", {4, 4, 3, 2, 4})
+      .CloseRound("r1", Day(2026, 2, 3));
+  b.StartRound("r2", Day(2026, 3, 2), v1::ROUND_MODE_OPEN)
+      .AddResponse("r2", "ann", {4, 4, 2, 3, 4})
+      .AddResponse("r2", "bob", {4, 3, 5, 3, 3})
+      .AddResponse("r2", "cas", {3, 4, 1, 4, 4})
+      .AddResponse("r2", "dee", {4, 5, 5, 4, 3})
+      .CloseRound("r2", Day(2026, 3, 3));
+  PlanInput plan;
+  plan.round_id = "r2";
+  plan.created = Day(2026, 3, 4);
+  plan.actions = {MakeActionInput("Decision table <v2>", "On the wiki", "bob"),
+                  MakeActionInput("Agenda & minutes", "Every agenda", "cas",
+                                  Day(2026, 3, 20))};
+  b.CreatePlan(plan)
+      .OpenAction("a1", Day(2026, 3, 4))
+      .OpenAction("a2", Day(2026, 3, 4))
+      .AddFeedback("a2", Day(2026, 3, 10), "dee", "Draft \"ready\"", 40)
+      .CompleteAction("a1", Day(2026, 3, 30));
+  absl::StatusOr<Journal> j = b.Build();
+  EXPECT_TRUE(j.ok()) << j.status();
+  return *std::move(j);
+}
+
+std::string Page(const Journal& j, Language lang,
+                 absl::string_view round_id = "") {
+  absl::StatusOr<v1::MeetingReport> m =
+      BuildMeetingReport(j, round_id, lang, Day(2026, 4, 20));
+  EXPECT_TRUE(m.ok()) << m.status();
+  if (!m.ok()) return "";
+  absl::StatusOr<std::string> html = RenderMeetingHtml(*m, j, lang);
+  EXPECT_TRUE(html.ok()) << html.status();
+  return html.ok() ? *html : "";
+}
+
+class MeetingHtmlTest : public ::testing::TestWithParam<Language> {};
+
+TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
+  const Journal j = MakeJournal();
+  const Language lang = GetParam();
+  const std::string html = Page(j, lang);
+  ASSERT_FALSE(html.empty());
+  EXPECT_THAT(html, StartsWith("<!DOCTYPE html>\n"));
+  EXPECT_THAT(html, HasSubstr(lang == Language::kDutch ? "<html lang=\"nl\">"
+                                                       : "<html lang=\"en\">"));
+  EXPECT_THAT(html, HasSubstr("<meta charset=\"utf-8\">"));
+  // Radar, strips and trend, inline, without their XML declarations.
+  EXPECT_EQ(CountOf(html, "<svg"), 3);
+  EXPECT_EQ(CountOf(html, "</svg>"), 3);
+  EXPECT_THAT(html, Not(HasSubstr("<?xml")));
+  // No external assets: the only URL is the SVG namespace.
+  const std::string without_namespace =
+      absl::StrReplaceAll(html, {{"http://www.w3.org/2000/svg", ""}});
+  EXPECT_THAT(without_namespace, Not(HasSubstr("http://")));
+  EXPECT_THAT(without_namespace, Not(HasSubstr("https://")));
+  EXPECT_THAT(without_namespace, Not(HasSubstr("//")))
+      << "no protocol-relative URLs";
+  EXPECT_THAT(html, Not(HasSubstr("<link")));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("<iframe")));
+  EXPECT_THAT(html, Not(HasSubstr(" src=")));
+  EXPECT_THAT(html, Not(HasSubstr("href=")));
+  // Only references to the page's own patterns: url(#id).
+  EXPECT_EQ(CountOf(html, "url("), CountOf(html, "url(#"));
+  EXPECT_THAT(html, Not(HasSubstr("@import")));
+}
+
+TEST_P(MeetingHtmlTest, IsWellFormed) {
+  const Journal j = MakeJournal();
+  const std::string html = Page(j, GetParam());
+  for (const char* tag :
+       {"table", "ul", "tr", "figure", "h1", "h2", "h3", "p", "svg", "head",
+        "body", "html", "style", "title", "div", "li", "td", "th"}) {
+    // "<p" would also count "<path"; an open tag is "<tag>" or "<tag ".
+    const std::string name(tag);
+    const int open =
+        CountOf(html, "<" + name + ">") + CountOf(html, "<" + name + " ");
+    EXPECT_EQ(open, CountOf(html, "</" + name + ">")) << "<" << name << ">";
+  }
+  EXPECT_EQ(CountOf(html, "<table>"), 3);  // pillars, plan, overdue
+  EXPECT_EQ(CountOf(html, "<ul>"), 2);     // practices, rhythm
+  EXPECT_EQ(CountOf(html, "<html"), 1);
+  EXPECT_EQ(CountOf(html, "<body>"), 1);
+  EXPECT_THAT(html, testing::EndsWith("</body>\n</html>\n"));
+  // Tables and lists close in order: every </table> comes before the next
+  // <table>.
+  size_t at = 0;
+  while ((at = html.find("<table>", at)) != std::string::npos) {
+    const size_t close = html.find("</table>", at);
+    ASSERT_NE(close, std::string::npos);
+    const size_t next = html.find("<table>", at + 1);
+    EXPECT_TRUE(next == std::string::npos || close < next);
+    at = close;
+  }
+  at = 0;
+  while ((at = html.find("<ul>", at)) != std::string::npos) {
+    const size_t close = html.find("</ul>", at);
+    ASSERT_NE(close, std::string::npos);
+    const size_t next = html.find("<ul>", at + 1);
+    EXPECT_TRUE(next == std::string::npos || close < next);
+    at = close;
+  }
+}
+
+// The three pictures share one document once inline: an id used twice
+// makes url(#id) and aria-labelledby point into the wrong picture.
+TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
+  const Journal j = MakeJournal();
+  const std::string html = Page(j, GetParam());
+  const std::regex id_attribute(" id=\"([^\"]*)\"");
+  std::map<std::string, int> ids;
+  for (std::sregex_iterator it(html.begin(), html.end(), id_attribute), end;
+       it != end; ++it) {
+    ++ids[(*it)[1].str()];
+  }
+  EXPECT_FALSE(ids.empty());
+  for (const auto& [id, count] : ids) {
+    EXPECT_EQ(count, 1) << "id=\"" << id << "\"";
+  }
+}
+
+TEST_P(MeetingHtmlTest, EscapesEveryText) {
+  const Journal j = MakeJournal();
+  const std::string html = Page(j, GetParam());
+  EXPECT_THAT(html, HasSubstr(kTeamNameEscaped));
+  EXPECT_THAT(html, Not(HasSubstr("<Board>")));
+  EXPECT_THAT(html, Not(HasSubstr("R&D")));
+  EXPECT_THAT(html, Not(HasSubstr("\"Co\"")));
+  EXPECT_THAT(html, HasSubstr("<title>5S"));
+  EXPECT_THAT(html, HasSubstr("Decision table &lt;v2&gt;"));
+  EXPECT_THAT(html, Not(HasSubstr("<v2>")));
+  EXPECT_THAT(html, HasSubstr("Agenda &amp; minutes"));
+  EXPECT_THAT(html, Not(HasSubstr("Agenda & minutes")));
+  EXPECT_THAT(html, HasSubstr("Bob &lt;B&gt;"));
+  EXPECT_THAT(html, Not(HasSubstr("<B>")));
+  EXPECT_THAT(html, HasSubstr("Draft &quot;ready&quot; (40%)"));
+  // Every '&' starts an entity.
+  const std::regex bare_ampersand("&(?!(amp|lt|gt|quot|#39|#[0-9]+);)");
+  EXPECT_FALSE(std::regex_search(html, bare_ampersand));
+}
+
+TEST_P(MeetingHtmlTest, IsDeterministic) {
+  const Journal j = MakeJournal();
+  const std::string first = Page(j, GetParam());
+  EXPECT_EQ(first, Page(j, GetParam()));
+  EXPECT_EQ(first, Page(MakeJournal(), GetParam()));
+  // The latest closed round is r2.
+  EXPECT_EQ(first, Page(j, GetParam(), "r2"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, MeetingHtmlTest,
+                         testing::Values(Language::kEnglish, Language::kDutch),
+                         [](const testing::TestParamInfo<Language>& info) {
+                           return info.param == Language::kDutch
+                                      ? std::string("Dutch")
+                                      : std::string("English");
+                         });
+
+TEST(MeetingHtmlContentTest, EnglishPage) {
+  const Journal j = MakeJournal();
+  const std::string html = Page(j, Language::kEnglish);
+  EXPECT_THAT(html, HasSubstr(std::string("<h1>5S report: ") +
+                              kTeamNameEscaped + "</h1>"));
+  // Long dates: the round's date, the as-of date, due and feedback dates.
+  EXPECT_THAT(html, HasSubstr("2 March 2026"));
+  EXPECT_THAT(html, HasSubstr("As of 20 April 2026"));
+  EXPECT_THAT(html, HasSubstr("20 March 2026"));
+  EXPECT_THAT(html, HasSubstr("10 March 2026, Dee: Draft"));
+  const std::string meta = Between(html, "<p class=\"meta\">", "</p>");
+  EXPECT_THAT(meta, HasSubstr("2 March 2026"));
+  EXPECT_THAT(meta, HasSubstr("As of 20 April 2026"));
+  EXPECT_THAT(meta, Not(HasSubstr("2026-")));
+  // The pillars table, with decimal points.
+  EXPECT_THAT(html, HasSubstr("<tr><td>Structure</td><td class=\"num\">4</td>"
+                              "<td class=\"num\">3.25</td>"));
+  EXPECT_THAT(html, HasSubstr("<td>1 1 0 0 2</td>"));
+  // The focus pillar and every one of its practices.
+  EXPECT_THAT(html, HasSubstr("<h2>Focus: Structure</h2>"));
+  for (const std::string& practice :
+       PillarTextsFor(Pillar::kStructure, Language::kEnglish).practices()) {
+    EXPECT_THAT(html, HasSubstr("<li>" + Escaped(practice) + "</li>"));
+  }
+  // The plan's actions.
+  EXPECT_THAT(Between(html, "p1", "<h3>Overdue</h3>"),
+              HasSubstr("<td>Decision table &lt;v2&gt;</td><td>Bob &lt;B&gt;"
+                        "</td>"));
+  EXPECT_THAT(Between(html, "p1", "<h3>Overdue</h3>"),
+              HasSubstr("<td>Agenda &amp; minutes</td>"));
+  // Overdue: a2 only (a1 is done).
+  const std::string overdue = Between(html, "<h3>Overdue</h3>", "<h2>");
+  ASSERT_FALSE(overdue.empty());
+  EXPECT_THAT(overdue, HasSubstr("<table>"));
+  EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
+                                 "<td>20 March 2026</td><td>open</td>"));
+  EXPECT_THAT(overdue, Not(HasSubstr("Decision table")));
+  EXPECT_THAT(overdue, Not(HasSubstr("class=\"none\"")));
+}
+
+TEST(MeetingHtmlContentTest, DutchPage) {
+  const Journal j = MakeJournal();
+  const std::string html = Page(j, Language::kDutch);
+  EXPECT_THAT(html, HasSubstr(std::string("<h1>5S-rapport: ") +
+                              kTeamNameEscaped + "</h1>"));
+  EXPECT_THAT(html, HasSubstr("2 maart 2026"));
+  EXPECT_THAT(html, HasSubstr("Stand van zaken op 20 april 2026"));
+  EXPECT_THAT(html, HasSubstr("20 maart 2026"));
+  EXPECT_THAT(html, Not(HasSubstr("March")));
+  EXPECT_THAT(html, Not(HasSubstr("April")));
+  EXPECT_THAT(html, HasSubstr("<h2>Focus: Structuur</h2>"));
+  for (const std::string& practice :
+       PillarTextsFor(Pillar::kStructure, Language::kDutch).practices()) {
+    EXPECT_THAT(html, HasSubstr("<li>" + Escaped(practice) + "</li>"));
+  }
+  // Decimal commas in the table and in the pictures' visible text.
+  EXPECT_THAT(html, HasSubstr("<tr><td>Structuur</td><td class=\"num\">4</td>"
+                              "<td class=\"num\">3,25</td>"));
+  EXPECT_THAT(html, Not(HasSubstr(">3.25<")));
+  const std::regex point_cell("<td class=\"num\">-?[0-9]+\\.[0-9]");
+  EXPECT_FALSE(std::regex_search(html, point_cell));
+  const std::regex point_text(">[^<>]*[0-9]\\.[0-9][^<>]*<");
+  const std::string body = html.substr(html.find("</style>"));
+  std::smatch match;
+  EXPECT_FALSE(std::regex_search(body, match, point_text)) << match.str();
+  EXPECT_GE(CountOf(html, "3,25"), 2) << "table and radar";
+  const std::string overdue = Between(html, "<h3>Te laat</h3>", "<h2>");
+  EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
+                                 "<td>20 maart 2026</td>"));
+  EXPECT_NE(html, Page(j, Language::kEnglish));
+}
+
+TEST(MeetingHtmlContentTest, NothingOverdueAndNoPlan) {
+  // As of the first round, no plan is in force and nothing is overdue.
+  const Journal j = MakeJournal();
+  absl::StatusOr<v1::MeetingReport> m =
+      BuildMeetingReport(j, "r1", Language::kEnglish, Day(2026, 2, 10));
+  ASSERT_TRUE(m.ok()) << m.status();
+  absl::StatusOr<std::string> html =
+      RenderMeetingHtml(*m, j, Language::kEnglish);
+  ASSERT_TRUE(html.ok()) << html.status();
+  EXPECT_THAT(*html, HasSubstr("2 February 2026"));
+  EXPECT_THAT(*html, Not(HasSubstr("Decision table")));
+  EXPECT_THAT(Between(*html, "<h3>Overdue</h3>", "<h2>"),
+              HasSubstr("<p class=\"none\">none</p>"));
+  EXPECT_EQ(CountOf(*html, "<table>"), 1);
+  EXPECT_EQ(CountOf(*html, "<svg"), 3);
+  EXPECT_EQ(CountOf(*html, "</table>"), 1);
+}
+
+}  // namespace
+}  // namespace fives
