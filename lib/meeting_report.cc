@@ -38,14 +38,6 @@ std::string Cell(absl::string_view text) {
 
 }  // namespace
 
-std::string FormatLongDate(absl::string_view iso_date, Language language) {
-  absl::StatusOr<absl::CivilDay> day = ParseCivilDate(iso_date, "date");
-  if (!day.ok()) return std::string(iso_date);
-  return absl::StrCat(day->day(), " ",
-                      Phrase(absl::StrCat("month_", day->month()), language),
-                      " ", day->year());
-}
-
 absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      absl::string_view round_id,
                                                      Language language,

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/substitute.h"
+#include "fives/civil_date.h"
 #include "fives/pillar.h"
 
 namespace fives {
@@ -80,6 +81,14 @@ std::string FocusReasonText(const v1::FocusCandidate& c, Language lang) {
     default:
       return Text("reason_not_enough_data", lang);
   }
+}
+
+std::string FormatLongDate(absl::string_view iso_date, Language language) {
+  absl::StatusOr<absl::CivilDay> day = ParseCivilDate(iso_date, "date");
+  if (!day.ok()) return std::string(iso_date);
+  return absl::StrCat(day->day(), " ",
+                      Phrase(absl::StrCat("month_", day->month()), language),
+                      " ", day->year());
 }
 
 std::string FormatDecimal(double value, int decimals, Language language) {

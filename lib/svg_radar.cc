@@ -159,10 +159,10 @@ absl::StatusOr<std::string> RenderRadarSvg(const v1::RoundReport& report,
     sentences.push_back(absl::StrCat(sentence, "."));
   }
   if (previous != nullptr) {
-    sentences.push_back(
-        absl::StrCat(svg::Say("svg_legend_previous", language,
-                              previous->round_id(), previous->round_date()),
-                     "."));
+    sentences.push_back(absl::StrCat(
+        svg::Say("svg_legend_previous", language, previous->round_id(),
+                 FormatLongDate(previous->round_date(), language)),
+        "."));
   }
   sentences.push_back(absl::StrCat(
       svg::Say("svg_legend_band", language, absl::StrCat(kQuartileBandMinN)),
@@ -187,7 +187,7 @@ absl::StatusOr<std::string> RenderRadarSvg(const v1::RoundReport& report,
                             "\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/>\n");
       },
       svg::Say("svg_legend_this_round", language, report.round_id(),
-               report.round_date()));
+               FormatLongDate(report.round_date(), language)));
   add(
       [](double y) {
         return absl::StrCat("<rect x=\"22\" y=\"", Num(y - 6),
@@ -210,7 +210,7 @@ absl::StatusOr<std::string> RenderRadarSvg(const v1::RoundReport& report,
               svg::kVermillion, "\" stroke-width=\"1.5\"/>\n");
         },
         svg::Say("svg_legend_previous", language, previous->round_id(),
-                 previous->round_date()));
+                 FormatLongDate(previous->round_date(), language)));
   }
   if (any_gap) {
     add(

@@ -260,10 +260,10 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   // Round labels under the last panel: every k-th when they would crowd.
   double label_width = 0;
   for (const v1::RoundReport& r : reports) {
-    label_width =
-        std::max({label_width,
-                  svg::TextWidth(svg::Fit(r.round_id(), kIdSize, 90), kIdSize),
-                  svg::TextWidth(r.round_date(), 10)});
+    label_width = std::max(
+        {label_width,
+         svg::TextWidth(svg::Fit(r.round_id(), kIdSize, 90), kIdSize),
+         svg::TextWidth(FormatLongDate(r.round_date(), language), 10)});
   }
   const size_t every =
       std::max<size_t>(1, static_cast<size_t>((label_width + 8) / step) + 1);
@@ -279,7 +279,8 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   for (size_t r = 0; r < count; r += every) {
     doc.Text(x_of(r), axis_bottom + 2,
              svg::Fit(reports[r].round_id(), kIdSize, 90), id_style);
-    doc.Text(x_of(r), axis_bottom + 16, reports[r].round_date(), date_style);
+    doc.Text(x_of(r), axis_bottom + 16,
+             FormatLongDate(reports[r].round_date(), language), date_style);
   }
   doc.Raw("</g>\n");
 

@@ -1,6 +1,7 @@
 #include "fives/meeting_report.h"
 
 #include "absl/strings/match.h"
+#include "fives/report_text.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

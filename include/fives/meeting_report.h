@@ -26,10 +26,6 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      Language language,
                                                      absl::CivilDay as_of);
 
-// A date the way the language writes it: "2 November 2026", "2 november
-// 2026"; an unparsable text is returned as it is.
-std::string FormatLongDate(absl::string_view iso_date, Language language);
-
 // The report of the closed round before `round_id` in the journal, for the
 // radar's dashed outline; nullopt when there is none.
 std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,

@@ -15,6 +15,10 @@ namespace fives {
 // a comma in Dutch.
 std::string FormatDecimal(double value, int decimals, Language language);
 
+// A date the way the language writes it: "2 November 2026", "2 november
+// 2026"; an unparsable text is returned as it is.
+std::string FormatLongDate(absl::string_view iso_date, Language language);
+
 // `text` padded with spaces to `width` characters (UTF-8 code points).
 std::string PadRight(absl::string_view text, size_t width);
 
