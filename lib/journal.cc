@@ -148,6 +148,28 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
     }
   }
   for (v1::Check& c : *j.mutable_checks()) replace(c.mutable_facilitator_id());
+  // The charter names members as owners, style holders and speakers.
+  v1::Charter& charter = *j.mutable_charter();
+  for (v1::PreferenceStyle& p : *charter.mutable_synergy()->mutable_styles()) {
+    replace(p.mutable_member_id());
+  }
+  v1::StructureCharter& structure = *charter.mutable_structure();
+  for (v1::DecisionRule& r : *structure.mutable_decision_register()) {
+    replace(r.mutable_owner_id());
+  }
+  for (v1::DecisionRecord& r : *structure.mutable_decision_log()) {
+    replace(r.mutable_owner_id());
+  }
+  for (v1::DecisionRule& r : *structure.mutable_topic_owners()) {
+    replace(r.mutable_owner_id());
+  }
+  v1::SteeringCharter& steering = *charter.mutable_steering();
+  for (v1::Kpi& k : *steering.mutable_kpis()) replace(k.mutable_owner_id());
+  for (v1::CommunicationRule& c : *steering.mutable_communication()) {
+    replace(c.mutable_who_id());
+  }
+  for (v1::Risk& r : *steering.mutable_risks()) replace(r.mutable_owner_id());
+  if (!proto_.has_charter()) j.clear_charter();  // no empty charter added
   for (v1::GuardianTerm& g : *j.mutable_guardians()) {
     replace(g.mutable_member_id());
   }

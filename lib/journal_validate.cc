@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
 
@@ -298,7 +299,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
       return Invalid(where + ".reason", "unknown reason");
     }
   }
-  return absl::OkStatus();
+  return ValidateCharterStructure(j);
 }
 
 }  // namespace fives

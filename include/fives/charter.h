@@ -1,0 +1,96 @@
+// The team charter: the agreements behind the five pillars (fives.v1.Charter,
+// kept in Journal.charter). CheckCharter lists what is wrong (errors) or
+// doubtful (warnings); ReviewCharter says per pillar which agreements are in
+// place, missing or stale, counts the warning signals ticked at checks, and
+// names the one missing agreement that would help most.
+#ifndef FIVES_CHARTER_H_
+#define FIVES_CHARTER_H_
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "fives/catalog.h"
+#include "fives/pillar.h"
+#include "fives/v1/charter.pb.h"
+#include "fives/v1/journal.pb.h"
+
+namespace fives {
+
+// A pair of opposite preference styles, by key.
+struct StylePair {
+  absl::string_view first;
+  absl::string_view second;
+};
+
+// The catalog of style pairs: decisive/careful, fast/precise,
+// big_picture/detail, people/task. Names and pitfalls are catalog phrases
+// "style_<key>" and "style_<key>_pitfall".
+inline constexpr std::array<StylePair, 4> kStylePairs = {{
+    {"decisive", "careful"},
+    {"fast", "precise"},
+    {"big_picture", "detail"},
+    {"people", "task"},
+}};
+
+// True for a key of kStylePairs.
+bool IsStyleKey(absl::string_view key);
+// The style's name and its usual pitfall in `language` (`key` must be a
+// style key).
+absl::string_view StyleName(absl::string_view key, Language language);
+absl::string_view StylePitfall(absl::string_view key, Language language);
+
+// The six steering moments of the year, in order: strategy, talent, budget,
+// risks, customer, operations.
+inline constexpr std::array<absl::string_view, 6> kSteeringMomentKinds = {
+    "strategy", "talent", "budget", "risks", "customer", "operations"};
+
+// One problem of a charter. `field` is the path inside the charter, e.g.
+// "steering.kpis[2].owner_id"; `message` starts with the field and names the
+// value.
+struct CharterFinding {
+  enum Severity { kError, kWarning };
+  Severity severity;
+  Pillar pillar;
+  std::string field;
+  std::string message;
+};
+
+// Every finding for the journal's charter as of `as_of`, in charter order.
+// Errors: a date that is not ISO-8601, a decision model unspecified or
+// unknown, an owner or member who is not a current member on `as_of` (a
+// logged decision's owner: on the decision's date), a goal's progress
+// outside 0..100, an unknown steering-moment kind, an unknown style key, a
+// signal index outside the catalog's list, an unknown check id. Warnings:
+// priorities outside 3..5, KPIs outside 6..10, a logged decision taken with
+// another model than the register's for its topic, a steering moment whose
+// date passed without being held, a follow-up date passed without the
+// follow-up. A journal without a charter has no findings.
+std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
+                                         absl::CivilDay as_of);
+
+// InvalidArgument with the first error of CheckCharter; warnings pass.
+absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of);
+
+// The errors of CheckCharter that need neither a date nor the team: dates
+// not ISO-8601, decision models, steering-moment kinds, style keys, goal
+// progress, empty or repeated topics, signal indexes and check ids. Owners
+// and members are not looked up: a member may leave or be forgotten while
+// the charter still names them. Journal::Validate runs it; the error names
+// "charter.<field>" and the value.
+absl::Status ValidateCharterStructure(const v1::Journal& journal);
+
+// The charter review as of `as_of`; an agreement confirmed more than
+// `stale_days` days before `as_of` is stale. The agreements each pillar asks
+// for are listed in lib/charter.cc (kAgreements). The next agreement is the
+// first one not in place of the focus pillar of the latest plan, else of the
+// pillar with the lowest readiness (ties in the method's order).
+v1::CharterReview ReviewCharter(const v1::Journal& journal,
+                                absl::CivilDay as_of, int stale_days = 365);
+
+}  // namespace fives
+
+#endif  // FIVES_CHARTER_H_

@@ -1,0 +1,676 @@
+// The team charter: checks with errors and warnings, and the review per
+// pillar.
+#include "fives/charter.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "fives/catalog.h"
+#include "fives/civil_date.h"
+#include "fives/team_config.h"
+
+namespace fives {
+namespace {
+
+std::optional<absl::CivilDay> ParseDay(const std::string& text) {
+  absl::StatusOr<absl::CivilDay> d = ParseCivilDate(text, "");
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+
+std::string Quoted(absl::string_view s) { return absl::StrCat("\"", s, "\""); }
+
+// Whether `id` is a member of the team on `day`; otherwise why not.
+std::optional<std::string> NotMemberOn(const v1::Journal& j,
+                                       absl::string_view id,
+                                       absl::CivilDay day) {
+  for (const v1::Member& m : j.team().members()) {
+    if (m.id() != id) continue;
+    std::optional<absl::CivilDay> joined = ParseDay(m.joined());
+    std::optional<absl::CivilDay> left = ParseDay(m.left());
+    if (joined && *joined <= day && (m.left().empty() || (left && *left > day)))
+      return std::nullopt;
+    return absl::StrCat(Quoted(id), " is not a current member on ",
+                        FormatCivilDate(day));
+  }
+  return absl::StrCat(Quoted(id), " is not a member of the team");
+}
+
+bool IsMemberOn(const v1::Journal& j, absl::string_view id,
+                absl::CivilDay day) {
+  return !id.empty() && !NotMemberOn(j, id, day).has_value();
+}
+
+bool IsSteeringMomentKind(absl::string_view kind) {
+  return std::find(kSteeringMomentKinds.begin(), kSteeringMomentKinds.end(),
+                   kind) != kSteeringMomentKinds.end();
+}
+
+std::string StyleKeys() {
+  std::vector<absl::string_view> keys;
+  for (const StylePair& p : kStylePairs) {
+    keys.push_back(p.first);
+    keys.push_back(p.second);
+  }
+  return absl::StrJoin(keys, ", ");
+}
+
+class Checker {
+ public:
+  // Without `members`, owners and members are not looked up (and the
+  // warnings that depend on `as_of` are meaningless).
+  Checker(const v1::Journal& j, absl::CivilDay as_of, bool members = true)
+      : j_(j), as_of_(as_of), members_(members) {}
+
+  std::vector<CharterFinding> Run() {
+    if (!j_.has_charter()) return {};
+    const v1::Charter& c = j_.charter();
+    Strategy(c.strategy());
+    Synergy(c.synergy());
+    Structure(c.structure());
+    Steering(c.steering());
+    Success(c.success());
+    Signals(c);
+    return std::move(findings_);
+  }
+
+ private:
+  void Add(CharterFinding::Severity severity, Pillar pillar, std::string field,
+           absl::string_view what) {
+    std::string message = absl::StrCat(field, ": ", what);
+    findings_.push_back(
+        {severity, pillar, std::move(field), std::move(message)});
+  }
+  void Error(Pillar p, std::string field, absl::string_view what) {
+    Add(CharterFinding::kError, p, std::move(field), what);
+  }
+  void Warning(Pillar p, std::string field, absl::string_view what) {
+    Add(CharterFinding::kWarning, p, std::move(field), what);
+  }
+
+  // An ISO-8601 date; empty is allowed unless `required`.
+  std::optional<absl::CivilDay> Date(Pillar p, std::string field,
+                                     const std::string& text,
+                                     bool required = false) {
+    if (text.empty()) {
+      if (required) Error(p, std::move(field), "empty, needs a date");
+      return std::nullopt;
+    }
+    std::optional<absl::CivilDay> d = ParseDay(text);
+    if (!d) {
+      Error(
+          p, std::move(field),
+          absl::StrCat(Quoted(text), " is not an ISO-8601 date (YYYY-MM-DD)"));
+    }
+    return d;
+  }
+
+  // A current member on `day`; empty is an error unless `optional`.
+  void Member(Pillar p, std::string field, const std::string& id,
+              absl::CivilDay day) {
+    if (!members_) return;
+    if (id.empty()) {
+      Error(p, std::move(field), "empty, needs a current member as owner");
+      return;
+    }
+    if (std::optional<std::string> why = NotMemberOn(j_, id, day)) {
+      Error(p, std::move(field), *why);
+    }
+  }
+
+  void Model(Pillar p, std::string field, v1::DecisionModel model,
+             bool allow_unspecified = false) {
+    if (model == v1::DECISION_MODEL_UNSPECIFIED) {
+      if (!allow_unspecified) {
+        Error(p, std::move(field),
+              "DECISION_MODEL_UNSPECIFIED, choose advice, consent, majority or "
+              "mandate");
+      }
+    } else if (!v1::DecisionModel_IsValid(model)) {
+      Error(p, std::move(field),
+            absl::StrCat(static_cast<int>(model), " is not a decision model"));
+    }
+  }
+
+  void Strategy(const v1::StrategyCharter& s) {
+    const Pillar p = Pillar::kStrategy;
+    Date(p, "strategy.shared_sentence_updated", s.shared_sentence_updated());
+    Date(p, "strategy.priorities_updated", s.priorities_updated());
+    Date(p, "strategy.not_doing_updated", s.not_doing_updated());
+    Date(p, "strategy.strategy_checked_decisions_updated",
+         s.strategy_checked_decisions_updated());
+    const int n = s.priorities_size();
+    if (n < 3 || n > 5) {
+      Warning(p, "strategy.priorities",
+              absl::StrCat(n, " priorities, the method asks 3 to 5"));
+    }
+  }
+
+  void Synergy(const v1::SynergyCharter& s) {
+    const Pillar p = Pillar::kSynergy;
+    Date(p, "synergy.disagreement_norm_updated", s.disagreement_norm_updated());
+    Date(p, "synergy.feedback_language_updated", s.feedback_language_updated());
+    for (int i = 0; i < s.styles_size(); ++i) {
+      const v1::PreferenceStyle& st = s.styles(i);
+      const std::string where = absl::StrCat("synergy.styles[", i, "]");
+      Member(p, where + ".member_id", st.member_id(), as_of_);
+      if (!IsStyleKey(st.style())) {
+        Error(
+            p, where + ".style",
+            absl::StrCat(Quoted(st.style()), " is not a style of the catalog (",
+                         StyleKeys(), ")"));
+      }
+      Date(p, where + ".updated", st.updated());
+    }
+  }
+
+  void Structure(const v1::StructureCharter& s) {
+    const Pillar p = Pillar::kStructure;
+    absl::flat_hash_map<std::string, v1::DecisionModel> register_models;
+    for (int i = 0; i < s.decision_register_size(); ++i) {
+      const v1::DecisionRule& r = s.decision_register(i);
+      const std::string where =
+          absl::StrCat("structure.decision_register[", i, "]");
+      if (r.topic().empty()) {
+        Error(p, where + ".topic", "empty, needs a topic");
+      } else if (!register_models.emplace(r.topic(), r.model()).second) {
+        Error(p, where + ".topic",
+              absl::StrCat(Quoted(r.topic()), " appears twice"));
+      }
+      Model(p, where + ".model", r.model());
+      Member(p, where + ".owner_id", r.owner_id(), as_of_);
+      Date(p, where + ".updated", r.updated());
+    }
+    for (int i = 0; i < s.decision_log_size(); ++i) {
+      const v1::DecisionRecord& d = s.decision_log(i);
+      const std::string where = absl::StrCat("structure.decision_log[", i, "]");
+      std::optional<absl::CivilDay> day =
+          Date(p, where + ".date", d.date(), /*required=*/true);
+      Model(p, where + ".model", d.model());
+      // The owner was a member when the decision was taken.
+      Member(p, where + ".owner_id", d.owner_id(), day.value_or(as_of_));
+      auto reg = register_models.find(d.topic());
+      if (reg != register_models.end() &&
+          d.model() != v1::DECISION_MODEL_UNSPECIFIED &&
+          reg->second != v1::DECISION_MODEL_UNSPECIFIED &&
+          d.model() != reg->second) {
+        Warning(p, where + ".model",
+                absl::StrCat(v1::DecisionModel_Name(d.model()), " for ",
+                             Quoted(d.topic()), ", the register says ",
+                             v1::DecisionModel_Name(reg->second)));
+      }
+      std::optional<absl::CivilDay> follow_up =
+          Date(p, where + ".follow_up", d.follow_up());
+      if (follow_up && *follow_up < as_of_ && !d.followed_up()) {
+        Warning(p, where + ".follow_up",
+                absl::StrCat(d.follow_up(), " for ", Quoted(d.topic()),
+                             " has passed without a follow-up"));
+      }
+    }
+    Date(p, "structure.meeting_blocks_updated", s.meeting_blocks_updated());
+    for (int i = 0; i < s.topic_owners_size(); ++i) {
+      const v1::DecisionRule& r = s.topic_owners(i);
+      const std::string where = absl::StrCat("structure.topic_owners[", i, "]");
+      if (r.topic().empty()) Error(p, where + ".topic", "empty, needs a topic");
+      Model(p, where + ".model", r.model(), /*allow_unspecified=*/true);
+      Member(p, where + ".owner_id", r.owner_id(), as_of_);
+      Date(p, where + ".updated", r.updated());
+    }
+  }
+
+  void Steering(const v1::SteeringCharter& s) {
+    const Pillar p = Pillar::kSteering;
+    const int n = s.kpis_size();
+    if (n < 6 || n > 10) {
+      Warning(p, "steering.kpis",
+              absl::StrCat(n, " KPIs, the method asks 6 to 10"));
+    }
+    for (int i = 0; i < n; ++i) {
+      const v1::Kpi& k = s.kpis(i);
+      const std::string where = absl::StrCat("steering.kpis[", i, "]");
+      if (k.name().empty()) Error(p, where + ".name", "empty, needs a name");
+      Member(p, where + ".owner_id", k.owner_id(), as_of_);
+      Date(p, where + ".updated", k.updated());
+    }
+    for (int i = 0; i < s.moments_size(); ++i) {
+      const v1::SteeringMoment& m = s.moments(i);
+      const std::string where = absl::StrCat("steering.moments[", i, "]");
+      if (!IsSteeringMomentKind(m.kind())) {
+        Error(p, where + ".kind",
+              absl::StrCat(Quoted(m.kind()),
+                           " is not a steering moment (strategy, talent, "
+                           "budget, risks, customer, operations)"));
+      }
+      std::optional<absl::CivilDay> day =
+          Date(p, where + ".date", m.date(), /*required=*/true);
+      if (day && *day < as_of_ && !m.held()) {
+        Warning(p, where + ".date",
+                absl::StrCat("the ", m.kind(), " moment of ", m.date(),
+                             " has passed without being held"));
+      }
+    }
+    for (int i = 0; i < s.communication_size(); ++i) {
+      Member(p, absl::StrCat("steering.communication[", i, "].who_id"),
+             s.communication(i).who_id(), as_of_);
+    }
+    for (int i = 0; i < s.risks_size(); ++i) {
+      const v1::Risk& r = s.risks(i);
+      const std::string where = absl::StrCat("steering.risks[", i, "]");
+      Member(p, where + ".owner_id", r.owner_id(), as_of_);
+      Date(p, where + ".updated", r.updated());
+    }
+  }
+
+  void Success(const v1::SuccessCharter& s) {
+    const Pillar p = Pillar::kSuccess;
+    for (int i = 0; i < s.goals_size(); ++i) {
+      const v1::TeamGoal& g = s.goals(i);
+      const std::string where = absl::StrCat("success.goals[", i, "]");
+      if (g.progress() < 0 || g.progress() > 100) {
+        Error(p, where + ".progress",
+              absl::StrCat(g.progress(), " is outside 0..100"));
+      }
+      Date(p, where + ".updated", g.updated());
+    }
+  }
+
+  void Signals(const v1::Charter& c) {
+    absl::flat_hash_set<absl::string_view> checks;
+    for (const v1::Check& check : j_.checks()) checks.insert(check.id());
+    for (int i = 0; i < c.signals_size(); ++i) {
+      const v1::SignalTick& t = c.signals(i);
+      const std::string where = absl::StrCat("signals[", i, "]");
+      const bool valid_pillar = IsValidPillar(t.pillar());
+      const Pillar p =
+          valid_pillar ? *PillarFromProto(t.pillar()) : Pillar::kSuccess;
+      if (!checks.contains(t.check_id())) {
+        Error(p, where + ".check_id",
+              absl::StrCat("no check ", Quoted(t.check_id())));
+      }
+      if (!valid_pillar) {
+        Error(p, where + ".pillar",
+              absl::StrCat(static_cast<int>(t.pillar()), " is not a pillar"));
+        continue;
+      }
+      const int count =
+          PillarTextsFor(p, Language::kEnglish).warning_signals_size();
+      if (t.signal() < 0 || t.signal() >= count) {
+        Error(p, where + ".signal",
+              absl::StrCat(t.signal(), " is outside the ", count,
+                           " warning signals of ", PillarKey(p), " (0..",
+                           count - 1, ")"));
+      }
+    }
+  }
+
+  const v1::Journal& j_;
+  const absl::CivilDay as_of_;
+  const bool members_;
+  std::vector<CharterFinding> findings_;
+};
+
+// --- The review --------------------------------------------------------------
+
+struct ReviewContext {
+  const v1::Journal& j;
+  const v1::Charter& c;
+  absl::CivilDay as_of;
+  int check_max_days;
+};
+
+// An agreement as found in the charter: present (and complete), and the date
+// it was last confirmed, if it carries one.
+struct Found {
+  bool present = false;
+  std::optional<absl::CivilDay> updated;
+};
+
+Found Dated(bool present, const std::string& updated) {
+  return {present, ParseDay(updated)};
+}
+
+// Present when `present`; dated by the oldest valid date among `dates`.
+Found Oldest(bool present, const std::vector<const std::string*>& dates) {
+  Found f{present, std::nullopt};
+  for (const std::string* d : dates) {
+    std::optional<absl::CivilDay> day = ParseDay(*d);
+    if (day && (!f.updated || *day < *f.updated)) f.updated = day;
+  }
+  return f;
+}
+
+template <typename List, typename Updated>
+std::vector<const std::string*> DatesOf(const List& list, Updated updated) {
+  std::vector<const std::string*> out;
+  for (const auto& e : list) out.push_back(&updated(e));
+  return out;
+}
+
+struct AgreementDef {
+  Pillar pillar;
+  absl::string_view key;
+  Found (*find)(const ReviewContext&);
+};
+
+// The agreements each pillar asks for, in the method's order.
+constexpr AgreementDef kAgreements[] = {
+    // Strategy.
+    {Pillar::kStrategy, "shared_sentence",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.strategy();
+       return Dated(!s.shared_sentence().empty(), s.shared_sentence_updated());
+     }},
+    {Pillar::kStrategy, "priorities",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.strategy();
+       const int n = s.priorities_size();
+       return Dated(n >= 3 && n <= 5, s.priorities_updated());
+     }},
+    {Pillar::kStrategy, "not_doing",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.strategy();
+       return Dated(s.not_doing_size() > 0, s.not_doing_updated());
+     }},
+    {Pillar::kStrategy, "strategy_checked_decisions",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.strategy();
+       return Dated(s.strategy_checked_decisions_size() > 0,
+                    s.strategy_checked_decisions_updated());
+     }},
+    // Synergy.
+    {Pillar::kSynergy, "disagreement_norm",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.synergy();
+       return Dated(!s.disagreement_norm().empty(),
+                    s.disagreement_norm_updated());
+     }},
+    {Pillar::kSynergy, "feedback_language",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.synergy();
+       return Dated(!s.feedback_language().empty(),
+                    s.feedback_language_updated());
+     }},
+    // Every current member has a style of the catalog.
+    {Pillar::kSynergy, "styles",
+     [](const ReviewContext& r) {
+       std::vector<const std::string*> dates;
+       int current = 0;
+       bool all = true;
+       for (const v1::Member& m : r.j.team().members()) {
+         if (!IsMemberOn(r.j, m.id(), r.as_of)) continue;
+         ++current;
+         const v1::PreferenceStyle* style = nullptr;
+         for (const v1::PreferenceStyle& s : r.c.synergy().styles()) {
+           if (s.member_id() == m.id() && IsStyleKey(s.style())) style = &s;
+         }
+         if (style == nullptr) {
+           all = false;
+         } else {
+           dates.push_back(&style->updated());
+         }
+       }
+       return Oldest(current > 0 && all, dates);
+     }},
+    // Structure.
+    {Pillar::kStructure, "decision_register",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.structure();
+       return Oldest(s.decision_register_size() > 0,
+                     DatesOf(
+                         s.decision_register(),
+                         [](const v1::DecisionRule& d) -> const auto& {
+                           return d.updated();
+                         }));
+     }},
+    {Pillar::kStructure, "meeting_blocks",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.structure();
+       return Dated(s.meeting_blocks_size() == 4, s.meeting_blocks_updated());
+     }},
+    {Pillar::kStructure, "topic_owners",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.structure();
+       bool owned = s.topic_owners_size() > 0;
+       for (const v1::DecisionRule& d : s.topic_owners()) {
+         owned = owned && !d.owner_id().empty();
+       }
+       return Oldest(owned, DatesOf(
+                                s.topic_owners(),
+                                [](const v1::DecisionRule& d) -> const auto& {
+                                  return d.updated();
+                                }));
+     }},
+    // Steering.
+    {Pillar::kSteering, "kpis",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.steering();
+       const int n = s.kpis_size();
+       return Oldest(n >= 6 && n <= 10,
+                     DatesOf(
+                         s.kpis(), [](const v1::Kpi& k) -> const auto& {
+                           return k.updated();
+                         }));
+     }},
+    // All six kinds dated in the year of the review.
+    {Pillar::kSteering, "moments",
+     [](const ReviewContext& r) {
+       bool all = true;
+       for (absl::string_view kind : kSteeringMomentKinds) {
+         bool dated = false;
+         for (const v1::SteeringMoment& m : r.c.steering().moments()) {
+           std::optional<absl::CivilDay> d = ParseDay(m.date());
+           if (m.kind() == kind && d && d->year() == r.as_of.year()) {
+             dated = true;
+           }
+         }
+         all = all && dated;
+       }
+       return Found{all, std::nullopt};
+     }},
+    {Pillar::kSteering, "communication",
+     [](const ReviewContext& r) {
+       return Found{r.c.steering().communication_size() > 0, std::nullopt};
+     }},
+    // Every risk has an owner.
+    {Pillar::kSteering, "risks",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.steering();
+       bool owned = s.risks_size() > 0;
+       for (const v1::Risk& k : s.risks()) {
+         owned = owned && !k.owner_id().empty();
+       }
+       return Oldest(owned,
+                     DatesOf(
+                         s.risks(), [](const v1::Risk& k) -> const auto& {
+                           return k.updated();
+                         }));
+     }},
+    // Success: the guardian and the check rhythm live in the journal.
+    {Pillar::kSuccess, "guardian",
+     [](const ReviewContext& r) {
+       return Found{r.j.guardians_size() > 0 || r.j.checks_size() > 0,
+                    std::nullopt};
+     }},
+    // A check within the last check_max_days.
+    {Pillar::kSuccess, "check_rhythm",
+     [](const ReviewContext& r) {
+       bool recent = false;
+       for (const v1::Check& c : r.j.checks()) {
+         std::optional<absl::CivilDay> d = ParseDay(c.date());
+         if (d && *d <= r.as_of && r.as_of - *d <= r.check_max_days) {
+           recent = true;
+         }
+       }
+       return Found{recent, std::nullopt};
+     }},
+    {Pillar::kSuccess, "goals",
+     [](const ReviewContext& r) {
+       const auto& s = r.c.success();
+       return Oldest(s.goals_size() > 0,
+                     DatesOf(
+                         s.goals(), [](const v1::TeamGoal& g) -> const auto& {
+                           return g.updated();
+                         }));
+     }},
+};
+
+}  // namespace
+
+bool IsStyleKey(absl::string_view key) {
+  for (const StylePair& p : kStylePairs) {
+    if (key == p.first || key == p.second) return true;
+  }
+  return false;
+}
+
+absl::string_view StyleName(absl::string_view key, Language language) {
+  return Phrase(absl::StrCat("style_", key), language);
+}
+
+absl::string_view StylePitfall(absl::string_view key, Language language) {
+  return Phrase(absl::StrCat("style_", key, "_pitfall"), language);
+}
+
+std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
+                                         absl::CivilDay as_of) {
+  return Checker(journal, as_of).Run();
+}
+
+absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of) {
+  for (const CharterFinding& f : CheckCharter(journal, as_of)) {
+    if (f.severity == CharterFinding::kError) {
+      return absl::InvalidArgumentError(absl::StrCat("charter.", f.message));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateCharterStructure(const v1::Journal& journal) {
+  for (const CharterFinding& f :
+       Checker(journal, absl::CivilDay(), /*members=*/false).Run()) {
+    if (f.severity == CharterFinding::kError) {
+      return absl::InvalidArgumentError(absl::StrCat("charter.", f.message));
+    }
+  }
+  return absl::OkStatus();
+}
+
+v1::CharterReview ReviewCharter(const v1::Journal& journal,
+                                absl::CivilDay as_of, int stale_days) {
+  absl::StatusOr<TeamConfig> config = TeamConfig::FromProto(journal.config());
+  const ReviewContext context{
+      journal, journal.charter(), as_of,
+      config.ok() ? config->check_max_days : TeamConfig().check_max_days};
+
+  v1::CharterReview review;
+  review.set_as_of(FormatCivilDate(as_of));
+  review.set_stale_days(stale_days);
+  std::array<v1::PillarCharterReview*, kPillarCount> pillars{};
+  std::array<int, kPillarCount> total{}, in_place{};
+  for (Pillar p : kAllPillars) {
+    v1::PillarCharterReview* pr = review.add_pillars();
+    pr->set_pillar(ToProto(p));
+    pr->set_key(std::string(PillarKey(p)));
+    pillars[PillarIndex(p)] = pr;
+  }
+  for (const AgreementDef& def : kAgreements) {
+    const std::size_t i = PillarIndex(def.pillar);
+    v1::PillarCharterReview* pr = pillars[i];
+    const Found found = def.find(context);
+    v1::AgreementStatus* a = pr->add_agreements();
+    a->set_key(std::string(def.key));
+    if (found.updated) a->set_updated(FormatCivilDate(*found.updated));
+    ++total[i];
+    if (!found.present) {
+      a->set_state(v1::AGREEMENT_STATE_MISSING);
+      pr->add_missing(std::string(def.key));
+    } else if (found.updated && as_of - *found.updated > stale_days) {
+      a->set_state(v1::AGREEMENT_STATE_STALE);
+      pr->add_stale(std::string(def.key));
+    } else {
+      a->set_state(v1::AGREEMENT_STATE_IN_PLACE);
+      ++in_place[i];
+    }
+  }
+  for (std::size_t i = 0; i < kPillarCount; ++i) {
+    pillars[i]->set_readiness(
+        total[i] == 0 ? 1.0 : static_cast<double>(in_place[i]) / total[i]);
+  }
+
+  // Signals: per pillar and index, the number of distinct checks that
+  // ticked it (ticks that do not check out are left out).
+  absl::flat_hash_set<absl::string_view> checks;
+  for (const v1::Check& c : journal.checks()) checks.insert(c.id());
+  std::array<std::map<int, std::set<std::string>>, kPillarCount> ticked;
+  for (const v1::SignalTick& t : journal.charter().signals()) {
+    if (!IsValidPillar(t.pillar()) || !checks.contains(t.check_id())) continue;
+    const Pillar p = *PillarFromProto(t.pillar());
+    if (t.signal() < 0 ||
+        t.signal() >=
+            PillarTextsFor(p, Language::kEnglish).warning_signals_size()) {
+      continue;
+    }
+    ticked[PillarIndex(p)][t.signal()].insert(t.check_id());
+  }
+  for (std::size_t i = 0; i < kPillarCount; ++i) {
+    for (const auto& [signal, ids] : ticked[i]) {
+      v1::SignalCount* s = pillars[i]->add_signals();
+      s->set_signal(signal);
+      s->set_checks(static_cast<int32_t>(ids.size()));
+    }
+  }
+
+  // The next agreement.
+  auto first_open = [&](std::size_t i) -> const v1::AgreementStatus* {
+    for (const v1::AgreementStatus& a : pillars[i]->agreements()) {
+      if (a.state() != v1::AGREEMENT_STATE_IN_PLACE) return &a;
+    }
+    return nullptr;
+  };
+  auto set_next = [&](std::size_t i, const v1::AgreementStatus& a,
+                      v1::NextReason reason) {
+    v1::NextAgreement* next = review.mutable_next();
+    next->set_pillar(ToProto(kAllPillars[i]));
+    next->set_key(a.key());
+    next->set_reason(reason);
+  };
+  const v1::Plan* latest = nullptr;
+  std::optional<absl::CivilDay> latest_day;
+  for (const v1::Plan& plan : journal.plans()) {
+    std::optional<absl::CivilDay> d = ParseDay(plan.created());
+    if (!d || !IsValidPillar(plan.focus())) continue;
+    if (!latest_day || *d >= *latest_day) {
+      latest = &plan;
+      latest_day = d;
+    }
+  }
+  if (latest != nullptr) {
+    const std::size_t i = PillarIndex(*PillarFromProto(latest->focus()));
+    if (const v1::AgreementStatus* a = first_open(i)) {
+      set_next(i, *a, v1::NEXT_REASON_PLAN_FOCUS);
+      return review;
+    }
+  }
+  std::optional<std::size_t> lowest;
+  for (std::size_t i = 0; i < kPillarCount; ++i) {
+    if (first_open(i) == nullptr) continue;
+    if (!lowest || pillars[i]->readiness() < pillars[*lowest]->readiness()) {
+      lowest = i;
+    }
+  }
+  if (lowest)
+    set_next(*lowest, *first_open(*lowest), v1::NEXT_REASON_LOWEST_READINESS);
+  return review;
+}
+
+}  // namespace fives
