@@ -33,6 +33,7 @@
 #include <string>
 
 #include "absl/types/span.h"
+#include "capi_internal.h"
 #include "fives/grouped_histograms.h"
 #include "fives/score_stats.h"
 #endif
@@ -128,37 +129,6 @@ void BM_CxxScoreStats(benchmark::State& state) {
 }
 BENCHMARK(BM_CxxScoreStats);
 
-// The struct the C ABI fills, filled the way it does (capi/library.cc).
-void FillStats(const fives::ScoreStats& s, fives_pillar_stats* out) {
-  *out = fives_pillar_stats{};
-  out->n = static_cast<int32_t>(s.n);
-  for (int i = 0; i < 5; ++i) {
-    out->histogram[i] = static_cast<int32_t>(s.histogram.counts()[i]);
-  }
-  if (s.n > 0) out->label = static_cast<int32_t>(fives::ToProto(s.label));
-  out->ad_above_cutoff = s.ad_above_cutoff;
-  auto set = [&](const std::optional<double>& v, double* field, uint32_t bit) {
-    if (v) {
-      *field = *v;
-      out->defined |= bit;
-    }
-  };
-  set(s.mean, &out->mean, FIVES_HAS_MEAN);
-  set(s.median, &out->median, FIVES_HAS_MEDIAN);
-  set(s.sd, &out->sd, FIVES_HAS_SD);
-  set(s.rwg, &out->rwg, FIVES_HAS_RWG);
-  set(s.rwg_raw, &out->rwg_raw, FIVES_HAS_RWG);
-  set(s.ad_mean, &out->ad_mean, FIVES_HAS_AD);
-  set(s.ad_median, &out->ad_median, FIVES_HAS_AD);
-  set(s.consensus, &out->consensus, FIVES_HAS_CONSENSUS);
-  set(s.agreement, &out->agreement, FIVES_HAS_AGREEMENT);
-  if (s.min && s.max) {
-    out->min = *s.min;
-    out->max = *s.max;
-    out->defined |= FIVES_HAS_RANGE;
-  }
-}
-
 void BM_CxxBulkStatsTable(benchmark::State& state) {
   const BulkData& d = Bulk();
   std::vector<fives_pillar_stats> table(kBulkGroups * 5);
@@ -172,7 +142,8 @@ void BM_CxxBulkStatsTable(benchmark::State& state) {
     }
     h->ForEachStats(
         {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
-          FillStats(s, &table[group * 5 + fives::PillarIndex(p)]);
+          fives::capi::FillPillarStats(
+              s, &table[group * 5 + fives::PillarIndex(p)]);
         });
     benchmark::DoNotOptimize(table.data());
     benchmark::ClobberMemory();

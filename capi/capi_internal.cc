@@ -172,6 +172,36 @@ absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
   }
 }
 
+void FillPillarStats(const ScoreStats& s, fives_pillar_stats* out) {
+  *out = fives_pillar_stats{};
+  out->n = static_cast<int32_t>(s.n);
+  for (int i = 0; i < 5; ++i) {
+    out->histogram[i] = static_cast<int32_t>(s.histogram.counts()[i]);
+  }
+  out->label = static_cast<int32_t>(ToProto(s.label));
+  out->ad_above_cutoff = s.ad_above_cutoff;
+  auto set = [&](const std::optional<double>& v, double* field, uint32_t bit) {
+    if (v) {
+      *field = *v;
+      out->defined |= bit;
+    }
+  };
+  set(s.mean, &out->mean, FIVES_HAS_MEAN);
+  set(s.median, &out->median, FIVES_HAS_MEDIAN);
+  set(s.sd, &out->sd, FIVES_HAS_SD);
+  set(s.rwg, &out->rwg, FIVES_HAS_RWG);
+  set(s.rwg_raw, &out->rwg_raw, FIVES_HAS_RWG);
+  set(s.ad_mean, &out->ad_mean, FIVES_HAS_AD);
+  set(s.ad_median, &out->ad_median, FIVES_HAS_AD);
+  set(s.consensus, &out->consensus, FIVES_HAS_CONSENSUS);
+  set(s.agreement, &out->agreement, FIVES_HAS_AGREEMENT);
+  if (s.min && s.max) {
+    out->min = *s.min;
+    out->max = *s.max;
+    out->defined |= FIVES_HAS_RANGE;
+  }
+}
+
 absl::Status WriteText(absl::string_view text, fives_buffer* out) {
   auto* data = static_cast<uint8_t*>(std::malloc(text.size() + 1));
   if (data == nullptr) {

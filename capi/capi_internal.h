@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "fives.h"
+#include "fives/score_stats.h"
 #include "google/protobuf/message.h"
 
 namespace fives::capi {
@@ -55,6 +56,9 @@ absl::Status CheckBytes(const uint8_t* data, size_t len,
 absl::Status CheckFormat(int format);
 // An output buffer: not NULL, and empty (so nothing the caller owns leaks).
 absl::Status CheckOut(const fives_buffer* out);
+
+// The plain-number form of one pillar's statistics (fives_pillar_stats).
+void FillPillarStats(const ScoreStats& stats, fives_pillar_stats* out);
 
 // `message` from `len` bytes in `format`; InvalidArgument naming `field`.
 absl::Status ParseMessage(const uint8_t* data, size_t len, int format,

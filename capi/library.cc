@@ -50,36 +50,6 @@ absl::StatusOr<fives::GroupedHistograms> Aggregate(const uint32_t* groups,
   return h;
 }
 
-void Fill(const fives::ScoreStats& s, fives_pillar_stats* out) {
-  *out = fives_pillar_stats{};
-  out->n = static_cast<int32_t>(s.n);
-  for (int i = 0; i < 5; ++i) {
-    out->histogram[i] = static_cast<int32_t>(s.histogram.counts()[i]);
-  }
-  out->label = static_cast<int32_t>(fives::ToProto(s.label));
-  out->ad_above_cutoff = s.ad_above_cutoff;
-  auto set = [&](const std::optional<double>& v, double* field, uint32_t bit) {
-    if (v) {
-      *field = *v;
-      out->defined |= bit;
-    }
-  };
-  set(s.mean, &out->mean, FIVES_HAS_MEAN);
-  set(s.median, &out->median, FIVES_HAS_MEDIAN);
-  set(s.sd, &out->sd, FIVES_HAS_SD);
-  set(s.rwg, &out->rwg, FIVES_HAS_RWG);
-  set(s.rwg_raw, &out->rwg_raw, FIVES_HAS_RWG);
-  set(s.ad_mean, &out->ad_mean, FIVES_HAS_AD);
-  set(s.ad_median, &out->ad_median, FIVES_HAS_AD);
-  set(s.consensus, &out->consensus, FIVES_HAS_CONSENSUS);
-  set(s.agreement, &out->agreement, FIVES_HAS_AGREEMENT);
-  if (s.min && s.max) {
-    out->min = *s.min;
-    out->max = *s.max;
-    out->defined |= FIVES_HAS_RANGE;
-  }
-}
-
 }  // namespace
 
 extern "C" {
@@ -202,7 +172,7 @@ FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
           // Filled through a local copy: with a struct_size that is not a
           // multiple of the struct's alignment, slots are not aligned.
           fives_pillar_stats slot;
-          Fill(s, &slot);
+          fives::capi::FillPillarStats(s, &slot);
           std::memcpy(bytes + (group * 5 + fives::PillarIndex(p)) * struct_size,
                       &slot, sizeof slot);
         });
@@ -239,7 +209,7 @@ FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
         {},
         [&](const fives::ScoreStats& s) {
           fives_pillar_stats slot;
-          Fill(s, &slot);
+          fives::capi::FillPillarStats(s, &slot);
           const size_t at = distinct.size();
           distinct.resize(at + struct_size, '\0');
           std::memcpy(&distinct[at], &slot, sizeof slot);

@@ -165,12 +165,6 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
     absl::StrAppend(&out, "</ul>\n");
   }
 
-  auto name_of = [&](const std::string& id) {
-    for (const v1::MemberName& n : m.member_names()) {
-      if (n.member_id() == id) return Escape(n.display_name());
-    }
-    return Escape(id);
-  };
   auto actions_table = [&](const auto& actions) {
     std::string t = absl::StrCat(
         "<table>\n<tr><th>", Text("col_action", lang), "</th><th>",
@@ -178,23 +172,11 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
         "</th><th>", Text("col_status", lang), "</th><th>",
         Text("col_latest_feedback", lang), "</th></tr>\n");
     for (const v1::Action& a : actions) {
-      std::string feedback = "–";
-      if (a.feedback_size() > 0) {
-        const v1::Feedback& f = *a.feedback().rbegin();
-        feedback = absl::StrCat(Escape(FormatLongDate(f.date(), lang)), ", ",
-                                name_of(f.author_id()), ": ", Escape(f.text()));
-        if (f.has_progress())
-          absl::StrAppend(&feedback, " (", f.progress(), "%)");
-      }
-      const absl::string_view status =
-          a.status() == v1::ACTION_STATUS_OPEN      ? "status_open"
-          : a.status() == v1::ACTION_STATUS_DONE    ? "status_done"
-          : a.status() == v1::ACTION_STATUS_DROPPED ? "status_dropped"
-                                                    : "status_proposed";
-      absl::StrAppend(
-          &t, "<tr><td>", Escape(a.title()), "</td><td>", name_of(a.owner_id()),
-          "</td><td>", Escape(FormatLongDate(a.due(), lang)), "</td><td>",
-          Text(status, lang), "</td><td>", feedback, "</td></tr>\n");
+      absl::StrAppend(&t, "<tr><td>", Escape(a.title()), "</td><td>",
+                      Escape(MeetingMemberName(m, a.owner_id())), "</td><td>",
+                      Escape(FormatLongDate(a.due(), lang)), "</td><td>",
+                      Escape(ActionStatusText(a.status(), lang)), "</td><td>",
+                      Escape(LatestFeedbackText(m, a, lang)), "</td></tr>\n");
     }
     absl::StrAppend(&t, "</table>\n");
     return t;

@@ -18,19 +18,6 @@ std::string Text(absl::string_view key, Language language) {
   return std::string(Phrase(key, language));
 }
 
-absl::string_view StatusKey(v1::ActionStatus status) {
-  switch (status) {
-    case v1::ACTION_STATUS_OPEN:
-      return "status_open";
-    case v1::ACTION_STATUS_DONE:
-      return "status_done";
-    case v1::ACTION_STATUS_DROPPED:
-      return "status_dropped";
-    default:
-      return "status_proposed";
-  }
-}
-
 // Markdown table cells: a pipe or a line break would end the cell.
 std::string Cell(absl::string_view text) {
   return absl::StrReplaceAll(text, {{"|", "\\|"}, {"\n", " "}});
@@ -100,13 +87,6 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
 
 namespace {
 
-std::string NameOf(const v1::MeetingReport& m, const std::string& id) {
-  for (const v1::MemberName& n : m.member_names()) {
-    if (n.member_id() == id) return n.display_name();
-  }
-  return id;
-}
-
 // The lines of the actions table.
 std::string ActionsTable(
     const v1::MeetingReport& m,
@@ -117,23 +97,35 @@ std::string ActionsTable(
       Text("col_due", lang), " | ", Text("col_status", lang), " | ",
       Text("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
   for (const v1::Action& a : actions) {
-    std::string feedback = "–";
-    if (a.feedback_size() > 0) {
-      const v1::Feedback& f = *a.feedback().rbegin();
-      feedback = absl::StrCat(FormatLongDate(f.date(), lang), ", ",
-                              NameOf(m, f.author_id()), ": ", f.text());
-      if (f.has_progress())
-        absl::StrAppend(&feedback, " (", f.progress(), "%)");
-    }
-    absl::StrAppend(
-        &out, "| ", Cell(a.title()), " | ", Cell(NameOf(m, a.owner_id())),
-        " | ", FormatLongDate(a.due(), lang), " | ",
-        Text(StatusKey(a.status()), lang), " | ", Cell(feedback), " |\n");
+    absl::StrAppend(&out, "| ", Cell(a.title()), " | ",
+                    Cell(MeetingMemberName(m, a.owner_id())), " | ",
+                    FormatLongDate(a.due(), lang), " | ",
+                    ActionStatusText(a.status(), lang), " | ",
+                    Cell(LatestFeedbackText(m, a, lang)), " |\n");
   }
   return out;
 }
 
 }  // namespace
+
+std::string MeetingMemberName(const v1::MeetingReport& m,
+                              absl::string_view member_id) {
+  for (const v1::MemberName& n : m.member_names()) {
+    if (n.member_id() == member_id) return n.display_name();
+  }
+  return std::string(member_id);
+}
+
+std::string LatestFeedbackText(const v1::MeetingReport& m, const v1::Action& a,
+                               Language lang) {
+  if (a.feedback_size() == 0) return "–";
+  const v1::Feedback& f = *a.feedback().rbegin();
+  std::string text =
+      absl::StrCat(FormatLongDate(f.date(), lang), ", ",
+                   MeetingMemberName(m, f.author_id()), ": ", f.text());
+  if (f.has_progress()) absl::StrAppend(&text, " (", f.progress(), "%)");
+  return text;
+}
 
 std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
                                                    absl::string_view round_id,
@@ -180,7 +172,7 @@ std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& m,
   std::string guardian = absl::Substitute(
       Text("guardian_heading", lang), FormatLongDate(m.as_of(), lang),
       m.guardian_id().empty() ? Text("guardian_nobody", lang)
-                              : NameOf(m, m.guardian_id()));
+                              : MeetingMemberName(m, m.guardian_id()));
   return {check, guardian};
 }
 

@@ -91,6 +91,19 @@ std::string FormatLongDate(absl::string_view iso_date, Language language) {
                       " ", day->year());
 }
 
+std::string ActionStatusText(v1::ActionStatus status, Language language) {
+  switch (status) {
+    case v1::ACTION_STATUS_OPEN:
+      return Text("status_open", language);
+    case v1::ACTION_STATUS_DONE:
+      return Text("status_done", language);
+    case v1::ACTION_STATUS_DROPPED:
+      return Text("status_dropped", language);
+    default:
+      return Text("status_proposed", language);
+  }
+}
+
 std::string FormatDecimal(double value, int decimals, Language language) {
   std::string text = absl::StrFormat("%.*f", decimals, value);
   if (text == absl::StrFormat("-%.*f", decimals, 0.0)) text = text.substr(1);

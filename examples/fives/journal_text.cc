@@ -51,19 +51,6 @@ std::string Percent(double share) {
 
 }  // namespace
 
-std::string ActionStatusText(v1::ActionStatus status, Language lang) {
-  switch (status) {
-    case v1::ACTION_STATUS_OPEN:
-      return Say("status_open", lang);
-    case v1::ACTION_STATUS_DONE:
-      return Say("status_done", lang);
-    case v1::ACTION_STATUS_DROPPED:
-      return Say("status_dropped", lang);
-    default:
-      return Say("status_proposed", lang);
-  }
-}
-
 std::string ActionLine(const v1::Action& action, Language lang) {
   std::string line = absl::StrCat(
       action.id(), "  [", ActionStatusText(action.status(), lang), "]  ",

@@ -16,9 +16,6 @@
 
 namespace fives::cli {
 
-// The status of an action in words.
-std::string ActionStatusText(v1::ActionStatus status, Language lang);
-
 // One line for an action: id, status, due date, owner, pillar, title,
 // visible result and the latest progress.
 std::string ActionLine(const v1::Action& action, Language lang);

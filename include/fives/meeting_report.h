@@ -32,6 +32,15 @@ std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
                                                    absl::string_view round_id,
                                                    Language language);
 
+// The display name the report holds for a member id (the id when none).
+std::string MeetingMemberName(const v1::MeetingReport& report,
+                              absl::string_view member_id);
+
+// An action's latest feedback in words: "10 March 2026, Dee: Draft ready
+// (40%)", or "–" when it has none.
+std::string LatestFeedbackText(const v1::MeetingReport& report,
+                               const v1::Action& action, Language language);
+
 // The rhythm in words: the state of the next collaboration check with its
 // window, and the process guardian.
 std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& report,

@@ -6,6 +6,7 @@
 
 #include "absl/strings/string_view.h"
 #include "fives/catalog.h"
+#include "fives/v1/action.pb.h"
 #include "fives/v1/report.pb.h"
 #include "fives/v1/stats.pb.h"
 
@@ -14,6 +15,9 @@ namespace fives {
 // A number with `decimals` digits after the separator: a point in English,
 // a comma in Dutch.
 std::string FormatDecimal(double value, int decimals, Language language);
+
+// An action's status in words ("open", "klaar").
+std::string ActionStatusText(v1::ActionStatus status, Language language);
 
 // A date the way the language writes it: "2 November 2026", "2 november
 // 2026"; an unparsable text is returned as it is.
