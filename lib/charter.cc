@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "fives/catalog.h"
 #include "fives/civil_date.h"
 #include "fives/team_config.h"
@@ -218,6 +220,28 @@ class Checker {
       }
     }
     Date(p, "structure.meeting_blocks_updated", s.meeting_blocks_updated());
+    for (int i = 0; i < s.agenda_size(); ++i) {
+      const v1::AgendaItem& item = s.agenda(i);
+      const std::string where = absl::StrCat("structure.agenda[", i, "]");
+      if (item.title().empty())
+        Error(p, where + ".title", "empty, needs a title");
+      if (item.kind() == v1::AGENDA_KIND_UNSPECIFIED) {
+        Error(p, where + ".kind",
+              "AGENDA_KIND_UNSPECIFIED, choose update, decision or discussion");
+      } else if (!v1::AgendaKind_IsValid(item.kind())) {
+        Error(p, where + ".kind",
+              absl::StrCat(static_cast<int>(item.kind()),
+                           " is not an agenda kind"));
+      } else if (!NeedsMeeting(item.kind())) {
+        Warning(p, where + ".kind",
+                absl::StrCat(Quoted(item.title()),
+                             " is an update: a written note is enough, it "
+                             "needs no meeting time"));
+      }
+      if (!item.owner_id().empty()) {
+        Member(p, where + ".owner_id", item.owner_id(), as_of_);
+      }
+    }
     for (int i = 0; i < s.topic_owners_size(); ++i) {
       const v1::DecisionRule& r = s.topic_owners(i);
       const std::string where = absl::StrCat("structure.topic_owners[", i, "]");
@@ -235,12 +259,25 @@ class Checker {
       Warning(p, "steering.kpis",
               absl::StrCat(n, " KPIs, the method asks 6 to 10"));
     }
+    const auto& priorities = j_.charter().strategy().priorities();
     for (int i = 0; i < n; ++i) {
       const v1::Kpi& k = s.kpis(i);
       const std::string where = absl::StrCat("steering.kpis[", i, "]");
       if (k.name().empty()) Error(p, where + ".name", "empty, needs a name");
       Member(p, where + ".owner_id", k.owner_id(), as_of_);
       Date(p, where + ".updated", k.updated());
+      // A KPI steers one of the strategy's priorities; priorities change,
+      // so a KPI left behind is a warning, not an error.
+      if (k.priority().empty()) {
+        Warning(p, where + ".priority",
+                absl::StrCat("empty for ", Quoted(k.name()),
+                             ", name the strategy priority it steers"));
+      } else if (std::find(priorities.begin(), priorities.end(),
+                           k.priority()) == priorities.end()) {
+        Warning(p, where + ".priority",
+                absl::StrCat(Quoted(k.priority()),
+                             " is not one of the strategy's priorities"));
+      }
     }
     for (int i = 0; i < s.moments_size(); ++i) {
       const v1::SteeringMoment& m = s.moments(i);
@@ -287,6 +324,7 @@ class Checker {
   void Signals(const v1::Charter& c) {
     absl::flat_hash_set<absl::string_view> checks;
     for (const v1::Check& check : j_.checks()) checks.insert(check.id());
+    std::set<std::tuple<std::string, int, int>> seen;
     for (int i = 0; i < c.signals_size(); ++i) {
       const v1::SignalTick& t = c.signals(i);
       const std::string where = absl::StrCat("signals[", i, "]");
@@ -302,13 +340,13 @@ class Checker {
               absl::StrCat(static_cast<int>(t.pillar()), " is not a pillar"));
         continue;
       }
-      const int count =
-          PillarTextsFor(p, Language::kEnglish).warning_signals_size();
-      if (t.signal() < 0 || t.signal() >= count) {
+      if (absl::Status s = CheckSignalTick(t, where); !s.ok()) {
         Error(p, where + ".signal",
-              absl::StrCat(t.signal(), " is outside the ", count,
-                           " warning signals of ", PillarKey(p), " (0..",
-                           count - 1, ")"));
+              absl::StripPrefix(s.message(), where + ".signal: "));
+        continue;
+      }
+      if (!seen.insert({t.check_id(), t.pillar(), t.signal()}).second) {
+        Error(p, where, "ticked twice at the same check");
       }
     }
   }
@@ -541,6 +579,44 @@ absl::string_view StylePitfall(absl::string_view key, Language language) {
   return Phrase(absl::StrCat("style_", key, "_pitfall"), language);
 }
 
+bool NeedsMeeting(v1::AgendaKind kind) {
+  return kind == v1::AGENDA_KIND_DECISION || kind == v1::AGENDA_KIND_DISCUSSION;
+}
+
+std::vector<absl::string_view> AgreementKeys(Pillar pillar) {
+  std::vector<absl::string_view> keys;
+  for (const AgreementDef& def : kAgreements) {
+    if (def.pillar == pillar) keys.push_back(def.key);
+  }
+  return keys;
+}
+
+absl::string_view AgreementName(absl::string_view key, Language language) {
+  return Phrase(absl::StrCat("agreement_", key), language);
+}
+
+absl::string_view AgreementNextStep(absl::string_view key, Language language) {
+  return Phrase(absl::StrCat("agreement_", key, "_next"), language);
+}
+
+absl::Status CheckSignalTick(const v1::SignalTick& tick,
+                             absl::string_view field) {
+  if (!IsValidPillar(tick.pillar())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".pillar: ", static_cast<int>(tick.pillar()),
+                     " is not a pillar"));
+  }
+  const Pillar p = *PillarFromProto(tick.pillar());
+  const int count =
+      PillarTextsFor(p, Language::kEnglish).warning_signals_size();
+  if (tick.signal() < 0 || tick.signal() >= count) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ".signal: ", tick.signal(), " is outside the ", count,
+        " warning signals of ", PillarKey(p), " (0..", count - 1, ")"));
+  }
+  return absl::OkStatus();
+}
+
 std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
                                          absl::CivilDay as_of) {
   return Checker(journal, as_of).Run();
@@ -607,26 +683,47 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
         total[i] == 0 ? 1.0 : static_cast<double>(in_place[i]) / total[i]);
   }
 
-  // Signals: per pillar and index, the number of distinct checks that
-  // ticked it (ticks that do not check out are left out).
-  absl::flat_hash_set<absl::string_view> checks;
-  for (const v1::Check& c : journal.checks()) checks.insert(c.id());
-  std::array<std::map<int, std::set<std::string>>, kPillarCount> ticked;
+  // The findings of the check, per pillar.
+  int errors = 0, warnings = 0;
+  for (const CharterFinding& f : CheckCharter(journal, as_of)) {
+    v1::Finding* out = pillars[PillarIndex(f.pillar)]->add_findings();
+    const bool error = f.severity == CharterFinding::kError;
+    out->set_severity(error ? v1::FINDING_SEVERITY_ERROR
+                            : v1::FINDING_SEVERITY_WARNING);
+    out->set_field(f.field);
+    out->set_message(f.message);
+    ++(error ? errors : warnings);
+  }
+  review.set_errors(errors);
+  review.set_warnings(warnings);
+
+  // Signals: per pillar and index, the distinct checks up to `as_of` that
+  // ticked it, by date (ticks that do not check out are left out).
+  absl::flat_hash_map<absl::string_view, absl::CivilDay> checks;
+  std::optional<absl::CivilDay> latest_check;
+  for (const v1::Check& c : journal.checks()) {
+    std::optional<absl::CivilDay> d = ParseDay(c.date());
+    if (!d || *d > as_of) continue;
+    checks.emplace(c.id(), *d);
+    if (!latest_check || *d > *latest_check) latest_check = d;
+  }
+  review.set_checks(static_cast<int32_t>(checks.size()));
+  std::array<std::map<int, std::map<absl::CivilDay, std::string>>, kPillarCount>
+      ticked;
   for (const v1::SignalTick& t : journal.charter().signals()) {
-    if (!IsValidPillar(t.pillar()) || !checks.contains(t.check_id())) continue;
+    auto check = checks.find(t.check_id());
+    if (check == checks.end() || !CheckSignalTick(t, "").ok()) continue;
     const Pillar p = *PillarFromProto(t.pillar());
-    if (t.signal() < 0 ||
-        t.signal() >=
-            PillarTextsFor(p, Language::kEnglish).warning_signals_size()) {
-      continue;
-    }
-    ticked[PillarIndex(p)][t.signal()].insert(t.check_id());
+    ticked[PillarIndex(p)][t.signal()].emplace(check->second, t.check_id());
   }
   for (std::size_t i = 0; i < kPillarCount; ++i) {
-    for (const auto& [signal, ids] : ticked[i]) {
+    for (const auto& [signal, by_day] : ticked[i]) {
       v1::SignalCount* s = pillars[i]->add_signals();
       s->set_signal(signal);
-      s->set_checks(static_cast<int32_t>(ids.size()));
+      s->set_checks(static_cast<int32_t>(by_day.size()));
+      s->set_first(FormatCivilDate(by_day.begin()->first));
+      s->set_last(FormatCivilDate(by_day.rbegin()->first));
+      s->set_at_latest_check(by_day.rbegin()->first == *latest_check);
     }
   }
 

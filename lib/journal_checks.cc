@@ -253,6 +253,11 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
     term->set_since(date);
     term->set_reason(v1::GUARDIAN_REASON_ROTATION);
   }
+  if (absl::Status s = journal_internal::AppendSignalTicks(
+          j, check_id, input.signals, "check.signals");
+      !s.ok()) {
+    return s;
+  }
   *j.add_checks() = std::move(check);
   j.set_next_action(next_action);
   j.set_next_check(next_check);

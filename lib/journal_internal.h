@@ -3,6 +3,7 @@
 #define FIVES_LIB_JOURNAL_INTERNAL_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -44,6 +45,14 @@ absl::StatusOr<v1::Action> MakeAction(const ActionInput& input,
                                       const TeamConfig& config,
                                       absl::CivilDay created, Pillar pillar,
                                       absl::string_view field);
+
+// Appends `ticks` to j's charter as ticked at check `check_id` after
+// checking each (pillar, signal index, check_id empty or `check_id`, not
+// ticked twice); `field` names the list in errors. Nothing is appended on
+// error.
+absl::Status AppendSignalTicks(v1::Journal& j, absl::string_view check_id,
+                               const std::vector<v1::SignalTick>& ticks,
+                               absl::string_view field);
 
 }  // namespace fives::journal_internal
 

@@ -586,18 +586,38 @@ TEST(CharterReviewTest, SignalsCountedOverTwoChecks) {
   tick("c2", v1::PILLAR_STRATEGY, 0);
   tick("c2", v1::PILLAR_STRATEGY, 0);  // Twice at one check counts once.
   const v1::Journal j = WithCharter(c);
-  EXPECT_THAT(CheckCharter(j, kAsOf), IsEmpty());
+  const std::vector<CharterFinding> findings = CheckCharter(j, kAsOf);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].severity, CharterFinding::kError);
+  EXPECT_EQ(findings[0].field, "signals[4]");
+  EXPECT_EQ(findings[0].message, "signals[4]: ticked twice at the same check");
   const v1::CharterReview r = ReviewCharter(j, kAsOf);
+  EXPECT_EQ(r.checks(), 2);
+  EXPECT_EQ(r.errors(), 1);
   const auto& strategy = PillarOf(r, Pillar::kStrategy).signals();
   ASSERT_EQ(strategy.size(), 2);
   EXPECT_EQ(strategy[0].signal(), 0);
   EXPECT_EQ(strategy[0].checks(), 2);
+  EXPECT_EQ(strategy[0].first(), "2026-03-25");
+  EXPECT_EQ(strategy[0].last(), "2026-05-06");
+  EXPECT_TRUE(strategy[0].at_latest_check());
   EXPECT_EQ(strategy[1].signal(), 2);
   EXPECT_EQ(strategy[1].checks(), 1);
+  EXPECT_EQ(strategy[1].first(), "2026-05-06");
   const auto& steering = PillarOf(r, Pillar::kSteering).signals();
   ASSERT_EQ(steering.size(), 1);
   EXPECT_EQ(steering[0].signal(), 1);
   EXPECT_EQ(steering[0].checks(), 1);
+  EXPECT_EQ(steering[0].first(), "2026-03-25");
+  EXPECT_EQ(steering[0].last(), "2026-03-25");
+  // Gone at the latest check: the team no longer sees it.
+  EXPECT_FALSE(steering[0].at_latest_check());
+  // Before the second check, only the first counts.
+  const v1::CharterReview april = ReviewCharter(j, Day(2026, 4, 1));
+  EXPECT_EQ(april.checks(), 1);
+  ASSERT_EQ(PillarOf(april, Pillar::kStrategy).signals().size(), 1);
+  EXPECT_EQ(PillarOf(april, Pillar::kStrategy).signals(0).checks(), 1);
+  EXPECT_TRUE(PillarOf(april, Pillar::kSteering).signals(0).at_latest_check());
   EXPECT_THAT(PillarOf(r, Pillar::kSynergy).signals(), IsEmpty());
 }
 

@@ -48,6 +48,18 @@ absl::string_view StylePitfall(absl::string_view key, Language language);
 inline constexpr std::array<absl::string_view, 6> kSteeringMomentKinds = {
     "strategy", "talent", "budget", "risks", "customer", "operations"};
 
+// Whether an agenda item of this kind needs the meeting: decisions and
+// discussions do, an update does not (a written note is enough).
+bool NeedsMeeting(v1::AgendaKind kind);
+
+// The keys of the agreements `pillar` asks for, in the method's order (the
+// keys of the review's AgreementStatus).
+std::vector<absl::string_view> AgreementKeys(Pillar pillar);
+// The agreement's name, and what to make when it is missing, in `language`
+// (catalog phrases "agreement_<key>" and "agreement_<key>_next").
+absl::string_view AgreementName(absl::string_view key, Language language);
+absl::string_view AgreementNextStep(absl::string_view key, Language language);
+
 // One problem of a charter. `field` is the path inside the charter, e.g.
 // "steering.kpis[2].owner_id"; `message` starts with the field and names the
 // value.
@@ -64,11 +76,14 @@ struct CharterFinding {
 // unknown, an owner or member who is not a current member on `as_of` (a
 // logged decision's owner: on the decision's date), a goal's progress
 // outside 0..100, an unknown steering-moment kind, an unknown style key, a
-// signal index outside the catalog's list, an unknown check id. Warnings:
-// priorities outside 3..5, KPIs outside 6..10, a logged decision taken with
+// signal index outside the catalog's list, an unknown check id, a signal
+// ticked twice at one check, an agenda item without title or kind. Warnings:
+// priorities outside 3..5, KPIs outside 6..10, a KPI whose priority is
+// empty or not one of the strategy's priorities, a logged decision taken with
 // another model than the register's for its topic, a steering moment whose
 // date passed without being held, a follow-up date passed without the
-// follow-up. A journal without a charter has no findings.
+// follow-up, an update on the agenda (it needs no meeting). A journal without a
+// charter has no findings.
 std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
                                          absl::CivilDay as_of);
 
@@ -83,11 +98,29 @@ absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of);
 // "charter.<field>" and the value.
 absl::Status ValidateCharterStructure(const v1::Journal& journal);
 
+// The pillar and signal index of a tick are valid: the pillar is one of the
+// five and the index is within that pillar's warning signals in the
+// catalog. The error names `field` + ".pillar" or ".signal" and the value.
+absl::Status CheckSignalTick(const v1::SignalTick& tick,
+                             absl::string_view field);
+
+// Dates the agreements of `after` that are new or changed since `before`
+// with `today`, unless the caller dated them: a field X with a sibling
+// X_updated gets today when X changed and X_updated did not, or when X is
+// set and X_updated empty; an entry of a list (styles, decision register,
+// topic owners, KPIs, risks, goals) is matched to `before` by its first
+// field (member, topic, name, description, goal) and gets today when it is
+// new or changed and its `updated` is empty or unchanged.
+void StampCharter(const v1::Charter& before, absl::CivilDay today,
+                  v1::Charter* after);
+
 // The charter review as of `as_of`; an agreement confirmed more than
 // `stale_days` days before `as_of` is stale. The agreements each pillar asks
 // for are listed in lib/charter.cc (kAgreements). The next agreement is the
 // first one not in place of the focus pillar of the latest plan, else of the
-// pillar with the lowest readiness (ties in the method's order).
+// pillar with the lowest readiness (ties in the method's order). Each
+// pillar carries its findings of CheckCharter, and its warning signals
+// counted over the checks held up to `as_of`.
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
                                 absl::CivilDay as_of, int stale_days = 365);
 

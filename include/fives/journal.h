@@ -18,6 +18,7 @@
 #include "fives/round.h"
 #include "fives/team.h"
 #include "fives/team_config.h"
+#include "fives/v1/charter.pb.h"
 #include "fives/v1/check.pb.h"
 #include "fives/v1/follow_up.pb.h"
 #include "fives/v1/journal.pb.h"
@@ -65,6 +66,8 @@ struct CheckInput {
   // One review for every action open on `date` (see v1::ActionReview).
   std::vector<v1::ActionReview> reviews;
   std::vector<AgreementAction> agreement_actions;
+  // The catalog's warning signals the team ticks (check_id left empty).
+  std::vector<v1::SignalTick> signals;
 };
 
 // Thread safety: one thread at a time; const methods may run concurrently.
@@ -152,6 +155,22 @@ class Journal {
   // the first check, the first current member in join order. NotFound when
   // the team has no current member.
   absl::StatusOr<std::string> Guardian(absl::CivilDay on) const;
+
+  // --- The charter (see charter.h) -----------------------------------------
+  // Replaces the charter's five pillar sections. Agreements new or changed
+  // since the current charter are dated `today` unless the caller dated
+  // them (StampCharter). Refused, with the first error of CheckCharter as of
+  // `today`, when an owner is not a current member, a date or model is
+  // wrong, and so on; warnings pass. The warning signals are kept: a
+  // `charter` whose signals differ from the journal's is refused (signals
+  // are ticked at a check, with RecordCheck or TickSignals).
+  absl::Status SetCharter(v1::Charter charter, absl::CivilDay today);
+  // Adds warning signals the team ticked at the recorded check `check_id`
+  // (each tick's check_id empty or equal to it). Refused for an unknown
+  // check, a pillar or signal index outside the catalog, or a signal ticked
+  // twice at that check.
+  absl::Status TickSignals(absl::string_view check_id,
+                           const std::vector<v1::SignalTick>& ticks);
 
  private:
   explicit Journal(v1::Journal proto, TeamConfig config)
