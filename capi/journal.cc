@@ -660,6 +660,7 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
       if (!action.ok()) return Fail(action.status());
       input.agreement_actions.push_back({a.agreement(), *std::move(action)});
     }
+    input.signals.assign(r.signals().begin(), r.signals().end());
     absl::StatusOr<std::string> id = journal->journal.RecordCheck(input);
     if (!id.ok()) return Fail(id.status());
     return Done(fives::capi::WriteText(*id, out));
