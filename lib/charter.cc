@@ -536,8 +536,16 @@ constexpr AgreementDef kAgreements[] = {
     // Success: the guardian and the check rhythm live in the journal.
     {Pillar::kSuccess, "guardian",
      [](const ReviewContext& r) {
-       return Found{r.j.guardians_size() > 0 || r.j.checks_size() > 0,
-                    std::nullopt};
+       bool appointed = false;
+       for (const v1::GuardianTerm& t : r.j.guardians()) {
+         std::optional<absl::CivilDay> d = ParseDay(t.since());
+         appointed = appointed || (d && *d <= r.as_of);
+       }
+       for (const v1::Check& c : r.j.checks()) {
+         std::optional<absl::CivilDay> d = ParseDay(c.date());
+         appointed = appointed || (d && *d <= r.as_of);
+       }
+       return Found{appointed, std::nullopt};
      }},
     // A check within the last check_max_days.
     {Pillar::kSuccess, "check_rhythm",
@@ -667,7 +675,8 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
     a->set_key(std::string(def.key));
     if (found.updated) a->set_updated(FormatCivilDate(*found.updated));
     ++total[i];
-    if (!found.present) {
+    // An agreement first confirmed after `as_of` was not there yet.
+    if (!found.present || (found.updated && *found.updated > as_of)) {
       a->set_state(v1::AGREEMENT_STATE_MISSING);
       pr->add_missing(std::string(def.key));
     } else if (found.updated && as_of - *found.updated > stale_days) {
@@ -745,7 +754,7 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
   std::optional<absl::CivilDay> latest_day;
   for (const v1::Plan& plan : journal.plans()) {
     std::optional<absl::CivilDay> d = ParseDay(plan.created());
-    if (!d || !IsValidPillar(plan.focus())) continue;
+    if (!d || *d > as_of || !IsValidPillar(plan.focus())) continue;
     if (!latest_day || *d >= *latest_day) {
       latest = &plan;
       latest_day = d;

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/round_report.h"
 #include "fives/trend.h"
@@ -286,6 +287,18 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
       report->set_plan_id(plan->id());
       *report->mutable_focus_trend() = *std::move(trend);
     }
+  }
+
+  // The charter next to the scores: as of the day the round closed (its
+  // figures final), or of the round's date while it is open.
+  if (proto_.has_charter()) {
+    const v1::Round& stored = round->proto();
+    absl::StatusOr<absl::CivilDay> as_of =
+        ParseCivilDate(stored.closed_on(), "closed_on");
+    if (!round->is_closed() || !as_of.ok()) {
+      as_of = ParseCivilDate(stored.date(), "date");
+    }
+    if (as_of.ok()) *report->mutable_charter() = ReviewCharter(proto_, *as_of);
   }
   return report;
 }

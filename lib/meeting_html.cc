@@ -1,5 +1,6 @@
 // The meeting report as one self-contained HTML page.
 #include <string>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -46,6 +47,18 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print { h2 { break-after: avoid; } figure { break-inside: avoid; } }
 )css";
 
+// The readiness bar, only on pages with a charter: a filled or an empty
+// square per agreement (shape as well as colour), next to the words.
+constexpr absl::string_view kCharterStyle =
+    R"css(.bar { display: inline-flex; gap: 2px; margin-right: 0.4rem;
+       vertical-align: middle; }
+.bar span { display: inline-block; width: 0.8rem; height: 0.8rem;
+            box-sizing: border-box; border: 2px solid #0072B2; }
+.bar span.on { background: #0072B2; print-color-adjust: exact;
+               -webkit-print-color-adjust: exact; }
+td ul { margin: 0; padding-left: 1rem; }
+)css";
+
 // An SVG document without its XML declaration, to sit inside HTML. The
 // pictures use the same ids ("title", "desc", "legend", ...), which must be
 // unique in one page: every id and every reference to one gets `prefix`.
@@ -84,8 +97,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       "<!DOCTYPE html>\n<html lang=\"", LanguageTag(lang),
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
       "content=\"width=device-width, initial-scale=1\">\n<title>",
-      title, "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n<h1>",
-      title, "</h1>\n<p class=\"meta\">",
+      title, "</title>\n<style>", kStyle,
+      m.has_charter() ? kCharterStyle : absl::string_view(),
+      "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n<p class=\"meta\">",
       Escape(absl::Substitute(
           Phrase("round_line", lang), r.round_id(),
           FormatLongDate(r.round_date(), lang),
@@ -163,6 +177,52 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       absl::StrAppend(&out, "<li>", Escape(practice), "</li>\n");
     }
     absl::StrAppend(&out, "</ul>\n");
+  }
+
+  // The charter next to the perception, then the next agreement.
+  if (m.has_charter()) {
+    const v1::CharterReview& review = m.charter();
+    absl::StrAppend(
+        &out, "<h2>", Text("charter_side_by_side", lang), "</h2>\n<p>",
+        Escape(absl::Substitute(Phrase("charter_as_of", lang),
+                                FormatLongDate(review.as_of(), lang),
+                                review.stale_days())),
+        "</p>\n<table>\n<tr><th>", Text("col_pillar", lang), "</th><th>",
+        Text("col_perception", lang), "</th><th>", Text("col_readiness", lang),
+        "</th><th>", Text("col_missing", lang), " / ", Text("col_stale", lang),
+        "</th><th>", Text("col_signals", lang), "</th></tr>\n");
+    for (const v1::PillarCharterReview& p : review.pillars()) {
+      if (!IsValidPillar(p.pillar())) continue;
+      const Pillar pillar = *PillarFromProto(p.pillar());
+      const Readiness ready = ReadinessOf(p);
+      std::string bar = "<span class=\"bar\" aria-hidden=\"true\">";
+      for (int i = 0; i < ready.total; ++i) {
+        absl::StrAppend(
+            &bar,
+            i < ready.in_place ? "<span class=\"on\">" : "<span class=\"off\">",
+            "</span>");
+      }
+      absl::StrAppend(&bar, "</span>");
+      std::string signals = "–";
+      const std::vector<std::string> lines =
+          PresentSignalLines(review, p, lang);
+      if (!lines.empty()) {
+        signals = "<ul>";
+        for (const std::string& line : lines) {
+          absl::StrAppend(&signals, "<li>", Escape(line), "</li>");
+        }
+        absl::StrAppend(&signals, "</ul>");
+      }
+      absl::StrAppend(&out, "<tr><td>", Escape(PillarName(pillar, lang)),
+                      "</td><td>", Escape(PerceptionText(r, pillar, lang)),
+                      "</td><td>", bar,
+                      Escape(absl::Substitute(Phrase("charter_k_of_m", lang),
+                                              ready.in_place, ready.total)),
+                      "</td><td>", Escape(OpenAgreementsText(p, lang)),
+                      "</td><td>", signals, "</td></tr>\n");
+    }
+    absl::StrAppend(&out, "</table>\n<p>",
+                    Escape(NextAgreementText(review, lang)), "</p>\n");
   }
 
   auto actions_table = [&](const auto& actions) {

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/substitute.h"
+#include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/report_text.h"
@@ -68,6 +70,7 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
     people.insert(a.owner_id());
   }
   *m.mutable_next_check() = journal.CheckStatus(as_of);
+  if (j.has_charter()) *m.mutable_charter() = ReviewCharter(j, as_of);
   if (absl::StatusOr<std::string> g = journal.Guardian(as_of); g.ok()) {
     m.set_guardian_id(*g);
     people.insert(*g);
@@ -103,6 +106,37 @@ std::string ActionsTable(
                     ActionStatusText(a.status(), lang), " | ",
                     Cell(LatestFeedbackText(m, a, lang)), " |\n");
   }
+  return out;
+}
+
+// The section "Perception and agreements": per pillar the round's
+// perception next to the charter's readiness, then the next agreement.
+std::string CharterMarkdown(const v1::MeetingReport& m, Language lang) {
+  const v1::CharterReview& review = m.charter();
+  std::string out = absl::StrCat(
+      "\n## ", Text("charter_side_by_side", lang), "\n\n",
+      absl::Substitute(Text("charter_as_of", lang),
+                       FormatLongDate(review.as_of(), lang),
+                       review.stale_days()),
+      "\n\n| ", Text("col_pillar", lang), " | ", Text("col_perception", lang),
+      " | ", Text("col_readiness", lang), " | ", Text("col_missing", lang),
+      " / ", Text("col_stale", lang), " | ", Text("col_signals", lang),
+      " |\n|---|---|---|---|---|\n");
+  for (const v1::PillarCharterReview& p : review.pillars()) {
+    if (!IsValidPillar(p.pillar())) continue;
+    const Pillar pillar = *PillarFromProto(p.pillar());
+    const Readiness r = ReadinessOf(p);
+    const std::vector<std::string> signals =
+        PresentSignalLines(review, p, lang);
+    absl::StrAppend(
+        &out, "| ", Cell(PillarName(pillar, lang)), " | ",
+        Cell(PerceptionText(m.round(), pillar, lang)), " | ",
+        absl::Substitute(Text("charter_k_of_m", lang), r.in_place, r.total),
+        " | ", Cell(OpenAgreementsText(p, lang)), " | ",
+        signals.empty() ? std::string("–") : Cell(absl::StrJoin(signals, "; ")),
+        " |\n");
+  }
+  absl::StrAppend(&out, "\n", NextAgreementText(review, lang), "\n");
   return out;
 }
 
@@ -245,6 +279,9 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
       absl::StrAppend(&out, "- ", practice, "\n");
     }
   }
+
+  // The charter next to the perception.
+  if (m.has_charter()) absl::StrAppend(&out, CharterMarkdown(m, lang));
 
   // The plan and its actions.
   absl::StrAppend(&out, "\n## ", Text("meeting_actions", lang), "\n\n");

@@ -7,7 +7,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/substitute.h"
+#include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 
@@ -131,6 +133,120 @@ absl::string_view LabelText(v1::AgreementLabel label, Language language) {
   }
 }
 
+std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
+                           Language lang) {
+  for (const v1::PillarStats& s : report.pillars()) {
+    if (s.pillar() != ToProto(pillar)) continue;
+    if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
+      return absl::Substitute(Text("perception_withheld", lang), s.n(),
+                              report.thresholds().min_responses());
+    }
+    if (!s.has_mean()) return std::string(kMissing);
+    return absl::StrCat(FormatDecimal(s.mean(), 2, lang), " (",
+                        LabelText(s.label(), lang), ")");
+  }
+  return Text("perception_not_asked", lang);
+}
+
+Readiness ReadinessOf(const v1::PillarCharterReview& pillar) {
+  Readiness r;
+  for (const v1::AgreementStatus& a : pillar.agreements()) {
+    ++r.total;
+    if (a.state() == v1::AGREEMENT_STATE_IN_PLACE) ++r.in_place;
+  }
+  return r;
+}
+
+std::string OpenAgreementsText(const v1::PillarCharterReview& pillar,
+                               Language lang) {
+  std::vector<std::string> names;
+  for (const v1::AgreementStatus& a : pillar.agreements()) {
+    if (a.state() == v1::AGREEMENT_STATE_MISSING) {
+      names.emplace_back(AgreementName(a.key(), lang));
+    } else if (a.state() == v1::AGREEMENT_STATE_STALE) {
+      names.push_back(absl::StrCat(AgreementName(a.key(), lang), " (",
+                                   Text("agreement_state_stale", lang), ")"));
+    }
+  }
+  return names.empty() ? std::string(kMissing) : absl::StrJoin(names, ", ");
+}
+
+std::vector<std::string> PresentSignalLines(
+    const v1::CharterReview& review, const v1::PillarCharterReview& pillar,
+    Language lang) {
+  std::vector<std::string> lines;
+  if (!IsValidPillar(pillar.pillar())) return lines;
+  const auto& signals =
+      PillarTextsFor(*PillarFromProto(pillar.pillar()), lang).warning_signals();
+  for (const v1::SignalCount& s : pillar.signals()) {
+    if (!s.at_latest_check()) continue;
+    // The catalog's sentence without its full stop: the line goes on.
+    const std::string text =
+        s.signal() >= 0 && s.signal() < signals.size()
+            ? std::string(absl::StripSuffix(signals[s.signal()], "."))
+            : absl::StrCat("#", s.signal());
+    lines.push_back(absl::Substitute(Text("charter_signal_line", lang), text,
+                                     s.checks(), review.checks(),
+                                     FormatLongDate(s.first(), lang)));
+  }
+  return lines;
+}
+
+std::string NextAgreementText(const v1::CharterReview& review, Language lang) {
+  if (!review.has_next() || !IsValidPillar(review.next().pillar())) {
+    return Text("charter_complete", lang);
+  }
+  const v1::NextAgreement& next = review.next();
+  const std::string reason =
+      absl::StrCat(PillarName(*PillarFromProto(next.pillar()), lang), ", ",
+                   Text(next.reason() == v1::NEXT_REASON_PLAN_FOCUS
+                            ? "charter_next_plan_focus"
+                            : "charter_next_lowest_readiness",
+                        lang));
+  return absl::Substitute(Text("charter_next", lang),
+                          AgreementName(next.key(), lang), reason,
+                          AgreementNextStep(next.key(), lang));
+}
+
+namespace {
+
+// The section "Perception and agreements" of the text report.
+std::string CharterSection(const v1::RoundReport& report, Language lang) {
+  const v1::CharterReview& review = report.charter();
+  std::string out =
+      absl::StrCat("\n", Text("charter_side_by_side", lang), "\n",
+                   absl::Substitute(Text("charter_as_of", lang),
+                                    FormatLongDate(review.as_of(), lang),
+                                    review.stale_days()),
+                   "\n");
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({Text("col_pillar", lang), Text("col_perception", lang),
+                  Text("col_readiness", lang),
+                  absl::StrCat(Text("col_missing", lang), " / ",
+                               Text("col_stale", lang))});
+  std::vector<std::string> signals;
+  for (const v1::PillarCharterReview& p : review.pillars()) {
+    if (!IsValidPillar(p.pillar())) continue;
+    const Pillar pillar = *PillarFromProto(p.pillar());
+    const Readiness r = ReadinessOf(p);
+    rows.push_back(
+        {PillarName(pillar, lang), PerceptionText(report, pillar, lang),
+         absl::StrCat(r.in_place, "/", r.total), OpenAgreementsText(p, lang)});
+    for (const std::string& line : PresentSignalLines(review, p, lang)) {
+      signals.push_back(
+          absl::StrCat("  - ", PillarName(pillar, lang), " — ", line));
+    }
+  }
+  absl::StrAppend(&out, Table(rows), NextAgreementText(review, lang), "\n");
+  if (!signals.empty()) {
+    absl::StrAppend(&out, Text("charter_signals_heading", lang), ":\n",
+                    absl::StrJoin(signals, "\n"), "\n");
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   std::string out;
   absl::StrAppend(
@@ -239,20 +355,21 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   absl::StrAppend(&out, "\n");
   if (report.focus() == v1::PILLAR_UNSPECIFIED) {
     absl::StrAppend(&out, Text("no_focus", lang), "\n");
-    return out;
+  } else {
+    const Pillar focus = *PillarFromProto(report.focus());
+    absl::StrAppend(
+        &out,
+        absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
+        "\n");
+    if (report.ranking_size() > 0 && report.ranking(0).talk_first()) {
+      absl::StrAppend(&out, "  ", Text("talk_first", lang), "\n");
+    }
+    absl::StrAppend(&out, Text("suggestions_heading", lang), ":\n");
+    for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
+      absl::StrAppend(&out, "  - ", s, "\n");
+    }
   }
-  const Pillar focus = *PillarFromProto(report.focus());
-  absl::StrAppend(
-      &out,
-      absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
-      "\n");
-  if (report.ranking_size() > 0 && report.ranking(0).talk_first()) {
-    absl::StrAppend(&out, "  ", Text("talk_first", lang), "\n");
-  }
-  absl::StrAppend(&out, Text("suggestions_heading", lang), ":\n");
-  for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
-    absl::StrAppend(&out, "  - ", s, "\n");
-  }
+  if (report.has_charter()) absl::StrAppend(&out, CharterSection(report, lang));
   return out;
 }
 

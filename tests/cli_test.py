@@ -6,6 +6,7 @@ Run by CTest as: python3 tests/cli_test.py PATH_TO_FIVES
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -595,8 +596,10 @@ class JournalErrorsTest(JournalCase):
         result = run("help")
         self.assertEqual(result.returncode, 0)
         for command in ("init", "member add", "round score", "report", "plan",
-                        "action list", "check record", "guardian", "export",
-                        "import", "never reads the clock"):
+                        "action list", "check record", "check tick",
+                        "--signal PILLAR:N", "charter show", "charter set",
+                        "charter check", "charter signals", "guardian",
+                        "export", "import", "never reads the clock"):
             self.assertIn(command, result.stdout)
 
 
@@ -758,8 +761,10 @@ class ReportDocumentsTest(JournalCase):
         self.assertIn("As of 22 December 2026", html)
         self.assertIn("As of 5 January 2027",
                       self.report("--format", "html", "--date", "2027-01-05"))
-        self.assertEqual(html.count("<table>"), html.count("</table>"))
-        self.assertEqual(html.count("<ul>"), html.count("</ul>"))
+        # Elements open and close in pairs (with or without a class).
+        for tag in ("table", "ul"):
+            self.assertEqual(len(re.findall(r"<%s[ >]" % tag, html)),
+                             html.count("</%s>" % tag), tag)
         nl = self.report("--format", "html", "--lang", "nl")
         self.assertIn('<html lang="nl">', nl)
         self.assertIn("21 december 2026", nl)
@@ -885,6 +890,445 @@ class DemoDocumentsTest(unittest.TestCase):
         self.assertEqual(self.demo("--format", "svg", "--picture", "trend",
                                    "--out", target), "")
         ET.parse(target)
+
+
+# --- The team charter -------------------------------------------------------
+
+# A charter with 3 of the 4 strategy agreements, 2 of 3 of synergy (only
+# anna has a style), 1 of 3 of structure, 1 of 4 of steering (one KPI where
+# the method asks 6 to 10) and the goals of success (lib/charter.cc,
+# kAgreements).
+KNOWN_CHARTER = """
+strategy {
+  shared_sentence: "As an MT we are successful when the customer notices"
+  priorities: "Growth" priorities: "People" priorities: "Quality"
+  not_doing: "New markets"
+}
+synergy {
+  disagreement_norm: "At the table, not in the corridor"
+  feedback_language: "Short, concrete, direct"
+  styles { member_id: "anna" style: "decisive" }
+}
+structure {
+  decision_register { topic: "Budget" model: DECISION_MODEL_CONSENT
+                      owner_id: "bram" }
+  agenda { title: "Monthly figures" kind: AGENDA_KIND_UPDATE }
+}
+steering {
+  kpis { name: "NPS" owner_id: "carla" target: "40" priority: "Growth" }
+  moments { kind: "budget" date: "2026-02-10" }
+  risks { description: "Churn" owner_id: "daan" }
+}
+success { goals { goal: "Meetings end on time" progress: 50 } }
+"""
+
+
+class CharterTest(JournalCase):
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        out = self.ok("charter", "set", "--date", "2026-03-01", KNOWN_CHARTER)
+        self.assertIn("charter set on 2026-03-01", out)
+        # Warnings pass: one KPI, an update on the agenda, a passed moment.
+        self.assertIn("warning: steering.kpis: 1 KPIs, the method asks 6 to 10",
+                      out)
+        self.assertIn("structure.agenda[0].kind", out)
+        self.assertIn("steering.moments[0].date", out)
+
+    def review(self, *args, date="2026-03-02"):
+        data = self.ok_json("charter", "check", "--date", date, *args)
+        return data, {p["key"]: p for p in data["pillars"]}
+
+    def test_check_json(self):
+        data, pillars = self.review()
+        self.assertEqual(data["as_of"], "2026-03-02")
+        self.assertEqual(data["stale_days"], 365)
+        self.assertEqual([p["key"] for p in data["pillars"]], list(PILLARS))
+        readiness = {k: p["readiness"] for k, p in pillars.items()}
+        self.assertEqual(readiness["strategy"], 0.75)
+        self.assertAlmostEqual(readiness["synergy"], 2 / 3, places=12)
+        self.assertAlmostEqual(readiness["structure"], 1 / 3, places=12)
+        self.assertEqual(readiness["steering"], 0.25)
+        # No check yet: no guardian term, no check rhythm.
+        self.assertAlmostEqual(readiness["success"], 1 / 3, places=12)
+        self.assertEqual(pillars["strategy"]["missing"],
+                         ["strategy_checked_decisions"])
+        self.assertEqual(pillars["synergy"]["missing"], ["styles"])
+        self.assertEqual(pillars["structure"]["missing"],
+                         ["meeting_blocks", "topic_owners"])
+        self.assertEqual(pillars["steering"]["missing"],
+                         ["kpis", "moments", "communication"])
+        self.assertEqual(pillars["success"]["missing"],
+                         ["guardian", "check_rhythm"])
+        # No plan: the next agreement is the first missing one of the pillar
+        # with the lowest readiness.
+        self.assertEqual(data["next"], {
+            "pillar": "PILLAR_STEERING", "key": "kpis",
+            "reason": "NEXT_REASON_LOWEST_READINESS"})
+        self.assertEqual(data["errors"], 0)
+        self.assertEqual(data["warnings"], 3)
+        fields = [f["field"] for f in pillars["steering"]["findings"]]
+        self.assertEqual(fields, ["steering.kpis", "steering.moments[0].date"])
+        self.assertEqual(pillars["steering"]["findings"][0]["severity"],
+                         "FINDING_SEVERITY_WARNING")
+        # Stale after 30 days: readiness 0 is printed, not left out.
+        _, stale = self.review("--stale-days", "30", date="2026-05-01")
+        self.assertEqual(stale["strategy"]["readiness"], 0)
+        self.assertEqual(stale["strategy"]["stale"],
+                         ["shared_sentence", "priorities", "not_doing"])
+
+    def test_check_text(self):
+        out = self.ok("charter", "check", "--date", "2026-03-02")
+        for part in (
+                "Team charter: Our MT",
+                "As of 2026-03-02; agreements older than 365 days are stale",
+                "0 errors, 3 warnings",
+                "Strategy: Readiness 3/4\n"
+                "  Missing: Decisions checked against the strategy\n",
+                "Synergy & strengths: Readiness 2/3\n"
+                "  Missing: Preference styles\n",
+                "Steering: Readiness 1/4\n"
+                "  Missing: 6 to 10 core KPIs; Steering moments of the year; "
+                "Communication plan\n",
+                "  warning: steering.kpis: 1 KPIs, the method asks 6 to 10\n",
+                "Next agreement: 6 to 10 core KPIs (Steering, the pillar with "
+                "the fewest agreements in place). Choose 6 to 10 core KPIs"):
+            self.assertIn(part, out)
+        stale = self.ok("charter", "check", "--date", "2026-05-01",
+                        "--stale-days=30")
+        self.assertIn("Strategy: Readiness 0/4\n", stale)
+        self.assertIn("Stale: Shared sentence (confirmed 2026-03-01)", stale)
+        dutch = self.ok("charter", "check", "--date", "2026-03-02", "--lang",
+                        "nl")
+        self.assertIn("Teamcharter: Our MT", dutch)
+        self.assertIn("Stip & strategie: Afspraken 3/4", dutch)
+        self.assertIn("Ontbreekt: Besluiten langs de strategie", dutch)
+        self.assertIn("Volgende afspraak: 6 tot 10 kern-KPI's (Sturing", dutch)
+
+    def test_show(self):
+        out = self.ok("charter", "show")
+        for part in (
+                "Team charter: Our MT\n\nStrategy\n",
+                "  Shared sentence: As an MT we are successful when the "
+                "customer notices (confirmed 2026-03-01)\n",
+                "  3 to 5 priorities (confirmed 2026-03-01):\n"
+                "    - Growth\n    - People\n    - Quality\n",
+                "  Decisions checked against the strategy: not recorded\n",
+                "    - anna (Anna): decisive, confirmed 2026-03-01; pitfall: "
+                "deciding before everyone has been heard\n",
+                "    - Budget: consent, owner bram (Bram), confirmed "
+                "2026-03-01\n",
+                "    - Monthly figures: update (a written note is enough)\n",
+                "    - NPS: owner carla (Carla), target 40, steers Growth, "
+                "confirmed 2026-03-01\n",
+                "    - budget 2026-02-10: not held\n",
+                "    - Churn: owner daan (Daan), confirmed 2026-03-01\n",
+                "    - Meetings end on time: progress 50%, confirmed "
+                "2026-03-01\n"):
+            self.assertIn(part, out)
+        dutch = self.ok("charter", "show", "--lang", "nl")
+        self.assertIn("Stip & strategie\n  Gedeelde zin:", dutch)
+        self.assertIn("eigenaar carla (Carla), doel 40, stuurt op Growth",
+                      dutch)
+        self.assertIn("besluitvaardig, bevestigd op 2026-03-01; valkuil:",
+                      dutch)
+        charter = self.ok_json("charter", "show")
+        self.assertEqual(charter["strategy"]["priorities"],
+                         ["Growth", "People", "Quality"])
+        self.assertEqual(charter["strategy"]["shared_sentence_updated"],
+                         "2026-03-01")
+        self.assertEqual(charter["structure"]["decision_register"][0]["model"],
+                         "DECISION_MODEL_CONSENT")
+        self.assertEqual(charter["steering"]["kpis"][0]["owner_id"], "carla")
+        self.assertEqual(charter["success"]["goals"][0]["progress"], 50)
+
+    def test_set_keeps_the_sections_left_out(self):
+        before = self.ok_json("charter", "show")
+        self.ok("charter", "set", "--date", "2026-04-01",
+                'strategy { shared_sentence: "We are successful when ..." }')
+        after = self.ok_json("charter", "show")
+        # The section given replaces the journal's, whole.
+        self.assertEqual(after["strategy"], {
+            "shared_sentence": "We are successful when ...",
+            "shared_sentence_updated": "2026-04-01"})
+        for section in ("synergy", "structure", "steering", "success"):
+            self.assertEqual(after[section], before[section], section)
+        _, pillars = self.review(date="2026-04-02")
+        self.assertEqual(pillars["strategy"]["readiness"], 0.25)
+        self.assertAlmostEqual(pillars["synergy"]["readiness"], 2 / 3)
+
+    def test_set_json_from_a_file(self):
+        charter = self.ok_json("charter", "show")
+        charter["strategy"]["strategy_checked_decisions"] = ["Investments"]
+        path = os.path.join(self.dir, "charter.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(charter, f)
+        self.ok("charter", "set", "--date", "2026-03-05", "--format", "json",
+                "--file", path)
+        _, pillars = self.review(date="2026-03-06")
+        self.assertEqual(pillars["strategy"]["readiness"], 1)
+        self.assertEqual(pillars["strategy"]["missing"], [])
+        shown = self.ok_json("charter", "show")["strategy"]
+        self.assertEqual(shown["strategy_checked_decisions_updated"],
+                         "2026-03-05")
+        self.assertEqual(shown["shared_sentence_updated"], "2026-03-01")
+        # The same as text format from a file.
+        text = os.path.join(self.dir, "charter.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write('synergy { feedback_language: "Kind and clear" }')
+        self.ok("charter", "set", "--date", "2026-03-07", "--file", text)
+        self.assertEqual(self.ok_json("charter", "show")["synergy"],
+                         {"feedback_language": "Kind and clear",
+                          "feedback_language_updated": "2026-03-07"})
+
+    def test_set_refused_leaves_the_file_untouched(self):
+        before = self.read()
+        bad_json = os.path.join(self.dir, "bad.json")
+        with open(bad_json, "w", encoding="utf-8") as f:
+            f.write('{"steering": {"kpis": [{"name": "x", "ownr": "anna"}]}}')
+        cases = [
+            (["charter", "set", "--date", "2026-03-02",
+              'steering { risks { description: "Fire" owner_id: "zed" } }'],
+             'charter.steering.risks[0].owner_id: "zed" is not a member'),
+            (["charter", "set", "--date", "2026-03-02",
+              'success { goals { goal: "x" progress: 120 } }'],
+             "charter.success.goals[0].progress: 120 is outside 0..100"),
+            (["charter", "set", "--date", "2026-03-02",
+              'strategy { shared_sentence: "unclosed }'],
+             "the charter argument: not text format of a fives.v1.Charter"),
+            (["charter", "set", "--date", "2026-03-02", "strategy: 3"],
+             "the charter argument: not text format"),
+            (["charter", "set", "--date", "2026-03-02", "--format", "json",
+              "{strategy"], "the charter argument: not JSON"),
+            (["charter", "set", "--date", "2026-03-02", "--format", "json",
+              "--file", bad_json], "--file %s: not JSON" % bad_json),
+            (["charter", "set", "--date", "2026-03-02", "--file",
+              os.path.join(self.dir, "nope.txt")], "does not exist"),
+        ]
+        for args, fragment in cases:
+            with self.subTest(args=args):
+                self.refused(args, fragment)
+                self.assertEqual(self.read(), before)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_usage_errors(self):
+        before = self.read()
+        cases = [
+            (["charter"], "missing subcommand"),
+            (["charter", "frob"], 'unknown subcommand "frob"'),
+            (["charter", "set", "strategy {}"], "--date YYYY-MM-DD is required"),
+            (["charter", "set", "--date", "2026-03-02"], "--file FILE or as one"),
+            (["charter", "set", "--date", "2026-03-02", "--file", "x",
+              "strategy {}"], "not both"),
+            (["charter", "set", "--date", "2026-03-02", "--format", "yaml",
+              "strategy {}"], '"yaml" is not text or json'),
+            (["charter", "check"], "--date YYYY-MM-DD is required"),
+            (["charter", "check", "--date", "2026-03-02", "--stale-days",
+              "soon"], '"soon" is not a whole number'),
+            (["charter", "check", "--date", "2026-03-02", "--stale-days", "1",
+              "--stale-days", "2"], "more than once"),
+            (["charter", "check", "--date", "2026-03-02", "--lang", "de"],
+             '"de"'),
+            (["charter", "show", "--date", "2026-03-02"], "unknown flag --date"),
+            (["charter", "signals", "--lang", "fr"], '"fr"'),
+        ]
+        for args, fragment in cases:
+            with self.subTest(args=args):
+                self.usage(args, fragment)
+        self.assertEqual(self.read(), before)
+
+    def test_errors_fail_the_check(self):
+        # The owner of the risk leaves: the charter now has an error.
+        self.ok("member", "leave", "daan", "--date", "2026-03-10")
+        args = ["charter", "check", "--date", "2026-03-11"]
+        result = self.j(*args)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("1 errors, 3 warnings", result.stdout)
+        self.assertIn('  error: steering.risks[0].owner_id: "daan" is not a '
+                      "current member on 2026-03-11", result.stdout)
+        self.assertEqual(result.stderr,
+                         "fives: charter check: the charter has 1 error as of "
+                         "2026-03-11\n")
+        result = self.j(*args, "--json")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(json.loads(result.stdout)["errors"], 1)
+        # Before the owner left, no error.
+        self.ok("charter", "check", "--date", "2026-03-09")
+
+    def test_no_charter(self):
+        other = os.path.join(self.dir, "other.journal")
+        self.ok("init", "--team", "x", "--name", "X", journal=other)
+        self.assertIn("No charter recorded yet.",
+                      self.ok("charter", "show", journal=other))
+        self.assertEqual(self.ok_json("charter", "show", journal=other), {})
+        data = self.ok_json("charter", "check", "--date", "2026-03-02",
+                            journal=other)
+        self.assertEqual([p["readiness"] for p in data["pillars"]],
+                         [0, 0, 0, 0, 0])
+
+
+class CharterSignalsTest(JournalCase):
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+
+    def test_signal_catalog(self):
+        out = run("charter", "signals").stdout
+        self.assertIn("--signal PILLAR:N", out)
+        self.assertIn("Strategy\n  strategy:1  The same debate", out)
+        self.assertIn("  strategy:2  Many decisions are made ad hoc", out)
+        self.assertIn("  success:2  Energy drains away", out)
+        self.assertNotIn("success:3", out)
+        dutch = run("charter", "signals", "--lang", "nl").stdout
+        self.assertIn("  strategy:2  Er wordt veel ad hoc besloten", dutch)
+        self.assertIn("Signalen per pijler", dutch)
+
+    def test_signals_counted_over_two_checks(self):
+        out = self.ok("check", "record", "--date", "2026-03-10",
+                      "--signal", "strategy:2", "--signal", "structure:3")
+        self.assertIn("warning signal: strategy:2 Many decisions are made ad "
+                      "hoc", out)
+        self.ok("check", "record", "--date", "2026-04-21",
+                "--signal", "strategy:2")
+        # A signal ticked afterwards at the first check.
+        out = self.ok("check", "tick", "c1", "--signal", "steering:1")
+        self.assertIn("Check c1 on 2026-03-10", out)
+        self.assertIn("warning signal: steering:1 Incidents determine", out)
+        # Stored from 0, as the library counts them.
+        ticks = json.loads(self.ok("export"))["charter"]["signals"]
+        self.assertEqual(
+            [(t["checkId"], t["pillar"], t.get("signal", 0)) for t in ticks],
+            [("c1", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STRUCTURE", 2),
+             ("c2", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STEERING", 0)])
+
+        data = self.ok_json("charter", "check", "--date", "2026-04-30")
+        self.assertEqual(data["checks"], 2)
+        signals = {p["key"]: p["signals"] for p in data["pillars"]}
+        self.assertEqual(signals["strategy"], [{
+            "signal": 1, "checks": 2, "first": "2026-03-10",
+            "last": "2026-04-21", "at_latest_check": True}])
+        self.assertEqual(signals["structure"], [{
+            "signal": 2, "checks": 1, "first": "2026-03-10",
+            "last": "2026-03-10", "at_latest_check": False}])
+        self.assertEqual(signals["steering"][0]["at_latest_check"], False)
+        self.assertEqual(signals["synergy"], [])
+        text = self.ok("charter", "check", "--date", "2026-04-30")
+        self.assertIn(
+            "    - strategy:2 Many decisions are made ad hoc and the MT is "
+            "mostly fighting fires: ticked at 2 of 2 checks (since "
+            "2026-03-10), also at the latest check\n", text)
+        self.assertIn(
+            "    - structure:3 Decisions stay vague, actions get lost and "
+            "nobody follows up: ticked at 1 of 2 checks (since 2026-03-10), "
+            "no longer at the latest check\n", text)
+        # As of a day between the checks, only the first one counts.
+        early = self.ok_json("charter", "check", "--date", "2026-03-20")
+        self.assertEqual(early["checks"], 1)
+        self.assertEqual(early["pillars"][0]["signals"][0]["checks"], 1)
+        # The checks ticked signals; the charter's pillars are still unset,
+        # and setting them keeps the signals.
+        self.ok("charter", "set", "--date", "2026-05-01",
+                'success { goals { goal: "x" } }')
+        self.assertEqual(
+            len(json.loads(self.ok("export"))["charter"]["signals"]), 4)
+
+    def test_bad_signals_are_refused(self):
+        before = self.read()
+        for args, fragment in [
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "money:1"], '--signal "money:1": "money" is not a pillar'),
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "strategy:4"], "4 is outside the 3 warning signals of strategy "
+                             "(1..3"),
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "success:0"], "0 is outside the 2 warning signals of success"),
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "strategy:two"], '"two" is not a whole number'),
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "strategy"], "expected PILLAR:N"),
+            (["check", "record", "--date", "2026-03-10", "--signal",
+              "strategy:2", "--signal", "Strategy:2"], "given twice"),
+            (["check", "tick", "c1"], "no --signal"),
+            (["check", "tick", "--signal", "strategy:1"], "missing argument"),
+            (["check", "tick", "c1", "--signal", "steering:9"],
+             "outside the 3 warning signals of steering"),
+        ]:
+            with self.subTest(args=args):
+                self.usage(args, fragment)
+                self.assertEqual(self.read(), before)
+        self.ok("check", "record", "--date", "2026-03-10", "--signal",
+                "strategy:2")
+        before = self.read()
+        self.refused(["check", "tick", "c1", "--signal", "strategy:2"],
+                     '--signal strategy:2 is already ticked at check "c1"')
+        self.refused(["check", "tick", "c9", "--signal", "strategy:1"],
+                     'no check "c9"')
+        self.assertEqual(self.read(), before)
+
+
+class DemoCharterTest(JournalCase):
+    def test_demo_journal_review_shows_gaps(self):
+        self.ok("demo")
+        data = self.ok_json("charter", "check", "--date", "2027-02-02")
+        pillars = {p["key"]: p for p in data["pillars"]}
+        self.assertEqual(pillars["strategy"]["readiness"], 0.75)
+        self.assertAlmostEqual(pillars["synergy"]["readiness"], 1 / 3)
+        self.assertAlmostEqual(pillars["structure"]["readiness"], 1 / 3)
+        self.assertEqual(pillars["steering"]["readiness"], 0.25)
+        self.assertEqual(pillars["success"]["readiness"], 1)
+        self.assertEqual(pillars["structure"]["missing"],
+                         ["meeting_blocks", "topic_owners"])
+        # The plan's focus was Structure.
+        self.assertEqual(data["next"], {
+            "pillar": "PILLAR_STRUCTURE", "key": "meeting_blocks",
+            "reason": "NEXT_REASON_PLAN_FOCUS"})
+        self.assertEqual((data["errors"], data["warnings"]), (0, 4))
+        self.assertEqual(data["checks"], 2)
+        strategy = pillars["strategy"]["signals"][0]
+        self.assertEqual((strategy["checks"], strategy["at_latest_check"]),
+                         (2, True))
+        structure = pillars["structure"]["signals"][0]
+        self.assertEqual((structure["checks"], structure["at_latest_check"]),
+                         (1, False))
+        text = self.ok("charter", "check", "--date", "2027-02-02")
+        self.assertIn("Structure: Readiness 1/3", text)
+        self.assertIn("Next agreement: Meeting format in four blocks "
+                      "(Structure, the plan's focus pillar).", text)
+        dutch = self.ok("charter", "check", "--date", "2027-02-02", "--lang",
+                        "nl")
+        self.assertIn("Structuur: Afspraken 1/3", dutch)
+        self.assertIn("Volgende afspraak: Vergaderformat in vier blokken", dutch)
+        self.assertIn("niet meer bij de laatste check", dutch)
+        shown = self.ok("charter", "show")
+        self.assertIn("Hiring: Hire a team lead for customer support (advice, "
+                      "owner femke (Femke)); follow-up on 2027-01-12", shown)
+        self.assertIn("customer 2026-12-08: not held", shown)
+
+    def test_demo_ends_with_the_charter_review(self):
+        out = run("demo").stdout
+        tail = out[out.index("Process guardian on 2026-12-22"):]
+        for part in ("Check c2 on 2027-02-02, led by bram (Bram)",
+                     "Team charter: Demo MT",
+                     "As of 2027-02-02",
+                     "Strategy: Readiness 3/4",
+                     "ticked at 2 of 2 checks (since 2026-12-15), also at the "
+                     "latest check",
+                     "no longer at the latest check",
+                     "Next agreement: Meeting format in four blocks"):
+            self.assertIn(part, tail)
+        self.assertTrue(out.rstrip().endswith("in four blocks."))
+        # The checks up to round 2 come before it, the next one after it.
+        self.assertLess(out.index("Check c1"), out.index("Round 2026-12"))
+        self.assertGreater(out.index("Check c2"), out.index("Round 2026-12"))
+        # The English demo has no Dutch; the Dutch one has the review in
+        # Dutch.
+        for word in ("Afspraken", "Ontbreekt", "Volgende afspraak", "signaal",
+                     "Teamcharter", "niet meer", "eigenaar"):
+            self.assertNotIn(word, out)
+        dutch = run("demo", "--lang", "nl").stdout
+        self.assertIn("Teamcharter: Demo MT", dutch)
+        self.assertIn("Stip & strategie: Afspraken 3/4", dutch)
+        self.assertIn("Volgende afspraak: Vergaderformat in vier blokken", dutch)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 #include <map>
 #include <regex>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "fives/meeting_report.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -100,12 +102,49 @@ std::string Page(const Journal& j, Language lang,
   return html.ok() ? *html : "";
 }
 
+// MakeJournal with a check on 2026-04-10 (a2 kept; signals structure 0 and
+// synergy 1 ticked) and a charter set that day: strategy and steering
+// empty (0/4 each), synergy's two norms (2/3), structure complete (3/3),
+// success's goals (3/3, with the guardian and the check). The plan's focus
+// (structure) is complete, so the next agreement is the first of the
+// lowest readiness in the method's order: strategy's shared sentence, whose
+// next step quotes "As an MT ...".
+Journal MakeCharterJournal() {
+  Journal j = MakeJournal();
+  CheckInput check;
+  check.date = Day(2026, 4, 10);
+  check.reviews = {journal_builder::MakeReview("a2", v1::REVIEW_OUTCOME_KEPT)};
+  for (auto [pillar, signal] :
+       {std::pair{v1::PILLAR_STRUCTURE, 0}, std::pair{v1::PILLAR_SYNERGY, 1}}) {
+    v1::SignalTick t;
+    t.set_pillar(pillar);
+    t.set_signal(signal);
+    check.signals.push_back(t);
+  }
+  absl::StatusOr<std::string> id = j.RecordCheck(check);
+  EXPECT_TRUE(id.ok()) << id.status();
+  v1::Charter c;
+  c.mutable_synergy()->set_disagreement_norm("Say it <here> & now");
+  c.mutable_synergy()->set_feedback_language("Short & direct");
+  v1::StructureCharter* s = c.mutable_structure();
+  v1::DecisionRule* rule = s->add_decision_register();
+  rule->set_topic("budget");
+  rule->set_model(v1::DECISION_MODEL_CONSENT);
+  rule->set_owner_id("ann");
+  for (int i = 0; i < 4; ++i) s->add_meeting_blocks("block");
+  v1::DecisionRule* owner = s->add_topic_owners();
+  owner->set_topic("IT");
+  owner->set_owner_id("dee");
+  c.mutable_success()->add_goals()->set_goal("Start on time");
+  const absl::Status set = j.SetCharter(c, Day(2026, 4, 10));
+  EXPECT_TRUE(set.ok()) << set;
+  return j;
+}
+
 class MeetingHtmlTest : public ::testing::TestWithParam<Language> {};
 
-TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
-  const Journal j = MakeJournal();
-  const Language lang = GetParam();
-  const std::string html = Page(j, lang);
+// One page, no external assets.
+void ExpectSelfContained(const std::string& html, Language lang) {
   ASSERT_FALSE(html.empty());
   EXPECT_THAT(html, StartsWith("<!DOCTYPE html>\n"));
   EXPECT_THAT(html, HasSubstr(lang == Language::kDutch ? "<html lang=\"nl\">"
@@ -133,20 +172,24 @@ TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
   EXPECT_THAT(html, Not(HasSubstr("@import")));
 }
 
-TEST_P(MeetingHtmlTest, IsWellFormed) {
-  const Journal j = MakeJournal();
-  const std::string html = Page(j, GetParam());
+TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
+  ExpectSelfContained(Page(MakeJournal(), GetParam()), GetParam());
+}
+
+// Every tag closed, `tables` tables and `lists` plain lists, closed in
+// order.
+void ExpectWellFormed(const std::string& html, int tables, int lists) {
   for (const char* tag :
        {"table", "ul", "tr", "figure", "h1", "h2", "h3", "p", "svg", "head",
-        "body", "html", "style", "title", "div", "li", "td", "th"}) {
+        "body", "html", "style", "title", "div", "li", "td", "th", "span"}) {
     // "<p" would also count "<path"; an open tag is "<tag>" or "<tag ".
     const std::string name(tag);
     const int open =
         CountOf(html, "<" + name + ">") + CountOf(html, "<" + name + " ");
     EXPECT_EQ(open, CountOf(html, "</" + name + ">")) << "<" << name << ">";
   }
-  EXPECT_EQ(CountOf(html, "<table>"), 3);  // pillars, plan, overdue
-  EXPECT_EQ(CountOf(html, "<ul>"), 2);     // practices, rhythm
+  EXPECT_EQ(CountOf(html, "<table>"), tables);
+  EXPECT_EQ(CountOf(html, "<ul>"), lists);
   EXPECT_EQ(CountOf(html, "<html"), 1);
   EXPECT_EQ(CountOf(html, "<body>"), 1);
   EXPECT_THAT(html, testing::EndsWith("</body>\n</html>\n"));
@@ -170,11 +213,14 @@ TEST_P(MeetingHtmlTest, IsWellFormed) {
   }
 }
 
+TEST_P(MeetingHtmlTest, IsWellFormed) {
+  // Tables: pillars, plan, overdue; lists: practices, rhythm.
+  ExpectWellFormed(Page(MakeJournal(), GetParam()), 3, 2);
+}
+
 // The three pictures share one document once inline: an id used twice
 // makes url(#id) and aria-labelledby point into the wrong picture.
-TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
-  const Journal j = MakeJournal();
-  const std::string html = Page(j, GetParam());
+void ExpectUniqueIds(const std::string& html) {
   const std::regex id_attribute(" id=\"([^\"]*)\"");
   std::map<std::string, int> ids;
   for (std::sregex_iterator it(html.begin(), html.end(), id_attribute), end;
@@ -185,6 +231,16 @@ TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
   for (const auto& [id, count] : ids) {
     EXPECT_EQ(count, 1) << "id=\"" << id << "\"";
   }
+}
+
+TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
+  ExpectUniqueIds(Page(MakeJournal(), GetParam()));
+}
+
+// Every '&' starts an entity.
+void ExpectNoBareAmpersand(const std::string& html) {
+  const std::regex bare_ampersand("&(?!(amp|lt|gt|quot|#39|#[0-9]+);)");
+  EXPECT_FALSE(std::regex_search(html, bare_ampersand));
 }
 
 TEST_P(MeetingHtmlTest, EscapesEveryText) {
@@ -202,9 +258,7 @@ TEST_P(MeetingHtmlTest, EscapesEveryText) {
   EXPECT_THAT(html, HasSubstr("Bob &lt;B&gt;"));
   EXPECT_THAT(html, Not(HasSubstr("<B>")));
   EXPECT_THAT(html, HasSubstr("Draft &quot;ready&quot; (40%)"));
-  // Every '&' starts an entity.
-  const std::regex bare_ampersand("&(?!(amp|lt|gt|quot|#39|#[0-9]+);)");
-  EXPECT_FALSE(std::regex_search(html, bare_ampersand));
+  ExpectNoBareAmpersand(html);
 }
 
 TEST_P(MeetingHtmlTest, IsDeterministic) {
@@ -214,6 +268,31 @@ TEST_P(MeetingHtmlTest, IsDeterministic) {
   EXPECT_EQ(first, Page(MakeJournal(), GetParam()));
   // The latest closed round is r2.
   EXPECT_EQ(first, Page(j, GetParam(), "r2"));
+}
+
+// The page with the charter passes the same checks, with one more table
+// and a list of signals in two of its cells.
+TEST_P(MeetingHtmlTest, CharterPageIsSelfContainedWellFormedAndEscaped) {
+  const Language lang = GetParam();
+  const std::string html = Page(MakeCharterJournal(), lang);
+  ExpectSelfContained(html, lang);
+  // Tables: pillars, perception and agreements, plan, overdue; lists:
+  // practices, the signals of two pillars, rhythm.
+  ExpectWellFormed(html, 4, 4);
+  ExpectUniqueIds(html);
+  ExpectNoBareAmpersand(html);
+  // The review names agreements by the catalog, not in the charter's words.
+  EXPECT_THAT(html, Not(HasSubstr("<here>")));
+  EXPECT_THAT(html, Not(HasSubstr("Short &amp; direct")));
+  // The section sits between the focus and the actions.
+  const std::string heading =
+      "<h2>" + Escaped(Phrase("charter_side_by_side", lang)) + "</h2>";
+  const size_t section = html.find(heading);
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_LT(html.find("<h2>Focus: "), section);
+  EXPECT_LT(section,
+            html.find("<h2>" + Escaped(Phrase("meeting_actions", lang))));
+  EXPECT_EQ(Page(MakeCharterJournal(), lang), html);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, MeetingHtmlTest,
@@ -294,6 +373,67 @@ TEST(MeetingHtmlContentTest, DutchPage) {
   EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
                                  "<td>20 maart 2026</td>"));
   EXPECT_NE(html, Page(j, Language::kEnglish));
+}
+
+TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInEnglish) {
+  const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
+  const std::string table =
+      Between(html, "<h2>Perception and agreements</h2>", "<h2>Actions</h2>");
+  ASSERT_FALSE(table.empty());
+  EXPECT_THAT(table, HasSubstr("<p>As of 20 April 2026; agreements older "
+                               "than 365 days are stale</p>"));
+  EXPECT_THAT(table, HasSubstr("<tr><th>Pillar</th><th>Perception</th>"
+                               "<th>Readiness</th><th>Missing / Stale</th>"
+                               "<th>Signals</th></tr>"));
+  // Structure: the perception of r2 (3.25, mixed on 2, 5, 1, 5) and all
+  // three agreements: three filled squares and the words.
+  const std::string on = "<span class=\"on\"></span>";
+  const std::string off = "<span class=\"off\"></span>";
+  EXPECT_THAT(
+      table,
+      HasSubstr("<tr><td>Structure</td><td>3.25 (mixed)</td><td><span "
+                "class=\"bar\" aria-hidden=\"true\">" +
+                on + on + on + "</span>3 of 3</td><td>–</td><td><ul><li>" +
+                Escaped(absl::StripSuffix(
+                    PillarTextsFor(Pillar::kStructure, Language::kEnglish)
+                        .warning_signals(0),
+                    ".")) +
+                ": ticked at 1 of 1 checks (since 10 April 2026)</li></ul>"
+                "</td></tr>"));
+  // Strategy: nothing yet, four empty squares.
+  EXPECT_THAT(table, HasSubstr("<td>3.75 (shared)</td><td><span class=\"bar\" "
+                               "aria-hidden=\"true\">" +
+                               off + off + off + off + "</span>0 of 4</td>"));
+  EXPECT_THAT(table, HasSubstr("<td>Synergy &amp; strengths</td>"));
+  EXPECT_THAT(table, HasSubstr("2 of 3</td><td>Preference styles</td>"));
+  EXPECT_THAT(table,
+              HasSubstr("<p>Next agreement: Shared sentence (Strategy, the "
+                        "pillar with the fewest agreements in place). "
+                        "Complete one sentence together: &quot;As an MT we "
+                        "are successful when ...&quot;.</p>"));
+  // The bar's colours are the Okabe-Ito blue of the page.
+  EXPECT_THAT(html, HasSubstr(".bar span.on { background: #0072B2;"));
+}
+
+TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
+  const std::string html = Page(MakeCharterJournal(), Language::kDutch);
+  const std::string table =
+      Between(html, "<h2>Beleving en afspraken</h2>", "<h2>Acties</h2>");
+  ASSERT_FALSE(table.empty());
+  EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td>3,25 (gemengd)"
+                               "</td>"));
+  EXPECT_THAT(table, HasSubstr("</span>3 van 3</td>"));
+  EXPECT_THAT(table, HasSubstr("</span>0 van 4</td>"));
+  EXPECT_THAT(table, HasSubstr("<td>Voorkeursstijlen</td>"));
+  EXPECT_THAT(table, HasSubstr("<p>Volgende afspraak: Gedeelde zin (Stip "
+                               "&amp; strategie, de pijler met de minste "
+                               "afspraken)."));
+  EXPECT_THAT(table, Not(HasSubstr(" of ")));
+  // Decimal commas in the visible text, the section's too.
+  const std::regex point_text(">[^<>]*[0-9]\\.[0-9][^<>]*<");
+  const std::string body = html.substr(html.find("</style>"));
+  std::smatch match;
+  EXPECT_FALSE(std::regex_search(body, match, point_text)) << match.str();
 }
 
 TEST(MeetingHtmlContentTest, NothingOverdueAndNoPlan) {

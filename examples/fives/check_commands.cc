@@ -1,5 +1,6 @@
-// fives check due | record, and fives guardian: the collaboration check
-// every 6-8 weeks and the rotating process guardian.
+// fives check due | record | tick, and fives guardian: the collaboration
+// check every 6-8 weeks, the warning signals ticked at it, and the rotating
+// process guardian.
 #include <string>
 #include <vector>
 
@@ -9,12 +10,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "charter_text.h"
 #include "command_line.h"
 #include "commands.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
 #include "journal_text.h"
+#include "signal_flag.h"
 
 namespace fives::cli {
 namespace {
@@ -157,16 +160,18 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
 }
 
 int Record(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {
-      "journal", "date", "helps", "chafes", "hinders", "agree", "review"};
+  static constexpr absl::string_view kFlags[] = {"journal", "date",    "helps",
+                                                 "chafes",  "hinders", "agree",
+                                                 "review",  "signal"};
   static constexpr absl::string_view kRepeatable[] = {
-      "helps", "chafes", "hinders", "agree", "review"};
+      "helps", "chafes", "hinders", "agree", "review", "signal"};
   static constexpr CommandSpec kSpec = {
       "check record",
       "fives check record --date YYYY-MM-DD [--helps T]... [--chafes T]... "
       "[--hinders T]... [--agree 'TEXT[|OWNER|PILLAR|VISIBLE "
       "RESULT[|DUE]]']... "
-      "[--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']...",
+      "[--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']... "
+      "[--signal PILLAR:N]...",
       kFlags,
       0,
       0,
@@ -198,6 +203,13 @@ int Record(absl::Span<char* const> args) {
     }
     input.reviews.push_back(*std::move(review));
   }
+  absl::StatusOr<std::vector<v1::SignalTick>> signals =
+      ParseSignalFlags(parsed->Values("signal"));
+  if (!signals.ok()) {
+    return UsageError(
+        absl::StrCat("check record: ", signals.status().message()));
+  }
+  input.signals = *std::move(signals);
   return UpdateJournal(
       "check record", [&](Journal& j) -> absl::StatusOr<std::string> {
         absl::StatusOr<std::string> id = j.RecordCheck(input);
@@ -213,10 +225,61 @@ int Record(absl::Span<char* const> args) {
       });
 }
 
+// fives check tick CHECK --signal PILLAR:N...: warning signals the team
+// ticked at a check already recorded.
+int Tick(absl::Span<char* const> args) {
+  static constexpr absl::string_view kFlags[] = {"journal", "signal"};
+  static constexpr absl::string_view kRepeatable[] = {"signal"};
+  static constexpr CommandSpec kSpec = {
+      "check tick",
+      "fives check tick CHECK --signal PILLAR:N [--signal ...]",
+      kFlags,
+      1,
+      1,
+      kRepeatable};
+  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
+  if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<std::vector<v1::SignalTick>> signals =
+      ParseSignalFlags(parsed->Values("signal"));
+  if (!signals.ok()) {
+    return UsageError(absl::StrCat("check tick: ", signals.status().message()));
+  }
+  if (signals->empty()) {
+    return UsageError(
+        absl::StrCat("check tick: no --signal (usage: ", kSpec.usage, ")"));
+  }
+  const std::string& check_id = parsed->positional[0];
+  return UpdateJournal(
+      "check tick", [&](Journal& j) -> absl::StatusOr<std::string> {
+        // A signal the check already has, in the numbers of --signal.
+        for (const v1::SignalTick& t : j.proto().charter().signals()) {
+          for (const v1::SignalTick& s : *signals) {
+            if (t.check_id() == check_id && t.pillar() == s.pillar() &&
+                t.signal() == s.signal()) {
+              const Pillar p = *PillarFromProto(s.pillar());
+              return absl::InvalidArgumentError(absl::StrCat(
+                  "--signal ", SignalLabel(p, s.signal()),
+                  " is already ticked at check \"", check_id, "\""));
+            }
+          }
+        }
+        if (absl::Status s = j.TickSignals(check_id, *signals); !s.ok()) {
+          return s;
+        }
+        for (const v1::Check& c : j.proto().checks()) {
+          if (c.id() == check_id) {
+            return RenderCheck(j, c, Language::kEnglish);
+          }
+        }
+        return std::string();
+      });
+}
+
 }  // namespace
 
 int RunCheck(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {{"due", Due}, {"record", Record}};
+  static constexpr Verb kVerbs[] = {
+      {"due", Due}, {"record", Record}, {"tick", Tick}};
   return RunGroup("check", kVerbs, args);
 }
 

@@ -30,9 +30,12 @@ int RunRound(absl::Span<char* const> args);
 int RunPlan(absl::Span<char* const> args);
 int RunAction(absl::Span<char* const> args);
 
-// check_commands.cc: fives check due | record, and fives guardian.
+// check_commands.cc: fives check due | record | tick, and fives guardian.
 int RunCheck(absl::Span<char* const> args);
 int RunGuardian(absl::Span<char* const> args);
+
+// charter_commands.cc: fives charter show | set | check | signals.
+int RunCharter(absl::Span<char* const> args);
 
 }  // namespace fives::cli
 

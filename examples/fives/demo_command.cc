@@ -1,14 +1,18 @@
 // fives demo: the whole cycle on the built-in demo team.
 #include <string>
+#include <vector>
 
 #include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "charter_review_text.h"
 #include "command_line.h"
 #include "commands.h"
 #include "demo_team.h"
 #include "fives/catalog.h"
+#include "fives/charter.h"
+#include "fives/civil_date.h"
 #include "fives/journal_io.h"
 #include "fives/report_text.h"
 #include "journal_file.h"
@@ -93,7 +97,13 @@ int RunDemo(absl::Span<char* const> args) {
     absl::StrAppend(&out, RenderPlan(j, plan, *language));
   }
   absl::StrAppend(&out, "\n");
+  // The checks up to round 2; the next one leads into the charter review.
+  std::vector<const v1::Check*> later;
   for (const v1::Check& check : j.proto().checks()) {
+    if (check.date() > FormatCivilDate(demo->as_of)) {
+      later.push_back(&check);
+      continue;
+    }
     absl::StrAppend(&out, RenderCheck(j, check, *language));
   }
   absl::StrAppend(
@@ -104,6 +114,15 @@ int RunDemo(absl::Span<char* const> args) {
       "\n",
       RenderCheckStatus(j.CheckStatus(demo->as_of), demo->as_of, *language),
       RenderGuardian(j, demo->as_of, *language));
+  // The charter: the next check ticks warning signals again, and the review
+  // as of that day shows what is in place, what is missing and what next.
+  absl::StrAppend(&out, kRule);
+  for (const v1::Check* check : later) {
+    absl::StrAppend(&out, RenderCheck(j, *check, *language), "\n");
+  }
+  absl::StrAppend(
+      &out, RenderCharterReview(
+                j, ReviewCharter(j.proto(), demo->charter_as_of), *language));
   if (write) absl::StrAppend(&out, "\njournal written to ", path, "\n");
   absl::PrintF("%s", out);
   return kExitOk;

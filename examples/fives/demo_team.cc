@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "demo_charter.h"
 #include "fives/pillar.h"
 
 namespace fives::cli {
@@ -49,6 +50,14 @@ absl::Status Score(Journal& journal, const std::string& round, bool second) {
     }
   }
   return absl::OkStatus();
+}
+
+// A warning signal of the catalog ticked at a check (`index` from 0).
+v1::SignalTick Tick(Pillar pillar, int index) {
+  v1::SignalTick tick;
+  tick.set_pillar(ToProto(pillar));
+  tick.set_signal(index);
+  return tick;
 }
 
 #define DEMO_RETURN_IF_ERROR(expr)                  \
@@ -105,6 +114,10 @@ absl::StatusOr<DemoJournal> BuildDemoJournal() {
                                      70));
   DEMO_RETURN_IF_ERROR(j.CompleteAction(a1, Day(2026, 11, 20)));
 
+  // With the decision table done, the team writes down its charter, partly:
+  // the review shows what is still missing.
+  DEMO_RETURN_IF_ERROR(j.SetCharter(DemoCharter(), Day(2026, 11, 20)));
+
   // The collaboration check, six weeks after the plan, led by the process
   // guardian: the open action is replanned, an agreement becomes an action.
   CheckInput check;
@@ -129,6 +142,9 @@ absl::StatusOr<DemoJournal> BuildDemoJournal() {
       "The decision log is up to date after each meeting";
   agreement.action.pillar = Pillar::kStructure;
   check.agreement_actions = {agreement};
+  // The warning signals the team still sees: fighting fires (strategy) and
+  // vague decisions nobody follows up (structure).
+  check.signals = {Tick(Pillar::kStrategy, 1), Tick(Pillar::kStructure, 2)};
   absl::StatusOr<std::string> check_id = j.RecordCheck(check);
   if (!check_id.ok()) return check_id.status();
   DEMO_RETURN_IF_ERROR(j.AddFeedback(a2, Day(2026, 12, 19), "carla",
@@ -142,8 +158,28 @@ absl::StatusOr<DemoJournal> BuildDemoJournal() {
   DEMO_RETURN_IF_ERROR(Score(j, second, /*second=*/true));
   DEMO_RETURN_IF_ERROR(j.CloseRound(second, Day(2026, 12, 22)));
 
-  return DemoJournal{*std::move(journal), first, second, *plan_id, *check_id,
-                     Day(2026, 12, 22)};
+  // The next check, seven weeks after the first, led by the next guardian:
+  // the decisions are no longer vague, the fires are still there, and
+  // incidents now set the agenda.
+  CheckInput next;
+  next.date = Day(2027, 2, 2);
+  next.helps = {"The decision log is read out at the end of every meeting"};
+  next.chafes = {"The monthly figures still take half an hour"};
+  next.hinders = {"Incidents push the strategy block off the agenda"};
+  const std::string a3 = j.proto().checks(0).action_ids(0);
+  v1::ActionReview log_review;
+  log_review.set_action_id(a3);
+  // Kept: the reports as of round 2 show the action as it was then.
+  log_review.set_outcome(v1::REVIEW_OUTCOME_KEPT);
+  log_review.set_note("The log is current; keep it up until the next check");
+  next.reviews = {log_review};
+  next.signals = {Tick(Pillar::kStrategy, 1), Tick(Pillar::kSteering, 0)};
+  absl::StatusOr<std::string> next_id = j.RecordCheck(next);
+  if (!next_id.ok()) return next_id.status();
+
+  return DemoJournal{
+      *std::move(journal), first,    second,   *plan_id, *check_id,
+      Day(2026, 12, 22),   *next_id, next.date};
 }
 
 #undef DEMO_RETURN_IF_ERROR

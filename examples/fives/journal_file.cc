@@ -53,17 +53,19 @@ absl::Status CheckNoFile(const std::string& path) {
   return absl::OkStatus();
 }
 
-std::string ToJson(const google::protobuf::Message& message) {
+std::string ToJson(const google::protobuf::Message& message,
+                   bool with_defaults) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = with_defaults;
   std::string json;
   // Printing a message of a compiled-in type cannot fail.
   (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   return json;
 }
 
-void PrintJson(const google::protobuf::Message& message) {
-  absl::PrintF("%s\n", ToJson(message));
+void PrintJson(const google::protobuf::Message& message, bool with_defaults) {
+  absl::PrintF("%s\n", ToJson(message, with_defaults));
 }
 
 }  // namespace fives::cli

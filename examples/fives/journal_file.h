@@ -36,10 +36,13 @@ int UpdateJournal(
 // work; fives::CreateJournalFile checks again, atomically).
 absl::Status CheckNoFile(const std::string& path);
 
-// The proto3 JSON of a message, snake_case field names.
-std::string ToJson(const google::protobuf::Message& message);
+// The proto3 JSON of a message, snake_case field names. Fields at their
+// default value (0, false, "", []) are left out, unless `with_defaults`.
+std::string ToJson(const google::protobuf::Message& message,
+                   bool with_defaults = false);
 // Prints the JSON of a message and a newline on stdout.
-void PrintJson(const google::protobuf::Message& message);
+void PrintJson(const google::protobuf::Message& message,
+               bool with_defaults = false);
 
 }  // namespace fives::cli
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
+#include "charter_text.h"
 #include "fives/catalog.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
@@ -292,6 +293,13 @@ std::string RenderCheck(const Journal& journal, const v1::Check& check,
                         ActionLine(a, lang), "\n");
       }
     }
+  }
+  for (const v1::SignalTick& t : journal.proto().charter().signals()) {
+    absl::StatusOr<Pillar> pillar = PillarFromProto(t.pillar());
+    if (t.check_id() != check.id() || !pillar.ok()) continue;
+    absl::StrAppend(&out, "  ", Say("check_signal", lang), ": ",
+                    SignalLabel(*pillar, t.signal()), " ",
+                    SignalText(*pillar, t.signal(), lang), "\n");
   }
   return out;
 }

@@ -42,7 +42,8 @@ std::string RenderGuardian(const Journal& journal, absl::CivilDay on,
 std::string RenderPlan(const Journal& journal, const v1::Plan& plan,
                        Language lang);
 
-// A recorded check: its four prompts, reviews and new actions.
+// A recorded check: its four prompts, reviews, new actions and the warning
+// signals ticked at it.
 std::string RenderCheck(const Journal& journal, const v1::Check& check,
                         Language lang);
 

@@ -77,10 +77,45 @@ constexpr char kUsage[] =
     "       [--agree 'TEXT[|OWNER|PILLAR|VISIBLE RESULT[|DUE]]']...\n"
     "       [--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']"
     "...\n"
+    "       [--signal PILLAR:N]...\n"
     "                               a check: one --review for every open "
     "action;\n"
     "                               an --agree with an owner becomes an "
-    "action\n"
+    "action;\n"
+    "                               --signal ticks warning signal N (from 1) "
+    "of a\n"
+    "                               pillar, as charter signals numbers them\n"
+    "  check tick CHECK --signal PILLAR:N [--signal PILLAR:N]...\n"
+    "                               warning signals ticked at a recorded "
+    "check\n"
+    "  charter show [--json] [--lang en|nl]\n"
+    "                               the team charter per pillar (--json: a\n"
+    "                               fives.v1.Charter)\n"
+    "  charter set --date D (--file FILE | TEXT) [--format text|json]\n"
+    "                               a fives.v1.Charter in text format "
+    "(default) or\n"
+    "                               JSON: each pillar section given replaces "
+    "the\n"
+    "                               journal's, a section left out is kept "
+    "(give\n"
+    "                               'steering {}' to empty one); refused, "
+    "naming\n"
+    "                               the field, for an owner who is not a "
+    "member\n"
+    "  charter check --date D [--stale-days N] [--json] [--lang en|nl]\n"
+    "                               the review: readiness per pillar, "
+    "agreements\n"
+    "                               missing or stale (older than N days, "
+    "default\n"
+    "                               365), warning signals over the checks,\n"
+    "                               findings, the next agreement; exit 1 when "
+    "the\n"
+    "                               charter has errors (the review is still\n"
+    "                               printed)\n"
+    "  charter signals [--lang en|nl]\n"
+    "                               the catalog's warning signals, numbered "
+    "for\n"
+    "                               --signal PILLAR:N\n"
     "  guardian --date D [--json] [--lang en|nl]\n"
     "                               the process guardian and the terms so far\n"
     "  export [--format json|text|binary] [--out FILE [--force]]\n"
@@ -115,12 +150,19 @@ int main(int argc, char** argv) {
     const char* name;
     Run run;
   } kCommands[] = {
-      {"stats", fives::cli::RunStats},   {"demo", fives::cli::RunDemo},
-      {"init", fives::cli::RunInit},     {"member", fives::cli::RunMember},
-      {"round", fives::cli::RunRound},   {"report", fives::cli::RunReport},
-      {"plan", fives::cli::RunPlan},     {"action", fives::cli::RunAction},
-      {"check", fives::cli::RunCheck},   {"guardian", fives::cli::RunGuardian},
-      {"export", fives::cli::RunExport}, {"import", fives::cli::RunImport},
+      {"stats", fives::cli::RunStats},
+      {"demo", fives::cli::RunDemo},
+      {"init", fives::cli::RunInit},
+      {"member", fives::cli::RunMember},
+      {"round", fives::cli::RunRound},
+      {"report", fives::cli::RunReport},
+      {"plan", fives::cli::RunPlan},
+      {"action", fives::cli::RunAction},
+      {"check", fives::cli::RunCheck},
+      {"guardian", fives::cli::RunGuardian},
+      {"charter", fives::cli::RunCharter},
+      {"export", fives::cli::RunExport},
+      {"import", fives::cli::RunImport},
   };
   for (const auto& c : kCommands) {
     if (std::strcmp(command, c.name) == 0) return c.run(rest);

@@ -115,9 +115,11 @@ void StampCharter(const v1::Charter& before, absl::CivilDay today,
                   v1::Charter* after);
 
 // The charter review as of `as_of`; an agreement confirmed more than
-// `stale_days` days before `as_of` is stale. The agreements each pillar asks
-// for are listed in lib/charter.cc (kAgreements). The next agreement is the
-// first one not in place of the focus pillar of the latest plan, else of the
+// `stale_days` days before `as_of` is stale, one confirmed after `as_of` is
+// missing (it was not there yet). The agreements each pillar asks for are
+// listed in lib/charter.cc (kAgreements). The next agreement is the first
+// one not in place of the focus pillar of the latest plan made by `as_of`,
+// else of the
 // pillar with the lowest readiness (ties in the method's order). Each
 // pillar carries its findings of CheckCharter, and its warning signals
 // counted over the checks held up to `as_of`.

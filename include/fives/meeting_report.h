@@ -19,7 +19,8 @@
 namespace fives {
 
 // The meeting report of round `round_id` (empty: the latest closed round)
-// as of `as_of` (the library never reads the clock). NotFound for an
+// as of `as_of` (the library never reads the clock), with the charter
+// review as of `as_of` when the journal has a charter. NotFound for an
 // unknown round or a journal without a closed round.
 absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      absl::string_view round_id,
@@ -46,14 +47,19 @@ std::string LatestFeedbackText(const v1::MeetingReport& report,
 std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& report,
                                             Language language);
 
-// The report as Markdown (tables, lists; no pictures).
+// The report as Markdown (tables, lists; no pictures). With a charter
+// review, the section "Perception and agreements" follows the focus: per
+// pillar the perception, the readiness ("2 of 3"), the agreements missing or
+// stale and the warning signals still seen, then the next agreement.
 std::string RenderMeetingMarkdown(const v1::MeetingReport& report,
                                   Language language);
 
 // The report as one self-contained HTML page (inline CSS and SVG, no
 // external assets; opens offline): the Markdown's content plus the radar
 // (with the previous closed round as a dashed outline), the distribution
-// strips and the trend over every round of `journal`.
+// strips and the trend over every round of `journal`. The readiness column
+// adds a bar of one square per agreement, filled when in place (the words
+// "2 of 3" next to it carry the same).
 absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& report,
                                               const Journal& journal,
                                               Language language);

@@ -3,10 +3,13 @@
 #define FIVES_REPORT_TEXT_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "fives/catalog.h"
+#include "fives/pillar.h"
 #include "fives/v1/action.pb.h"
+#include "fives/v1/charter.pb.h"
 #include "fives/v1/report.pb.h"
 #include "fives/v1/stats.pb.h"
 
@@ -33,9 +36,49 @@ absl::string_view LabelText(v1::AgreementLabel label, Language language);
 std::string FocusReasonText(const v1::FocusCandidate& candidate,
                             Language language);
 
+// --- Perception and agreements side by side --------------------------------
+// Pieces of the section "Perception and agreements" that the text, Markdown
+// and HTML reports share: a pillar's perception in the round next to its
+// readiness in the charter review.
+
+// A pillar's perception in `report`: its mean and label, "3.40 (mixed)";
+// "n = 2, not shown (fewer than 3)" when the round withholds it; "not asked
+// in this round" when the round did not ask it; "–" without a mean.
+std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
+                           Language language);
+
+// The agreements of a pillar's review in place, and how many it asks for.
+struct Readiness {
+  int in_place = 0;
+  int total = 0;
+};
+Readiness ReadinessOf(const v1::PillarCharterReview& pillar);
+
+// The agreements not in place, in the method's order, by name: "Topic
+// owners, Not-doing list (stale)"; "–" when every one is in place.
+std::string OpenAgreementsText(const v1::PillarCharterReview& pillar,
+                               Language language);
+
+// The pillar's warning signals ticked at the latest check of the review,
+// each as "<signal>: ticked at 2 of 2 checks (since 25 March 2026)".
+std::vector<std::string> PresentSignalLines(
+    const v1::CharterReview& review, const v1::PillarCharterReview& pillar,
+    Language language);
+
+// The next agreement: "Next agreement: Topic owners (Structure, the plan's
+// focus pillar). Give every recurring topic an owner."; "Every agreement is
+// in place." without one.
+std::string NextAgreementText(const v1::CharterReview& review,
+                              Language language);
+
 // The report: a heading, the per-pillar table (n, mean, median, sd, counts
 // of 1..5, rwg, consensus, agreement, label), each member's scores in an open
 // round, the focus ranking with reasons, the focus and its suggestions.
+// When the report carries a charter review, a last section "Perception and
+// agreements": per pillar the perception, the readiness as "k/m" agreements
+// in place and the agreements missing or stale; then the next agreement and
+// the warning signals still seen at the latest check. Without one the output
+// ends with the suggestions.
 std::string RenderReportText(const v1::RoundReport& report, Language language);
 
 }  // namespace fives

@@ -1,0 +1,123 @@
+#include "charter_review_text.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/substitute.h"
+#include "charter_text.h"
+#include "fives/charter.h"
+#include "fives/pillar.h"
+
+namespace fives::cli {
+namespace {
+
+// A phrase of the catalog (data/catalog.textproto) in `lang`.
+std::string Say(absl::string_view key, Language lang) {
+  return std::string(Phrase(key, lang));
+}
+
+template <typename... Args>
+std::string Say(absl::string_view key, Language lang, const Args&... args) {
+  return absl::Substitute(Say(key, lang), args...);
+}
+
+// "strategy:2 Many decisions ...: ticked at 2 of 2 checks (since D), also
+// at the latest check".
+std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
+                            Language lang) {
+  const std::string text = SignalText(pillar, s.signal(), lang);
+  return absl::StrCat(
+      Say("charter_signal_line", lang,
+          absl::StrCat(SignalLabel(pillar, s.signal()), " ",
+                       absl::StripSuffix(text, ".")),
+          s.checks(), checks, s.first()),
+      ", ",
+      Say(s.at_latest_check() ? "charter_signal_latest" : "charter_signal_gone",
+          lang));
+}
+
+// The lines of one pillar after its readiness.
+std::string PillarLines(const v1::PillarCharterReview& pr, Pillar pillar,
+                        int checks, Language lang) {
+  std::string out;
+  if (pr.missing_size() > 0) {
+    std::vector<std::string> missing;
+    for (const std::string& key : pr.missing()) {
+      missing.emplace_back(AgreementName(key, lang));
+    }
+    absl::StrAppend(&out, "  ", Say("col_missing", lang), ": ",
+                    absl::StrJoin(missing, "; "), "\n");
+  }
+  std::vector<std::string> stale;
+  for (const v1::AgreementStatus& a : pr.agreements()) {
+    if (a.state() != v1::AGREEMENT_STATE_STALE) continue;
+    stale.push_back(absl::StrCat(AgreementName(a.key(), lang), " (",
+                                 Say("charter_confirmed", lang, a.updated()),
+                                 ")"));
+  }
+  if (!stale.empty()) {
+    absl::StrAppend(&out, "  ", Say("col_stale", lang), ": ",
+                    absl::StrJoin(stale, "; "), "\n");
+  }
+  if (pr.signals_size() > 0) {
+    absl::StrAppend(&out, "  ", Say("col_signals", lang), ":\n");
+    for (const v1::SignalCount& s : pr.signals()) {
+      absl::StrAppend(&out, "    - ", SignalCountLine(pillar, s, checks, lang),
+                      "\n");
+    }
+  }
+  for (const v1::Finding& f : pr.findings()) {
+    absl::StrAppend(
+        &out, "  ",
+        Say(f.severity() == v1::FINDING_SEVERITY_ERROR ? "finding_error"
+                                                       : "finding_warning",
+            lang),
+        ": ", f.message(), "\n");
+  }
+  return out;
+}
+
+// "Next agreement: NAME (PILLAR, why). NEXT STEP.", or that every
+// agreement is in place.
+std::string NextLine(const v1::CharterReview& review, Language lang) {
+  if (!review.has_next()) return Say("charter_complete", lang);
+  const v1::NextAgreement& next = review.next();
+  absl::StatusOr<Pillar> pillar = PillarFromProto(next.pillar());
+  return Say("charter_next", lang, AgreementName(next.key(), lang),
+             absl::StrCat(pillar.ok() ? PillarName(*pillar, lang) : "?", ", ",
+                          Say(next.reason() == v1::NEXT_REASON_PLAN_FOCUS
+                                  ? "charter_next_plan_focus"
+                                  : "charter_next_lowest_readiness",
+                              lang)),
+             AgreementNextStep(next.key(), lang));
+}
+
+}  // namespace
+
+std::string RenderCharterReview(const Journal& journal,
+                                const v1::CharterReview& review,
+                                Language lang) {
+  std::string out = absl::StrCat(
+      Say("charter_title", lang), ": ", journal.proto().team().name(), "\n",
+      Say("charter_as_of", lang, review.as_of(), review.stale_days()), "\n",
+      Say("charter_findings", lang, review.errors(), review.warnings()), "\n");
+  for (const v1::PillarCharterReview& pr : review.pillars()) {
+    absl::StatusOr<Pillar> pillar = PillarFromProto(pr.pillar());
+    if (!pillar.ok()) continue;
+    int in_place = 0;
+    for (const v1::AgreementStatus& a : pr.agreements()) {
+      if (a.state() == v1::AGREEMENT_STATE_IN_PLACE) ++in_place;
+    }
+    absl::StrAppend(&out, "\n", PillarName(*pillar, lang), ": ",
+                    Say("col_readiness", lang), " ", in_place, "/",
+                    pr.agreements_size(), "\n",
+                    PillarLines(pr, *pillar, review.checks(), lang));
+  }
+  absl::StrAppend(&out, "\n", NextLine(review, lang), "\n");
+  return out;
+}
+
+}  // namespace fives::cli
