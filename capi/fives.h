@@ -327,7 +327,9 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
                                          int format) FIVES_NOEXCEPT;
-/* A fives.v1.CheckRequest in `format`; `out` gets the check's id. */
+/* A fives.v1.CheckRequest in `format`; `out` gets the check's id. Its
+ * `signals` are the catalog's warning signals the team ticked at the check
+ * (see fives_journal_tick_signals). */
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
@@ -336,6 +338,57 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
 FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* date) FIVES_NOEXCEPT;
+
+/* ---- The team charter ---- */
+/* The agreements behind the five pillars (fives.v1.Charter, kept in the
+ * journal): direction and priorities, how the team disagrees, decision
+ * rules and owners, KPIs and risks, goals; each agreement carries the date
+ * it was last confirmed. The charter also keeps the warning signals of the
+ * catalog the team ticked at its checks. */
+
+/* The journal's charter, a fives.v1.Charter in `format` (the empty message
+ * when none is set). */
+FIVES_API int fives_journal_charter(fives_buffer* out,
+                                    const fives_journal* journal,
+                                    int format) FIVES_NOEXCEPT;
+/* Replaces the charter with a fives.v1.Charter in `format`. An agreement
+ * left undated, or changed while its date was kept, is dated `today`; so a
+ * charter read with fives_journal_charter, edited and set again keeps the
+ * dates of what did not change, while a charter without dates confirms
+ * every agreement it holds today. Refused with FIVES_INVALID_ARGUMENT,
+ * naming the field ("charter.steering.kpis[0].owner_id") and the value,
+ * for an owner or member who is not a current member on `today`, a date
+ * that is not ISO-8601, a decision model or steering-moment kind that does
+ * not exist, and the other errors of the charter check; its warnings pass
+ * (see fives_journal_review_charter). Warning signals are ticked at a
+ * check, not set here: the charter's `signals` must be empty (the
+ * journal's are kept) or equal to the journal's. */
+FIVES_API int fives_journal_set_charter(fives_journal* journal,
+                                        const uint8_t* charter, size_t len,
+                                        int format,
+                                        const char* today) FIVES_NOEXCEPT;
+/* The charter review as of `as_of`, a fives.v1.CharterReview in `format`:
+ * per pillar the readiness (agreements in place / agreements the pillar
+ * asks for), each agreement in place, missing or stale, the warning signals
+ * counted over the checks held up to `as_of`, and the charter check's
+ * errors and warnings (severity, field, message); then the one missing
+ * agreement that would help most. An agreement last confirmed more than
+ * `stale_days` days before `as_of` is stale; 0 takes the default of 365
+ * days, and a negative value is refused. */
+FIVES_API int fives_journal_review_charter(fives_buffer* out,
+                                           const fives_journal* journal,
+                                           const char* as_of, int stale_days,
+                                           int format) FIVES_NOEXCEPT;
+/* Adds the warning signals the team ticked at the recorded check
+ * `check_id`: a fives.v1.SignalTickRequest in `format`, each tick's
+ * check_id empty or equal to the request's, its signal an index into the
+ * pillar's warning_signals of the catalog (fives_pillar_texts).
+ * FIVES_NOT_FOUND for an unknown check; FIVES_INVALID_ARGUMENT, naming
+ * "request.ticks[i]" and the value, for a pillar or index outside the
+ * catalog or a signal already ticked at that check. */
+FIVES_API int fives_journal_tick_signals(fives_journal* journal,
+                                         const uint8_t* request, size_t len,
+                                         int format) FIVES_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -13,25 +13,9 @@
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
 #include "fives/v1/requests.pb.h"
+#include "journal_handle.h"
 
-// The handle. `magic` is set while the handle is alive, so a pointer that
-// is not a journal is refused where it can be detected.
-struct fives_journal {
-  static constexpr uint64_t kMagic = 0x66697665736A6E6CULL;  // "fivesjnl"
-  uint64_t magic = kMagic;
-  fives::Journal journal;
-};
-
-namespace {
-
-using fives::capi::BeginCall;
-using fives::capi::CheckDate;
-using fives::capi::CheckOut;
-using fives::capi::CheckString;
-using fives::capi::Done;
-using fives::capi::Fail;
-
-absl::Status CheckJournal(const fives_journal* j) {
+absl::Status fives::capi::CheckJournal(const fives_journal* j) {
   if (j == nullptr) return absl::InvalidArgumentError("journal: NULL");
   if (j->magic != fives_journal::kMagic) {
     return absl::InvalidArgumentError(
@@ -39,6 +23,17 @@ absl::Status CheckJournal(const fives_journal* j) {
   }
   return absl::OkStatus();
 }
+
+namespace {
+
+using fives::capi::BeginCall;
+using fives::capi::CheckDate;
+using fives::capi::CheckJournal;
+using fives::capi::CheckOut;
+using fives::capi::CheckString;
+using fives::capi::Done;
+using fives::capi::Fail;
+using fives::capi::Mutate;
 
 absl::StatusOr<fives::Language> CheckLanguage(const char* language) {
   absl::StatusOr<absl::string_view> tag = CheckString(language, "language");
@@ -74,14 +69,6 @@ absl::StatusOr<fives::ActionInput> ToInput(const fives::v1::ActionRequest& r,
     input.pillar = *p;
   }
   return input;
-}
-
-// Runs `op` on the journal; the shape of every mutating entry point.
-template <typename Op>
-int Mutate(fives_journal* j, Op op) {
-  BeginCall();
-  if (absl::Status s = CheckJournal(j); !s.ok()) return Fail(s);
-  return Done(op(j->journal));
 }
 
 // Runs `op(journal, id, day)` after checking the id string and the date; the

@@ -75,6 +75,10 @@ absl::Status Journal::SetCharter(v1::Charter charter, absl::CivilDay today) {
 
 absl::Status Journal::TickSignals(absl::string_view check_id,
                                   const std::vector<v1::SignalTick>& ticks) {
+  if (check_id.empty()) {
+    return absl::InvalidArgumentError(
+        "check_id: empty, needs the id of a recorded check");
+  }
   bool found = false;
   for (const v1::Check& c : proto_.checks())
     found = found || c.id() == check_id;
@@ -84,7 +88,7 @@ absl::Status Journal::TickSignals(absl::string_view check_id,
   }
   v1::Journal j = proto_;
   if (absl::Status s =
-          journal_internal::AppendSignalTicks(j, check_id, ticks, "signals");
+          journal_internal::AppendSignalTicks(j, check_id, ticks, "ticks");
       !s.ok()) {
     return s;
   }

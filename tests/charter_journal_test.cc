@@ -381,29 +381,29 @@ TEST(JournalTickSignalsTest, EveryBadTickIsRefusedAndNothingApplied) {
        "c1",
        {Tick(v1::PILLAR_STRATEGY, 0), Tick(v1::PILLAR_UNSPECIFIED, 0)},
        absl::StatusCode::kInvalidArgument,
-       "signals[1].pillar: 0 is not a pillar"},
+       "ticks[1].pillar: 0 is not a pillar"},
       {"signal negative",
        "c1",
        {Tick(v1::PILLAR_SYNERGY, -1)},
        absl::StatusCode::kInvalidArgument,
-       "signals[0].signal: -1 is outside the 3 warning signals of synergy "
+       "ticks[0].signal: -1 is outside the 3 warning signals of synergy "
        "(0..2)"},
       {"signal past the list",
        "c1",
        {Tick(v1::PILLAR_SUCCESS, 2)},
        absl::StatusCode::kInvalidArgument,
-       "signals[0].signal: 2 is outside the 2 warning signals of success "
+       "ticks[0].signal: 2 is outside the 2 warning signals of success "
        "(0..1)"},
       {"twice in the call",
        "c1",
        {Tick(v1::PILLAR_STEERING, 2), Tick(v1::PILLAR_STEERING, 2)},
        absl::StatusCode::kInvalidArgument,
-       "signals[1]: signal 2 of steering is ticked twice at check \"c1\""},
+       "ticks[1]: signal 2 of steering is ticked twice at check \"c1\""},
       {"another check's tick",
        "c1",
        {Tick(v1::PILLAR_STEERING, 2, "c2")},
        absl::StatusCode::kInvalidArgument,
-       "signals[0].check_id: \"c2\" is not the check \"c1\""},
+       "ticks[0].check_id: \"c2\" is not the check \"c1\""},
   };
   for (const TickError& c : cases) {
     SCOPED_TRACE(c.name);

@@ -158,17 +158,17 @@ class Journal {
 
   // --- The charter (see charter.h) -----------------------------------------
   // Replaces the charter's five pillar sections. Agreements new or changed
-  // since the current charter are dated `today` unless the caller dated
-  // them (StampCharter). Refused, with the first error of CheckCharter as of
-  // `today`, when an owner is not a current member, a date or model is
-  // wrong, and so on; warnings pass. The warning signals are kept: a
-  // `charter` whose signals differ from the journal's is refused (signals
-  // are ticked at a check, with RecordCheck or TickSignals).
+  // since the current charter, and agreements without a date, are dated
+  // `today` unless the caller dated them (StampCharter). Refused, with the
+  // first error of CheckCharter as of `today`, when an owner is not a current
+  // member, a date or model is wrong, and so on; warnings pass. The warning
+  // signals are kept: a `charter` whose signals differ from the journal's is
+  // refused (signals are ticked at a check, with RecordCheck or TickSignals).
   absl::Status SetCharter(v1::Charter charter, absl::CivilDay today);
   // Adds warning signals the team ticked at the recorded check `check_id`
   // (each tick's check_id empty or equal to it). Refused for an unknown
   // check, a pillar or signal index outside the catalog, or a signal ticked
-  // twice at that check.
+  // twice at that check; errors name "check_id" or "ticks[i]".
   absl::Status TickSignals(absl::string_view check_id,
                            const std::vector<v1::SignalTick>& ticks);
 

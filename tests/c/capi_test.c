@@ -1792,6 +1792,668 @@ static void TestResponseScores(fives_journal* j) {
   }
 }
 
+/* ---- The team charter ---- */
+
+/* A charter in text format, undated: set on 2026-03-01, each agreement is
+ * dated that day. Its review, worked out by hand from lib/charter.cc's
+ * kAgreements: strategy 3 of 4 in place (strategy_checked_decisions
+ * missing); synergy 1 of 3 (feedback_language missing, and styles: only
+ * anna of the six members has one); structure 2 of 3 (topic_owners
+ * missing); steering 1 of 4 (one KPI where the method asks 6 to 10, no
+ * steering moments, no communication; the risk has an owner); success 1 of
+ * 3 before the first check (goals; no guardian term and no check yet), 3 of
+ * 3 after it. Lowest: steering, so the next agreement is its first one
+ * missing, "kpis". The one finding is the warning on the number of KPIs. */
+static const char kCharterText[] =
+    "strategy {\n"
+    "  shared_sentence: \"We succeed when the plan lands\"\n"
+    "  priorities: \"Growth\" priorities: \"Talent\" priorities: \"Margin\"\n"
+    "  not_doing: \"New markets\"\n"
+    "}\n"
+    "synergy {\n"
+    "  disagreement_norm: \"Disagree inside, commit outside\"\n"
+    "  styles { member_id: \"anna\" style: \"decisive\" pitfall: \"Rushes\" }\n"
+    "}\n"
+    "structure {\n"
+    "  decision_register {\n"
+    "    topic: \"Budget\" model: DECISION_MODEL_CONSENT owner_id: \"bram\"\n"
+    "  }\n"
+    "  meeting_blocks: \"Check-in\" meeting_blocks: \"Decisions\"\n"
+    "  meeting_blocks: \"Discussion\" meeting_blocks: \"Close\"\n"
+    "}\n"
+    "steering {\n"
+    "  kpis {\n"
+    "    name: \"Revenue\" owner_id: \"carla\" target: \"+5%\"\n"
+    "    priority: \"Growth\"\n"
+    "  }\n"
+    "  risks { description: \"Key people leave\" owner_id: \"daan\" }\n"
+    "}\n"
+    "success { goals { goal: \"Shorter meetings\" progress: 40 } }\n";
+
+/* The readiness of the pillar `key` in a CharterReview's JSON: 0 when the
+ * field is absent (its default), -1 when the pillar is not there. */
+static double Readiness(const fives_buffer* review, const char* key) {
+  char pattern[64];
+  const char* at;
+  double value = -1;
+  snprintf(pattern, sizeof pattern, "\"key\":\"%s\",", key);
+  at = strstr(Text(review), pattern);
+  if (at == NULL) return -1;
+  at += strlen(pattern);
+  if (strncmp(at, "\"readiness\":", strlen("\"readiness\":")) != 0) return 0;
+  return JsonNumber(at, "readiness", &value) ? value : -1;
+}
+
+/* `text` with its first `from` replaced by `to`, malloc'ed; NULL when
+ * `from` is not in it. */
+static char* Replaced(const char* text, const char* from, const char* to) {
+  const char* at = strstr(text, from);
+  char* out;
+  size_t head;
+  if (at == NULL) return NULL;
+  head = (size_t)(at - text);
+  out = (char*)malloc(strlen(text) - strlen(from) + strlen(to) + 1);
+  if (out == NULL) abort();
+  memcpy(out, text, head);
+  strcpy(out + head, to);
+  strcat(out, at + strlen(from));
+  return out;
+}
+
+/* The charter in the binary format, to prove a failed call kept it. */
+static fives_buffer CharterBytes(const fives_journal* j) {
+  fives_buffer b = FIVES_BUFFER_INIT;
+  if (fives_journal_charter(&b, j, FIVES_FORMAT_BINARY) != FIVES_OK) {
+    b.data = NULL;
+    b.len = 0;
+  }
+  return b;
+}
+
+static int SameBytes(const fives_buffer* a, const fives_buffer* b) {
+  return a->data != NULL && b->data != NULL && a->len == b->len &&
+         memcmp(a->data, b->data, a->len) == 0;
+}
+
+/* A SignalTick in the wire format: pillar (2) and signal (3), and a
+ * check_id (1) unless NULL. */
+static void PutTick(Proto* p, int field, const char* check_id, int pillar,
+                    int32_t signal) {
+  Proto tick;
+  tick.len = 0;
+  if (check_id != NULL) PutString(&tick, 1, check_id);
+  PutInt(&tick, 2, (uint64_t)(int64_t)pillar);
+  PutInt(&tick, 3, (uint64_t)(int64_t)signal);
+  PutBytes(p, field, tick.data, tick.len);
+}
+
+/* Setting, reading and reviewing a charter, and warning signals ticked at
+ * checks, on a team of its own. */
+static void TestCharter(void) {
+  static const int kFormats[] = {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON,
+                                 FIVES_FORMAT_TEXT};
+  static const char kCheck1Json[] =
+      "{\"date\": \"2026-04-21\", \"signals\": ["
+      "  {\"pillar\": \"PILLAR_STEERING\", \"signal\": 1},"
+      "  {\"pillar\": \"PILLAR_STRUCTURE\", \"signal\": 0}]}";
+  static const char kTickText[] =
+      "check_id: \"c1\" ticks { pillar: PILLAR_SYNERGY signal: 2 }";
+  fives_journal* j;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer json = FIVES_BUFFER_INIT;
+  fives_buffer text = FIVES_BUFFER_INIT;
+  fives_buffer binary = FIVES_BUFFER_INIT;
+  fives_buffer again = FIVES_BUFFER_INIT;
+  fives_buffer kept;
+  Proto p;
+  char* edited;
+  size_t i;
+
+  StartPhase("charter: none yet");
+  j = NewTeam();
+  if (j == NULL) return;
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_BINARY));
+  CHECK(out.data != NULL && out.len == 0);
+  fives_buffer_free(&out);
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
+  CHECK(strcmp(Text(&out), "{}") == 0);
+  fives_buffer_free(&out);
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_TEXT));
+  CHECK(out.data != NULL && out.len == 0 && out.data[0] == 0);
+  fives_buffer_free(&out);
+  /* Nothing in place anywhere: every readiness 0 (absent from JSON), the
+   * first agreement of the first pillar comes next. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-02-01", 0,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"as_of\":\"2026-02-01\",\"stale_days\":365,"));
+  CHECK(Readiness(&out, "strategy") == 0 && Readiness(&out, "synergy") == 0 &&
+        Readiness(&out, "structure") == 0 && Readiness(&out, "steering") == 0 &&
+        Readiness(&out, "success") == 0);
+  CHECK(Contains(&out,
+                 "\"missing\":[\"shared_sentence\",\"priorities\","
+                 "\"not_doing\",\"strategy_checked_decisions\"]"));
+  CHECK(
+      Contains(&out, "\"missing\":[\"guardian\",\"check_rhythm\",\"goals\"]"));
+  CHECK(Contains(&out,
+                 "\"next\":{\"pillar\":\"PILLAR_STRATEGY\",\"key\":"
+                 "\"shared_sentence\",\"reason\":"
+                 "\"NEXT_REASON_LOWEST_READINESS\"}}"));
+  CHECK(!Contains(&out, "\"findings\"") && !Contains(&out, "\"errors\""));
+  fives_buffer_free(&out);
+
+  StartPhase("charter: set (text) and read back in each format");
+  CHECK_OK(fives_journal_set_charter(j, U8(kCharterText), strlen(kCharterText),
+                                     FIVES_FORMAT_TEXT, "2026-03-01"));
+  CHECK_OK(fives_journal_charter(&text, j, FIVES_FORMAT_TEXT));
+  CHECK(IsText(&text));
+  CHECK(Contains(&text, "shared_sentence: \"We succeed when the plan lands\""));
+  CHECK(Contains(&text, "shared_sentence_updated: \"2026-03-01\""));
+  CHECK(Contains(&text, "model: DECISION_MODEL_CONSENT"));
+  CHECK(CountOf(Text(&text), "\"2026-03-01\"") == 10);
+  CHECK_OK(fives_journal_charter(&json, j, FIVES_FORMAT_JSON));
+  CHECK(IsText(&json));
+  CHECK(Contains(&json,
+                 "\"priorities\":[\"Growth\",\"Talent\",\"Margin\"],"
+                 "\"priorities_updated\":\"2026-03-01\""));
+  CHECK(Contains(&json,
+                 "\"kpis\":[{\"name\":\"Revenue\",\"owner_id\":\"carla\","
+                 "\"target\":\"+5%\",\"priority\":\"Growth\","
+                 "\"updated\":\"2026-03-01\"}]"));
+  CHECK(Contains(&json,
+                 "\"goals\":[{\"goal\":\"Shorter meetings\","
+                 "\"progress\":40,\"updated\":\"2026-03-01\"}]"));
+  CHECK(!Contains(&json, "\"signals\""));
+  CHECK_OK(fives_journal_charter(&binary, j, FIVES_FORMAT_BINARY));
+  /* Field 1 (strategy), length-delimited. */
+  CHECK(binary.len > 100 && binary.data[0] == 0x0a);
+  /* Each form set again, on another day, changes nothing: every agreement
+   * is dated and unchanged. */
+  CHECK_OK(fives_journal_set_charter(j, binary.data, binary.len,
+                                     FIVES_FORMAT_BINARY, "2026-03-02"));
+  CHECK_OK(fives_journal_set_charter(j, json.data, json.len, FIVES_FORMAT_JSON,
+                                     "2026-03-03"));
+  CHECK_OK(fives_journal_set_charter(j, text.data, text.len, FIVES_FORMAT_TEXT,
+                                     "2026-03-04"));
+  kept = CharterBytes(j);
+  CHECK(SameBytes(&kept, &binary));
+  fives_buffer_free(&kept);
+  for (i = 0; i < sizeof kFormats / sizeof kFormats[0]; ++i) {
+    CHECK_OK(fives_journal_charter(&again, j, kFormats[i]));
+    CHECK(SameBytes(&again, kFormats[i] == FIVES_FORMAT_BINARY ? &binary
+                            : kFormats[i] == FIVES_FORMAT_JSON ? &json
+                                                               : &text));
+    fives_buffer_free(&again);
+  }
+  fives_buffer_free(&json);
+  fives_buffer_free(&binary);
+
+  StartPhase("charter: review");
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-03-15", 0,
+                                        FIVES_FORMAT_JSON));
+  CHECK(IsText(&out));
+  CHECK(Near(Readiness(&out, "strategy"), 0.75));
+  CHECK(Near(Readiness(&out, "synergy"), 1.0 / 3));
+  CHECK(Near(Readiness(&out, "structure"), 2.0 / 3));
+  CHECK(Near(Readiness(&out, "steering"), 0.25));
+  CHECK(Near(Readiness(&out, "success"), 1.0 / 3));
+  CHECK(Contains(&out, "\"missing\":[\"strategy_checked_decisions\"]"));
+  CHECK(Contains(&out, "\"missing\":[\"feedback_language\",\"styles\"]"));
+  CHECK(Contains(&out, "\"missing\":[\"topic_owners\"]"));
+  CHECK(Contains(&out, "\"missing\":[\"kpis\",\"moments\",\"communication\"]"));
+  CHECK(Contains(&out, "\"missing\":[\"guardian\",\"check_rhythm\"]"));
+  CHECK(!Contains(&out, "\"stale\""));
+  CHECK(Contains(&out,
+                 "{\"key\":\"shared_sentence\",\"state\":"
+                 "\"AGREEMENT_STATE_IN_PLACE\",\"updated\":\"2026-03-01\"}"));
+  /* A list too short is missing, and still carries its date. */
+  CHECK(Contains(&out,
+                 "{\"key\":\"kpis\",\"state\":\"AGREEMENT_STATE_MISSING\","
+                 "\"updated\":\"2026-03-01\"}"));
+  CHECK(Contains(&out,
+                 "\"findings\":[{\"severity\":\"FINDING_SEVERITY_WARNING\","
+                 "\"field\":\"steering.kpis\",\"message\":\"steering.kpis: 1 "
+                 "KPIs, the method asks 6 to 10\"}]"));
+  CHECK(Contains(&out,
+                 "\"next\":{\"pillar\":\"PILLAR_STEERING\",\"key\":\"kpis\","
+                 "\"reason\":\"NEXT_REASON_LOWEST_READINESS\"},"
+                 "\"warnings\":1}"));
+  /* 0 is the default of 365 days. */
+  CHECK_OK(fives_journal_review_charter(&again, j, "2026-03-15", 365,
+                                        FIVES_FORMAT_JSON));
+  CHECK(SameBytes(&out, &again));
+  fives_buffer_free(&again);
+  fives_buffer_free(&out);
+  /* Each format. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-03-15", 0,
+                                        FIVES_FORMAT_TEXT));
+  CHECK(Contains(&out, "as_of: \"2026-03-15\"\nstale_days: 365\n"));
+  CHECK(CountOf(Text(&out), "pillars {") == 5);
+  CHECK(Contains(&out, "readiness: 0.75"));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-03-15", 0,
+                                        FIVES_FORMAT_BINARY));
+  /* Field 1, as_of: "2026-03-15"; then field 2, stale_days: 365. */
+  CHECK(out.len > 100 && out.data[0] == 0x0a && out.data[1] == 10 &&
+        memcmp(out.data + 2, "2026-03-15", 10) == 0 && out.data[12] == 0x10 &&
+        out.data[13] == 0xed && out.data[14] == 0x02);
+  fives_buffer_free(&out);
+  /* Stale after 30 days: everything dated 2026-03-01 is stale on
+   * 2026-04-15 (45 days), so every pillar has readiness 0 and the first
+   * agreement not in place of the first pillar comes next. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-04-15", 30,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"stale_days\":30"));
+  CHECK(Readiness(&out, "strategy") == 0 && Readiness(&out, "synergy") == 0 &&
+        Readiness(&out, "structure") == 0 && Readiness(&out, "steering") == 0 &&
+        Readiness(&out, "success") == 0);
+  CHECK(Contains(&out,
+                 "\"stale\":[\"shared_sentence\",\"priorities\","
+                 "\"not_doing\"]"));
+  CHECK(Contains(&out, "\"stale\":[\"disagreement_norm\"]"));
+  CHECK(Contains(&out, "\"stale\":[\"decision_register\",\"meeting_blocks\"]"));
+  CHECK(Contains(&out, "\"stale\":[\"risks\"]"));
+  CHECK(Contains(&out, "\"stale\":[\"goals\"]"));
+  CHECK(Contains(&out,
+                 "{\"key\":\"shared_sentence\",\"state\":"
+                 "\"AGREEMENT_STATE_STALE\",\"updated\":\"2026-03-01\"}"));
+  CHECK(Contains(&out,
+                 "\"next\":{\"pillar\":\"PILLAR_STRATEGY\",\"key\":"
+                 "\"shared_sentence\",\"reason\":"
+                 "\"NEXT_REASON_LOWEST_READINESS\"}"));
+  fives_buffer_free(&out);
+
+  StartPhase("charter: review errors");
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "stale_days: -1 is negative",
+              fives_journal_review_charter(&out, j, "2026-03-15", -1,
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "stale_days: -2147483648",
+              fives_journal_review_charter(&out, j, "2026-03-15", INT32_MIN,
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "as_of",
+              fives_journal_review_charter(&out, j, "2026-02-30", 0,
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "as_of",
+      fives_journal_review_charter(&out, j, "15 March", 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "as_of: NULL",
+      fives_journal_review_charter(&out, j, NULL, 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format: 0",
+              fives_journal_review_charter(&out, j, "2026-03-15", 0, 0));
+  /* A large stale age is an age, not an error. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-03-15", INT32_MAX,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"stale_days\":2147483647"));
+  CHECK(!Contains(&out, "\"stale\""));
+  fives_buffer_free(&out);
+
+  StartPhase("charter: signals at a recorded check");
+  /* Refused ticks: the check is not recorded. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "check.signals[0].signal: 3 is outside the 3 warning signals of "
+      "steering (0..2)",
+      fives_journal_record_check(
+          &out, j,
+          U8("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
+             "signal: 3 }"),
+          strlen("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
+                 "signal: 3 }"),
+          FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "check.signals[0].signal: -1",
+      fives_journal_record_check(
+          &out, j,
+          U8("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS "
+             "signal: -1 }"),
+          strlen("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS "
+                 "signal: -1 }"),
+          FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "check.signals[0].pillar: 0 is not a pillar",
+              fives_journal_record_check(
+                  &out, j, U8("date: \"2026-04-21\" signals { signal: 1 }"),
+                  strlen("date: \"2026-04-21\" signals { signal: 1 }"),
+                  FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "check.signals[1]: signal 1 of steering is ticked twice at check "
+      "\"c1\"",
+      fives_journal_record_check(
+          &out, j,
+          U8("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
+             "signal: 1 } signals { pillar: PILLAR_STEERING signal: 1 }"),
+          strlen("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
+                 "signal: 1 } signals { pillar: PILLAR_STEERING signal: 1 }"),
+          FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "check.signals[0].check_id: \"c7\" is not the check \"c1\"",
+      fives_journal_record_check(
+          &out, j,
+          U8("date: \"2026-04-21\" signals { check_id: \"c7\" pillar: "
+             "PILLAR_STEERING signal: 1 }"),
+          strlen("date: \"2026-04-21\" signals { check_id: \"c7\" pillar: "
+                 "PILLAR_STEERING signal: 1 }"),
+          FIVES_FORMAT_TEXT));
+  CHECK_OK(fives_journal_record_check(&out, j, U8(kCheck1Json),
+                                      strlen(kCheck1Json), FIVES_FORMAT_JSON));
+  CHECK(strcmp(Text(&out), "c1") == 0);
+  fives_buffer_free(&out);
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"check_id\":\"c1\",\"pillar\":"
+                 "\"PILLAR_STEERING\",\"signal\":1},{\"check_id\":\"c1\","
+                 "\"pillar\":\"PILLAR_STRUCTURE\"}]"));
+  fives_buffer_free(&out);
+
+  StartPhase("charter: tick signals");
+  CHECK_OK(fives_journal_tick_signals(j, U8(kTickText), strlen(kTickText),
+                                      FIVES_FORMAT_TEXT));
+  /* No ticks: nothing changes. */
+  {
+    Snapshot before = TakeSnapshot(j);
+    CHECK_OK(fives_journal_tick_signals(j, U8("{\"check_id\": \"c1\"}"),
+                                        strlen("{\"check_id\": \"c1\"}"),
+                                        FIVES_FORMAT_JSON));
+    CheckSnapshot(j, &before, __LINE__);
+  }
+  kept = CharterBytes(j);
+  EXPECT_FAIL(j, FIVES_NOT_FOUND, "request.check_id: no check \"c9\"",
+              fives_journal_tick_signals(
+                  j, U8("check_id: \"c9\" ticks { pillar: 1 signal: 0 }"),
+                  strlen("check_id: \"c9\" ticks { pillar: 1 signal: 0 }"),
+                  FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request.check_id: empty",
+              fives_journal_tick_signals(
+                  j, U8("ticks { pillar: PILLAR_SYNERGY signal: 0 }"),
+                  strlen("ticks { pillar: PILLAR_SYNERGY signal: 0 }"),
+                  FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request.check_id: empty",
+              fives_journal_tick_signals(j, NULL, 0, FIVES_FORMAT_BINARY));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[1].signal: 2 is outside the 2 warning signals of "
+      "success (0..1)",
+      fives_journal_tick_signals(
+          j,
+          U8("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 } "
+             "ticks { pillar: PILLAR_SUCCESS signal: 2 }"),
+          strlen("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 "
+                 "} ticks { pillar: PILLAR_SUCCESS signal: 2 }"),
+          FIVES_FORMAT_TEXT));
+  /* Ticked already at c1 (by the check, and by the tick above). */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[0]: signal 1 of steering is ticked twice at check \"c1\"",
+      fives_journal_tick_signals(
+          j, U8("check_id: \"c1\" ticks { pillar: PILLAR_STEERING signal: 1 }"),
+          strlen("check_id: \"c1\" ticks { pillar: PILLAR_STEERING signal: 1 "
+                 "}"),
+          FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "request.ticks[0]: signal 2 of synergy",
+              fives_journal_tick_signals(j, U8(kTickText), strlen(kTickText),
+                                         FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "request.ticks[1]: signal 0 of synergy is ticked twice",
+              fives_journal_tick_signals(
+                  j,
+                  U8("{\"check_id\": \"c1\", \"ticks\": ["
+                     "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0},"
+                     "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0}]}"),
+                  strlen("{\"check_id\": \"c1\", \"ticks\": ["
+                         "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0},"
+                         "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0}]}"),
+                  FIVES_FORMAT_JSON));
+  /* Binary requests: a tick naming another check, a pillar and a signal
+   * outside the catalog. */
+  p.len = 0;
+  PutString(&p, 1, "c1");
+  PutTick(&p, 2, "c2", FIVES_PILLAR_SYNERGY, 0);
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[0].check_id: \"c2\" is not the check \"c1\"",
+      fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
+  p.len = 0;
+  PutString(&p, 1, "c1");
+  PutTick(&p, 2, "c1", FIVES_PILLAR_SYNERGY, 0);
+  PutTick(&p, 2, NULL, 9, 0);
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "request.ticks[1].pillar: 9 is not a pillar",
+      fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
+  p.len = 0;
+  PutString(&p, 1, "c1");
+  PutTick(&p, 2, NULL, FIVES_PILLAR_STRATEGY, -1);
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[0].signal: -1 is outside the 3 warning signals "
+      "of strategy (0..2)",
+      fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
+  /* Malformed, of another type, of another format, oversized. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "request",
+      fives_journal_tick_signals(j, U8("\x0a\xff"), 2, FIVES_FORMAT_BINARY));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request: not JSON",
+              fives_journal_tick_signals(j, U8("{"), 1, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "request",
+      fives_journal_tick_signals(j, U8("ticks {"), 7, FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "fives.v1.SignalTickRequest",
+              fives_journal_tick_signals(j, U8("{\"date\": \"2026-04-21\"}"),
+                                         strlen("{\"date\": \"2026-04-21\"}"),
+                                         FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "format",
+      fives_journal_tick_signals(j, U8(kTickText), strlen(kTickText), 4));
+  EXPECT_FAIL(j, FIVES_RESOURCE_EXHAUSTED, "request",
+              fives_journal_tick_signals(j, U8(kTickText), kTooManyBytes,
+                                         FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request: NULL",
+              fives_journal_tick_signals(j, NULL, 5, FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+              fives_journal_tick_signals(NULL, U8(kTickText), strlen(kTickText),
+                                         FIVES_FORMAT_TEXT));
+  again = CharterBytes(j);
+  CHECK(SameBytes(&kept, &again));
+  fives_buffer_free(&again);
+  fives_buffer_free(&kept);
+
+  StartPhase("charter: signals counted over the checks");
+  /* Check c2 (binary request): steering's signal 1 again. */
+  p.len = 0;
+  PutString(&p, 1, "2026-05-20");
+  PutTick(&p, 9, NULL, FIVES_PILLAR_STEERING, 1);
+  CHECK_OK(
+      fives_journal_record_check(&out, j, p.data, p.len, FIVES_FORMAT_BINARY));
+  CHECK(strcmp(Text(&out), "c2") == 0);
+  fives_buffer_free(&out);
+  /* Between the checks: c1 only. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-05-01", 0,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"signal\":1,\"checks\":1,\"first\":"
+                 "\"2026-04-21\",\"last\":\"2026-04-21\",\"at_latest_check\":"
+                 "true}]"));
+  CHECK(Contains(&out, "\"warnings\":1,\"checks\":1}"));
+  CHECK(Near(Readiness(&out, "success"), 1.0));
+  fives_buffer_free(&out);
+  /* After both. */
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-06-01", 0,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"signal\":1,\"checks\":2,\"first\":"
+                 "\"2026-04-21\",\"last\":\"2026-05-20\",\"at_latest_check\":"
+                 "true}]"));
+  /* Synergy 2 and structure 0 (absent in JSON) at c1 only: not at the
+   * latest check. */
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"signal\":2,\"checks\":1,\"first\":"
+                 "\"2026-04-21\",\"last\":\"2026-04-21\"}]"));
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"checks\":1,\"first\":\"2026-04-21\","
+                 "\"last\":\"2026-04-21\"}]"));
+  CHECK(Contains(&out, "\"warnings\":1,\"checks\":2}"));
+  CHECK(Near(Readiness(&out, "success"), 1.0));
+  CHECK(Near(Readiness(&out, "steering"), 0.25));
+  CHECK(Contains(&out,
+                 "\"next\":{\"pillar\":\"PILLAR_STEERING\",\"key\":\"kpis\","
+                 "\"reason\":\"NEXT_REASON_LOWEST_READINESS\"}"));
+  fives_buffer_free(&out);
+
+  StartPhase("charter: set, refused");
+  kept = CharterBytes(j);
+  CHECK(kept.data != NULL && kept.len > 0);
+  edited = Replaced(kCharterText, "owner_id: \"carla\"", "owner_id: \"zed\"");
+  CHECK(edited != NULL);
+  if (edited != NULL) {
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+                "charter.steering.kpis[0].owner_id: \"zed\" is not a member "
+                "of the team",
+                fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                          FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  edited = Replaced(kCharterText, "owner_id: \"daan\"", "owner_id: \"\"");
+  if (edited != NULL) {
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+                "charter.steering.risks[0].owner_id: empty",
+                fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                          FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  edited = Replaced(kCharterText, "  not_doing:",
+                    "  not_doing_updated: \"2026-02-30\" not_doing:");
+  if (edited != NULL) {
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+                "charter.strategy.not_doing_updated: \"2026-02-30\" is not an "
+                "ISO-8601 date",
+                fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                          FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  edited = Replaced(kCharterText, " model: DECISION_MODEL_CONSENT", "");
+  if (edited != NULL) {
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+                "charter.structure.decision_register[0].model: "
+                "DECISION_MODEL_UNSPECIFIED",
+                fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                          FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  edited = Replaced(kCharterText, "progress: 40", "progress: 140");
+  if (edited != NULL) {
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+                "charter.success.goals[0].progress: 140 is outside 0..100",
+                fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                          FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  /* Signals are ticked at a check, not set. */
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "charter.signals: 1 ticks that differ",
+              fives_journal_set_charter(
+                  j, U8("signals { check_id: \"c1\" pillar: PILLAR_SUCCESS }"),
+                  strlen("signals { check_id: \"c1\" pillar: PILLAR_SUCCESS }"),
+                  FIVES_FORMAT_TEXT, "2026-06-02"));
+  /* Dates and messages. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "today",
+      fives_journal_set_charter(j, U8(kCharterText), strlen(kCharterText),
+                                FIVES_FORMAT_TEXT, "2026-13-01"));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "today: NULL",
+      fives_journal_set_charter(j, U8(kCharterText), strlen(kCharterText),
+                                FIVES_FORMAT_TEXT, NULL));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "charter: NULL",
+      fives_journal_set_charter(j, NULL, 3, FIVES_FORMAT_TEXT, "2026-06-02"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "charter",
+              fives_journal_set_charter(j, U8("strategy {"), 10,
+                                        FIVES_FORMAT_TEXT, "2026-06-02"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "charter: the bytes are not a fives.v1.Charter",
+              fives_journal_set_charter(j, U8("\x0a\xff\xff"), 3,
+                                        FIVES_FORMAT_BINARY, "2026-06-02"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "charter: not JSON",
+              fives_journal_set_charter(j, U8("{\"bogus\": 1}"), 12,
+                                        FIVES_FORMAT_JSON, "2026-06-02"));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "charter",
+      fives_journal_set_charter(j, U8(kCharterText), strlen(kCharterText),
+                                FIVES_FORMAT_JSON, "2026-06-02"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format: 4",
+              fives_journal_set_charter(j, U8(kCharterText),
+                                        strlen(kCharterText), 4, "2026-06-02"));
+  EXPECT_FAIL(j, FIVES_RESOURCE_EXHAUSTED, "charter",
+              fives_journal_set_charter(j, U8(kCharterText), kTooManyBytes,
+                                        FIVES_FORMAT_TEXT, "2026-06-02"));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+      fives_journal_set_charter(NULL, U8(kCharterText), strlen(kCharterText),
+                                FIVES_FORMAT_TEXT, "2026-06-02"));
+  again = CharterBytes(j);
+  CHECK(SameBytes(&kept, &again));
+  fives_buffer_free(&again);
+  fives_buffer_free(&kept);
+
+  StartPhase("charter: set, an edit dated today");
+  /* The text read back, with one agreement changed and its date kept: that
+   * agreement is dated today, the others keep 2026-03-01, and the signals
+   * stay. */
+  fives_buffer_free(&text);
+  CHECK_OK(fives_journal_charter(&text, j, FIVES_FORMAT_TEXT));
+  CHECK(Contains(&text, "signals {"));
+  edited = Replaced(Text(&text), "\"Disagree inside, commit outside\"",
+                    "\"Disagree inside, commit outside, say so\"");
+  CHECK(edited != NULL);
+  if (edited != NULL) {
+    CHECK_OK(fives_journal_set_charter(j, U8(edited), strlen(edited),
+                                       FIVES_FORMAT_TEXT, "2026-06-02"));
+    free(edited);
+  }
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
+  CHECK(Contains(&out,
+                 "\"disagreement_norm\":\"Disagree inside, commit outside, say "
+                 "so\",\"disagreement_norm_updated\":\"2026-06-02\""));
+  CHECK(Contains(&out, "\"shared_sentence_updated\":\"2026-03-01\""));
+  CHECK(CountOf(Text(&out), "\"check_id\":\"c1\"") == 3);
+  CHECK(CountOf(Text(&out), "\"check_id\":\"c2\"") == 1);
+  fives_buffer_free(&out);
+  /* Without signals, the journal's are kept. */
+  CHECK_OK(fives_journal_set_charter(j, U8(kCharterText), strlen(kCharterText),
+                                     FIVES_FORMAT_TEXT, "2026-06-03"));
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_TEXT));
+  CHECK(CountOf(Text(&out), "signals {") == 4);
+  /* Undated agreements are confirmed today. */
+  CHECK(Contains(&out, "shared_sentence_updated: \"2026-06-03\""));
+  fives_buffer_free(&out);
+  fives_buffer_free(&text);
+
+  StartPhase("charter: forgetting a member reaches the charter");
+  CHECK_OK(fives_journal_forget_member(j, "carla"));
+  CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
+  CHECK(!Contains(&out, "carla"));
+  fives_buffer_free(&out);
+  fives_journal_free(j);
+}
+
+/* The review of the cycle's journal, which has no charter but plans: the
+ * next agreement is the first of the latest plan's focus (p2: steering);
+ * its checks make the guardian and the check rhythm (c2 on 2026-05-20, 42
+ * days before) agreements in place. */
+static void TestCharterReviewOfCycle(fives_journal* j) {
+  fives_buffer out = FIVES_BUFFER_INIT;
+  StartPhase("charter: review with a plan's focus");
+  CHECK_OK(fives_journal_review_charter(&out, j, "2026-07-01", 0,
+                                        FIVES_FORMAT_JSON));
+  CHECK(Contains(&out,
+                 "\"next\":{\"pillar\":\"PILLAR_STEERING\",\"key\":\"kpis\","
+                 "\"reason\":\"NEXT_REASON_PLAN_FOCUS\"},\"checks\":2}"));
+  CHECK(Near(Readiness(&out, "success"), 2.0 / 3));
+  CHECK(Contains(&out, "\"missing\":[\"goals\"]"));
+  fives_buffer_free(&out);
+}
+
 /* ---- Arguments: NULL, fake handles, bad strings, formats ---- */
 
 /* Storage that is not a journal: readable, aligned, first 8 bytes not the
@@ -1866,6 +2528,18 @@ static void TestNullArguments(fives_journal* j) {
                                  FIVES_FORMAT_JSON));
   EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
               fives_journal_guardian(&out, NULL, "2026-07-01"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+              fives_journal_charter(&out, NULL, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+              fives_journal_set_charter(NULL, U8("{}"), 2, FIVES_FORMAT_JSON,
+                                        "2026-07-01"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+              fives_journal_review_charter(&out, NULL, "2026-07-01", 0,
+                                           FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+              fives_journal_tick_signals(NULL, U8("{\"check_id\": \"c1\"}"),
+                                         strlen("{\"check_id\": \"c1\"}"),
+                                         FIVES_FORMAT_JSON));
 
   /* Every out parameter: NULL. */
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out: NULL",
@@ -1892,6 +2566,11 @@ static void TestNullArguments(fives_journal* j) {
                                  FIVES_FORMAT_JSON));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out: NULL",
               fives_journal_guardian(NULL, j, "2026-07-01"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_journal_charter(NULL, j, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_journal_review_charter(NULL, j, "2026-07-01", 0,
+                                           FIVES_FORMAT_JSON));
 
   /* Other pointers. */
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "scores: NULL",
@@ -1900,6 +2579,11 @@ static void TestNullArguments(fives_journal* j) {
               fives_journal_create_plan(&out, j, NULL, 10, FIVES_FORMAT_JSON));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request: NULL",
               fives_journal_record_check(&out, j, NULL, 10, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "charter: NULL",
+      fives_journal_set_charter(j, NULL, 10, FIVES_FORMAT_JSON, "2026-07-01"));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request: NULL",
+              fives_journal_tick_signals(j, NULL, 10, FIVES_FORMAT_JSON));
   /* NULL with length 0 is an empty request: parsed, then refused for its
    * missing date. */
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request.created",
@@ -1943,8 +2627,11 @@ static void TestNonEmptyOut(fives_journal* j) {
   REFUSED(fives_journal_record_check(&out, j, U8(kCheckJson),
                                      strlen(kCheckJson), FIVES_FORMAT_JSON));
   REFUSED(fives_journal_guardian(&out, j, "2026-07-01"));
+  REFUSED(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
+  REFUSED(fives_journal_review_charter(&out, j, "2026-07-01", 0,
+                                       FIVES_FORMAT_JSON));
 #undef REFUSED
-  CHECK(refused == calls && intact == calls && calls == 13);
+  CHECK(refused == calls && intact == calls && calls == 15);
 }
 
 /* A pointer that is not a live handle is refused where that is safe to
@@ -1999,6 +2686,14 @@ static void TestFakeHandle(void) {
                 fives_journal_record_check(&out, fake, U8("{}"), 2, 2));
     EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
                 fives_journal_guardian(&out, fake, "2026-01-01"));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
+                fives_journal_charter(&out, fake, 1));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
+                fives_journal_set_charter(fake, U8("{}"), 2, 2, "2026-01-01"));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
+                fives_journal_review_charter(&out, fake, "2026-01-01", 0, 1));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
+                fives_journal_tick_signals(fake, U8("{}"), 2, 2));
   }
 }
 
@@ -2095,6 +2790,10 @@ static void StringArguments(fives_journal* j, const char* bad, int code,
   EXPECT_FAIL(j, code, FIELD("date"),
               fives_journal_check_status(&out, j, bad, FIVES_FORMAT_JSON));
   EXPECT_FAIL(j, code, FIELD("date"), fives_journal_guardian(&out, j, bad));
+  EXPECT_FAIL(j, code, FIELD("today"),
+              fives_journal_set_charter(j, NULL, 0, FIVES_FORMAT_BINARY, bad));
+  EXPECT_FAIL(j, code, FIELD("as_of"),
+              fives_journal_review_charter(&out, j, bad, 0, FIVES_FORMAT_JSON));
 #undef FIELD
 }
 
@@ -2178,6 +2877,14 @@ static void TestFormats(fives_journal* j) {
     EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format",
                 fives_journal_record_check(&out, j, U8(kCheckJson),
                                            strlen(kCheckJson), f));
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format",
+                fives_journal_charter(&out, j, f));
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format",
+                fives_journal_set_charter(j, U8("{}"), 2, f, "2026-07-01"));
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format",
+                fives_journal_review_charter(&out, j, "2026-07-01", 0, f));
+    EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "format",
+                fives_journal_tick_signals(j, U8("{}"), 2, f));
   }
   /* No config: its format is not looked at. */
   CHECK_OK(fives_journal_new(&made, "t", "T", NULL, 0, 0));
@@ -2796,11 +3503,13 @@ int main(int argc, char** argv) {
   TestBulkStatsErrors();
   TestConfigs();
   TestPartialRound();
+  TestCharter();
   j = TestJournalCycle();
   CHECK(j != NULL);
   if (j != NULL) {
     TestResponseScores(j);
     TestMeetingDocuments(j);
+    TestCharterReviewOfCycle(j);
     TestNullArguments(j);
     TestNonEmptyOut(j);
     TestFakeHandle();

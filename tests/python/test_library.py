@@ -331,6 +331,28 @@ class LoadingTest(unittest.TestCase):
         os.remove(default)
         self.assertEqual(self.load_in(root).split(), ["LOADED", release])
 
+    def test_a_refused_libfives_ends_the_search(self):
+        # A stale build that lacks a function of the table (here a fake
+        # one) is loaded before it is refused; a second libfives in the same
+        # process would abort it, so the search stops there with a message.
+        root = self.make_checkout()
+        stale = self.fake_library(
+            "unsigned fives_version_number(void) { return 100; }\n")
+        default = os.path.join(root, "build", "default", "libfives.so.0")
+        os.makedirs(os.path.dirname(default))
+        shutil.copy(stale, default)
+        with open(os.path.join(os.path.dirname(default), "CMakeCache.txt"),
+                  "w") as f:
+            f.write("CMAKE_CXX_FLAGS:STRING=-O2\n")
+        release = self.add_build(root, "release", sanitizer=False)
+        out = self.load_in(root)
+        self.assertIn(default + ": lacks the function fives_version_string",
+                      out)
+        self.assertIn("no later path tried", out)
+        self.assertNotIn(release, out)
+        os.remove(default)
+        self.assertEqual(self.load_in(root).split(), ["LOADED", release])
+
     def test_sanitizer_builds_are_skipped_without_their_runtime(self):
         root = self.make_checkout()
         asan = self.add_build(root, "asan", sanitizer=True)

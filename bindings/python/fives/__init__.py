@@ -28,7 +28,7 @@ from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      PermissionDenied, ResourceExhausted, StatusCode,
                      Unauthenticated, Unavailable, Unimplemented, Unknown,
                      error_for_code)
-from .journal import Action, AgreementAction, Journal, Review
+from .journal import Action, AgreementAction, Journal, Review, SignalTick
 from .stats import (BulkStats, CompactBulkStats, PillarStats, bulk_stats,
                     bulk_stats_compact, bulk_stats_message, score_stats,
                     score_stats_message)
@@ -58,6 +58,7 @@ __all__ = [
     "Action",
     "Review",
     "AgreementAction",
+    "SignalTick",
     # Enumerations
     "Pillar",
     "RoundMode",

@@ -15,7 +15,10 @@ The library is found, in this order:
 It is loaded on first use, so ``import fives`` always works; when no
 candidate loads, :class:`fives.LibraryError` lists every path tried and why
 it failed. The loaded library's ``fives_version_number()`` must match the
-version this package was written for.
+version this package was written for, and it must have every function of
+``_FUNCTIONS``. A libfives refused for either reason ends the search: it
+stays loaded, and loading a second copy into the process would abort it
+(both register the fives schema with protobuf).
 
 Every function of fives.h is declared once in ``_FUNCTIONS`` as
 ``(name, argtypes, restype, errcheck)``. Functions returning a status get
@@ -182,6 +185,14 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_journal_record_check", [_buffer_p, _journal_p, _bytes_p, c_size_t,
                                     c_int], c_int, _check),
     ("fives_journal_guardian", [_buffer_p, _journal_p, _str], c_int, _check),
+    # The team charter.
+    ("fives_journal_charter", [_buffer_p, _journal_p, c_int], c_int, _check),
+    ("fives_journal_set_charter", [_journal_p, _bytes_p, c_size_t, c_int,
+                                   _str], c_int, _check),
+    ("fives_journal_review_charter", [_buffer_p, _journal_p, _str, c_int,
+                                      c_int], c_int, _check),
+    ("fives_journal_tick_signals", [_journal_p, _bytes_p, c_size_t, c_int],
+     c_int, _check),
 )
 
 FUNCTION_NAMES = tuple(entry[0] for entry in _FUNCTIONS)
@@ -300,7 +311,17 @@ def _load() -> ctypes.CDLL:
                 continue
             try:
                 lib = _open(path)
-            except OSError as e:  # LibraryError is an OSError too
+            except LibraryError as e:
+                # A libfives of another version or function set: it is
+                # loaded now, its schema registered with protobuf, and a
+                # second libfives in this process would abort it.
+                tried.append(f"  {path}: {e}")
+                notes.append("no later path tried: the refused libfives "
+                             "stays loaded, and a second one in the same "
+                             "process would abort it (both register the "
+                             "fives schema with protobuf)")
+                break
+            except OSError as e:
                 tried.append(f"  {path}: {e}")
                 continue
             _path = path

@@ -6,10 +6,10 @@ garbage-collected is freed too. Using a closed journal raises
 :class:`fives.ClosedError` (a :class:`fives.FailedPrecondition` and a
 ValueError) without calling the library.
 
-Dates are ``datetime.date``. Reports, comparisons, follow-up and check status
-come back as dicts: the proto3 JSON mapping of the schema's messages
-(proto/fives/v1) with snake_case keys, where fields at their default value
-(0, "", false, empty lists) are absent.
+Dates are ``datetime.date``. Reports, comparisons, follow-up, check status,
+the team charter and its review come back as dicts: the proto3 JSON mapping
+of the schema's messages (proto/fives/v1) with snake_case keys, where fields
+at their default value (0, "", false, empty lists) are absent.
 
 Calls on one journal are serialised by a lock, so a journal may be shared
 between threads; the library itself lets only one thread at a time use a
@@ -26,7 +26,7 @@ import os
 import threading
 from dataclasses import dataclass
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
-                    Sequence, Union)
+                    Sequence, Tuple, Union)
 
 from . import _ffi
 from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
@@ -34,7 +34,7 @@ from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
                     round_mode_arg)
 from .errors import ClosedError, InvalidArgument
 
-__all__ = ["Journal", "Action", "Review", "AgreementAction"]
+__all__ = ["Journal", "Action", "Review", "AgreementAction", "SignalTick"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -114,6 +114,58 @@ class AgreementAction:
                             f"{type(self.action).__name__}")
         return {"agreement": self.agreement,
                 "action": self.action.to_message(f"{field}.action")}
+
+
+@dataclass(frozen=True)
+class SignalTick:
+    """A warning signal of the catalog that the team ticked at a check
+    (fives.v1.SignalTick): ``signal`` is an index into the pillar's
+    ``warning_signals`` (see :func:`fives.pillar_texts`).
+
+    Where a list of ticks is taken, a ``(pillar, signal)`` pair works too.
+    """
+
+    pillar: PillarLike
+    signal: int
+
+    def to_message(self, field: str = "tick") -> Dict[str, Any]:
+        pillar = pillar_arg(self.pillar, f"{field}.pillar")
+        if isinstance(self.signal, bool) or not isinstance(self.signal, int):
+            raise TypeError(f"{field}.signal: expected int, got "
+                            f"{type(self.signal).__name__}")
+        if not -(2**31) <= self.signal < 2**31:
+            raise InvalidArgument(f"{field}.signal: {self.signal} is not a "
+                                  f"signal index")
+        return {"pillar": pillar.proto_name, "signal": self.signal}
+
+
+SignalTickLike = Union[SignalTick, Tuple[PillarLike, int]]
+
+
+def _signal_ticks(values: Any, field: str) -> List[Dict[str, Any]]:
+    """Ticks as SignalTick messages: SignalTick or (pillar, signal)."""
+    if isinstance(values, (str, bytes, SignalTick)):
+        raise TypeError(f"{field}: expected a list of fives.SignalTick, got "
+                        f"{type(values).__name__}")
+    try:
+        items = iter(values)
+    except TypeError:
+        raise TypeError(f"{field}: expected a list of fives.SignalTick, got "
+                        f"{type(values).__name__}") from None
+    out: List[Dict[str, Any]] = []
+    for i, v in enumerate(items):
+        where = f"{field}[{i}]"
+        if isinstance(v, tuple):
+            if len(v) != 2:
+                raise TypeError(f"{where}: expected fives.SignalTick or a "
+                                f"(pillar, signal) pair, got a tuple of "
+                                f"{len(v)}")
+            v = SignalTick(*v)
+        if not isinstance(v, SignalTick):
+            raise TypeError(f"{where}: expected fives.SignalTick or a "
+                            f"(pillar, signal) pair, got {type(v).__name__}")
+        out.append(v.to_message(where))
+    return out
 
 
 def _text(value: Any, field: str) -> str:
@@ -622,11 +674,15 @@ class Journal:
                      agreements: Iterable[str] = (),
                      reviews: Iterable[Review] = (),
                      agreement_actions: Iterable[AgreementAction] = (),
-                     facilitator_id: Optional[str] = None) -> str:
+                     facilitator_id: Optional[str] = None,
+                     signals: Iterable[SignalTickLike] = ()) -> str:
         """Records a collaboration check; returns its id ("c1", ...).
 
         Every action open on ``date`` needs a :class:`Review`.
-        ``facilitator_id`` None: the current process guardian.
+        ``facilitator_id`` None: the current process guardian. ``signals``:
+        the catalog's warning signals the team ticks at this check, as
+        :class:`SignalTick` or ``(pillar, signal)`` pairs (see
+        :meth:`tick_signals`).
         """
         request: Dict[str, Any] = {"date": date_str(date, "date")}
         if facilitator_id is not None:
@@ -638,6 +694,7 @@ class Journal:
         request["agreement_actions"] = _items(agreement_actions,
                                               AgreementAction,
                                               "agreement_actions")
+        request["signals"] = _signal_ticks(signals, "signals")
         data = json.dumps(request).encode("utf-8")
         return self._call_buffer(_ffi.lib().fives_journal_record_check, data,
                                  len(data), _ffi.FORMAT_JSON).decode("utf-8")
@@ -646,3 +703,118 @@ class Journal:
         """The member id of the process guardian on ``date``."""
         return self._call_buffer(_ffi.lib().fives_journal_guardian,
                                  date_arg(date, "date")).decode("utf-8")
+
+    # ---- The team charter -----------------------------------------------
+
+    #: The forms of :meth:`charter` and :meth:`set_charter`, by name.
+    CHARTER_FORMATS = {"dict": _ffi.FORMAT_JSON, "json": _ffi.FORMAT_JSON,
+                       "text": _ffi.FORMAT_TEXT, "bytes": _ffi.FORMAT_BINARY}
+
+    def charter(self, format: str = "dict") -> Union[Dict[str, Any], str,
+                                                     bytes]:
+        """The team charter (fives.v1.Charter: the agreements behind the
+        five pillars, each dated when last confirmed, and the warning
+        signals ticked at checks); ``{}`` when none is set.
+
+        ``format``: "dict" (default), "json" (text), "text" (protobuf text
+        format) or "bytes" (serialized).
+        """
+        fmt = _charter_format(format)
+        data = self._call_buffer(_ffi.lib().fives_journal_charter,
+                                 self.CHARTER_FORMATS[fmt])
+        if fmt == "bytes":
+            return data
+        text = data.decode("utf-8")
+        if fmt == "dict":
+            message: Dict[str, Any] = json.loads(text)
+            return message
+        return text
+
+    def set_charter(self, charter: Union[Mapping[str, Any], str, bytes],
+                    today: datetime.date, *,
+                    format: Optional[str] = None) -> None:
+        """Replaces the team charter. An agreement left undated, or changed
+        while its date was kept, is dated ``today``: a charter read with
+        :meth:`charter`, edited and set again keeps the dates of what did
+        not change, while one without dates confirms every agreement today.
+
+        ``charter``: a fives.v1.Charter as a dict or JSON text (proto3 JSON
+        mapping), or serialized bytes; ``format="text"`` for a str in
+        protobuf text format. Raises :class:`fives.InvalidArgument` naming
+        the field and value (e.g. ``charter.steering.kpis[0].owner_id``) for
+        an owner who is not a current member on ``today``, a date that is
+        not ISO-8601, and the charter check's other errors; its warnings
+        pass (see :meth:`review_charter`). Warning signals are ticked at a
+        check, not set here: the charter's ``signals`` must be absent or
+        equal to the journal's.
+        """
+        if format is None:
+            fmt = ("bytes" if isinstance(charter, (bytes, bytearray,
+                                                   memoryview)) else "json")
+        else:
+            fmt = _charter_format(format)
+        if fmt == "bytes":
+            if not isinstance(charter, (bytes, bytearray, memoryview)):
+                raise TypeError(f"charter: expected bytes, got "
+                                f"{type(charter).__name__}")
+            data = bytes(charter)
+        elif fmt == "text":
+            data = _ffi.text_arg(charter, "charter")
+        elif isinstance(charter, (bytes, bytearray, memoryview)):
+            raise TypeError(f"charter: expected dict or str for "
+                            f"format={fmt!r}, got {type(charter).__name__}")
+        else:
+            data = _json_bytes(charter, "charter")
+        day = date_arg(today, "today")
+        self._call(_ffi.lib().fives_journal_set_charter, data, len(data),
+                   self.CHARTER_FORMATS[fmt], day)
+
+    def review_charter(self, as_of: datetime.date,
+                       stale_days: int = 365) -> Dict[str, Any]:
+        """The charter review as of ``as_of``: a fives.v1.CharterReview dict.
+
+        Per pillar (``"pillars"``, in the method's order): ``readiness``
+        (agreements in place / agreements asked), every agreement with its
+        ``state`` (AGREEMENT_STATE_IN_PLACE, _MISSING or _STALE), the keys
+        ``missing`` and ``stale``, the warning ``signals`` counted over the
+        checks up to ``as_of`` and the charter check's ``findings``
+        (severity, field, message); then ``next``, the one missing agreement
+        that would help most, and the counts ``errors``, ``warnings`` and
+        ``checks``. An agreement last confirmed more than ``stale_days``
+        (1 or more) days before ``as_of`` is stale. As everywhere in these dicts, a
+        field at its default is absent: a pillar without ``readiness`` has
+        readiness 0, a signal count without ``signal`` counts signal 0.
+        """
+        if isinstance(stale_days, bool) or not isinstance(stale_days, int):
+            raise TypeError(f"stale_days: expected int, got "
+                            f"{type(stale_days).__name__}")
+        if stale_days == 0 or not -(2**31) <= stale_days < 2**31:
+            raise InvalidArgument(
+                f"stale_days: {stale_days} is outside 1..{2**31 - 1}")
+        return self._message(_ffi.lib().fives_journal_review_charter,
+                             date_arg(as_of, "as_of"), stale_days)
+
+    def tick_signals(self, check_id: str,
+                     ticks: Iterable[SignalTickLike]) -> None:
+        """Adds the warning signals the team ticked at the recorded check
+        ``check_id``: :class:`SignalTick` or ``(pillar, signal)`` pairs,
+        ``signal`` an index into the pillar's ``warning_signals`` of the
+        catalog. Raises :class:`fives.NotFound` for an unknown check and
+        :class:`fives.InvalidArgument` for a signal outside the catalog or
+        one already ticked at that check (nothing is added then)."""
+        request = {"check_id": _ffi.text_arg(check_id,
+                                             "check_id").decode("utf-8"),
+                   "ticks": _signal_ticks(ticks, "ticks")}
+        data = json.dumps(request).encode("utf-8")
+        self._call(_ffi.lib().fives_journal_tick_signals, data, len(data),
+                   _ffi.FORMAT_JSON)
+
+
+def _charter_format(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"format: expected str, got {type(value).__name__}")
+    if value not in Journal.CHARTER_FORMATS:
+        raise InvalidArgument(
+            f"format: {value!r} is not one of "
+            f"{', '.join(Journal.CHARTER_FORMATS)}")
+    return value

@@ -1,0 +1,114 @@
+// The C ABI of the team charter: reading and setting a journal's charter,
+// the charter review, and warning signals ticked at a check.
+#include "fives/charter.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "capi_internal.h"
+#include "fives.h"
+#include "fives/journal.h"
+#include "fives/v1/charter.pb.h"
+#include "fives/v1/requests.pb.h"
+#include "journal_handle.h"
+
+namespace {
+
+using fives::capi::BeginCall;
+using fives::capi::CheckDate;
+using fives::capi::CheckJournal;
+using fives::capi::CheckOut;
+using fives::capi::Done;
+using fives::capi::Fail;
+using fives::capi::Mutate;
+
+// The stale age of the review when the caller passes 0.
+constexpr int kDefaultStaleDays = 365;
+
+}  // namespace
+
+extern "C" {
+
+FIVES_API int fives_journal_charter(fives_buffer* out,
+                                    const fives_journal* journal,
+                                    int format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    return Done(fives::capi::WriteMessage(journal->journal.proto().charter(),
+                                          format, out));
+  });
+}
+
+FIVES_API int fives_journal_set_charter(fives_journal* journal,
+                                        const uint8_t* charter, size_t len,
+                                        int format,
+                                        const char* today) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      fives::v1::Charter c;
+      if (absl::Status s =
+              fives::capi::ParseMessage(charter, len, format, "charter", &c);
+          !s.ok()) {
+        return s;
+      }
+      absl::StatusOr<absl::CivilDay> d = CheckDate(today, "today");
+      if (!d.ok()) return d.status();
+      return j.SetCharter(std::move(c), *d);
+    });
+  });
+}
+
+FIVES_API int fives_journal_review_charter(fives_buffer* out,
+                                           const fives_journal* journal,
+                                           const char* as_of, int stale_days,
+                                           int format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
+    if (!d.ok()) return Fail(d.status());
+    if (stale_days < 0) {
+      return Fail(absl::InvalidArgumentError(absl::StrCat(
+          "stale_days: ", stale_days, " is negative (0 takes the default of ",
+          kDefaultStaleDays, " days)")));
+    }
+    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
+      return Fail(s);
+    }
+    const fives::v1::CharterReview review =
+        fives::ReviewCharter(journal->journal.proto(), *d,
+                             stale_days == 0 ? kDefaultStaleDays : stale_days);
+    return Done(fives::capi::WriteMessage(review, format, out));
+  });
+}
+
+FIVES_API int fives_journal_tick_signals(fives_journal* journal,
+                                         const uint8_t* request, size_t len,
+                                         int format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
+      fives::v1::SignalTickRequest r;
+      if (absl::Status s =
+              fives::capi::ParseMessage(request, len, format, "request", &r);
+          !s.ok()) {
+        return s;
+      }
+      const std::vector<fives::v1::SignalTick> ticks(r.ticks().begin(),
+                                                     r.ticks().end());
+      // Journal::TickSignals names its arguments "check_id" and "ticks[i]":
+      // the request's fields.
+      absl::Status s = j.TickSignals(r.check_id(), ticks);
+      if (s.ok()) return s;
+      return absl::Status(s.code(), absl::StrCat("request.", s.message()));
+    });
+  });
+}
+
+}  // extern "C"
