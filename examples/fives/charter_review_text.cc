@@ -10,19 +10,10 @@
 #include "charter_text.h"
 #include "fives/charter.h"
 #include "fives/pillar.h"
+#include "say.h"
 
 namespace fives::cli {
 namespace {
-
-// A phrase of the catalog (data/catalog.textproto) in `lang`.
-std::string Say(absl::string_view key, Language lang) {
-  return std::string(Phrase(key, lang));
-}
-
-template <typename... Args>
-std::string Say(absl::string_view key, Language lang, const Args&... args) {
-  return absl::Substitute(Say(key, lang), args...);
-}
 
 // "strategy:2 Many decisions ...: ticked at 2 of 2 checks (since D), also
 // at the latest check".

@@ -10,19 +10,10 @@
 #include "absl/strings/substitute.h"
 #include "fives/charter.h"
 #include "journal_text.h"
+#include "say.h"
 
 namespace fives::cli {
 namespace {
-
-// A phrase of the catalog (data/catalog.textproto) in `lang`.
-std::string Say(absl::string_view key, Language lang) {
-  return std::string(Phrase(key, lang));
-}
-
-template <typename... Args>
-std::string Say(absl::string_view key, Language lang, const Args&... args) {
-  return absl::Substitute(Say(key, lang), args...);
-}
 
 // The phrase "<prefix><suffix of the enum name>" ("decision_model_" and
 // DECISION_MODEL_CONSENT give decision_model_consent), or the number of a

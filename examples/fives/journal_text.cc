@@ -10,19 +10,10 @@
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/report_text.h"
+#include "say.h"
 
 namespace fives::cli {
 namespace {
-
-// A phrase of the catalog (data/catalog.textproto) in `lang`.
-std::string Say(absl::string_view key, Language lang) {
-  return std::string(Phrase(key, lang));
-}
-
-template <typename... Args>
-std::string Say(absl::string_view key, Language lang, const Args&... args) {
-  return absl::Substitute(Say(key, lang), args...);
-}
 
 std::string Signed(double value, int decimals, Language lang) {
   std::string text = FormatDecimal(value, decimals, lang);
