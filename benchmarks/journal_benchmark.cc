@@ -1,8 +1,10 @@
 // The journal of ten years: 12 members (some leave and are replaced), 80
-// rounds, 80 checks (8 a year), 400 actions with feedback. Measures loading
-// a journal file (envelope, checksum, parse, validation) against protobuf's
-// own ParseFromString of the same journal bytes, and building the latest
-// report. Run a Release build: script/benchmark.
+// rounds, 80 checks (8 a year) that tick warning signals, 400 actions with
+// feedback, a full charter with a decision log of 160 decisions. Measures
+// loading a journal file (envelope, checksum, parse, validation) against
+// protobuf's own ParseFromString of the same journal bytes, building the
+// latest report (with the charter review beside the scores) and the charter
+// review alone. Run a Release build: script/benchmark.
 
 #include <random>
 #include <string>
@@ -11,6 +13,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
+#include "fives/charter.h"
+#include "fives/civil_date.h"
 #include "fives/journal.h"
 #include "fives/journal_io.h"
 
@@ -42,6 +46,67 @@ void Must(const absl::Status& s) {
   }
 }
 
+// Every agreement of the charter, owned by the `members` of today, with the
+// decision log of `decisions`.
+v1::Charter FullCharter(const std::vector<std::string>& members,
+                        const v1::StructureCharter& decisions) {
+  auto owner = [&](int i) { return members[i % members.size()]; };
+  v1::Charter c;
+  v1::StrategyCharter* s = c.mutable_strategy();
+  s->set_shared_sentence("As an MT we are successful when customers renew");
+  for (const char* p : {"Growth", "People", "Quality", "Cost"}) {
+    s->add_priorities(p);
+  }
+  s->add_not_doing("New markets");
+  s->add_strategy_checked_decisions("Investments over 100k");
+  v1::SynergyCharter* y = c.mutable_synergy();
+  y->set_disagreement_norm("Disagree at the table, not in the corridor");
+  y->set_feedback_language("Short, concrete, direct");
+  for (size_t i = 0; i < members.size(); ++i) {
+    v1::PreferenceStyle* style = y->add_styles();
+    style->set_member_id(members[i]);
+    style->set_style(i % 2 ? "careful" : "decisive");
+  }
+  v1::StructureCharter* t = c.mutable_structure();
+  *t = decisions;
+  for (int i = 0; i < 10; ++i) {
+    v1::DecisionRule* rule = t->add_decision_register();
+    rule->set_topic(absl::StrCat("topic-", i));
+    rule->set_model(v1::DECISION_MODEL_CONSENT);
+    rule->set_owner_id(owner(i));
+    *t->add_topic_owners() = *rule;
+  }
+  for (const char* block :
+       {"Strategy", "Performance", "Risks", "People and collaboration"}) {
+    t->add_meeting_blocks(block);
+  }
+  v1::SteeringCharter* g = c.mutable_steering();
+  for (int i = 0; i < 8; ++i) {
+    v1::Kpi* kpi = g->add_kpis();
+    kpi->set_name(absl::StrCat("KPI ", i));
+    kpi->set_owner_id(owner(i));
+    kpi->set_target("10%");
+    kpi->set_priority(s->priorities(i % s->priorities_size()));
+  }
+  for (absl::string_view kind : kSteeringMomentKinds) {
+    v1::SteeringMoment* m = g->add_moments();
+    m->set_kind(std::string(kind));
+    m->set_date("2030-12-01");
+  }
+  v1::CommunicationRule* rule = g->add_communication();
+  rule->set_who_id(owner(0));
+  rule->set_what("Decisions");
+  for (int i = 0; i < 5; ++i) {
+    v1::Risk* risk = g->add_risks();
+    risk->set_description(absl::StrCat("Risk ", i));
+    risk->set_owner_id(owner(i));
+  }
+  v1::TeamGoal* goal = c.mutable_success()->add_goals();
+  goal->set_goal("Every check within 8 weeks");
+  goal->set_progress(80);
+  return c;
+}
+
 // Every 45 days: a round (alternately open and confidential) of all current
 // members, a plan with two actions, feedback, and a check that reviews the
 // open actions and turns three agreements into actions.
@@ -50,6 +115,7 @@ Journal TenYears() {
   Journal j = *Journal::Create("ten-years", "Ten-year MT");
   absl::CivilDay day(2020, 1, 6);
   std::vector<std::string> current;
+  v1::StructureCharter decisions;
   int next_member = 0;
   auto hire = [&](absl::CivilDay on) {
     const std::string id = absl::StrCat("member-", ++next_member);
@@ -114,9 +180,29 @@ Journal TenYears() {
             current[(cycle + a) % current.size()], day + 44 + 14,
             kAllPillars[a]}});
     }
+    // The team ticks two of the catalog's warning signals (signal 0 of a
+    // pillar always has an index in the catalog).
+    for (int s = 0; s < 2; ++s) {
+      v1::SignalTick tick;
+      tick.set_pillar(ToProto(kAllPillars[(cycle + s) % kPillarCount]));
+      tick.set_signal(s);
+      check.signals.push_back(tick);
+    }
     Must(j.RecordCheck(check).status());
+    // Two decisions logged per cycle, owned by current members.
+    for (int d = 0; d < 2; ++d) {
+      v1::DecisionRecord* record = decisions.add_decision_log();
+      record->set_date(FormatCivilDate(day + 5 + d));
+      record->set_topic(absl::StrCat("topic-", (cycle + d) % 10));
+      record->set_model(v1::DECISION_MODEL_CONSENT);
+      record->set_decision(absl::StrCat("Decision ", 2 * cycle + d));
+      record->set_owner_id(current[(cycle + d) % current.size()]);
+      record->set_follow_up(FormatCivilDate(day + 40));
+      record->set_followed_up(true);
+    }
     day += 45;
   }
+  Must(j.SetCharter(FullCharter(current, decisions), day));
   return j;
 }
 
@@ -142,6 +228,8 @@ void Describe(benchmark::State& state) {
   state.counters["rounds"] = j.rounds_size();
   state.counters["actions"] = j.actions_size();
   state.counters["checks"] = j.checks_size();
+  state.counters["signals"] = j.charter().signals_size();
+  state.counters["decisions"] = j.charter().structure().decision_log_size();
 }
 
 // The baseline: protobuf's own parse of the journal bytes, nothing else.
@@ -179,6 +267,23 @@ void BM_JournalLoadAndLatestReport(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_JournalLoadAndLatestReport)->Unit(benchmark::kMicrosecond);
+
+// The charter review of the loaded journal as of its last day: every
+// agreement, the check of every owner and decision, the signals of 80
+// checks.
+void BM_CharterReview(benchmark::State& state) {
+  const absl::StatusOr<Journal> j = DecodeJournalFile(FileBytes());
+  if (!j.ok()) {
+    state.SkipWithError(j.status().ToString().c_str());
+    return;
+  }
+  const absl::CivilDay as_of(2030, 1, 1);
+  for (auto _ : state) {
+    v1::CharterReview review = ReviewCharter(j->proto(), as_of);
+    benchmark::DoNotOptimize(review);
+  }
+}
+BENCHMARK(BM_CharterReview)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace fives

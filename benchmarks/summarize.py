@@ -34,14 +34,18 @@ def main(benchmark_json, pandas_line=""):
     parse, parse_run = ns("BM_JournalParseFromString")
     load, _ = ns("BM_JournalLoad_")
     load_report, _ = ns("BM_JournalLoadAndLatestReport")
+    review, _ = ns("BM_CharterReview")
     print(f"journal of ten years ({parse_run.get('rounds', 0):.0f} rounds, "
-          f"{parse_run.get('checks', 0):.0f} checks, "
-          f"{parse_run.get('actions', 0):.0f} actions with feedback; file "
+          f"{parse_run.get('checks', 0):.0f} checks with "
+          f"{parse_run.get('signals', 0):.0f} warning signals ticked, "
+          f"{parse_run.get('actions', 0):.0f} actions with feedback, a charter "
+          f"with {parse_run.get('decisions', 0):.0f} logged decisions; file "
           f"{parse_run.get('file_bytes', 0) / 1024:.0f} KiB): load and validate "
           f"{load / 1e3:.0f} us = {load / parse:.2f}x protobuf's ParseFromString "
           f"of the same journal bytes ({parse / 1e3:.0f} us; target <= 1.5x); "
           f"with the latest report {load_report / 1e3:.0f} us = "
-          f"{load_report / parse:.2f}x")
+          f"{load_report / parse:.2f}x; the charter review alone "
+          f"{review / 1e3:.0f} us = {review / parse:.2f}x")
     capi_stats, _ = ns("BM_CapiScoreStats")
     cxx_stats, _ = ns("BM_CxxScoreStats")
     capi_bulk, _ = ns("BM_CapiBulkStatsTable")

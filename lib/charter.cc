@@ -32,26 +32,45 @@ std::optional<absl::CivilDay> ParseDay(const std::string& text) {
 
 std::string Quoted(absl::string_view s) { return absl::StrCat("\"", s, "\""); }
 
-// Whether `id` is a member of the team on `day`; otherwise why not.
-std::optional<std::string> NotMemberOn(const v1::Journal& j,
-                                       absl::string_view id,
-                                       absl::CivilDay day) {
-  for (const v1::Member& m : j.team().members()) {
-    if (m.id() != id) continue;
-    std::optional<absl::CivilDay> joined = ParseDay(m.joined());
-    std::optional<absl::CivilDay> left = ParseDay(m.left());
-    if (joined && *joined <= day && (m.left().empty() || (left && *left > day)))
+// The days each member of the team was a member, parsed once.
+class MemberDays {
+ public:
+  explicit MemberDays(const v1::Team& team) {
+    for (const v1::Member& m : team.members()) {
+      Span& span = spans_[m.id()];
+      span.joined = ParseDay(m.joined());
+      span.open_ended = m.left().empty();
+      span.left = ParseDay(m.left());
+    }
+  }
+
+  // Whether `id` is a member of the team on `day`; otherwise why not.
+  std::optional<std::string> NotMemberOn(absl::string_view id,
+                                         absl::CivilDay day) const {
+    auto it = spans_.find(id);
+    if (it == spans_.end()) {
+      return absl::StrCat(Quoted(id), " is not a member of the team");
+    }
+    const Span& s = it->second;
+    if (s.joined && *s.joined <= day &&
+        (s.open_ended || (s.left && *s.left > day))) {
       return std::nullopt;
+    }
     return absl::StrCat(Quoted(id), " is not a current member on ",
                         FormatCivilDate(day));
   }
-  return absl::StrCat(Quoted(id), " is not a member of the team");
-}
 
-bool IsMemberOn(const v1::Journal& j, absl::string_view id,
-                absl::CivilDay day) {
-  return !id.empty() && !NotMemberOn(j, id, day).has_value();
-}
+  bool IsMemberOn(absl::string_view id, absl::CivilDay day) const {
+    return !id.empty() && !NotMemberOn(id, day).has_value();
+  }
+
+ private:
+  struct Span {
+    std::optional<absl::CivilDay> joined, left;
+    bool open_ended = true;
+  };
+  absl::flat_hash_map<std::string, Span> spans_;
+};
 
 bool IsSteeringMomentKind(absl::string_view kind) {
   return std::find(kSteeringMomentKinds.begin(), kSteeringMomentKinds.end(),
@@ -67,12 +86,40 @@ std::string StyleKeys() {
   return absl::StrJoin(keys, ", ");
 }
 
+// A field of the charter, named only when a finding needs it: `list`, then
+// "[index]" when index >= 0, then ".leaf" when leaf is set.
+struct Path {
+  Path(const char* name) : list(name) {}  // NOLINT: a plain field name
+  Path(absl::string_view list, int index, absl::string_view leaf)
+      : list(list), index(index), leaf(leaf) {}
+
+  std::string Name() const {
+    std::string out(list);
+    if (index >= 0) absl::StrAppend(&out, "[", index, "]");
+    if (!leaf.empty()) absl::StrAppend(&out, ".", leaf);
+    return out;
+  }
+
+  absl::string_view list;
+  int index = -1;
+  absl::string_view leaf;
+};
+
+// Entry `index` of the list `list`, e.g. structure.decision_log[3].
+struct Entry {
+  Path At(absl::string_view leaf) const { return Path(list, index, leaf); }
+  Path Self() const { return Path(list, index, ""); }
+
+  absl::string_view list;
+  int index;
+};
+
 class Checker {
  public:
   // Without `members`, owners and members are not looked up (and the
   // warnings that depend on `as_of` are meaningless).
   Checker(const v1::Journal& j, absl::CivilDay as_of, bool members = true)
-      : j_(j), as_of_(as_of), members_(members) {}
+      : j_(j), as_of_(as_of), members_(members), days_(j.team()) {}
 
   std::vector<CharterFinding> Run() {
     if (!j_.has_charter()) return {};
@@ -87,59 +134,59 @@ class Checker {
   }
 
  private:
-  void Add(CharterFinding::Severity severity, Pillar pillar, std::string field,
+  void Add(CharterFinding::Severity severity, Pillar pillar, const Path& path,
            absl::string_view what) {
+    std::string field = path.Name();
     std::string message = absl::StrCat(field, ": ", what);
-    findings_.push_back(
-        {severity, pillar, std::move(field), std::move(message)});
+    findings_.push_back({severity, pillar, field, std::move(message)});
   }
-  void Error(Pillar p, std::string field, absl::string_view what) {
-    Add(CharterFinding::kError, p, std::move(field), what);
+  void Error(Pillar p, const Path& field, absl::string_view what) {
+    Add(CharterFinding::kError, p, field, what);
   }
-  void Warning(Pillar p, std::string field, absl::string_view what) {
-    Add(CharterFinding::kWarning, p, std::move(field), what);
+  void Warning(Pillar p, const Path& field, absl::string_view what) {
+    Add(CharterFinding::kWarning, p, field, what);
   }
 
   // An ISO-8601 date; empty is allowed unless `required`.
-  std::optional<absl::CivilDay> Date(Pillar p, std::string field,
+  std::optional<absl::CivilDay> Date(Pillar p, const Path& field,
                                      const std::string& text,
                                      bool required = false) {
     if (text.empty()) {
-      if (required) Error(p, std::move(field), "empty, needs a date");
+      if (required) Error(p, field, "empty, needs a date");
       return std::nullopt;
     }
     std::optional<absl::CivilDay> d = ParseDay(text);
     if (!d) {
       Error(
-          p, std::move(field),
+          p, field,
           absl::StrCat(Quoted(text), " is not an ISO-8601 date (YYYY-MM-DD)"));
     }
     return d;
   }
 
   // A current member on `day`; empty is an error unless `optional`.
-  void Member(Pillar p, std::string field, const std::string& id,
+  void Member(Pillar p, const Path& field, const std::string& id,
               absl::CivilDay day) {
     if (!members_) return;
     if (id.empty()) {
-      Error(p, std::move(field), "empty, needs a current member as owner");
+      Error(p, field, "empty, needs a current member as owner");
       return;
     }
-    if (std::optional<std::string> why = NotMemberOn(j_, id, day)) {
-      Error(p, std::move(field), *why);
+    if (std::optional<std::string> why = days_.NotMemberOn(id, day)) {
+      Error(p, field, *why);
     }
   }
 
-  void Model(Pillar p, std::string field, v1::DecisionModel model,
+  void Model(Pillar p, const Path& field, v1::DecisionModel model,
              bool allow_unspecified = false) {
     if (model == v1::DECISION_MODEL_UNSPECIFIED) {
       if (!allow_unspecified) {
-        Error(p, std::move(field),
+        Error(p, field,
               "DECISION_MODEL_UNSPECIFIED, choose advice, consent, majority or "
               "mandate");
       }
     } else if (!v1::DecisionModel_IsValid(model)) {
-      Error(p, std::move(field),
+      Error(p, field,
             absl::StrCat(static_cast<int>(model), " is not a decision model"));
     }
   }
@@ -164,15 +211,15 @@ class Checker {
     Date(p, "synergy.feedback_language_updated", s.feedback_language_updated());
     for (int i = 0; i < s.styles_size(); ++i) {
       const v1::PreferenceStyle& st = s.styles(i);
-      const std::string where = absl::StrCat("synergy.styles[", i, "]");
-      Member(p, where + ".member_id", st.member_id(), as_of_);
+      const Entry where{"synergy.styles", i};
+      Member(p, where.At("member_id"), st.member_id(), as_of_);
       if (!IsStyleKey(st.style())) {
         Error(
-            p, where + ".style",
+            p, where.At("style"),
             absl::StrCat(Quoted(st.style()), " is not a style of the catalog (",
                          StyleKeys(), ")"));
       }
-      Date(p, where + ".updated", st.updated());
+      Date(p, where.At("updated"), st.updated());
     }
   }
 
@@ -181,40 +228,39 @@ class Checker {
     absl::flat_hash_map<std::string, v1::DecisionModel> register_models;
     for (int i = 0; i < s.decision_register_size(); ++i) {
       const v1::DecisionRule& r = s.decision_register(i);
-      const std::string where =
-          absl::StrCat("structure.decision_register[", i, "]");
+      const Entry where{"structure.decision_register", i};
       if (r.topic().empty()) {
-        Error(p, where + ".topic", "empty, needs a topic");
+        Error(p, where.At("topic"), "empty, needs a topic");
       } else if (!register_models.emplace(r.topic(), r.model()).second) {
-        Error(p, where + ".topic",
+        Error(p, where.At("topic"),
               absl::StrCat(Quoted(r.topic()), " appears twice"));
       }
-      Model(p, where + ".model", r.model());
-      Member(p, where + ".owner_id", r.owner_id(), as_of_);
-      Date(p, where + ".updated", r.updated());
+      Model(p, where.At("model"), r.model());
+      Member(p, where.At("owner_id"), r.owner_id(), as_of_);
+      Date(p, where.At("updated"), r.updated());
     }
     for (int i = 0; i < s.decision_log_size(); ++i) {
       const v1::DecisionRecord& d = s.decision_log(i);
-      const std::string where = absl::StrCat("structure.decision_log[", i, "]");
+      const Entry where{"structure.decision_log", i};
       std::optional<absl::CivilDay> day =
-          Date(p, where + ".date", d.date(), /*required=*/true);
-      Model(p, where + ".model", d.model());
+          Date(p, where.At("date"), d.date(), /*required=*/true);
+      Model(p, where.At("model"), d.model());
       // The owner was a member when the decision was taken.
-      Member(p, where + ".owner_id", d.owner_id(), day.value_or(as_of_));
+      Member(p, where.At("owner_id"), d.owner_id(), day.value_or(as_of_));
       auto reg = register_models.find(d.topic());
       if (reg != register_models.end() &&
           d.model() != v1::DECISION_MODEL_UNSPECIFIED &&
           reg->second != v1::DECISION_MODEL_UNSPECIFIED &&
           d.model() != reg->second) {
-        Warning(p, where + ".model",
+        Warning(p, where.At("model"),
                 absl::StrCat(v1::DecisionModel_Name(d.model()), " for ",
                              Quoted(d.topic()), ", the register says ",
                              v1::DecisionModel_Name(reg->second)));
       }
       std::optional<absl::CivilDay> follow_up =
-          Date(p, where + ".follow_up", d.follow_up());
+          Date(p, where.At("follow_up"), d.follow_up());
       if (follow_up && *follow_up < as_of_ && !d.followed_up()) {
-        Warning(p, where + ".follow_up",
+        Warning(p, where.At("follow_up"),
                 absl::StrCat(d.follow_up(), " for ", Quoted(d.topic()),
                              " has passed without a follow-up"));
       }
@@ -222,33 +268,34 @@ class Checker {
     Date(p, "structure.meeting_blocks_updated", s.meeting_blocks_updated());
     for (int i = 0; i < s.agenda_size(); ++i) {
       const v1::AgendaItem& item = s.agenda(i);
-      const std::string where = absl::StrCat("structure.agenda[", i, "]");
+      const Entry where{"structure.agenda", i};
       if (item.title().empty())
-        Error(p, where + ".title", "empty, needs a title");
+        Error(p, where.At("title"), "empty, needs a title");
       if (item.kind() == v1::AGENDA_KIND_UNSPECIFIED) {
-        Error(p, where + ".kind",
+        Error(p, where.At("kind"),
               "AGENDA_KIND_UNSPECIFIED, choose update, decision or discussion");
       } else if (!v1::AgendaKind_IsValid(item.kind())) {
-        Error(p, where + ".kind",
+        Error(p, where.At("kind"),
               absl::StrCat(static_cast<int>(item.kind()),
                            " is not an agenda kind"));
       } else if (!NeedsMeeting(item.kind())) {
-        Warning(p, where + ".kind",
+        Warning(p, where.At("kind"),
                 absl::StrCat(Quoted(item.title()),
                              " is an update: a written note is enough, it "
                              "needs no meeting time"));
       }
       if (!item.owner_id().empty()) {
-        Member(p, where + ".owner_id", item.owner_id(), as_of_);
+        Member(p, where.At("owner_id"), item.owner_id(), as_of_);
       }
     }
     for (int i = 0; i < s.topic_owners_size(); ++i) {
       const v1::DecisionRule& r = s.topic_owners(i);
-      const std::string where = absl::StrCat("structure.topic_owners[", i, "]");
-      if (r.topic().empty()) Error(p, where + ".topic", "empty, needs a topic");
-      Model(p, where + ".model", r.model(), /*allow_unspecified=*/true);
-      Member(p, where + ".owner_id", r.owner_id(), as_of_);
-      Date(p, where + ".updated", r.updated());
+      const Entry where{"structure.topic_owners", i};
+      if (r.topic().empty())
+        Error(p, where.At("topic"), "empty, needs a topic");
+      Model(p, where.At("model"), r.model(), /*allow_unspecified=*/true);
+      Member(p, where.At("owner_id"), r.owner_id(), as_of_);
+      Date(p, where.At("updated"), r.updated());
     }
   }
 
@@ -262,49 +309,49 @@ class Checker {
     const auto& priorities = j_.charter().strategy().priorities();
     for (int i = 0; i < n; ++i) {
       const v1::Kpi& k = s.kpis(i);
-      const std::string where = absl::StrCat("steering.kpis[", i, "]");
-      if (k.name().empty()) Error(p, where + ".name", "empty, needs a name");
-      Member(p, where + ".owner_id", k.owner_id(), as_of_);
-      Date(p, where + ".updated", k.updated());
+      const Entry where{"steering.kpis", i};
+      if (k.name().empty()) Error(p, where.At("name"), "empty, needs a name");
+      Member(p, where.At("owner_id"), k.owner_id(), as_of_);
+      Date(p, where.At("updated"), k.updated());
       // A KPI steers one of the strategy's priorities; priorities change,
       // so a KPI left behind is a warning, not an error.
       if (k.priority().empty()) {
-        Warning(p, where + ".priority",
+        Warning(p, where.At("priority"),
                 absl::StrCat("empty for ", Quoted(k.name()),
                              ", name the strategy priority it steers"));
       } else if (std::find(priorities.begin(), priorities.end(),
                            k.priority()) == priorities.end()) {
-        Warning(p, where + ".priority",
+        Warning(p, where.At("priority"),
                 absl::StrCat(Quoted(k.priority()),
                              " is not one of the strategy's priorities"));
       }
     }
     for (int i = 0; i < s.moments_size(); ++i) {
       const v1::SteeringMoment& m = s.moments(i);
-      const std::string where = absl::StrCat("steering.moments[", i, "]");
+      const Entry where{"steering.moments", i};
       if (!IsSteeringMomentKind(m.kind())) {
-        Error(p, where + ".kind",
+        Error(p, where.At("kind"),
               absl::StrCat(Quoted(m.kind()),
                            " is not a steering moment (strategy, talent, "
                            "budget, risks, customer, operations)"));
       }
       std::optional<absl::CivilDay> day =
-          Date(p, where + ".date", m.date(), /*required=*/true);
+          Date(p, where.At("date"), m.date(), /*required=*/true);
       if (day && *day < as_of_ && !m.held()) {
-        Warning(p, where + ".date",
+        Warning(p, where.At("date"),
                 absl::StrCat("the ", m.kind(), " moment of ", m.date(),
                              " has passed without being held"));
       }
     }
     for (int i = 0; i < s.communication_size(); ++i) {
-      Member(p, absl::StrCat("steering.communication[", i, "].who_id"),
+      Member(p, Path("steering.communication", i, "who_id"),
              s.communication(i).who_id(), as_of_);
     }
     for (int i = 0; i < s.risks_size(); ++i) {
       const v1::Risk& r = s.risks(i);
-      const std::string where = absl::StrCat("steering.risks[", i, "]");
-      Member(p, where + ".owner_id", r.owner_id(), as_of_);
-      Date(p, where + ".updated", r.updated());
+      const Entry where{"steering.risks", i};
+      Member(p, where.At("owner_id"), r.owner_id(), as_of_);
+      Date(p, where.At("updated"), r.updated());
     }
   }
 
@@ -312,41 +359,41 @@ class Checker {
     const Pillar p = Pillar::kSuccess;
     for (int i = 0; i < s.goals_size(); ++i) {
       const v1::TeamGoal& g = s.goals(i);
-      const std::string where = absl::StrCat("success.goals[", i, "]");
+      const Entry where{"success.goals", i};
       if (g.progress() < 0 || g.progress() > 100) {
-        Error(p, where + ".progress",
+        Error(p, where.At("progress"),
               absl::StrCat(g.progress(), " is outside 0..100"));
       }
-      Date(p, where + ".updated", g.updated());
+      Date(p, where.At("updated"), g.updated());
     }
   }
 
   void Signals(const v1::Charter& c) {
     absl::flat_hash_set<absl::string_view> checks;
     for (const v1::Check& check : j_.checks()) checks.insert(check.id());
-    std::set<std::tuple<std::string, int, int>> seen;
+    absl::flat_hash_set<std::tuple<absl::string_view, int, int>> seen;
     for (int i = 0; i < c.signals_size(); ++i) {
       const v1::SignalTick& t = c.signals(i);
-      const std::string where = absl::StrCat("signals[", i, "]");
+      const Entry where{"signals", i};
       const bool valid_pillar = IsValidPillar(t.pillar());
       const Pillar p =
           valid_pillar ? *PillarFromProto(t.pillar()) : Pillar::kSuccess;
       if (!checks.contains(t.check_id())) {
-        Error(p, where + ".check_id",
+        Error(p, where.At("check_id"),
               absl::StrCat("no check ", Quoted(t.check_id())));
       }
       if (!valid_pillar) {
-        Error(p, where + ".pillar",
+        Error(p, where.At("pillar"),
               absl::StrCat(static_cast<int>(t.pillar()), " is not a pillar"));
         continue;
       }
-      if (absl::Status s = CheckSignalTick(t, where); !s.ok()) {
-        Error(p, where + ".signal",
-              absl::StripPrefix(s.message(), where + ".signal: "));
+      if (absl::Status s = CheckSignalTick(t, ""); !s.ok()) {
+        Error(p, where.At("signal"),
+              absl::StripPrefix(s.message(), ".signal: "));
         continue;
       }
       if (!seen.insert({t.check_id(), t.pillar(), t.signal()}).second) {
-        Error(p, where, "ticked twice at the same check");
+        Error(p, where.Self(), "ticked twice at the same check");
       }
     }
   }
@@ -354,6 +401,7 @@ class Checker {
   const v1::Journal& j_;
   const absl::CivilDay as_of_;
   const bool members_;
+  const MemberDays days_;
   std::vector<CharterFinding> findings_;
 };
 
@@ -364,6 +412,7 @@ struct ReviewContext {
   const v1::Charter& c;
   absl::CivilDay as_of;
   int check_max_days;
+  const MemberDays& days;
 };
 
 // An agreement as found in the charter: present (and complete), and the date
@@ -445,7 +494,7 @@ constexpr AgreementDef kAgreements[] = {
        int current = 0;
        bool all = true;
        for (const v1::Member& m : r.j.team().members()) {
-         if (!IsMemberOn(r.j, m.id(), r.as_of)) continue;
+         if (!r.days.IsMemberOn(m.id(), r.as_of)) continue;
          ++current;
          const v1::PreferenceStyle* style = nullptr;
          for (const v1::PreferenceStyle& s : r.c.synergy().styles()) {
@@ -652,9 +701,10 @@ absl::Status ValidateCharterStructure(const v1::Journal& journal) {
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
                                 absl::CivilDay as_of, int stale_days) {
   absl::StatusOr<TeamConfig> config = TeamConfig::FromProto(journal.config());
+  const MemberDays days(journal.team());
   const ReviewContext context{
       journal, journal.charter(), as_of,
-      config.ok() ? config->check_max_days : TeamConfig().check_max_days};
+      config.ok() ? config->check_max_days : TeamConfig().check_max_days, days};
 
   v1::CharterReview review;
   review.set_as_of(FormatCivilDate(as_of));
