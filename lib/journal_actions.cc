@@ -214,6 +214,37 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
   return absl::OkStatus();
 }
 
+namespace {
+
+// The action as it stood on `as_of`, when its status was `status`: later
+// status changes and feedback left out, done_on and drop_reason only when
+// they applied by then. (A due date re-planned at a later check cannot be
+// told apart: the action keeps its current due date.)
+v1::Action ActionAsOf(const v1::Action& a, absl::CivilDay as_of,
+                      v1::ActionStatus status) {
+  v1::Action out = a;
+  out.set_status(status);
+  if (status != v1::ACTION_STATUS_DONE) out.clear_done_on();
+  if (status != v1::ACTION_STATUS_DROPPED) out.clear_drop_reason();
+  auto later = [as_of](const std::string& date) {
+    return journal_internal::StoredDay(date) > as_of;
+  };
+  auto* history = out.mutable_history();
+  history->erase(std::remove_if(history->begin(), history->end(),
+                                [&](const v1::StatusChange& c) {
+                                  return later(c.date());
+                                }),
+                 history->end());
+  auto* feedback = out.mutable_feedback();
+  feedback->erase(
+      std::remove_if(feedback->begin(), feedback->end(),
+                     [&](const v1::Feedback& f) { return later(f.date()); }),
+      feedback->end());
+  return out;
+}
+
+}  // namespace
+
 v1::FollowUp Journal::FollowUp(absl::CivilDay as_of, absl::string_view owner_id,
                                std::optional<Pillar> pillar) const {
   v1::FollowUp out;
@@ -244,25 +275,26 @@ v1::FollowUp Journal::FollowUp(absl::CivilDay as_of, absl::string_view owner_id,
       changed = d;
     }
     const absl::CivilDay due = StoredDay(a.due());
+    const v1::Action then = ActionAsOf(a, as_of, status);
     switch (status) {
       case v1::ACTION_STATUS_OPEN:
-        *out.add_open() = a;
+        *out.add_open() = then;
         if (due < as_of) {
           ++overdue_count;
-          *out.add_overdue() = a;
-          *out.add_needs_attention() = a;
+          *out.add_overdue() = then;
+          *out.add_needs_attention() = then;
         } else if (due - as_of <= config_.due_soon_days) {
-          *out.add_due_soon() = a;
+          *out.add_due_soon() = then;
         }
         break;
       case v1::ACTION_STATUS_DONE:
         ++done;
         if (changed <= due) ++on_time;
-        if (since_last_check(changed)) *out.add_celebrate() = a;
+        if (since_last_check(changed)) *out.add_celebrate() = then;
         break;
       case v1::ACTION_STATUS_DROPPED:
         ++dropped;
-        if (since_last_check(changed)) *out.add_needs_attention() = a;
+        if (since_last_check(changed)) *out.add_needs_attention() = then;
         break;
       default:
         break;

@@ -759,6 +759,36 @@ TEST(JournalFollowUpTest, PastDateFollowsTheHistory) {
   EXPECT_FALSE(f.has_on_time_rate());
 }
 
+TEST(JournalFollowUpTest, ActionsAreListedAsTheyStoodOnThatDate) {
+  Journal j = FollowUpJournal();
+  EXPECT_OK(j.AddFeedback("a3", Day(2026, 2, 14), "m-cas", "Draft roles", 40));
+  EXPECT_OK(j.AddFeedback("a3", Day(2026, 3, 6), "m-cas", "Almost", 90));
+  const v1::FollowUp f = j.FollowUp(Day(2026, 2, 15));
+  ASSERT_THAT(Ids(f.open()), ElementsAre("a1", "a2", "a3", "a4"));
+  // a1 was done on 02-18, a2 dropped on 02-22: on 02-15 both were open.
+  const v1::Action& a1 = f.open(0);
+  EXPECT_EQ(a1.status(), v1::ACTION_STATUS_OPEN);
+  EXPECT_EQ(a1.done_on(), "");
+  ASSERT_EQ(a1.history_size(), 1);  // proposed -> open on 02-11
+  EXPECT_EQ(a1.history(0).to(), v1::ACTION_STATUS_OPEN);
+  const v1::Action& a2 = f.open(1);
+  EXPECT_EQ(a2.status(), v1::ACTION_STATUS_OPEN);
+  EXPECT_EQ(a2.drop_reason(), "");
+  // Feedback given later is not there yet.
+  const v1::Action& a3 = f.open(2);
+  ASSERT_EQ(a3.feedback_size(), 1);
+  EXPECT_EQ(a3.feedback(0).text(), "Draft roles");
+  // The journal itself keeps everything.
+  EXPECT_EQ(j.proto().actions(0).status(), v1::ACTION_STATUS_DONE);
+  EXPECT_EQ(j.proto().actions(2).feedback_size(), 2);
+  // Later, the celebrate list shows a3 done, with both feedbacks.
+  const v1::FollowUp later = j.FollowUp(Day(2026, 3, 8));
+  ASSERT_THAT(Ids(later.celebrate()), ElementsAre("a1", "a3"));
+  EXPECT_EQ(later.celebrate(1).status(), v1::ACTION_STATUS_DONE);
+  EXPECT_EQ(later.celebrate(1).done_on(), "2026-03-07");
+  EXPECT_EQ(later.celebrate(1).feedback_size(), 2);
+}
+
 TEST(JournalFollowUpTest, ListsAndRates) {
   const Journal j = FollowUpJournal();
   {
