@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
@@ -265,6 +266,58 @@ TEST(SvgRenderTest, TrendGapForWithheldRound) {
   EXPECT_THAT(trend, HasSubstr("id=\"mean-strategy-0\""));
   // Three scores: the mean only, no band.
   EXPECT_THAT(trend, Not(HasSubstr("id=\"band-")));
+}
+
+// Forty monthly rounds: every mean is drawn, but the round labels under the
+// last panel are thinned to every k-th so that none overlaps the next.
+TEST(SvgRenderTest, TrendThinsRoundLabelsOfManyRounds) {
+  constexpr int kRounds = 40;
+  JournalBuilder b("mt", "MT");
+  for (const char* id : {"a", "b", "c"}) b.AddMember(id, id, Day(2020, 1, 1));
+  for (int r = 0; r < kRounds; ++r) {
+    const std::string id = absl::StrCat("r", r + 1);
+    const absl::CivilDay day = Day(2020 + r / 12, r % 12 + 1, 10);
+    b.StartRound(id, day, v1::ROUND_MODE_OPEN)
+        .AddResponse(id, "a", {4, 3, 2 + r % 3, 3, 4})
+        .AddResponse(id, "b", {3, 4, 3, 4, 3})
+        .AddResponse(id, "c", {4, 4, 3, 2, 5})
+        .CloseRound(id, day + 1);
+  }
+  absl::StatusOr<Journal> j = b.Build();
+  ASSERT_TRUE(j.ok()) << j.status();
+  const std::string trend =
+      Must(RenderTrendSvg(j->proto(), Language::kEnglish));
+  for (Pillar p : kAllPillars) {
+    EXPECT_THAT(trend, HasSubstr(absl::StrCat("id=\"mean-", PillarKey(p), "-",
+                                              kRounds - 1, "\"")));
+  }
+  const size_t begin = trend.find("<g id=\"rounds\">");
+  ASSERT_NE(begin, std::string::npos);
+  const size_t end = trend.find("</g>", begin);
+  const std::string labels = trend.substr(begin, end - begin);
+  // The x of each round id label (bold), in order.
+  std::vector<double> xs;
+  std::vector<std::string> ids;
+  for (size_t at = labels.find("<text"); at != std::string::npos;
+       at = labels.find("<text", at + 1)) {
+    const size_t close = labels.find("</text>", at);
+    const std::string text = labels.substr(at, close - at);
+    if (text.find("bold") == std::string::npos) continue;
+    const size_t x = text.find("x=\"") + 3;
+    xs.push_back(std::stod(text.substr(x, text.find('"', x) - x)));
+    ids.push_back(text.substr(text.rfind('>') + 1));
+  }
+  ASSERT_GE(xs.size(), 3u);
+  EXPECT_LT(xs.size(), static_cast<size_t>(kRounds));
+  EXPECT_EQ(ids.front(), "r1");
+  // Evenly thinned: r1, r(1+k), r(1+2k), ...
+  const int every = std::stoi(ids[1].substr(1)) - 1;
+  EXPECT_GT(every, 1);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(ids[i], absl::StrCat("r", 1 + every * static_cast<int>(i)));
+  }
+  // Far enough apart for a date such as "10 December 2022" at 10 px.
+  for (size_t i = 1; i < xs.size(); ++i) EXPECT_GE(xs[i] - xs[i - 1], 80.0);
 }
 
 TEST(SvgRenderTest, BadInput) {
