@@ -124,30 +124,13 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                   Text("col_rwg", lang), "</th><th>",
                   Text("col_agreement", lang), "</th><th>",
                   Text("col_label", lang), "</th></tr>\n");
-  auto number = [&](bool has, double v, int decimals) {
-    return has ? FormatDecimal(v, decimals, lang) : std::string("–");
-  };
   for (const v1::PillarStats& s : r.pillars()) {
-    const Pillar p = *PillarFromProto(s.pillar());
-    std::string counts = "–";
-    if (s.histogram_size() == 5) {
-      counts =
-          absl::StrCat(s.histogram(0), " ", s.histogram(1), " ", s.histogram(2),
-                       " ", s.histogram(3), " ", s.histogram(4));
-    }
-    const std::string label =
-        s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
-            ? Escape(absl::Substitute(Phrase("withheld_too_few", lang),
-                                      r.thresholds().min_responses()))
-            : Escape(LabelText(s.label(), lang));
-    absl::StrAppend(
-        &out, "<tr><td>", Escape(PillarName(p, lang)),
-        "</td><td class=\"num\">", s.n(), "</td><td class=\"num\">",
-        number(s.has_mean(), s.mean(), 2), "</td><td class=\"num\">",
-        number(s.has_median(), s.median(), 1), "</td><td>", counts,
-        "</td><td class=\"num\">", number(s.has_rwg(), s.rwg(), 2),
-        "</td><td class=\"num\">", number(s.has_agreement(), s.agreement(), 2),
-        "</td><td>", label, "</td></tr>\n");
+    const PillarRowCells c = MeetingPillarCells(r, s, lang);
+    absl::StrAppend(&out, "<tr><td>", Escape(c.name), "</td><td class=\"num\">",
+                    c.n, "</td><td class=\"num\">", c.mean,
+                    "</td><td class=\"num\">", c.median, "</td><td>", c.counts,
+                    "</td><td class=\"num\">", c.rwg, "</td><td class=\"num\">",
+                    c.agreement, "</td><td>", Escape(c.label), "</td></tr>\n");
   }
   absl::StrAppend(&out, "</table>\n");
 

@@ -150,6 +150,23 @@ std::string MeetingMemberName(const v1::MeetingReport& m,
   return std::string(member_id);
 }
 
+PillarRowCells MeetingPillarCells(const v1::RoundReport& round,
+                                  const v1::PillarStats& s, Language lang) {
+  PillarRowCells c;
+  c.name = PillarName(*PillarFromProto(s.pillar()), lang);
+  c.n = absl::StrCat(s.n());
+  c.mean = OptionalDecimal(s.has_mean(), s.mean(), 2, lang);
+  c.median = OptionalDecimal(s.has_median(), s.median(), 1, lang);
+  c.counts = CountsText(s);
+  c.rwg = OptionalDecimal(s.has_rwg(), s.rwg(), 2, lang);
+  c.agreement = OptionalDecimal(s.has_agreement(), s.agreement(), 2, lang);
+  c.label = s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
+                ? absl::Substitute(Phrase("withheld_too_few", lang),
+                                   round.thresholds().min_responses())
+                : std::string(LabelText(s.label(), lang));
+  return c;
+}
+
 std::string LatestFeedbackText(const v1::MeetingReport& m, const v1::Action& a,
                                Language lang) {
   if (a.feedback_size() == 0) return "–";
@@ -232,28 +249,11 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
       " | ", Text("col_median", lang), " | ", Text("col_distribution", lang),
       " | ", Text("col_rwg", lang), " | ", Text("col_agreement", lang), " | ",
       Text("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
-  auto number = [&](bool has, double v, int decimals) {
-    return has ? FormatDecimal(v, decimals, lang) : std::string("–");
-  };
   for (const v1::PillarStats& s : r.pillars()) {
-    const Pillar p = *PillarFromProto(s.pillar());
-    std::string counts = "–";
-    if (s.histogram_size() == 5) {
-      counts.clear();
-      for (int i = 0; i < 5; ++i) {
-        absl::StrAppend(&counts, i ? " " : "", s.histogram(i));
-      }
-    }
-    std::string label = s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
-                            ? absl::Substitute(Text("withheld_too_few", lang),
-                                               r.thresholds().min_responses())
-                            : std::string(LabelText(s.label(), lang));
-    absl::StrAppend(&out, "| ", Cell(PillarName(p, lang)), " | ", s.n(), " | ",
-                    number(s.has_mean(), s.mean(), 2), " | ",
-                    number(s.has_median(), s.median(), 1), " | ", counts, " | ",
-                    number(s.has_rwg(), s.rwg(), 2), " | ",
-                    number(s.has_agreement(), s.agreement(), 2), " | ", label,
-                    " |\n");
+    const PillarRowCells c = MeetingPillarCells(r, s, lang);
+    absl::StrAppend(&out, "| ", Cell(c.name), " | ", c.n, " | ", c.mean, " | ",
+                    c.median, " | ", c.counts, " | ", c.rwg, " | ", c.agreement,
+                    " | ", c.label, " |\n");
   }
 
   // The focus, its reason and the practices.

@@ -51,10 +51,6 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
-std::string Optional(bool has, double value, int decimals, Language lang) {
-  return has ? FormatDecimal(value, decimals, lang) : std::string(kMissing);
-}
-
 // The pillar's name up to its first space: "Synergy", "Stip".
 std::string ShortName(Pillar p, Language lang) {
   const std::string& name = PillarName(p, lang);
@@ -64,19 +60,19 @@ std::string ShortName(Pillar p, Language lang) {
 }  // namespace
 
 std::string FocusReasonText(const v1::FocusCandidate& c, Language lang) {
-  const std::string mean = Optional(c.has_mean(), c.mean(), 2, lang);
+  const std::string mean = OptionalDecimal(c.has_mean(), c.mean(), 2, lang);
   switch (c.reason()) {
     case v1::FOCUS_REASON_LOWEST_MEAN:
       return absl::Substitute(Text("reason_lowest_mean", lang), mean);
     case v1::FOCUS_REASON_LARGEST_GAP:
-      return absl::Substitute(
-          Text("reason_largest_gap", lang),
-          Optional(c.has_gap(), c.gap(), 2, lang),
-          Optional(c.has_gap() && c.has_mean(), c.gap() + c.mean(), 2, lang));
+      return absl::Substitute(Text("reason_largest_gap", lang),
+                              OptionalDecimal(c.has_gap(), c.gap(), 2, lang),
+                              OptionalDecimal(c.has_gap() && c.has_mean(),
+                                              c.gap() + c.mean(), 2, lang));
     case v1::FOCUS_REASON_TIE_CONSENSUS:
       return absl::Substitute(
           Text("reason_tie_consensus", lang),
-          Optional(c.has_consensus(), c.consensus(), 3, lang));
+          OptionalDecimal(c.has_consensus(), c.consensus(), 3, lang));
     case v1::FOCUS_REASON_TIE_ORDER:
       return Text("reason_tie_order", lang);
     case v1::FOCUS_REASON_NOT_ENOUGH_DATA:
@@ -111,6 +107,16 @@ std::string FormatDecimal(double value, int decimals, Language language) {
   if (text == absl::StrFormat("-%.*f", decimals, 0.0)) text = text.substr(1);
   if (language == Language::kDutch) absl::StrReplaceAll({{".", ","}}, &text);
   return text;
+}
+
+std::string OptionalDecimal(bool has, double value, int decimals,
+                            Language language) {
+  return has ? FormatDecimal(value, decimals, language) : std::string(kMissing);
+}
+
+std::string CountsText(const v1::PillarStats& stats) {
+  return stats.histogram_size() == 5 ? absl::StrJoin(stats.histogram(), " ")
+                                     : std::string(kMissing);
 }
 
 std::string PadRight(absl::string_view text, size_t width) {
@@ -280,14 +286,13 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
       rows.push_back(std::move(row));
       continue;
     }
-    row.push_back(Optional(s.has_mean(), s.mean(), 2, lang));
-    row.push_back(Optional(s.has_median(), s.median(), 1, lang));
-    row.push_back(Optional(s.has_sd(), s.sd(), 2, lang));
-    row.push_back(s.histogram_size() == 5 ? absl::StrJoin(s.histogram(), " ")
-                                          : std::string(kMissing));
-    row.push_back(Optional(s.has_rwg(), s.rwg(), 2, lang));
-    row.push_back(Optional(s.has_consensus(), s.consensus(), 2, lang));
-    row.push_back(Optional(s.has_agreement(), s.agreement(), 2, lang));
+    row.push_back(OptionalDecimal(s.has_mean(), s.mean(), 2, lang));
+    row.push_back(OptionalDecimal(s.has_median(), s.median(), 1, lang));
+    row.push_back(OptionalDecimal(s.has_sd(), s.sd(), 2, lang));
+    row.push_back(CountsText(s));
+    row.push_back(OptionalDecimal(s.has_rwg(), s.rwg(), 2, lang));
+    row.push_back(OptionalDecimal(s.has_consensus(), s.consensus(), 2, lang));
+    row.push_back(OptionalDecimal(s.has_agreement(), s.agreement(), 2, lang));
     row.push_back(std::string(LabelText(s.label(), lang)));
     rows.push_back(std::move(row));
     if (s.disclosure() == v1::DISCLOSURE_NO_DISTRIBUTION) {

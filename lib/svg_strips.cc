@@ -33,6 +33,21 @@ constexpr absl::string_view kScoreFill[] = {"url(#fives-score-1)",
 constexpr absl::string_view kScoreInk[] = {"#000000", "#000000", "#000000",
                                            "#000000", "#FFFFFF"};
 
+// A digit on the block of `score` (a count, or the score in the key); on
+// the patterned blocks of 1 and 2 a white halo keeps it readable.
+TextStyle DigitStyle(int score, double size) {
+  TextStyle digit;
+  digit.size = size;
+  digit.bold = true;
+  digit.anchor = "middle";
+  digit.fill = kScoreInk[score - 1];
+  if (score <= 2) {
+    digit.extra =
+        "stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\"";
+  }
+  return digit;
+}
+
 constexpr absl::string_view kDefs =
     "<defs>\n"
     "<pattern id=\"fives-score-1\" width=\"6\" height=\"6\" "
@@ -130,16 +145,7 @@ absl::StatusOr<std::string> RenderDistributionSvg(const v1::RoundReport& report,
                          "height=\"20\" fill=\"",
                          kScoreFill[score - 1],
                          "\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>\n"));
-    TextStyle digit;
-    digit.size = 12;
-    digit.bold = true;
-    digit.anchor = "middle";
-    digit.fill = kScoreInk[score - 1];
-    if (score <= 2) {
-      digit.extra =
-          "stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\"";
-    }
-    doc.Text(x + 14, 64, absl::StrCat(score), digit);
+    doc.Text(x + 14, 64, absl::StrCat(score), DigitStyle(score, 12));
   }
   doc.Raw("</g>\n");
   doc.Text(key_x + 34.0 * 5 + 6, 64, svg::Say("svg_strips_key", language), key);
@@ -169,16 +175,8 @@ absl::StatusOr<std::string> RenderDistributionSvg(const v1::RoundReport& report,
             Num(kBarHeight), "\" fill=\"", kScoreFill[score - 1],
             "\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>\n"));
         if (w >= 18) {
-          TextStyle digit;
-          digit.size = 13;
-          digit.bold = true;
-          digit.anchor = "middle";
-          digit.fill = kScoreInk[score - 1];
-          if (score <= 2) {
-            digit.extra =
-                "stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\"";
-          }
-          doc.Text(x + w / 2, top + 19, absl::StrCat(count), digit);
+          doc.Text(x + w / 2, top + 19, absl::StrCat(count),
+                   DigitStyle(score, 13));
         }
         x += w;
       }

@@ -33,6 +33,16 @@ std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
                                                    absl::string_view round_id,
                                                    Language language);
 
+// The cells of one row of the meeting's pillar table, unescaped: name, n,
+// mean, median, counts 1..5, rwg, agreement, and the label (or why the
+// pillar is withheld).
+struct PillarRowCells {
+  std::string name, n, mean, median, counts, rwg, agreement, label;
+};
+PillarRowCells MeetingPillarCells(const v1::RoundReport& round,
+                                  const v1::PillarStats& stats,
+                                  Language language);
+
 // The display name the report holds for a member id (the id when none).
 std::string MeetingMemberName(const v1::MeetingReport& report,
                               absl::string_view member_id);

@@ -19,6 +19,14 @@ namespace fives {
 // a comma in Dutch.
 std::string FormatDecimal(double value, int decimals, Language language);
 
+// FormatDecimal when the measure is defined (`has`), else "–".
+std::string OptionalDecimal(bool has, double value, int decimals,
+                            Language language);
+
+// The counts of the scores 1..5 ("0 1 3 1 0"), or "–" when the histogram
+// is withheld.
+std::string CountsText(const v1::PillarStats& stats);
+
 // An action's status in words ("open", "klaar").
 std::string ActionStatusText(v1::ActionStatus status, Language language);
 

@@ -20,6 +20,7 @@ status code of the library, carrying its message.
 from __future__ import annotations
 
 from . import _ffi
+from . import errors as _errors
 from .catalog import PillarTexts, catalog, pillar_texts
 from .enums import LABELS, Pillar, ReviewOutcome, RoundMode
 from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
@@ -64,28 +65,8 @@ __all__ = [
     "RoundMode",
     "ReviewOutcome",
     "LABELS",
-    # Errors
-    "StatusCode",
-    "Error",
-    "Cancelled",
-    "Unknown",
-    "InvalidArgument",
-    "DeadlineExceeded",
-    "NotFound",
-    "AlreadyExists",
-    "PermissionDenied",
-    "ResourceExhausted",
-    "FailedPrecondition",
-    "Aborted",
-    "OutOfRange",
-    "Unimplemented",
-    "Internal",
-    "Unavailable",
-    "DataLoss",
-    "Unauthenticated",
-    "ClosedError",
-    "LibraryError",
-    "error_for_code",
+    # Errors: StatusCode, Error, one class per status code, ...
+    *_errors.__all__,
 ]
 
 
