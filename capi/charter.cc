@@ -18,13 +18,9 @@
 
 namespace {
 
-using fives::capi::BeginCall;
 using fives::capi::CheckDate;
-using fives::capi::CheckJournal;
-using fives::capi::CheckOut;
-using fives::capi::Done;
-using fives::capi::Fail;
 using fives::capi::Mutate;
+using fives::capi::WithResult;
 
 // The stale age of the review when the caller passes 0.
 constexpr int kDefaultStaleDays = 365;
@@ -37,11 +33,9 @@ FIVES_API int fives_journal_charter(fives_buffer* out,
                                     const fives_journal* journal,
                                     int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    return Done(fives::capi::WriteMessage(journal->journal.proto().charter(),
-                                          format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      return fives::capi::WriteMessage(j.proto().charter(), format, out);
+    });
   });
 }
 
@@ -69,23 +63,21 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            const char* as_of, int stale_days,
                                            int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
-    if (!d.ok()) return Fail(d.status());
-    if (stale_days < 0) {
-      return Fail(absl::InvalidArgumentError(absl::StrCat(
-          "stale_days: ", stale_days, " is negative (0 takes the default of ",
-          kDefaultStaleDays, " days)")));
-    }
-    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
-      return Fail(s);
-    }
-    const fives::v1::CharterReview review =
-        fives::ReviewCharter(journal->journal.proto(), *d,
-                             stale_days == 0 ? kDefaultStaleDays : stale_days);
-    return Done(fives::capi::WriteMessage(review, format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
+      if (!d.ok()) return d.status();
+      if (stale_days < 0) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "stale_days: ", stale_days, " is negative (0 takes the default of ",
+            kDefaultStaleDays, " days)"));
+      }
+      if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
+        return s;
+      }
+      const fives::v1::CharterReview review = fives::ReviewCharter(
+          j.proto(), *d, stale_days == 0 ? kDefaultStaleDays : stale_days);
+      return fives::capi::WriteMessage(review, format, out);
+    });
   });
 }
 

@@ -34,6 +34,7 @@ using fives::capi::CheckString;
 using fives::capi::Done;
 using fives::capi::Fail;
 using fives::capi::Mutate;
+using fives::capi::WithResult;
 
 absl::StatusOr<fives::Language> CheckLanguage(const char* language) {
   absl::StatusOr<absl::string_view> tag = CheckString(language, "language");
@@ -166,11 +167,9 @@ FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
                                       int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    return Done(
-        fives::capi::WriteMessage(journal->journal.proto(), format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      return fives::capi::WriteMessage(j.proto(), format, out);
+    });
   });
 }
 
@@ -320,13 +319,13 @@ FIVES_API int fives_journal_close_round(fives_journal* journal,
 
 namespace {
 
-absl::StatusOr<fives::v1::RoundReport> ReportOf(const fives_journal* journal,
+absl::StatusOr<fives::v1::RoundReport> ReportOf(const fives::Journal& journal,
                                                 const char* round_id,
                                                 fives::Language lang) {
-  if (round_id == nullptr) return journal->journal.LatestReport(lang);
+  if (round_id == nullptr) return journal.LatestReport(lang);
   absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
   if (!id.ok()) return id.status();
-  return journal->journal.Report(*id, lang);
+  return journal.Report(*id, lang);
 }
 
 }  // namespace
@@ -338,17 +337,15 @@ FIVES_API int fives_journal_report(fives_buffer* out,
                                    const char* round_id, const char* language,
                                    int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
-      return Fail(s);
-    absl::StatusOr<fives::Language> lang = CheckLanguage(language);
-    if (!lang.ok()) return Fail(lang.status());
-    absl::StatusOr<fives::v1::RoundReport> report =
-        ReportOf(journal, round_id, *lang);
-    if (!report.ok()) return Fail(report.status());
-    return Done(fives::capi::WriteMessage(*report, format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
+      absl::StatusOr<fives::Language> lang = CheckLanguage(language);
+      if (!lang.ok()) return lang.status();
+      absl::StatusOr<fives::v1::RoundReport> report =
+          ReportOf(j, round_id, *lang);
+      if (!report.ok()) return report.status();
+      return fives::capi::WriteMessage(*report, format, out);
+    });
   });
 }
 
@@ -357,16 +354,15 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const char* round_id,
                                         const char* language) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<fives::Language> lang = CheckLanguage(language);
-    if (!lang.ok()) return Fail(lang.status());
-    absl::StatusOr<fives::v1::RoundReport> report =
-        ReportOf(journal, round_id, *lang);
-    if (!report.ok()) return Fail(report.status());
-    return Done(
-        fives::capi::WriteText(fives::RenderReportText(*report, *lang), out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<fives::Language> lang = CheckLanguage(language);
+      if (!lang.ok()) return lang.status();
+      absl::StatusOr<fives::v1::RoundReport> report =
+          ReportOf(j, round_id, *lang);
+      if (!report.ok()) return report.status();
+      return fives::capi::WriteText(fives::RenderReportText(*report, *lang),
+                                    out);
+    });
   });
 }
 
@@ -462,21 +458,19 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const char* after_round_id,
                                            int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<absl::string_view> before =
-        CheckString(before_round_id, "before_round_id");
-    if (!before.ok()) return Fail(before.status());
-    absl::StatusOr<absl::string_view> after =
-        CheckString(after_round_id, "after_round_id");
-    if (!after.ok()) return Fail(after.status());
-    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok())
-      return Fail(s);
-    absl::StatusOr<fives::v1::RoundComparison> c =
-        journal->journal.CompareRounds(*before, *after);
-    if (!c.ok()) return Fail(c.status());
-    return Done(fives::capi::WriteMessage(*c, format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<absl::string_view> before =
+          CheckString(before_round_id, "before_round_id");
+      if (!before.ok()) return before.status();
+      absl::StatusOr<absl::string_view> after =
+          CheckString(after_round_id, "after_round_id");
+      if (!after.ok()) return after.status();
+      if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
+      absl::StatusOr<fives::v1::RoundComparison> c =
+          j.CompareRounds(*before, *after);
+      if (!c.ok()) return c.status();
+      return fives::capi::WriteMessage(*c, format, out);
+    });
   });
 }
 
@@ -485,37 +479,36 @@ FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         const uint8_t* request, size_t len,
                                         int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    fives::v1::PlanRequest r;
-    if (absl::Status s =
-            fives::capi::ParseMessage(request, len, format, "request", &r);
-        !s.ok()) {
-      return Fail(s);
-    }
-    fives::PlanInput input;
-    input.round_id = r.round_id();
-    absl::StatusOr<absl::CivilDay> created =
-        fives::ParseCivilDate(r.created(), "request.created");
-    if (!created.ok()) return Fail(created.status());
-    input.created = *created;
-    if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
-      absl::StatusOr<fives::Pillar> p =
-          fives::PillarFromProto(r.focus(), "request.focus");
-      if (!p.ok()) return Fail(p.status());
-      input.focus = *p;
-    }
-    for (int i = 0; i < r.actions_size(); ++i) {
-      absl::StatusOr<fives::ActionInput> a =
-          ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
-      if (!a.ok()) return Fail(a.status());
-      input.actions.push_back(*std::move(a));
-    }
-    input.note = r.note();
-    absl::StatusOr<std::string> id = journal->journal.CreatePlan(input);
-    if (!id.ok()) return Fail(id.status());
-    return Done(fives::capi::WriteText(*id, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      fives::v1::PlanRequest r;
+      if (absl::Status s =
+              fives::capi::ParseMessage(request, len, format, "request", &r);
+          !s.ok()) {
+        return s;
+      }
+      fives::PlanInput input;
+      input.round_id = r.round_id();
+      absl::StatusOr<absl::CivilDay> created =
+          fives::ParseCivilDate(r.created(), "request.created");
+      if (!created.ok()) return created.status();
+      input.created = *created;
+      if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
+        absl::StatusOr<fives::Pillar> p =
+            fives::PillarFromProto(r.focus(), "request.focus");
+        if (!p.ok()) return p.status();
+        input.focus = *p;
+      }
+      for (int i = 0; i < r.actions_size(); ++i) {
+        absl::StatusOr<fives::ActionInput> a =
+            ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
+        if (!a.ok()) return a.status();
+        input.actions.push_back(*std::move(a));
+      }
+      input.note = r.note();
+      absl::StatusOr<std::string> id = j.CreatePlan(input);
+      if (!id.ok()) return id.status();
+      return fives::capi::WriteText(*id, out);
+    });
   });
 }
 
@@ -581,22 +574,21 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const char* date, const char* owner_id,
                                       int pillar, int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return Fail(d.status());
-    absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
-    if (!owner.ok()) return Fail(owner.status());
-    std::optional<fives::Pillar> filter;
-    if (pillar != 0) {
-      absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
-          static_cast<fives::v1::Pillar>(pillar), "pillar");
-      if (!p.ok()) return Fail(p.status());
-      filter = *p;
-    }
-    return Done(fives::capi::WriteMessage(
-        journal->journal.FollowUp(*d, *owner, filter), format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
+      if (!owner.ok()) return owner.status();
+      std::optional<fives::Pillar> filter;
+      if (pillar != 0) {
+        absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
+            static_cast<fives::v1::Pillar>(pillar), "pillar");
+        if (!p.ok()) return p.status();
+        filter = *p;
+      }
+      return fives::capi::WriteMessage(j.FollowUp(*d, *owner, filter), format,
+                                       out);
+    });
   });
 }
 
@@ -605,13 +597,11 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const char* date,
                                          int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return Fail(d.status());
-    return Done(fives::capi::WriteMessage(journal->journal.CheckStatus(*d),
-                                          format, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      return fives::capi::WriteMessage(j.CheckStatus(*d), format, out);
+    });
   });
 }
 
@@ -620,37 +610,36 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          const uint8_t* request, size_t len,
                                          int format) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    fives::v1::CheckRequest r;
-    if (absl::Status s =
-            fives::capi::ParseMessage(request, len, format, "request", &r);
-        !s.ok()) {
-      return Fail(s);
-    }
-    fives::CheckInput input;
-    absl::StatusOr<absl::CivilDay> d =
-        fives::ParseCivilDate(r.date(), "request.date");
-    if (!d.ok()) return Fail(d.status());
-    input.date = *d;
-    input.facilitator_id = r.facilitator_id();
-    input.helps.assign(r.helps().begin(), r.helps().end());
-    input.chafes.assign(r.chafes().begin(), r.chafes().end());
-    input.hinders.assign(r.hinders().begin(), r.hinders().end());
-    input.agreements.assign(r.agreements().begin(), r.agreements().end());
-    input.reviews.assign(r.reviews().begin(), r.reviews().end());
-    for (int i = 0; i < r.agreement_actions_size(); ++i) {
-      const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
-      absl::StatusOr<fives::ActionInput> action = ToInput(
-          a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
-      if (!action.ok()) return Fail(action.status());
-      input.agreement_actions.push_back({a.agreement(), *std::move(action)});
-    }
-    input.signals.assign(r.signals().begin(), r.signals().end());
-    absl::StatusOr<std::string> id = journal->journal.RecordCheck(input);
-    if (!id.ok()) return Fail(id.status());
-    return Done(fives::capi::WriteText(*id, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      fives::v1::CheckRequest r;
+      if (absl::Status s =
+              fives::capi::ParseMessage(request, len, format, "request", &r);
+          !s.ok()) {
+        return s;
+      }
+      fives::CheckInput input;
+      absl::StatusOr<absl::CivilDay> d =
+          fives::ParseCivilDate(r.date(), "request.date");
+      if (!d.ok()) return d.status();
+      input.date = *d;
+      input.facilitator_id = r.facilitator_id();
+      input.helps.assign(r.helps().begin(), r.helps().end());
+      input.chafes.assign(r.chafes().begin(), r.chafes().end());
+      input.hinders.assign(r.hinders().begin(), r.hinders().end());
+      input.agreements.assign(r.agreements().begin(), r.agreements().end());
+      input.reviews.assign(r.reviews().begin(), r.reviews().end());
+      for (int i = 0; i < r.agreement_actions_size(); ++i) {
+        const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
+        absl::StatusOr<fives::ActionInput> action = ToInput(
+            a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
+        if (!action.ok()) return action.status();
+        input.agreement_actions.push_back({a.agreement(), *std::move(action)});
+      }
+      input.signals.assign(r.signals().begin(), r.signals().end());
+      absl::StatusOr<std::string> id = j.RecordCheck(input);
+      if (!id.ok()) return id.status();
+      return fives::capi::WriteText(*id, out);
+    });
   });
 }
 
@@ -658,14 +647,13 @@ FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* date) noexcept {
   return fives::capi::Guarded([&]() -> int {
-    BeginCall();
-    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
-    absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
-    if (!d.ok()) return Fail(d.status());
-    absl::StatusOr<std::string> id = journal->journal.Guardian(*d);
-    if (!id.ok()) return Fail(id.status());
-    return Done(fives::capi::WriteText(*id, out));
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
+      if (!d.ok()) return d.status();
+      absl::StatusOr<std::string> id = j.Guardian(*d);
+      if (!id.ok()) return id.status();
+      return fives::capi::WriteText(*id, out);
+    });
   });
 }
 

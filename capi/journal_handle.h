@@ -30,6 +30,16 @@ int Mutate(fives_journal* j, Op op) {
   return Done(op(j->journal));
 }
 
+// Checks `out` and the handle, then runs `op`, which fills `out`; the shape
+// of every entry point that returns a result.
+template <typename Handle, typename Op>
+int WithResult(fives_buffer* out, Handle* j, Op op) {
+  BeginCall();
+  if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+  if (absl::Status s = CheckJournal(j); !s.ok()) return Fail(s);
+  return Done(op(j->journal));
+}
+
 }  // namespace fives::capi
 
 #endif  // FIVES_CAPI_JOURNAL_HANDLE_H_
