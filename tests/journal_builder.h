@@ -22,9 +22,7 @@
 #include "fives/v1/config.pb.h"
 #include "fives/v1/journal.pb.h"
 #include "fives/v1/response.pb.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/message.h"
+#include "proto_testing.h"
 
 namespace fives::journal_builder {
 
@@ -32,17 +30,7 @@ inline absl::CivilDay Day(int y, int m, int d) {
   return absl::CivilDay(y, m, d);
 }
 
-// Deterministic serialization: the same message always gives the same bytes.
-inline std::string DeterministicBytes(const google::protobuf::Message& m) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    m.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
+using ::fives::proto_testing::DeterministicBytes;
 
 // A response with scores for the pillars in method order (strategy, synergy,
 // structure, steering, success); a 0 leaves that pillar out.

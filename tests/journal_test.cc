@@ -20,10 +20,12 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
 
+using ::fives::proto_testing::SameProto;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -51,14 +53,6 @@ absl::Status ToStatus(const absl::StatusOr<T>& s) {
     const absl::Status _status = ToStatus(expr); \
     ASSERT_TRUE(_status.ok()) << _status;        \
   } while (0)
-
-::testing::AssertionResult SameProto(const google::protobuf::Message& a,
-                                     const google::protobuf::Message& b) {
-  if (MessageDifferencer::Equals(a, b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "messages differ:\n"
-                                       << a.DebugString() << "---- vs ----\n"
-                                       << b.DebugString();
-}
 
 // Runs `call`, expects it to fail with `code` and a message containing every
 // one of `parts`, and expects the journal to be exactly as it was.

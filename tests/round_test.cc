@@ -16,35 +16,17 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
 
-using ::google::protobuf::util::MessageDifferencer;
+using ::fives::proto_testing::DeterministicBytes;
+using ::fives::proto_testing::SameProto;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
-
-::testing::AssertionResult SameProto(const google::protobuf::Message& a,
-                                     const google::protobuf::Message& b) {
-  if (MessageDifferencer::Equals(a, b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "messages differ:\n"
-                                       << a.DebugString() << "---- vs ----\n"
-                                       << b.DebugString();
-}
-
-// Deterministic serialization (map order fixed; same message, same bytes).
-std::string DeterministicBytes(const google::protobuf::Message& m) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    EXPECT_TRUE(m.SerializeToCodedStream(&coded));
-  }
-  return out;
-}
 
 // The round's date; membership is judged on it.
 const absl::CivilDay kRoundDay = Day(2026, 3, 2);

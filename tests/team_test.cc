@@ -10,24 +10,17 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
 
-using ::google::protobuf::util::MessageDifferencer;
+using ::fives::proto_testing::SameProto;
 using ::testing::HasSubstr;
 
 absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
 
 // Equality of two messages, with both printed on failure.
-::testing::AssertionResult SameProto(const google::protobuf::Message& a,
-                                     const google::protobuf::Message& b) {
-  if (MessageDifferencer::Equals(a, b)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "messages differ:\n"
-                                       << a.DebugString() << "---- vs ----\n"
-                                       << b.DebugString();
-}
-
 Team MakeTeam() {
   absl::StatusOr<Team> team = Team::Create("mt-north", "MT Noord");
   EXPECT_TRUE(team.ok()) << team.status();
