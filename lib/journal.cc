@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/disclosure.h"
 #include "fives/round_report.h"
 #include "fives/trend.h"
 #include "journal_internal.h"
@@ -30,7 +31,100 @@ absl::StatusOr<Journal> Journal::Create(absl::string_view team_id,
   return Journal(std::move(proto), *std::move(resolved));
 }
 
+namespace {
+
+// Unlinks what still singles out the forgotten member `id` (already a
+// pseudonym): the member counts of every round are kept first, then the
+// member loses their dates and moves after every other member, and their
+// scores in open rounds join the round's unlinked counts.
+void Unlink(v1::Journal& j, const std::string& id) {
+  // Counted on the dates still there, forgotten or not.
+  v1::Team dated = j.team();
+  for (v1::Member& m : *dated.mutable_members()) {
+    if (!m.joined().empty()) m.set_forgotten(false);
+  }
+  if (absl::StatusOr<Team> team = Team::FromProto(dated); team.ok()) {
+    for (v1::Round& r : *j.mutable_rounds()) {
+      if (r.has_members()) continue;
+      absl::StatusOr<absl::CivilDay> day = ParseCivilDate(r.date(), "");
+      if (day.ok()) r.set_members(team->CountMembersOn(*day));
+    }
+  }
+  auto* members = j.mutable_team()->mutable_members();
+  for (int i = 0; i < members->size(); ++i) {
+    if (members->Get(i).id() != id) continue;
+    v1::Member& m = *members->Mutable(i);
+    m.clear_joined();
+    m.clear_left();
+    for (int k = i; k + 1 < members->size(); ++k) {
+      members->SwapElements(k, k + 1);
+    }
+    break;
+  }
+  for (v1::Round& r : *j.mutable_rounds()) {
+    auto* responses = r.mutable_responses();
+    for (int k = 0; k < responses->size(); ++k) {
+      if (responses->Get(k).member_id() != id) continue;
+      if (r.forgotten_scores_size() == 0) {
+        for (Pillar p : kAllPillars) {
+          const bool asked =
+              r.pillars().empty() ||
+              std::find(r.pillars().begin(), r.pillars().end(), ToProto(p)) !=
+                  r.pillars().end();
+          if (!asked) continue;
+          v1::PillarTally* t = r.add_forgotten_scores();
+          t->set_pillar(ToProto(p));
+          for (int c = 0; c < kScoreCategories; ++c) t->add_histogram(0);
+        }
+      }
+      for (const v1::PillarScore& s : responses->Get(k).scores()) {
+        for (v1::PillarTally& t : *r.mutable_forgotten_scores()) {
+          if (t.pillar() != s.pillar() || !IsValidScore(s.score())) continue;
+          const int c = s.score() - kMinScore;
+          t.set_histogram(c, t.histogram(c) + 1);
+        }
+      }
+      auto* pseudonyms = r.mutable_forgotten_participants();
+      pseudonyms->Add(std::string(id));
+      std::sort(pseudonyms->begin(), pseudonyms->end());
+      responses->DeleteSubrange(k, 1);
+      break;
+    }
+  }
+}
+
+// Brings a journal written by an earlier version of fives up to the rules of
+// this one, where that only removes data: forgotten members lose what still
+// singled them out, and closed confidential rounds drop the counts of
+// pillars below min_responses.
+void Migrate(v1::Journal& j) {
+  std::vector<std::string> forgotten;
+  for (const v1::Member& m : j.team().members()) {
+    if (m.forgotten() && !m.joined().empty()) forgotten.push_back(m.id());
+  }
+  for (const std::string& id : forgotten) Unlink(j, id);
+  for (v1::Round& r : *j.mutable_rounds()) {
+    if (r.mode() != v1::ROUND_MODE_CONFIDENTIAL ||
+        r.state() != v1::ROUND_STATE_CLOSED) {
+      continue;
+    }
+    absl::StatusOr<PrivacyThresholds> privacy =
+        PrivacyThresholds::FromProto(r.thresholds());
+    if (!privacy.ok()) continue;  // refused by Validate
+    for (v1::PillarTally& t : *r.mutable_tallies()) {
+      if (t.histogram_size() == 0) continue;
+      const int64_t n = Round::TallyCount(t);
+      if (n >= privacy->min_responses || n < 0) continue;
+      t.clear_histogram();
+      t.set_n(static_cast<int32_t>(n));
+    }
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<Journal> Journal::FromProto(v1::Journal proto) {
+  Migrate(proto);
   if (absl::Status s = Validate(proto); !s.ok()) return s;
   TeamConfig config = *TeamConfig::FromProto(proto.config());
   return Journal(std::move(proto), std::move(config));
@@ -132,10 +226,9 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
     for (v1::Response& response : *r.mutable_responses()) {
       replace(response.mutable_member_id());
     }
-    std::sort(r.mutable_responses()->begin(), r.mutable_responses()->end(),
-              [](const v1::Response& a, const v1::Response& b) {
-                return a.member_id() < b.member_id();
-              });
+    // Confidential rounds keep the pseudonym among the participants (no
+    // score is linked to it) so that differencing protection, judged on
+    // who answered, decides as before.
     for (std::string& p : *r.mutable_participants()) replace(&p);
     std::sort(r.mutable_participants()->begin(),
               r.mutable_participants()->end());
@@ -174,6 +267,7 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
   for (v1::GuardianTerm& g : *j.mutable_guardians()) {
     replace(g.mutable_member_id());
   }
+  Unlink(j, pseudonym);
   proto_ = std::move(j);
   return absl::OkStatus();
 }
@@ -196,6 +290,20 @@ absl::Status Journal::StartRound(const RoundOptions& options) {
   }
   absl::StatusOr<Round> round = Round::Create(options);
   if (!round.ok()) return round.status();
+  // Whoever starts a round cannot tune it to show more than the team's
+  // configuration allows.
+  if (!options.privacy.AtLeastAsStrictAs(config_.privacy)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "round.thresholds: min_responses ", options.privacy.min_responses,
+        " and min_distribution ", options.privacy.min_distribution,
+        " are looser than the team's (", config_.privacy.min_responses, ", ",
+        config_.privacy.min_distribution, "); a round may only be stricter"));
+  }
+  if (options.agreement != config_.agreement) {
+    return absl::InvalidArgumentError(
+        "round.agreement: the thresholds that shape the labels are the "
+        "team's configuration (config.agreement); a round cannot set its own");
+  }
   *proto_.add_rounds() = round->proto();
   return absl::OkStatus();
 }
@@ -219,12 +327,11 @@ struct PillarFigures {
   ScoreHistogram counts;
 };
 
-PillarFigures FiguresOf(const Round& round, Pillar p) {
+PillarFigures FiguresOf(const Round& round, Pillar p,
+                        const DifferencingGuard& guard) {
   PillarFigures f;
   f.counts = round.Histogram(p);
-  f.disclosed =
-      DisclosedStats(p, ComputeScoreStats(f.counts, round.agreement()),
-                     round.proto().mode(), round.privacy());
+  f.disclosed = DisclosedStats(round, p, guard.For(round.id())[PillarIndex(p)]);
   return f;
 }
 
@@ -251,7 +358,13 @@ absl::Status Journal::CloseRound(absl::string_view round_id,
   absl::StatusOr<Round> round = LoadRound(proto_, round_id);
   if (!round.ok()) return round.status();
   if (absl::Status s = round->Close(on); !s.ok()) return s;
-  *FindRound(proto_, round_id) = round->proto();
+  int32_t order = 0;
+  for (const v1::Round& r : proto_.rounds()) {
+    order = std::max(order, r.close_order());
+  }
+  v1::Round* stored = FindRound(proto_, round_id);
+  *stored = round->proto();
+  stored->set_close_order(order + 1);
   return absl::OkStatus();
 }
 
@@ -259,9 +372,11 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
                                                 Language language) const {
   absl::StatusOr<Round> round = LoadRound(proto_, round_id);
   if (!round.ok()) return round.status();
+  const DifferencingGuard guard(proto_);
   ReportOptions options;
   options.focus = config_.focus;
   options.language = language;
+  options.differencing = guard.For(round_id);
   absl::StatusOr<v1::RoundReport> report =
       BuildRoundReport(team(), *round, options);
   if (!report.ok()) return report;
@@ -276,8 +391,8 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
     const Pillar focus = *PillarFromProto(plan->focus());
     if (round->asks(focus)) {
       const Round before = *LoadRound(proto_, plan->round_id());
-      const PillarFigures a = FiguresOf(before, focus);
-      const PillarFigures b = FiguresOf(*round, focus);
+      const PillarFigures a = FiguresOf(before, focus, guard);
+      const PillarFigures b = FiguresOf(*round, focus, guard);
       absl::StatusOr<v1::PillarTrend> trend =
           ComparePillar(focus, a.disclosed, a.counts, b.disclosed, b.counts,
                         config_.trend_alpha);
@@ -324,13 +439,14 @@ absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
           absl::StrCat("round \"", r->id(), "\": compare closed rounds only"));
     }
   }
+  const DifferencingGuard guard(proto_);
   v1::RoundComparison comparison;
   comparison.set_before_round_id(std::string(before_id));
   comparison.set_after_round_id(std::string(after_id));
   for (Pillar p : kAllPillars) {
     if (!before->asks(p) || !after->asks(p)) continue;
-    const PillarFigures a = FiguresOf(*before, p);
-    const PillarFigures b = FiguresOf(*after, p);
+    const PillarFigures a = FiguresOf(*before, p, guard);
+    const PillarFigures b = FiguresOf(*after, p, guard);
     absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
         p, a.disclosed, a.counts, b.disclosed, b.counts, config_.trend_alpha);
     if (!trend.ok()) return trend.status();

@@ -42,6 +42,7 @@ bool IsCurrentMember(const v1::Team& team, absl::string_view id,
                      absl::CivilDay day) {
   for (const v1::Member& m : team.members()) {
     if (m.id() != id) continue;
+    if (m.forgotten()) return false;
     return StoredDay(m.joined()) <= day &&
            (m.left().empty() || StoredDay(m.left()) > day);
   }

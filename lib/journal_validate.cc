@@ -59,6 +59,7 @@ absl::Status CheckRounds(Context& c) {
   // Join dates, parsed once (the team is valid).
   absl::flat_hash_map<const v1::Member*, absl::CivilDay> joined;
   for (const auto& [id, m] : c.members) {
+    if (m->forgotten()) continue;
     joined.emplace(m, *ParseCivilDate(m->joined(), ""));
   }
   for (int i = 0; i < c.j.rounds_size(); ++i) {
@@ -77,6 +78,8 @@ absl::Status CheckRounds(Context& c) {
                              int k) -> absl::Status {
       auto it = c.members.find(id);
       const v1::Member* m = it == c.members.end() ? nullptr : it->second;
+      // A forgotten member has no dates left to judge by.
+      if (m != nullptr && m->forgotten()) return absl::OkStatus();
       if (m != nullptr && joined.at(m) <= day &&
           (m->left().empty() || *ParseCivilDate(m->left(), "") > day)) {
         return absl::OkStatus();
@@ -185,8 +188,41 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     return config.status();
   }
   Context c{j, {}, {}, {}, {}, {}};
-  for (const v1::Member& m : j.team().members()) c.members.emplace(m.id(), &m);
+  for (int i = 0; i < j.team().members_size(); ++i) {
+    const v1::Member& m = j.team().members(i);
+    if (m.forgotten() && !m.joined().empty()) {
+      return Invalid(absl::StrCat("team.members[", i, "].joined"),
+                     "kept for a forgotten member; nothing dates them");
+    }
+    c.members.emplace(m.id(), &m);
+  }
   if (absl::Status s = CheckRounds(c); !s.ok()) return s;
+  absl::flat_hash_set<int32_t> close_orders;
+  for (int i = 0; i < j.rounds_size(); ++i) {
+    const v1::Round& r = j.rounds(i);
+    if (r.close_order() > 0 && !close_orders.insert(r.close_order()).second) {
+      return Invalid(absl::StrCat("rounds[", i, "].close_order"),
+                     absl::StrCat(r.close_order(), " appears twice"));
+    }
+    for (int k = 0; k < r.forgotten_participants_size(); ++k) {
+      auto m = c.members.find(r.forgotten_participants(k));
+      if (m == c.members.end() || !m->second->forgotten()) {
+        return Invalid(
+            absl::StrCat("rounds[", i, "].forgotten_participants[", k, "]"),
+            absl::StrCat("\"", r.forgotten_participants(k),
+                         "\" is not a forgotten member"));
+      }
+    }
+    for (int k = 0; k < r.responses_size(); ++k) {
+      auto m = c.members.find(r.responses(k).member_id());
+      if (m != c.members.end() && m->second->forgotten()) {
+        return Invalid(
+            absl::StrCat("rounds[", i, "].responses[", k, "].member_id"),
+            absl::StrCat("\"", m->first,
+                         "\" is forgotten; their scores are kept unlinked"));
+      }
+    }
+  }
 
   // Ids first, so references can be checked in any order.
   for (int i = 0; i < j.plans_size(); ++i) {

@@ -10,6 +10,12 @@ absl::Status PrivacyThresholds::Validate() const {
         "thresholds.min_responses: ", min_responses, " is below ",
         kLowestMinResponses, ", too small to keep scores confidential"));
   }
+  if (min_distribution < kLowestMinDistribution) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "thresholds.min_distribution: ", min_distribution, " is below ",
+        kLowestMinDistribution,
+        ", too small to show a distribution without giving scores away"));
+  }
   if (min_distribution < min_responses) {
     return absl::InvalidArgumentError(
         absl::StrCat("thresholds.min_distribution: ", min_distribution,

@@ -133,15 +133,70 @@ absl::Status CheckSortedIds(const Range& items, GetId get_id,
   return absl::OkStatus();
 }
 
-// The counts of a stored tally.
+// The counts of a stored tally (empty when discarded at close).
 absl::StatusOr<ScoreHistogram> TallyHistogram(const v1::PillarTally& tally) {
   std::array<int64_t, kScoreCategories> counts = {};
+  if (tally.histogram_size() == 0) return ScoreHistogram();
   if (tally.histogram_size() != kScoreCategories) {
     return ScoreHistogram::FromCounts(std::vector<int64_t>(
         tally.histogram().begin(), tally.histogram().end()));
   }
   std::copy(tally.histogram().begin(), tally.histogram().end(), counts.begin());
   return ScoreHistogram::FromCounts(counts);
+}
+
+// Checks per-pillar tallies: one per asked pillar, in pillar order, each
+// with five counts (or none), then `check(tally, n, where)` on each.
+absl::Status CheckTallies(
+    const google::protobuf::RepeatedPtrField<v1::PillarTally>& tallies,
+    const std::array<bool, kPillarCount>& asked, absl::string_view field,
+    absl::FunctionRef<absl::Status(const v1::PillarTally&, int64_t,
+                                   const std::string&)>
+        check) {
+  int expected = 0;
+  for (bool a : asked) expected += a;
+  if (tallies.size() != expected) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": has ", tallies.size(), " tallies for ", expected,
+        " asked pillars"));
+  }
+  int t = 0;
+  for (Pillar p : kAllPillars) {
+    if (!asked[PillarIndex(p)]) continue;
+    const v1::PillarTally& tally = tallies.Get(t);
+    const std::string where = absl::StrCat(field, "[", t, "]");
+    ++t;
+    if (tally.pillar() != ToProto(p)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ".pillar: expected ", PillarKey(p), " (pillar order)"));
+    }
+    absl::StatusOr<ScoreHistogram> h = TallyHistogram(tally);
+    if (!h.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".", h.status().message()));
+    }
+    if (tally.histogram_size() > 0 && tally.n() != 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".n: ", tally.n(), " set beside the histogram"));
+    }
+    if (tally.n() < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".n: ", tally.n(), " is negative"));
+    }
+    const int64_t n = tally.histogram_size() > 0 ? h->n() : tally.n();
+    if (absl::Status s = check(tally, n, where); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// The tally of pillar `p` in `tallies` (in pillar order), or null.
+const v1::PillarTally* TallyOf(
+    const google::protobuf::RepeatedPtrField<v1::PillarTally>& tallies,
+    Pillar p) {
+  for (const v1::PillarTally& tally : tallies) {
+    if (tally.pillar() == ToProto(p)) return &tally;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -230,6 +285,7 @@ absl::Status Round::Validate(const v1::Round& proto) {
                      " is not ROUND_STATE_OPEN or ROUND_STATE_CLOSED"));
   }
 
+  const bool closed = proto.state() == v1::ROUND_STATE_CLOSED;
   if (proto.mode() == v1::ROUND_MODE_OPEN) {
     if (proto.participants_size() > 0 || proto.tallies_size() > 0) {
       return absl::InvalidArgumentError(
@@ -250,6 +306,41 @@ absl::Status Round::Validate(const v1::Round& proto) {
                       [i] { return absl::StrCat("round.responses[", i, "]"); });
       if (!scores.ok()) return scores.status();
     }
+    // The scores of forgotten members: counts without ids.
+    if (proto.forgotten_scores_size() > 0 ||
+        proto.forgotten_participants_size() > 0) {
+      if (absl::Status s = CheckSortedIds(
+              proto.forgotten_participants(),
+              [](const std::string& id) -> const std::string& { return id; },
+              "round.forgotten_participants");
+          !s.ok()) {
+        return s;
+      }
+      const int forgotten = proto.forgotten_participants_size();
+      int64_t given = 0;
+      if (absl::Status s = CheckTallies(
+              proto.forgotten_scores(), *asked, "round.forgotten_scores",
+              [&](const v1::PillarTally& tally, int64_t n,
+                  const std::string& where) -> absl::Status {
+                given += n;
+                if (tally.histogram_size() == 0 ||
+                    n > forgotten ||
+                    (!proto.allow_partial() && n != forgotten)) {
+                  return absl::InvalidArgumentError(
+                      absl::StrCat(where, ": holds ", n, " scores for ",
+                                   forgotten, " forgotten respondents"));
+                }
+                return absl::OkStatus();
+              });
+          !s.ok()) {
+        return s;
+      }
+      if (given < forgotten) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("round.forgotten_participants: ", forgotten, " for ",
+                         given, " forgotten scores"));
+      }
+    }
   } else {
     if (proto.responses_size() > 0) {
       return absl::InvalidArgumentError(
@@ -263,36 +354,62 @@ absl::Status Round::Validate(const v1::Round& proto) {
         !s.ok()) {
       return s;
     }
-    int expected = 0;
-    for (bool a : *asked) expected += a;
-    if (proto.tallies_size() != expected) {
+    int64_t scores = 0;
+    const PrivacyThresholds privacy =
+        *PrivacyThresholds::FromProto(proto.thresholds());
+    if (absl::Status s = CheckTallies(
+            proto.tallies(), *asked, "round.tallies",
+            [&](const v1::PillarTally& tally, int64_t n,
+                const std::string& where) -> absl::Status {
+              scores += n;
+              if (n > proto.participants_size() ||
+                  (!proto.allow_partial() && n != proto.participants_size())) {
+                return absl::InvalidArgumentError(
+                    absl::StrCat(where, ".histogram: holds ", n, " scores for ",
+                                 proto.participants_size(), " participants"));
+              }
+              const bool discarded = tally.histogram_size() == 0;
+              if (discarded && !closed) {
+                return absl::InvalidArgumentError(absl::StrCat(
+                    where, ".histogram: empty in a round that is not closed"));
+              }
+              if (closed && n < privacy.min_responses && !discarded) {
+                return absl::InvalidArgumentError(absl::StrCat(
+                    where, ".histogram: ", n,
+                    " scores, fewer than min_responses ",
+                    privacy.min_responses,
+                    ": a closed round keeps only their number"));
+              }
+              if (closed && n >= privacy.min_responses && discarded) {
+                return absl::InvalidArgumentError(
+                    absl::StrCat(where, ".histogram: discarded for ", n,
+                                 " scores, at least min_responses"));
+              }
+              return absl::OkStatus();
+            });
+        !s.ok()) {
+      return s;
+    }
+    // Every participant gave at least one score.
+    if (scores < proto.participants_size()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("round.tallies: has ", proto.tallies_size(),
-                       " tallies for ", expected, " asked pillars"));
+          absl::StrCat("round.tallies: ", scores, " scores for ",
+                       proto.participants_size(), " participants"));
     }
-    int t = 0;
-    for (Pillar p : kAllPillars) {
-      if (!(*asked)[PillarIndex(p)]) continue;
-      const v1::PillarTally& tally = proto.tallies(t);
-      auto where = [t] { return absl::StrCat("round.tallies[", t, "]"); };
-      ++t;
-      if (tally.pillar() != ToProto(p)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            where(), ".pillar: expected ", PillarKey(p), " (pillar order)"));
-      }
-      absl::StatusOr<ScoreHistogram> h = TallyHistogram(tally);
-      if (!h.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(where(), ".", h.status().message()));
-      }
-      const int64_t n = h->n();
-      if (n > proto.participants_size() ||
-          (!proto.allow_partial() && n != proto.participants_size())) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(where(), ".histogram: holds ", n, " scores for ",
-                         proto.participants_size(), " participants"));
-      }
+    if (proto.forgotten_scores_size() > 0 ||
+        proto.forgotten_participants_size() > 0) {
+      return absl::InvalidArgumentError(
+          "round.forgotten_scores: kept by open rounds only");
     }
+  }
+  if (proto.close_order() < 0 || (proto.close_order() > 0 && !closed)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("round.close_order: ", proto.close_order(),
+                     " on a round that is not closed"));
+  }
+  if (proto.has_members() && proto.members() < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("round.members: ", proto.members(), " is negative"));
   }
   return absl::OkStatus();
 }
@@ -379,21 +496,34 @@ absl::Status Round::Close(absl::CivilDay on) {
   }
   proto_.set_state(v1::ROUND_STATE_CLOSED);
   proto_.set_closed_on(FormatCivilDate(on));
+  for (v1::PillarTally& tally : *proto_.mutable_tallies()) {
+    const int64_t n = TallyCount(tally);
+    if (n >= privacy_.min_responses) continue;
+    tally.clear_histogram();
+    tally.set_n(static_cast<int32_t>(n));
+  }
   return absl::OkStatus();
 }
 
+int64_t Round::TallyCount(const v1::PillarTally& tally) {
+  if (tally.histogram_size() == 0) return tally.n();
+  int64_t n = 0;
+  for (int32_t c : tally.histogram()) n += c;
+  return n;
+}
+
 int Round::respondents() const {
-  return is_confidential() ? proto_.participants_size()
-                           : proto_.responses_size();
+  return is_confidential()
+             ? proto_.participants_size()
+             : proto_.responses_size() + proto_.forgotten_participants_size();
 }
 
 ScoreHistogram Round::Histogram(Pillar p) const {
   ScoreHistogram h;
   if (!asks(p)) return h;
   if (is_confidential()) {
-    for (const v1::PillarTally& tally : proto_.tallies()) {
-      if (tally.pillar() != ToProto(p)) continue;
-      h = *TallyHistogram(tally);
+    if (const v1::PillarTally* tally = TallyOf(proto_.tallies(), p)) {
+      h = *TallyHistogram(*tally);
     }
     return h;
   }
@@ -402,7 +532,20 @@ ScoreHistogram Round::Histogram(Pillar p) const {
       if (s.pillar() == ToProto(p)) h.AddUnchecked(s.score());
     }
   }
+  if (const v1::PillarTally* tally = TallyOf(proto_.forgotten_scores(), p)) {
+    // Validated: the sum stays far inside the histogram's limit.
+    (void)h.Merge(*TallyHistogram(*tally));
+  }
   return h;
+}
+
+int64_t Round::ScoreCount(Pillar p) const {
+  if (!asks(p)) return 0;
+  if (is_confidential()) {
+    const v1::PillarTally* tally = TallyOf(proto_.tallies(), p);
+    return tally == nullptr ? 0 : TallyCount(*tally);
+  }
+  return Histogram(p).n();
 }
 
 bool Round::HasResponded(absl::string_view member_id) const {

@@ -5,30 +5,6 @@
 
 namespace fives {
 
-v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
-                               v1::RoundMode mode,
-                               const PrivacyThresholds& privacy) {
-  v1::PillarStats out;
-  if (mode == v1::ROUND_MODE_CONFIDENTIAL && stats.n < privacy.min_responses) {
-    out.set_n(stats.n);
-    out.set_disclosure(v1::DISCLOSURE_TOO_FEW_RESPONSES);
-  } else {
-    out = ToProto(stats);
-    if (mode == v1::ROUND_MODE_CONFIDENTIAL &&
-        stats.n < privacy.min_distribution) {
-      v1::PillarStats coarse;
-      coarse.set_n(out.n());
-      coarse.set_mean(out.mean());
-      coarse.set_label(out.label());
-      coarse.set_ad_above_cutoff(out.ad_above_cutoff());
-      coarse.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
-      out = std::move(coarse);
-    }
-  }
-  out.set_pillar(ToProto(pillar));
-  return out;
-}
-
 absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
                                                  const Round& round,
                                                  const ReportOptions& options) {
@@ -45,14 +21,14 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
   report.set_mode(round.proto().mode());
   report.set_state(round.proto().state());
   report.set_respondents(round.respondents());
-  report.set_members(team.CountMembersOn(round.date()));
+  report.set_members(round.proto().has_members()
+                         ? round.proto().members()
+                         : team.CountMembersOn(round.date()));
   *report.mutable_thresholds() = round.privacy().ToProto();
   *report.mutable_agreement() = round.agreement().ToProto();
   for (Pillar p : round.pillars()) {
-    const ScoreStats stats =
-        ComputeScoreStats(round.Histogram(p), round.agreement());
     v1::PillarStats* out = report.add_pillars();
-    *out = DisclosedStats(p, stats, round.proto().mode(), round.privacy());
+    *out = DisclosedStats(round, p, options.differencing[PillarIndex(p)]);
     if (!round.is_confidential()) {
       for (const v1::Response& r : round.proto().responses()) {
         for (const v1::PillarScore& s : r.scores()) {

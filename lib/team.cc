@@ -16,6 +16,11 @@ absl::CivilDay JoinedOf(const v1::Member& m) {
   return *ParseCivilDate(m.joined(), "joined");
 }
 
+// A forgotten member without dates: stands after every other member.
+bool IsErased(const v1::Member& m) {
+  return m.forgotten() && m.joined().empty();
+}
+
 }  // namespace
 
 bool IsValidId(absl::string_view id) {
@@ -58,6 +63,8 @@ absl::Status Team::Validate(const v1::Team& proto) {
     return absl::InvalidArgumentError("team.name: empty, a team needs a name");
   }
   absl::flat_hash_set<std::string> seen;
+  const v1::Member* above = nullptr;  // the member above with dates
+  bool erased_above = false;
   for (int i = 0; i < proto.members_size(); ++i) {
     const v1::Member& m = proto.members(i);
     const std::string where = absl::StrCat("team.members[", i, "]");
@@ -70,14 +77,28 @@ absl::Status Team::Validate(const v1::Team& proto) {
       return absl::InvalidArgumentError(absl::StrCat(
           where, ".display_name: empty for member \"", m.id(), "\""));
     }
+    if (IsErased(m)) {
+      if (!m.left().empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            where, ".left: ", m.left(), " kept for a forgotten member"));
+      }
+      erased_above = true;
+      continue;
+    }
+    if (erased_above) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": \"", m.id(),
+          "\" stands after a forgotten member; forgotten members come last"));
+    }
     absl::StatusOr<absl::CivilDay> joined =
         ParseCivilDate(m.joined(), where + ".joined");
     if (!joined.ok()) return joined.status();
-    if (i > 0 && *joined < JoinedOf(proto.members(i - 1))) {
+    if (above != nullptr && *joined < JoinedOf(*above)) {
       return absl::InvalidArgumentError(absl::StrCat(
           where, ".joined: ", m.joined(), " is before the member above (",
-          proto.members(i - 1).joined(), "); members are kept in join order"));
+          above->joined(), "); members are kept in join order"));
     }
+    above = &m;
     if (!m.left().empty()) {
       absl::StatusOr<absl::CivilDay> left =
           ParseCivilDate(m.left(), where + ".left");
@@ -115,6 +136,7 @@ absl::Status Team::AddMember(absl::string_view id,
   m.set_joined(FormatCivilDate(joined));
   auto* members = proto_.mutable_members();
   int pos = members->size();
+  while (pos > 0 && IsErased(members->Get(pos - 1))) --pos;
   while (pos > 0 && JoinedOf(members->Get(pos - 1)) > joined) --pos;
   *members->Add() = std::move(m);
   for (int i = members->size() - 1; i > pos; --i)
@@ -131,6 +153,10 @@ absl::Status Team::RecordLeave(absl::string_view id, absl::CivilDay left) {
   if (member == nullptr) {
     return absl::NotFoundError(absl::StrCat(
         "member_id: \"", id, "\" is not in team \"", proto_.id(), "\""));
+  }
+  if (member->forgotten()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("member_id: \"", id, "\" is forgotten"));
   }
   if (!member->left().empty()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -159,6 +185,10 @@ absl::Status Team::CheckCurrentMember(absl::string_view id, absl::CivilDay day,
     return absl::NotFoundError(absl::StrCat(field, ": \"", absl::CHexEscape(id),
                                             "\" is not a member of team \"",
                                             proto_.id(), "\""));
+  }
+  if (m->forgotten()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field, ": \"", id, "\" is forgotten"));
   }
   if (JoinedOf(*m) > day) {
     return absl::FailedPreconditionError(

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "fives/disclosure.h"
 
 namespace fives {
 namespace {
@@ -20,15 +21,6 @@ long double Choose(int64_t n, int64_t k) {
   long double r = 1;
   for (int64_t i = 1; i <= k; ++i) r = r * (n - k + i) / i;
   return r;
-}
-
-bool ShowsSpread(const v1::PillarStats& s) {
-  return s.disclosure() == v1::DISCLOSURE_FULL;
-}
-
-bool HasFigures(const v1::PillarStats& s) {
-  return s.n() > 0 && s.disclosure() != v1::DISCLOSURE_TOO_FEW_RESPONSES &&
-         s.has_mean();
 }
 
 }  // namespace
@@ -115,24 +107,27 @@ absl::StatusOr<v1::PillarTrend> ComparePillar(
   t.set_n_before(before.n());
   t.set_n_after(after.n());
   t.set_alpha(alpha);
-  if (!HasFigures(before) || !HasFigures(after)) {
+  t.set_before_disclosure(before.disclosure());
+  t.set_after_disclosure(after.disclosure());
+  if (before.has_mean() && after.has_mean()) {
+    t.set_mean_before(before.mean());
+    t.set_mean_after(after.mean());
+    t.set_mean_change(after.mean() - before.mean());
+  }
+  // Everything else only when both rounds show their distribution: a
+  // verdict from withheld counts would tell apart histograms the disclosed
+  // figures cannot.
+  if (!MayCompare(before, after)) {
     t.set_verdict(v1::TREND_VERDICT_NOT_ENOUGH_DATA);
     return t;
   }
-  t.set_mean_before(before.mean());
-  t.set_mean_after(after.mean());
-  t.set_mean_change(after.mean() - before.mean());
-  if (before.has_median() && after.has_median()) {
-    t.set_median_before(before.median());
-    t.set_median_after(after.median());
-    t.set_median_change(after.median() - before.median());
-  }
+  t.set_median_before(before.median());
+  t.set_median_after(after.median());
+  t.set_median_change(after.median() - before.median());
   absl::StatusOr<double> p = PermutationPValue(before_counts, after_counts);
   if (!p.ok()) return p.status();
-  if (ShowsSpread(before) && ShowsSpread(after)) {
-    t.set_p_value(*p);
-    t.set_cliffs_delta(CliffsDelta(before_counts, after_counts));
-  }
+  t.set_p_value(*p);
+  t.set_cliffs_delta(CliffsDelta(before_counts, after_counts));
   if (*p <= alpha && t.mean_change() > 0) {
     t.set_verdict(v1::TREND_VERDICT_IMPROVED);
   } else if (*p <= alpha && t.mean_change() < 0) {

@@ -269,7 +269,9 @@ TEST(RichJournalTest, UsesEveryPartOfTheSchema) {
   ASSERT_EQ(p.rounds_size(), 3);
   EXPECT_EQ(p.rounds(0).mode(), v1::ROUND_MODE_OPEN);
   EXPECT_EQ(p.rounds(0).state(), v1::ROUND_STATE_CLOSED);
-  EXPECT_EQ(p.rounds(0).responses_size(), 5);
+  // Five answered; one was forgotten since, their scores kept unlinked.
+  EXPECT_EQ(p.rounds(0).responses_size(), 4);
+  EXPECT_EQ(p.rounds(0).forgotten_participants_size(), 1);
   EXPECT_EQ(p.rounds(1).mode(), v1::ROUND_MODE_CONFIDENTIAL);
   EXPECT_EQ(p.rounds(1).state(), v1::ROUND_STATE_CLOSED);
   EXPECT_EQ(p.rounds(1).participants_size(), 6);
@@ -748,6 +750,7 @@ class RandomJournal {
   std::string MemberOn(absl::CivilDay day) {
     std::vector<std::string> current;
     for (const v1::Member& m : journal_->proto().team().members()) {
+      if (m.forgotten()) continue;
       if (*ParseCivilDate(m.joined(), "joined") > day) continue;
       if (!m.left().empty() && *ParseCivilDate(m.left(), "left") <= day) {
         continue;

@@ -1,6 +1,6 @@
 // The thresholds that turn agreement measures into the labels shared, mixed
-// and split. Defaults are the conventional cut-offs of statistics.md; teams
-// may override them per round.
+// and split. Defaults are the conventional cut-offs; a team may set its own
+// in its configuration, and each round keeps those in force when it started.
 #ifndef FIVES_AGREEMENT_THRESHOLDS_H_
 #define FIVES_AGREEMENT_THRESHOLDS_H_
 
@@ -27,6 +27,17 @@ struct AgreementThresholds {
       const v1::AgreementThresholds& proto);
   // Every field set.
   v1::AgreementThresholds ToProto() const;
+
+  friend bool operator==(const AgreementThresholds& a,
+                         const AgreementThresholds& b) {
+    return a.shared_rwg == b.shared_rwg &&
+           a.split_agreement == b.split_agreement &&
+           a.ad_cutoff == b.ad_cutoff;
+  }
+  friend bool operator!=(const AgreementThresholds& a,
+                         const AgreementThresholds& b) {
+    return !(a == b);
+  }
 };
 
 }  // namespace fives

@@ -54,7 +54,11 @@ class Round {
   absl::Status AddResponse(const Team& team, const v1::Response& response);
 
   // Closes the round on `on` (not before the round's date); a closed round
-  // takes no more responses and cannot be closed again.
+  // takes no more responses and cannot be closed again. A confidential
+  // round then discards the counts of every pillar with fewer than
+  // min_responses scores and keeps only their number: its figures are never
+  // shown, and with one or two scores the counts would be those members'
+  // scores.
   absl::Status Close(absl::CivilDay on);
 
   bool is_closed() const { return proto_.state() == v1::ROUND_STATE_CLOSED; }
@@ -68,14 +72,22 @@ class Round {
   bool asks(Pillar p) const { return asked_[PillarIndex(p)]; }
   const PrivacyThresholds& privacy() const { return privacy_; }
   const AgreementThresholds& agreement() const { return agreement_; }
-  // Number of members who answered.
+  // Number of members who answered (forgotten members included).
   int respondents() const;
-  // The counts of one pillar's scores (empty when not asked).
+  // The counts of one pillar's scores (empty when not asked, or discarded
+  // at close). Open rounds include the scores of forgotten members.
   ScoreHistogram Histogram(Pillar p) const;
+  // The number of scores of one pillar, also when its counts were
+  // discarded.
+  int64_t ScoreCount(Pillar p) const;
   // Whether `member_id` already answered.
   bool HasResponded(absl::string_view member_id) const;
 
   const v1::Round& proto() const { return proto_; }
+
+  // The number of scores of a stored tally, also when its counts were
+  // discarded.
+  static int64_t TallyCount(const v1::PillarTally& tally);
 
  private:
   Round() = default;

@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "fives/catalog.h"
+#include "fives/disclosure.h"
 #include "fives/focus.h"
 #include "fives/round.h"
 #include "fives/score_stats.h"
@@ -17,18 +18,14 @@ struct ReportOptions {
   FocusOptions focus;
   // Language of the suggestions.
   Language language = Language::kEnglish;
+  // Differencing found for the round's pillars (DifferencingGuard of its
+  // journal); nothing for a round on its own.
+  RoundDifferencing differencing;
 };
 
-// A pillar's statistics as a reader of the round may see them. Open rounds:
-// everything, plus `member_scores` (each member's score, sorted by id).
-// Confidential rounds: below privacy.min_responses only n; below
-// privacy.min_distribution only n, mean, label and ad_above_cutoff (the
-// measures of spread would, with the mean, give the histogram away).
-v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
-                               v1::RoundMode mode,
-                               const PrivacyThresholds& privacy);
-
-// The report of `round` of `team`. A confidential round must be closed first
+// The report of `round` of `team`: each pillar as DisclosedStats releases it
+// (open rounds add each member's score, sorted by id). A confidential round
+// must be closed first
 // (FailedPrecondition): figures that change with each response would let a
 // reader tell what the last member answered. Open rounds report at any time.
 absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,

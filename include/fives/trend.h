@@ -29,10 +29,11 @@ absl::StatusOr<double> PermutationPValue(const ScoreHistogram& before,
 double CliffsDelta(const ScoreHistogram& before, const ScoreHistogram& after);
 
 // One pillar compared. `before` and `after` are the statistics as the rounds
-// disclose them (DisclosedStats), the histograms the rounds' full counts:
-// the verdict uses them, but the p-value and effect size are shown only when
-// both rounds show their spread, and a side withheld as too small gives
-// TREND_VERDICT_NOT_ENOUGH_DATA.
+// disclose them (DisclosedStats), the histograms the rounds' counts. The
+// means are compared when both are shown; the verdict, median change,
+// p-value and Cliff's delta only when both rounds are at DISCLOSURE_FULL
+// (MayCompare), otherwise the verdict is TREND_VERDICT_NOT_ENOUGH_DATA and
+// before_disclosure / after_disclosure say why.
 absl::StatusOr<v1::PillarTrend> ComparePillar(
     Pillar pillar, const v1::PillarStats& before,
     const ScoreHistogram& before_counts, const v1::PillarStats& after,
