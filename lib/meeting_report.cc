@@ -160,10 +160,13 @@ PillarRowCells MeetingPillarCells(const v1::RoundReport& round,
   c.counts = CountsText(s);
   c.rwg = OptionalDecimal(s.has_rwg(), s.rwg(), 2, lang);
   c.agreement = OptionalDecimal(s.has_agreement(), s.agreement(), 2, lang);
-  c.label = s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES
-                ? absl::Substitute(Phrase("withheld_too_few", lang),
-                                   round.thresholds().min_responses())
-                : std::string(LabelText(s.label(), lang));
+  c.label = s.disclosure() == v1::DISCLOSURE_FULL
+                ? std::string(LabelText(s.label(), lang))
+                : DisclosureNote(s, round.thresholds(), lang);
+  if (s.differencing_warning()) {
+    absl::StrAppend(&c.label, " (",
+                    DisclosureNote(s, round.thresholds(), lang), ")");
+  }
   return c;
 }
 

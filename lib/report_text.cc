@@ -12,6 +12,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
+#include "fives/privacy_thresholds.h"
 
 namespace fives {
 namespace {
@@ -139,15 +140,75 @@ absl::string_view LabelText(v1::AgreementLabel label, Language language) {
   }
 }
 
+std::string DisclosureNote(const v1::PillarStats& s,
+                           const v1::PrivacyThresholds& thresholds,
+                           Language lang) {
+  const PrivacyThresholds t =
+      PrivacyThresholds::FromProto(thresholds).value_or(PrivacyThresholds{});
+  switch (s.disclosure()) {
+    case v1::DISCLOSURE_TOO_FEW_RESPONSES:
+      return absl::Substitute(Text("withheld_too_few", lang), t.min_responses);
+    case v1::DISCLOSURE_NO_DISTRIBUTION:
+      return absl::Substitute(Text("withheld_distribution", lang),
+                              t.min_distribution);
+    case v1::DISCLOSURE_HELD_BACK:
+      return absl::Substitute(Text("withheld_held_back", lang),
+                              s.held_back_against(), t.min_responses);
+    default:
+      break;
+  }
+  if (s.differencing_warning()) {
+    return absl::Substitute(Text("differencing_warning", lang),
+                            s.held_back_against());
+  }
+  return "";
+}
+
+std::string ComparisonNote(const v1::PillarTrend& t, Language lang) {
+  if (t.verdict() != v1::TREND_VERDICT_NOT_ENOUGH_DATA) return "";
+  const bool before = t.before_disclosure() != v1::DISCLOSURE_FULL;
+  const bool after = t.after_disclosure() != v1::DISCLOSURE_FULL;
+  auto why = [&](v1::Disclosure d) {
+    return Text(d == v1::DISCLOSURE_NO_DISTRIBUTION ? "compare_why_mean_only"
+                                                    : "compare_why_nothing",
+                lang);
+  };
+  std::string side;
+  if (before && after && t.before_disclosure() == t.after_disclosure()) {
+    side = absl::Substitute(Text("compare_side_both", lang),
+                            why(t.before_disclosure()));
+  } else {
+    std::vector<std::string> sides;
+    if (before) {
+      sides.push_back(absl::StrCat(
+          absl::Substitute(Text("compare_side_before", lang),
+                           t.before_round_id()),
+          " ", why(t.before_disclosure())));
+    }
+    if (after) {
+      sides.push_back(absl::StrCat(
+          absl::Substitute(Text("compare_side_after", lang),
+                           t.after_round_id()),
+          " ", why(t.after_disclosure())));
+    }
+    side = absl::StrJoin(sides, "; ");
+  }
+  return absl::Substitute(Text("compare_not_full", lang), side);
+}
+
 std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
                            Language lang) {
   for (const v1::PillarStats& s : report.pillars()) {
     if (s.pillar() != ToProto(pillar)) continue;
-    if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
+    if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES ||
+        s.disclosure() == v1::DISCLOSURE_HELD_BACK) {
       return absl::Substitute(Text("perception_withheld", lang), s.n(),
                               report.thresholds().min_responses());
     }
     if (!s.has_mean()) return std::string(kMissing);
+    if (s.disclosure() != v1::DISCLOSURE_FULL) {
+      return FormatDecimal(s.mean(), 2, lang);  // no label below the floor
+    }
     return absl::StrCat(FormatDecimal(s.mean(), 2, lang), " (",
                         LabelText(s.label(), lang), ")");
   }
@@ -277,12 +338,10 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   for (const v1::PillarStats& s : report.pillars()) {
     const Pillar p = *PillarFromProto(s.pillar());
     std::vector<std::string> row = {PillarName(p, lang), absl::StrCat(s.n())};
-    if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
+    const std::string note = DisclosureNote(s, report.thresholds(), lang);
+    if (!note.empty()) notes.push_back(absl::StrCat(PillarName(p, lang), ": ", note));
+    if (!s.has_mean()) {  // only n
       row.push_back(std::string(kMissing));
-      notes.push_back(
-          absl::StrCat(PillarName(p, lang), ": ",
-                       absl::Substitute(Text("withheld_too_few", lang),
-                                        report.thresholds().min_responses())));
       rows.push_back(std::move(row));
       continue;
     }
@@ -293,14 +352,10 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     row.push_back(OptionalDecimal(s.has_rwg(), s.rwg(), 2, lang));
     row.push_back(OptionalDecimal(s.has_consensus(), s.consensus(), 2, lang));
     row.push_back(OptionalDecimal(s.has_agreement(), s.agreement(), 2, lang));
-    row.push_back(std::string(LabelText(s.label(), lang)));
+    row.push_back(s.disclosure() == v1::DISCLOSURE_FULL
+                      ? std::string(LabelText(s.label(), lang))
+                      : std::string(kMissing));
     rows.push_back(std::move(row));
-    if (s.disclosure() == v1::DISCLOSURE_NO_DISTRIBUTION) {
-      notes.push_back(absl::StrCat(
-          PillarName(p, lang), ": ",
-          absl::Substitute(Text("withheld_distribution", lang),
-                           report.thresholds().min_distribution())));
-    }
     if (s.ad_above_cutoff()) {
       notes.push_back(absl::StrCat(
           PillarName(p, lang), ": ",

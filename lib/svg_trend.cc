@@ -109,12 +109,15 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   // Legend texts, wrapped, to size the picture.
   const double legend_text_x = 70;
   const double legend_width = kWidth - legend_text_x - 20;
-  bool any_gap = false;
+  bool any_gap = false, any_held_back = false;
   for (const auto& round_views : views) {
     for (const svg::PillarView& v : round_views) {
       any_gap = any_gap ||
                 (v.stats != nullptr &&
                  v.stats->disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES);
+      any_held_back = any_held_back ||
+                      (v.stats != nullptr &&
+                       v.stats->disclosure() == v1::DISCLOSURE_HELD_BACK);
     }
   }
   std::vector<std::vector<std::string>> legend = {
@@ -126,6 +129,10 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   if (any_gap) {
     legend.push_back(svg::Wrap(svg::Say("svg_legend_withheld_trend", language,
                                         absl::StrCat(min_responses)),
+                               12, legend_width));
+  }
+  if (any_held_back) {
+    legend.push_back(svg::Wrap(svg::Say("svg_legend_held_back_trend", language),
                                12, legend_width));
   }
   const double axis_bottom =
@@ -235,6 +242,14 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
         gap.extra = absl::StrCat("id=\"gap-", key, "-", r, "\"");
         doc.Text(x, YOf(top, 3) + 3.5,
                  step >= 40 ? absl::StrCat("n < ", min_responses) : "–", gap);
+      } else if (v.stats != nullptr &&
+                 v.stats->disclosure() == v1::DISCLOSURE_HELD_BACK) {
+        TextStyle gap;
+        gap.size = 10;
+        gap.anchor = "middle";
+        gap.fill = svg::kDarkGrey;
+        gap.extra = absl::StrCat("id=\"held-back-", key, "-", r, "\"");
+        doc.Text(x, YOf(top, 3) + 3.5, "×", gap);
       }
       if (!markers[pi][r].empty()) {
         const double ty = top + 4;

@@ -241,8 +241,7 @@ std::array<PillarView, kPillarCount> ViewsOf(const v1::RoundReport& report) {
   for (const v1::PillarStats& s : report.pillars()) {
     PillarView& v = views[PillarIndex(*PillarFromProto(s.pillar()))];
     v.stats = &s;
-    if (s.disclosure() != v1::DISCLOSURE_TOO_FEW_RESPONSES && s.n() > 0 &&
-        s.has_mean()) {
+    if (s.n() > 0 && s.has_mean()) {
       v.mean = s.mean();
       v.band = *PillarSpread(s);
     }
@@ -258,6 +257,9 @@ std::vector<std::string> PillarNotes(const PillarView& view,
   if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
     return {Say("svg_withheld_short", language,
                 absl::StrCat(MinResponses(report)))};
+  }
+  if (s.disclosure() == v1::DISCLOSURE_HELD_BACK) {
+    return {Say("svg_held_back_short", language, s.held_back_against())};
   }
   if (!view.mean) return {Say("svg_no_scores", language)};
   std::vector<std::string> notes = {
@@ -303,8 +305,7 @@ absl::StatusOr<std::optional<SpreadBand>> PillarSpread(
     return absl::InvalidArgumentError(absl::StrCat(
         "histogram counts sum to ", total, ", not n = ", stats.n()));
   }
-  if (stats.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES ||
-      stats.disclosure() == v1::DISCLOSURE_NO_DISTRIBUTION || total == 0) {
+  if (stats.disclosure() != v1::DISCLOSURE_FULL || total == 0) {
     return std::nullopt;
   }
   // The k-th smallest score, 0-based.

@@ -90,7 +90,7 @@ std::string RenderVerdict(const v1::RoundReport& report, Language lang) {
           Say("verdict_too_small", lang, t.n_before(), t.n_after(), alpha);
       break;
     default:
-      verdict = Say("verdict_not_enough", lang);
+      verdict = ComparisonNote(t, lang);
       break;
   }
   absl::StrAppend(&out, "  ", verdict, "\n");

@@ -12,6 +12,7 @@
 #include "fives/v1/charter.pb.h"
 #include "fives/v1/report.pb.h"
 #include "fives/v1/stats.pb.h"
+#include "fives/v1/trend.pb.h"
 
 namespace fives {
 
@@ -88,6 +89,19 @@ std::string NextAgreementText(const v1::CharterReview& review,
 // the warning signals still seen at the latest check. Without one the output
 // ends with the suggestions.
 std::string RenderReportText(const v1::RoundReport& report, Language language);
+
+// Why a pillar's figures are not all shown, as the disclosure decision gave
+// it (too few responses, only n and the mean, held back against
+// differencing), or the warning of the team's "warn" policy; empty when
+// everything is shown. The one source of this text for every renderer.
+std::string DisclosureNote(const v1::PillarStats& stats,
+                           const v1::PrivacyThresholds& thresholds,
+                           Language language);
+
+// "not enough data to compare: ..." for a trend whose verdict is withheld,
+// saying which round does not show its full distribution; empty when the
+// trend has its verdict.
+std::string ComparisonNote(const v1::PillarTrend& trend, Language language);
 
 }  // namespace fives
 
