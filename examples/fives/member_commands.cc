@@ -69,17 +69,13 @@ int Forget(absl::Span<char* const> args) {
   const std::string& id = parsed->positional[0];
   return UpdateJournal(
       "member forget", [&](Journal& j) -> absl::StatusOr<std::string> {
-        const int index = [&] {
-          for (int i = 0; i < j.proto().team().members_size(); ++i) {
-            if (j.proto().team().members(i).id() == id) return i;
-          }
-          return -1;
-        }();
         if (absl::Status s = j.ForgetMember(id); !s.ok()) return s;
+        // The pseudonym stands last: forgotten members come after the rest.
+        const auto& members = j.proto().team().members();
         return absl::StrFormat(
             "member %s is forgotten: %s everywhere, their feedback texts "
             "removed\n",
-            id, j.proto().team().members(index).id());
+            id, members[members.size() - 1].id());
       });
 }
 

@@ -180,20 +180,25 @@ class CycleTest(unittest.TestCase):
 class RoundOptionsTest(unittest.TestCase):
     def test_options_go_through_the_round_request(self):
         with team() as j:
+            # The agreement thresholds are the team's: a round cannot set
+            # its own, and the refused call adds nothing.
+            with self.assertRaises(fives.InvalidArgument) as cm:
+                j.start_round("r1", D(2026, 2, 1), "confidential",
+                              shared_rwg=0.8)
+            self.assertIn("round.agreement", str(cm.exception))
+            self.assertEqual(j.to_dict().get("rounds", []), [])
             j.start_round("r1", D(2026, 2, 1), "confidential",
                           pillars=["structure", fives.Pillar.STEERING],
                           allow_partial=True, min_responses=4,
-                          min_distribution=5, shared_rwg=0.8,
-                          split_agreement=-0.1, ad_cutoff=0.9)
+                          min_distribution=5, shared_rwg=0.7,
+                          split_agreement=0, ad_cutoff=5 / 6)
             r = j.to_dict()["rounds"][0]
             self.assertEqual(r["pillars"], ["PILLAR_STRUCTURE",
                                             "PILLAR_STEERING"])
             self.assertTrue(r["allow_partial"])
             self.assertEqual(r["thresholds"], {"min_responses": 4,
                                                "min_distribution": 5})
-            self.assertEqual(r["agreement"], {"shared_rwg": 0.8,
-                                              "split_agreement": -0.1,
-                                              "ad_cutoff": 0.9})
+            self.assertEqual(r["agreement"]["shared_rwg"], 0.7)
             j.add_response("r1", "anna", [0, 0, 3, 0, 0])  # partial
             with self.assertRaises(fives.InvalidArgument) as cm:
                 j.add_response("r1", "bram", [3, 0, 3, 0, 0])
@@ -212,6 +217,10 @@ class RoundOptionsTest(unittest.TestCase):
             with self.assertRaises(fives.InvalidArgument) as cm:
                 j.start_round("r1", D(2026, 2, 1), min_responses=2)
             self.assertIn("min_responses", str(cm.exception))
+            # The floor of the distribution is 5.
+            with self.assertRaises(fives.InvalidArgument) as cm:
+                j.start_round("r1", D(2026, 2, 1), min_distribution=4)
+            self.assertIn("min_distribution", str(cm.exception))
             with self.assertRaises(fives.InvalidArgument) as cm:
                 j.start_round("r1", D(2026, 2, 1), shared_rwg=1.5)
             self.assertIn("shared_rwg", str(cm.exception))
