@@ -63,7 +63,8 @@ int Start(absl::Span<char* const> args) {
       });
 }
 
-// One score of `round score`: 1..5, or 0 or "-" for a pillar left out.
+// One score of `round score`: 1..5, or 0 or "-" for a pillar left out. The
+// error names the pillar and the text; the caller says where it came from.
 absl::StatusOr<int> ParseScoreArg(const std::string& text, Pillar pillar) {
   if (text == "-") return 0;
   int score = 0;
@@ -71,7 +72,7 @@ absl::StatusOr<int> ParseScoreArg(const std::string& text, Pillar pillar) {
       text.find_first_not_of("0123456789") != std::string::npos ||
       !absl::SimpleAtoi(text, &score) || score > 5) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "round score: ", PillarKey(pillar), " \"", text,
+        PillarKey(pillar), " \"", text,
         "\" is not a score (1..5, or 0 or - to leave the pillar out)"));
   }
   return score;
@@ -93,7 +94,10 @@ int Score(absl::Span<char* const> args) {
   for (Pillar p : kAllPillars) {
     absl::StatusOr<int> score =
         ParseScoreArg(parsed->positional[2 + PillarIndex(p)], p);
-    if (!score.ok()) return UsageError(score.status().message());
+    if (!score.ok()) {
+      return UsageError(
+          absl::StrCat("round score: ", score.status().message()));
+    }
     if (*score == 0) continue;  // left out: the round decides if it may be
     v1::PillarScore* s = response.add_scores();
     s->set_pillar(ToProto(p));
