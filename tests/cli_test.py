@@ -16,9 +16,9 @@ import xml.etree.ElementTree as ET
 FIVES = None
 
 
-def run(*args):
+def run(*args, input=None):
     return subprocess.run([FIVES, *args], capture_output=True, text=True,
-                          timeout=60)
+                          timeout=60, input=input)
 
 
 class StatsJsonTest(unittest.TestCase):
@@ -194,11 +194,11 @@ class JournalCase(unittest.TestCase):
     def tearDown(self):
         self._dir.cleanup()
 
-    def j(self, *args, journal=None):
-        return run(*args, "--journal", journal or self.path)
+    def j(self, *args, journal=None, input=None):
+        return run(*args, "--journal", journal or self.path, input=input)
 
-    def ok(self, *args, journal=None):
-        result = self.j(*args, journal=journal)
+    def ok(self, *args, journal=None, input=None):
+        result = self.j(*args, journal=journal, input=input)
         self.assertEqual(result.returncode, 0, (args, result.stderr))
         self.assertEqual(result.stderr, "", args)
         return result.stdout
@@ -434,6 +434,170 @@ class MembersAndRoundsTest(JournalCase):
         n = {p["pillar"]: p.get("n", 0) for p in report["pillars"]}
         self.assertEqual(n["PILLAR_SYNERGY"], 0)
         self.assertEqual(n["PILLAR_STRATEGY"], 1)
+
+
+class ScoresInputTest(JournalCase):
+    """round score with the scores on standard input or in --scores-file."""
+
+    ORDER = "strategy synergy structure steering success"
+    USAGE = ("usage: fives round score ROUND MEMBER - < FILE  "
+             "(or --scores-file FILE, or the five scores as arguments")
+
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        self.ok("round", "start", "r1", "--date", "2026-11-02", "--mode",
+                "open", "--partial")
+
+    def scores_file(self, text, name="scores.txt"):
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def member_scores(self, round_id):
+        """{member: five scores in pillar order} of an open round; 0 for a
+        pillar left out."""
+        report = self.ok_json("report", "--round", round_id)
+        scores = {}
+        for pillar in report["pillars"]:
+            i = PILLARS.index(pillar["pillar"][len("PILLAR_"):].lower())
+            for s in pillar.get("scores", []):
+                scores.setdefault(s["member_id"], [0] * 5)[i] = s["score"]
+        return {m: tuple(s) for m, s in scores.items()}
+
+    def test_standard_input(self):
+        out = self.ok("round", "score", "r1", "anna", "-", input="4 - 3 0 5\n")
+        self.assertEqual(out, "round r1: the response of anna is recorded "
+                         "(1 of 6 members)\n")
+        # Commas, no final newline.
+        self.ok("round", "score", "r1", "bram", "-", input="4,3,5,3,3")
+        # A comment line, scores over several lines, tabs, commas with
+        # spaces, Windows line ends.
+        self.ok("round", "score", "r1", "carla", "-",
+                input="# carla, 2 November\r\n3, 4\r\n1\t4\n  4\r\n")
+        self.assertEqual(self.member_scores("r1"), {
+            "anna": (4, 0, 3, 0, 5),
+            "bram": (4, 3, 5, 3, 3),
+            "carla": (3, 4, 1, 4, 4)})
+
+    def test_scores_file(self):
+        path = self.scores_file("# Daan's scores\n# strategy .. success\n"
+                                "4 5\n5 2 3\n")
+        out = self.ok("round", "score", "r1", "daan", "--scores-file", path)
+        self.assertIn("the response of daan is recorded (1 of 6 members)", out)
+        other = self.scores_file("5,4,1,-,4\n", "eva.txt")
+        self.ok("round", "score", "r1", "eva", f"--scores-file={other}")
+        self.assertEqual(self.member_scores("r1"), {
+            "daan": (4, 5, 5, 2, 3), "eva": (5, 4, 1, 0, 4)})
+
+    def test_arguments_still_work(self):
+        self.ok("round", "score", "r1", "femke", "4", "3", "4", "4", "3")
+        # With five arguments a first "-" leaves strategy out, as before.
+        self.ok("round", "score", "r1", "anna", "-", "4", "2", "3", "4")
+        self.assertEqual(self.member_scores("r1"), {
+            "femke": (4, 3, 4, 4, 3), "anna": (0, 4, 2, 3, 4)})
+
+    def test_confidential_round(self):
+        self.ok("round", "start", "r2", "--date", "2026-11-09")
+        for i, (member, scores) in enumerate(ROUND1.items()):
+            text = " ".join(map(str, scores)) + "\n"
+            if i % 2:
+                self.ok("round", "score", "r2", member, "-", input=text)
+            else:
+                self.ok("round", "score", "r2", member, "--scores-file",
+                        self.scores_file(text, member))
+        self.ok("round", "close", "r2", "--date", "2026-11-10")
+        report = self.ok_json("report", "--round", "r2")
+        for pillar in report["pillars"]:
+            i = PILLARS.index(pillar["pillar"][len("PILLAR_"):].lower())
+            expected = [0] * 5
+            for scores in ROUND1.values():
+                expected[scores[i] - 1] += 1
+            self.assertEqual(pillar["n"], len(ROUND1))
+            self.assertEqual(pillar["histogram"], expected, pillar["pillar"])
+            self.assertNotIn("scores", pillar)
+
+    def test_refusals_leave_the_journal_unchanged(self):
+        good = "1 2 3 4 5\n"
+        six = self.scores_file("1 2 3 4 5 1\n", "six.txt")
+        empty = self.scores_file("", "empty.txt")
+        bad = self.scores_file("1\n2\n3\n4\nfive\n", "bad.txt")
+        large = self.scores_file("# " + "x" * 70000 + "\n1 2 3 4 5\n",
+                                 "large.txt")
+        missing = os.path.join(self.dir, "missing.txt")
+        cases = [
+            (["-"], "1 2 3 4 5 1\n",
+             "round score: standard input: 6 scores, expected 5 "
+             f"({self.ORDER})"),
+            (["-"], "1 2 3 4", "standard input: 4 scores, expected 5"),
+            (["-"], "3\n", "standard input: 1 score, expected 5"),
+            (["-"], "", "standard input: no scores, expected 5"),
+            (["-"], "\n", "standard input: no scores, expected 5"),
+            (["-"], "# just a comment\n  \n", "no scores, expected 5"),
+            # A comment is a whole line, not the end of one.
+            (["-"], "1 2 3 4 5 # ok\n", "7 scores, expected 5"),
+            (["-"], "1 2 x 4 5", 'standard input: structure "x" is not a '
+             "score (1..5, or 0 or - to leave the pillar out)"),
+            (["-"], "1 2 3 4 6", 'standard input: success "6" is not a score'),
+            (["-"], "1 2 3 4 -1", 'success "-1" is not a score'),
+            (["-"], "1;2;3;4;5", "1 score, expected 5"),
+            (["--scores-file", six], None,
+             f"round score: --scores-file {six}: 6 scores, expected 5 "
+             f"({self.ORDER})"),
+            (["--scores-file", empty], None,
+             f"--scores-file {empty}: no scores, expected 5"),
+            (["--scores-file", bad], None,
+             f'--scores-file {bad}: success "five" is not a score'),
+            (["--scores-file", missing], None,
+             f"--scores-file {missing}: cannot be read (No such file"),
+            (["--scores-file", self.dir], None,
+             f"--scores-file {self.dir}: cannot be read"),
+            (["--scores-file", large], None, "more than 65536 bytes"),
+            (["--scores-file="], None, "--scores-file needs a file name"),
+            (["--scores-file"], None, "--scores-file needs a value"),
+            (["--scores-file", six, "--scores-file", six], None,
+             "--scores-file is given more than once"),
+            (["-", "--scores-file", six], good,
+             "round score: give the scores on standard input (-) or in "
+             "--scores-file FILE, not both"),
+            (["-", "3"], good, 'round score: unexpected argument "3": - '
+             "reads the scores from standard input (" + self.USAGE),
+            (["-", "1", "2", "3"], good, 'unexpected argument "1": - reads'),
+            (["--scores-file", six, "1", "2", "3", "4", "5"], None,
+             'unexpected argument "1": --scores-file gives the scores'),
+            ([], good, "round score: missing argument (" + self.USAGE),
+            (["1", "2", "3", "4"], None,
+             "round score: missing argument: 4 of the 5 scores"),
+        ]
+        before = self.read()
+        for extra, stdin, fragment in cases:
+            args = ["round", "score", "r1", "anna", *extra]
+            with self.subTest(args=args, input=stdin):
+                self.assert_error(self.j(*args, input=stdin), 2, fragment,
+                                  args)
+                self.assertEqual(self.read(), before)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_refused_by_the_round_leaves_the_journal_unchanged(self):
+        self.ok("round", "score", "r1", "anna", "-", input="1 2 3 4 5\n")
+        before = self.read()
+        for round_id, member, fragment in (("r1", "anna", "anna"),
+                                           ("r9", "bram", "r9"),
+                                           ("r1", "zed", "zed")):
+            args = ["round", "score", round_id, member, "-"]
+            with self.subTest(args=args):
+                self.assert_error(self.j(*args, input="5 4 3 2 1\n"), 1,
+                                  fragment, args)
+                self.assertEqual(self.read(), before)
+        self.assertEqual(self.member_scores("r1"), {"anna": (1, 2, 3, 4, 5)})
+
+    def test_help(self):
+        out = run("help").stdout
+        self.assertIn("round score ROUND MEMBER - < FILE   "
+                      "(or --scores-file FILE)", out)
+        self.assertLess(out.index("round score ROUND MEMBER - <"),
+                        out.index("round score ROUND MEMBER S1"))
 
 
 class DemoJournalTest(JournalCase):

@@ -1,11 +1,17 @@
 // fives round start | score | close: one scoring of the five pillars.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "command_line.h"
 #include "commands.h"
 #include "fives/pillar.h"
@@ -63,7 +69,8 @@ int Start(absl::Span<char* const> args) {
       });
 }
 
-// One score of `round score`: 1..5, or 0 or "-" for a pillar left out.
+// One score of `round score`: 1..5, or 0 or "-" for a pillar left out. The
+// error names the pillar and the text; the caller says where it came from.
 absl::StatusOr<int> ParseScoreArg(const std::string& text, Pillar pillar) {
   if (text == "-") return 0;
   int score = 0;
@@ -71,29 +78,194 @@ absl::StatusOr<int> ParseScoreArg(const std::string& text, Pillar pillar) {
       text.find_first_not_of("0123456789") != std::string::npos ||
       !absl::SimpleAtoi(text, &score) || score > 5) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "round score: ", PillarKey(pillar), " \"", text,
+        PillarKey(pillar), " \"", text,
         "\" is not a score (1..5, or 0 or - to leave the pillar out)"));
   }
   return score;
 }
 
+// The most `round score` reads from standard input or --scores-file: five
+// scores and a few comment lines fit many times over, and `- < /dev/zero`
+// is refused instead of read forever.
+constexpr size_t kMaxScoresInput = 64 * 1024;
+
+// "strategy synergy structure steering success": the order of the scores.
+std::string PillarOrder() {
+  std::string order;
+  for (Pillar p : kAllPillars) {
+    absl::StrAppend(&order, order.empty() ? "" : " ", PillarKey(p));
+  }
+  return order;
+}
+
+// All of `file`, at most kMaxScoresInput bytes. `source` names it in errors.
+absl::StatusOr<std::string> ReadScoresInput(std::FILE* file,
+                                            absl::string_view source) {
+  std::string data;
+  char buffer[4096];
+  while (data.size() <= kMaxScoresInput) {
+    errno = 0;
+    const size_t n = std::fread(buffer, 1, sizeof buffer, file);
+    data.append(buffer, n);
+    if (n == sizeof buffer) continue;
+    if (std::ferror(file)) {
+      const int error = errno;
+      return absl::InvalidArgumentError(
+          absl::StrCat(source, ": cannot be read (",
+                       error != 0 ? std::strerror(error) : "read error", ")"));
+    }
+    break;
+  }
+  if (data.size() > kMaxScoresInput) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source, ": more than ", kMaxScoresInput,
+                     " bytes, expected the five scores (", PillarOrder(), ")"));
+  }
+  return data;
+}
+
+absl::StatusOr<std::string> ReadScoresFile(const std::string& path,
+                                           absl::string_view source) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source, ": cannot be read (", std::strerror(errno), ")"));
+  }
+  absl::StatusOr<std::string> data = ReadScoresInput(file, source);
+  std::fclose(file);
+  return data;
+}
+
+// The scores in `text` (standard input or a --scores-file): exactly
+// kPillarCount of them, separated by whitespace and/or commas; a line whose
+// first character that is not blank is # is a comment.
+absl::StatusOr<std::vector<std::string>> SplitScores(absl::string_view text,
+                                                     absl::string_view source) {
+  std::vector<std::string> scores;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    if (absl::StartsWith(absl::StripLeadingAsciiWhitespace(line), "#")) {
+      continue;
+    }
+    for (absl::string_view score : absl::StrSplit(
+             line, absl::ByAnyChar(" \t\r\v\f,"), absl::SkipEmpty())) {
+      scores.emplace_back(score);
+    }
+  }
+  if (scores.size() != kPillarCount) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ": ", scores.empty() ? "no" : absl::StrCat(scores.size()),
+        scores.size() == 1 ? " score" : " scores", ", expected ", kPillarCount,
+        " (", PillarOrder(), ")"));
+  }
+  return scores;
+}
+
+// Where the scores of `round score` come from, and their texts in pillar
+// order.
+struct ScoreTexts {
+  // "standard input" or "--scores-file FILE"; empty for the arguments.
+  std::string source;
+  std::vector<std::string> scores;
+};
+
+// The scores of `round score`: after ROUND MEMBER, "-" reads them from
+// standard input, --scores-file FILE from a file (nothing after ROUND
+// MEMBER), else they are the five arguments. The error is ready for
+// UsageError.
+absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
+                                         absl::string_view usage) {
+  const std::vector<std::string>& args = parsed.positional;
+  const std::vector<std::string>& files = parsed.Values("scores-file");
+  const bool dash = args.size() > 2 && args[2] == "-";
+  ScoreTexts texts;
+  absl::StatusOr<std::string> data;
+  if (!files.empty()) {
+    if (files.size() > 1) {
+      return absl::InvalidArgumentError(
+          "round score: --scores-file is given more than once");
+    }
+    if (files[0].empty()) {
+      return absl::InvalidArgumentError(
+          "round score: --scores-file needs a file name");
+    }
+    if (dash && args.size() == 3) {
+      return absl::InvalidArgumentError(
+          "round score: give the scores on standard input (-) or in "
+          "--scores-file FILE, not both");
+    }
+    if (args.size() > 2) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "round score: unexpected argument \"", args[2],
+          "\": --scores-file gives the scores (usage: ", usage, ")"));
+    }
+    texts.source = absl::StrCat("--scores-file ", files[0]);
+    data = ReadScoresFile(files[0], texts.source);
+  } else if (dash && args.size() < 2 + kPillarCount) {
+    // With all five arguments, a first "-" leaves strategy out instead.
+    if (args.size() > 3) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "round score: unexpected argument \"", args[3],
+          "\": - reads the scores from standard input (usage: ", usage, ")"));
+    }
+    texts.source = "standard input";
+    data = ReadScoresInput(stdin, texts.source);
+  } else {
+    if (args.size() < 2 + kPillarCount) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "round score: missing argument",
+          args.size() > 2 ? absl::StrCat(": ", args.size() - 2, " of the ",
+                                         kPillarCount, " scores")
+                          : "",
+          " (usage: ", usage, ")"));
+    }
+    texts.scores.assign(args.begin() + 2, args.end());
+    return texts;
+  }
+  if (!data.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("round score: ", data.status().message()));
+  }
+  absl::StatusOr<std::vector<std::string>> scores =
+      SplitScores(*data, texts.source);
+  if (!scores.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("round score: ", scores.status().message()));
+  }
+  texts.scores = *std::move(scores);
+  return texts;
+}
+
 int Score(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal"};
+  static constexpr absl::string_view kFlags[] = {"journal", "scores-file"};
+  // --scores-file has a hyphen, so it is no Abseil flag: it is collected
+  // like a repeatable flag and may be given once.
+  static constexpr absl::string_view kCollected[] = {"scores-file"};
   static constexpr CommandSpec kSpec = {
       "round score",
-      "fives round score ROUND MEMBER STRATEGY SYNERGY STRUCTURE STEERING "
-      "SUCCESS (scores 1..5; 0 or - leaves a pillar out)",
-      kFlags, 2 + kPillarCount, 2 + kPillarCount};
+      "fives round score ROUND MEMBER - < FILE  (or --scores-file FILE, "
+      "or the five scores as arguments: STRATEGY SYNERGY STRUCTURE STEERING "
+      "SUCCESS; each 1..5, 0 or - leaves a pillar out)",
+      kFlags,
+      2,
+      2 + kPillarCount,
+      kCollected};
   absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
   if (!parsed.ok()) return UsageError(parsed.status().message());
+  absl::StatusOr<ScoreTexts> texts = GetScoreTexts(*parsed, kSpec.usage);
+  if (!texts.ok()) return UsageError(texts.status().message());
+  const std::string context =
+      texts->source.empty()
+          ? "round score: "
+          : absl::StrCat("round score: ", texts->source, ": ");
   const std::string& round = parsed->positional[0];
   const std::string& member = parsed->positional[1];
   v1::Response response;
   response.set_member_id(member);
   for (Pillar p : kAllPillars) {
-    absl::StatusOr<int> score =
-        ParseScoreArg(parsed->positional[2 + PillarIndex(p)], p);
-    if (!score.ok()) return UsageError(score.status().message());
+    absl::StatusOr<int> score = ParseScoreArg(texts->scores[PillarIndex(p)], p);
+    if (!score.ok()) {
+      return UsageError(absl::StrCat(context, score.status().message()));
+    }
     if (*score == 0) continue;  // left out: the round decides if it may be
     v1::PillarScore* s = response.add_scores();
     s->set_pillar(ToProto(p));
