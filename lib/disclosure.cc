@@ -154,8 +154,8 @@ DifferencingGuard::DifferencingGuard(const v1::Journal& journal) {
     const v1::Round& r = journal.rounds(i);
     if (r.state() != v1::ROUND_STATE_CLOSED) continue;
     absl::StatusOr<absl::CivilDay> closed = ParseCivilDate(r.closed_on(), "");
-    order.emplace_back(r.close_order(), closed.ok() ? *closed : absl::CivilDay(),
-                       i);
+    order.emplace_back(r.close_order(),
+                       closed.ok() ? *closed : absl::CivilDay(), i);
   }
   std::sort(order.begin(), order.end());
 
@@ -165,8 +165,8 @@ DifferencingGuard::DifferencingGuard(const v1::Journal& journal) {
     const v1::Round& r = journal.rounds(i);
     const bool confidential = r.mode() == v1::ROUND_MODE_CONFIDENTIAL;
     const PrivacyThresholds privacy =
-        PrivacyThresholds::FromProto(r.thresholds()).value_or(
-            PrivacyThresholds{});
+        PrivacyThresholds::FromProto(r.thresholds())
+            .value_or(PrivacyThresholds{});
     Judged j{&r, {}, {}};
     std::array<bool, kPillarCount> asked = {};
     if (confidential) {

@@ -67,10 +67,9 @@ void Unlink(v1::Journal& j, const std::string& id) {
       if (responses->Get(k).member_id() != id) continue;
       if (r.forgotten_scores_size() == 0) {
         for (Pillar p : kAllPillars) {
-          const bool asked =
-              r.pillars().empty() ||
-              std::find(r.pillars().begin(), r.pillars().end(), ToProto(p)) !=
-                  r.pillars().end();
+          const bool asked = r.pillars().empty() ||
+                             std::find(r.pillars().begin(), r.pillars().end(),
+                                       ToProto(p)) != r.pillars().end();
           if (!asked) continue;
           v1::PillarTally* t = r.add_forgotten_scores();
           t->set_pillar(ToProto(p));

@@ -164,8 +164,8 @@ PillarRowCells MeetingPillarCells(const v1::RoundReport& round,
                 ? std::string(LabelText(s.label(), lang))
                 : DisclosureNote(s, round.thresholds(), lang);
   if (s.differencing_warning()) {
-    absl::StrAppend(&c.label, " (",
-                    DisclosureNote(s, round.thresholds(), lang), ")");
+    absl::StrAppend(&c.label, " (", DisclosureNote(s, round.thresholds(), lang),
+                    ")");
   }
   return c;
 }

@@ -180,16 +180,16 @@ std::string ComparisonNote(const v1::PillarTrend& t, Language lang) {
   } else {
     std::vector<std::string> sides;
     if (before) {
-      sides.push_back(absl::StrCat(
-          absl::Substitute(Text("compare_side_before", lang),
-                           t.before_round_id()),
-          " ", why(t.before_disclosure())));
+      sides.push_back(
+          absl::StrCat(absl::Substitute(Text("compare_side_before", lang),
+                                        t.before_round_id()),
+                       " ", why(t.before_disclosure())));
     }
     if (after) {
-      sides.push_back(absl::StrCat(
-          absl::Substitute(Text("compare_side_after", lang),
-                           t.after_round_id()),
-          " ", why(t.after_disclosure())));
+      sides.push_back(
+          absl::StrCat(absl::Substitute(Text("compare_side_after", lang),
+                                        t.after_round_id()),
+                       " ", why(t.after_disclosure())));
     }
     side = absl::StrJoin(sides, "; ");
   }
@@ -339,7 +339,8 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     const Pillar p = *PillarFromProto(s.pillar());
     std::vector<std::string> row = {PillarName(p, lang), absl::StrCat(s.n())};
     const std::string note = DisclosureNote(s, report.thresholds(), lang);
-    if (!note.empty()) notes.push_back(absl::StrCat(PillarName(p, lang), ": ", note));
+    if (!note.empty())
+      notes.push_back(absl::StrCat(PillarName(p, lang), ": ", note));
     if (!s.has_mean()) {  // only n
       row.push_back(std::string(kMissing));
       rows.push_back(std::move(row));

@@ -156,9 +156,9 @@ absl::Status CheckTallies(
   int expected = 0;
   for (bool a : asked) expected += a;
   if (tallies.size() != expected) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": has ", tallies.size(), " tallies for ", expected,
-        " asked pillars"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": has ", tallies.size(), " tallies for ", expected,
+                     " asked pillars"));
   }
   int t = 0;
   for (Pillar p : kAllPillars) {
@@ -323,8 +323,7 @@ absl::Status Round::Validate(const v1::Round& proto) {
               [&](const v1::PillarTally& tally, int64_t n,
                   const std::string& where) -> absl::Status {
                 given += n;
-                if (tally.histogram_size() == 0 ||
-                    n > forgotten ||
+                if (tally.histogram_size() == 0 || n > forgotten ||
                     (!proto.allow_partial() && n != forgotten)) {
                   return absl::InvalidArgumentError(
                       absl::StrCat(where, ": holds ", n, " scores for ",
@@ -376,8 +375,7 @@ absl::Status Round::Validate(const v1::Round& proto) {
               if (closed && n < privacy.min_responses && !discarded) {
                 return absl::InvalidArgumentError(absl::StrCat(
                     where, ".histogram: ", n,
-                    " scores, fewer than min_responses ",
-                    privacy.min_responses,
+                    " scores, fewer than min_responses ", privacy.min_responses,
                     ": a closed round keeps only their number"));
               }
               if (closed && n >= privacy.min_responses && discarded) {

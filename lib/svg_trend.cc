@@ -115,9 +115,9 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
       any_gap = any_gap ||
                 (v.stats != nullptr &&
                  v.stats->disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES);
-      any_held_back = any_held_back ||
-                      (v.stats != nullptr &&
-                       v.stats->disclosure() == v1::DISCLOSURE_HELD_BACK);
+      any_held_back =
+          any_held_back || (v.stats != nullptr &&
+                            v.stats->disclosure() == v1::DISCLOSURE_HELD_BACK);
     }
   }
   std::vector<std::vector<std::string>> legend = {
