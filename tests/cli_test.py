@@ -436,6 +436,48 @@ class MembersAndRoundsTest(JournalCase):
         self.assertEqual(n["PILLAR_STRATEGY"], 1)
 
 
+class PrivacyTest(JournalCase):
+    """The command shows what the library releases, and nothing more."""
+
+    def score_privately(self, round_id, date, scores, close):
+        self.ok("round", "start", round_id, "--date", date)
+        for member, s in scores.items():
+            self.ok("round", "score", round_id, member, "-",
+                    input=" ".join(map(str, s)) + "\n")
+        self.ok("round", "close", round_id, "--date", close)
+
+    def test_a_member_absent_from_the_next_round_is_not_given_away(self):
+        self.init_team()
+        self.score_privately("r1", "2026-02-02", ROUND1, "2026-02-09")
+        absent = dict(ROUND1)
+        del absent["femke"]
+        self.score_privately("r2", "2026-04-01", absent, "2026-04-08")
+        report = self.ok_json("report", "--round", "r2")
+        for pillar in report["pillars"]:
+            self.assertEqual(pillar["n"], 5)
+            self.assertEqual(pillar["disclosure"], "DISCLOSURE_HELD_BACK")
+            self.assertNotIn("mean", pillar)
+        text = self.ok("report", "--round", "r2")
+        self.assertIn("held back: the people who answered differ from round "
+                      "r1 by fewer than 3", text)
+        nl = self.ok("report", "--round", "r2", "--lang", "nl")
+        self.assertIn("achtergehouden", nl)
+        # The earlier round keeps its figures.
+        r1 = self.ok_json("report", "--round", "r1")
+        self.assertEqual(r1["pillars"][0]["disclosure"], "DISCLOSURE_FULL")
+
+    def test_four_answers_show_only_the_mean(self):
+        self.init_team()
+        four = {m: ROUND1[m] for m in ("anna", "bram", "carla", "daan")}
+        self.score_privately("r1", "2026-02-02", four, "2026-02-09")
+        report = self.ok_json("report", "--round", "r1")
+        structure = report["pillars"][2]
+        # anna 2, bram 5, carla 1, daan 5: mean 13 / 4.
+        self.assertEqual(structure["mean"], 3.25)
+        self.assertEqual(sorted(structure), ["disclosure", "mean", "n",
+                                             "pillar"])
+
+
 class ScoresInputTest(JournalCase):
     """round score with the scores on standard input or in --scores-file."""
 
