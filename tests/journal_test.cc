@@ -1667,7 +1667,8 @@ TEST(JournalForgetMemberTest, ReplacesTheMemberEverywhere) {
   ASSERT_TRUE(r1_after.ok() && r2_after.ok());
   EXPECT_TRUE(SameProto(StatisticsOnly(*r1_before), StatisticsOnly(*r1_after)));
   EXPECT_TRUE(SameProto(*r2_before, *r2_after))
-      << r2_before->DebugString() << "\n" << r2_after->DebugString();
+      << r2_before->DebugString() << "\n"
+      << r2_after->DebugString();
   // The open round shows every figure as before, and no score of the
   // forgotten member by any id.
   EXPECT_EQ(r1_after->respondents(), r1_before->respondents());
@@ -1798,7 +1799,9 @@ TEST(JournalReportTest, ClosedLoopUsesTheTeamsAlpha) {
 }
 
 TEST(JournalReportTest, ClosedLoopOnConfidentialRoundsHidesThePValue) {
-  // Four respondents are below min_distribution (5): only the mean shows.
+  // Four respondents are below min_distribution (5): only the mean shows, so
+  // the loop compares the means and gives no verdict, although the withheld
+  // counts 1,1,2,2 -> 4,4,5,5 would give p = 2/70.
   Journal j = NewJournal();
   AddRound(j, "r1", kR1Day, kR1Closed, FirstRoundResponses(),
            v1::ROUND_MODE_CONFIDENTIAL);
@@ -1809,13 +1812,47 @@ TEST(JournalReportTest, ClosedLoopOnConfidentialRoundsHidesThePValue) {
   absl::StatusOr<v1::RoundReport> report = j.Report("r2", Language::kEnglish);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->plan_id(), "p1");
+  // The same four people answered both rounds: nothing to difference, so
+  // r2 is not held back.
+  EXPECT_EQ(report->pillars(2).disclosure(), v1::DISCLOSURE_NO_DISTRIBUTION);
+  EXPECT_TRUE(report->pillars(2).held_back_against().empty());
   const v1::PillarTrend& t = report->focus_trend();
-  EXPECT_EQ(t.verdict(), v1::TREND_VERDICT_IMPROVED);  // p = 2/70
+  // Structure 1,1,2,2 (mean 6/4 = 1.5) -> 4,5,4,5 (mean 18/4 = 4.5).
+  v1::PillarTrend expected;
+  expected.set_pillar(v1::PILLAR_STRUCTURE);
+  expected.set_before_round_id("r1");
+  expected.set_after_round_id("r2");
+  expected.set_n_before(4);
+  expected.set_n_after(4);
+  expected.set_mean_before(1.5);
+  expected.set_mean_after(4.5);
+  expected.set_mean_change(3.0);
+  expected.set_verdict(v1::TREND_VERDICT_NOT_ENOUGH_DATA);
+  expected.set_alpha(0.05);
+  expected.set_before_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+  expected.set_after_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+  EXPECT_TRUE(SameProto(t, expected));
+  EXPECT_EQ(t.verdict(), v1::TREND_VERDICT_NOT_ENOUGH_DATA);
   EXPECT_FALSE(t.has_p_value());
   EXPECT_FALSE(t.has_cliffs_delta());
+  EXPECT_FALSE(t.has_median_before());
+  EXPECT_FALSE(t.has_median_after());
   EXPECT_FALSE(t.has_median_change());
   EXPECT_NEAR(t.mean_change(), 3.0, kExact);
   EXPECT_TRUE(SameProto(t, Expected(j, "r1", "r2", Pillar::kStructure)));
+
+  // CompareRounds says the same for every pillar: no verdict, the means.
+  absl::StatusOr<v1::RoundComparison> all = j.CompareRounds("r1", "r2");
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->pillars_size(), 5);
+  for (const v1::PillarTrend& p : all->pillars()) {
+    SCOPED_TRACE(v1::Pillar_Name(p.pillar()));
+    EXPECT_EQ(p.verdict(), v1::TREND_VERDICT_NOT_ENOUGH_DATA);
+    EXPECT_TRUE(p.has_mean_change());
+    EXPECT_FALSE(p.has_p_value());
+    EXPECT_FALSE(p.has_median_change());
+  }
+  EXPECT_TRUE(SameProto(all->pillars(2), t));
 }
 
 TEST(JournalReportTest, CompareRoundsCoversEveryPillarAskedInBoth) {

@@ -187,17 +187,21 @@ void ExpectTooFew(const v1::PillarStats& s, v1::Pillar pillar, int64_t n) {
   EXPECT_THAT(s.scores(), IsEmpty());
 }
 
-// Centre, spread and agreement shown; histogram, min, max, median withheld.
+// Only n and the mean (and the pillar) are shown: exactly these four fields,
+// with `mean` worked out by hand. With three or four scores the mean and any
+// measure of spread, the label or the AD flag would mostly pin down the
+// histogram, so none is shown.
 void ExpectNoDistribution(const v1::PillarStats& s, v1::Pillar pillar,
-                          int64_t n) {
+                          int64_t n, double mean) {
   SCOPED_TRACE(v1::Pillar_Name(pillar));
-  EXPECT_EQ(s.pillar(), pillar);
-  EXPECT_EQ(s.n(), n);
-  EXPECT_EQ(s.disclosure(), v1::DISCLOSURE_NO_DISTRIBUTION);
-  EXPECT_TRUE(s.has_mean());
-  EXPECT_NE(s.label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
-  // With three or four scores the mean and any measure of spread would
-  // mostly pin down the histogram, so none is shown.
+  v1::PillarStats expected;
+  expected.set_pillar(pillar);
+  expected.set_n(n);
+  expected.set_mean(mean);
+  expected.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+  EXPECT_TRUE(SameProto(s, expected));
+  EXPECT_EQ(s.label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
+  EXPECT_FALSE(s.ad_above_cutoff());
   EXPECT_FALSE(s.has_sd());
   EXPECT_FALSE(s.has_rwg());
   EXPECT_FALSE(s.has_rwg_raw());
@@ -210,6 +214,8 @@ void ExpectNoDistribution(const v1::PillarStats& s, v1::Pillar pillar,
   EXPECT_FALSE(s.has_max());
   EXPECT_FALSE(s.has_median());
   EXPECT_THAT(s.scores(), IsEmpty());
+  EXPECT_TRUE(s.held_back_against().empty());
+  EXPECT_FALSE(s.differencing_warning());
 }
 
 // "PILLAR:rank:REASON" per candidate.
@@ -256,30 +262,46 @@ TEST(ReportDisclosedStatsTest, ConfidentialBelowMinResponsesShowsOnlyN) {
 }
 
 TEST(ReportDisclosedStatsTest, ConfidentialBelowMinDistributionWithholdsIt) {
-  // n = 3 and n = 4 with the defaults (3, 5).
-  for (const std::vector<int>& scores :
-       std::vector<std::vector<int>>{{2, 3, 4}, {2, 3, 4, 4}}) {
-    const ScoreStats stats = StatsOf(scores);
+  // n = 3 and n = 4 with the defaults (3, 5): only n and the mean.
+  struct Case {
+    std::vector<int> scores;
+    double mean;
+  };
+  for (const Case& c : std::vector<Case>{
+           // 2,3,4: mean 9/3 = 3.
+           {{2, 3, 4}, 3.0},
+           // 2,3,4,4: mean 13/4.
+           {{2, 3, 4, 4}, 13.0 / 4},
+           // 1,5,1,5: mean 12/4 = 3.
+           {{1, 5, 1, 5}, 3.0},
+       }) {
+    SCOPED_TRACE(::testing::PrintToString(c.scores));
+    const ScoreStats stats = StatsOf(c.scores);
     const v1::PillarStats s = DisclosedStats(Pillar::kStructure, stats,
                                              v1::ROUND_MODE_CONFIDENTIAL, {});
-    ExpectNoDistribution(s, v1::PILLAR_STRUCTURE, stats.n);
-    // Only n, the mean, the label and the AD flag of the full statistics.
-    const v1::PillarStats full = ToProto(stats);
-    v1::PillarStats expected;
-    expected.set_pillar(v1::PILLAR_STRUCTURE);
-    expected.set_n(full.n());
-    expected.set_mean(full.mean());
-    expected.set_label(full.label());
-    expected.set_ad_above_cutoff(full.ad_above_cutoff());
-    expected.set_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
-    EXPECT_TRUE(SameProto(s, expected));
+    ExpectNoDistribution(s, v1::PILLAR_STRUCTURE,
+                         static_cast<int64_t>(c.scores.size()), c.mean);
+    // The full statistics do have a label; it is withheld.
+    EXPECT_NE(ToProto(stats).label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
   }
-  // 2,3,4: mean 3, s^2 = (1 + 0 + 1) / 2 = 1, rwg = 1 - 1/2 = 0.5; agreement
-  // of the single layer 0-1-1-1-0 is 1 - 2/4 = 0.5: mixed.
-  const v1::PillarStats s = DisclosedStats(
-      Pillar::kStructure, StatsOf({2, 3, 4}), v1::ROUND_MODE_CONFIDENTIAL, {});
-  EXPECT_NEAR(s.mean(), 3.0, kEps);
-  EXPECT_EQ(s.label(), v1::AGREEMENT_LABEL_MIXED);
+  // 2,3,4: s^2 = (1 + 0 + 1) / 2 = 1, rwg = 1 - 1/2 = 0.5; agreement of the
+  // single layer 0-1-1-1-0 is 1 - 2/4 = 0.5: mixed in full, not shown here.
+  const ScoreStats mixed = StatsOf({2, 3, 4});
+  EXPECT_EQ(ToProto(mixed).label(), v1::AGREEMENT_LABEL_MIXED);
+  EXPECT_EQ(
+      DisclosedStats(Pillar::kStructure, mixed, v1::ROUND_MODE_CONFIDENTIAL, {})
+          .label(),
+      v1::AGREEMENT_LABEL_UNSPECIFIED);
+  // 1,5,1,5: every score 2 from the mean 3, AD_M = 2 > 5/6; one layer
+  // 1-0-0-0-1, agreement -1: split, with the AD flag raised in full. Neither
+  // the label nor the flag is shown.
+  const ScoreStats split = StatsOf({1, 5, 1, 5});
+  EXPECT_EQ(ToProto(split).label(), v1::AGREEMENT_LABEL_SPLIT);
+  EXPECT_TRUE(ToProto(split).ad_above_cutoff());
+  const v1::PillarStats s = DisclosedStats(Pillar::kStructure, split,
+                                           v1::ROUND_MODE_CONFIDENTIAL, {});
+  EXPECT_EQ(s.label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
+  EXPECT_FALSE(s.ad_above_cutoff());
 }
 
 TEST(ReportDisclosedStatsTest, ConfidentialFromMinDistributionShowsEverything) {
@@ -306,6 +328,12 @@ TEST(ReportDisclosedStatsTest, CustomThresholds) {
   EXPECT_EQ(disclosure({3, 3, 3, 3}), v1::DISCLOSURE_NO_DISTRIBUTION);
   EXPECT_EQ(disclosure({3, 3, 3, 3, 3}), v1::DISCLOSURE_NO_DISTRIBUTION);
   EXPECT_EQ(disclosure({3, 3, 3, 3, 3, 3}), v1::DISCLOSURE_FULL);
+  // min_distribution 4 is below the floor of 5 and refused.
+  PrivacyThresholds too_low;
+  too_low.min_distribution = 4;
+  const absl::Status refused = too_low.Validate();
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("min_distribution"));
   // The thresholds do not apply to open rounds.
   EXPECT_EQ(DisclosedStats(Pillar::kSynergy, StatsOf({3, 3}),
                            v1::ROUND_MODE_OPEN, privacy)
@@ -578,38 +606,52 @@ TEST(RoundReportTest, ConfidentialThreeResponsesWithholdTheDistribution) {
   const Team team = MakeTeam();
   const v1::RoundReport report = ConfidentialReport(team, 3);
   ASSERT_EQ(report.pillars_size(), 5);
+  // ann, bob, cas: strategy 4,4,5 = 13/3; synergy 2,4,2 = 8/3; structure
+  // 3,3,3 = 3; steering 4,3,4 = 11/3; success 5,4,4 = 13/3.
+  const double means[] = {13.0 / 3, 8.0 / 3, 3.0, 11.0 / 3, 13.0 / 3};
   for (int i = 0; i < 5; ++i) {
-    ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 3);
+    ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 3,
+                         means[i]);
   }
-  // Synergy 2,4,2: mean 8/3; squared deviations 4/9 + 16/9 + 4/9 = 8/3,
-  // s^2 = 4/3, rwg = 1 - (4/3)/2 = 1/3; agreement: layer 0-1-0-1-0 of 2
-  // (TU 2, TDU 1: U = (3*2 - 4*1)/9 = 2/9, A = 2/9 * 3/4 = 1/6) and layer
-  // 0-1-0-0-0 of 1: (2/6 + 1)/3 = 4/9: mixed. Only the mean and the label
-  // are shown.
+  // Synergy 2,4,2 would be mixed in full (s^2 = 4/3, rwg = 1/3; agreement:
+  // layer 0-1-0-1-0 of 2 (TU 2, TDU 1: U = (3*2 - 4*1)/9 = 2/9, A = 2/9 *
+  // 3/4 = 1/6) and layer 0-1-0-0-0 of 1: (2/6 + 1)/3 = 4/9). Only the mean
+  // is shown, no label.
   const v1::PillarStats& synergy = report.pillars(1);
   EXPECT_NEAR(synergy.mean(), 8.0 / 3, kEps);
-  EXPECT_EQ(synergy.label(), v1::AGREEMENT_LABEL_MIXED);
-  // Means: synergy 8/3 < structure 3 < steering 4,3,4 = 11/3 < strategy
-  // 4,4,5 = 13/3 = success 5,4,4: the last two are the same multiset, so
-  // mean and consensus tie and pillar order decides.
+  EXPECT_EQ(synergy.label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
+  // Means: synergy 8/3 < structure 3 < steering 11/3 < strategy 13/3 =
+  // success 13/3. The consensus is withheld, so the tie of the last two goes
+  // to pillar order.
   EXPECT_THAT(RankingSummary(report),
               ElementsAre("PILLAR_SYNERGY:1:LOWEST_MEAN",
                           "PILLAR_STRUCTURE:2:LOWEST_MEAN",
                           "PILLAR_STEERING:3:LOWEST_MEAN",
                           "PILLAR_STRATEGY:4:LOWEST_MEAN",
                           "PILLAR_SUCCESS:5:TIE_ORDER"));
+  // Neither the consensus nor a split label reaches the ranking.
+  for (const v1::FocusCandidate& c : report.ranking()) {
+    EXPECT_FALSE(c.has_consensus());
+    EXPECT_FALSE(c.talk_first());
+  }
   EXPECT_EQ(report.focus(), v1::PILLAR_SYNERGY);
 }
 
 TEST(RoundReportTest, ConfidentialFourResponsesWithholdTheDistribution) {
   const Team team = MakeTeam();
   const v1::RoundReport report = ConfidentialReport(team, 4);
+  ASSERT_EQ(report.pillars_size(), 5);
+  // ann, bob, cas, dirk: strategy 4,4,5,3 = 16/4 = 4; synergy 2,4,2,4 = 3;
+  // structure 3,3,3,3 = 3; steering 4,3,4,3 = 14/4; success 5,4,4,5 = 18/4.
+  const double means[] = {4.0, 3.0, 3.0, 3.5, 4.5};
   for (int i = 0; i < 5; ++i) {
-    ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 4);
+    ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 4,
+                         means[i]);
   }
-  // Strategy 4,4,5,3: mean 4, s^2 = 2/3, rwg = 1 - 1/3 = 2/3 < 0.7: mixed.
+  // Strategy 4,4,5,3 would be mixed in full (s^2 = 2/3, rwg = 1 - 1/3 = 2/3
+  // < 0.7); only the mean 4 is shown, no label.
   EXPECT_NEAR(report.pillars(0).mean(), 4.0, kEps);
-  EXPECT_EQ(report.pillars(0).label(), v1::AGREEMENT_LABEL_MIXED);
+  EXPECT_EQ(report.pillars(0).label(), v1::AGREEMENT_LABEL_UNSPECIFIED);
   // Synergy 2,4,2,4 and structure 3,3,3,3 both have mean 3. Their consensus
   // is withheld, so it cannot break the tie (the ranking would reveal it):
   // pillar order does.
@@ -704,13 +746,32 @@ TEST(RoundReportTest, CustomThresholdsAreRespected) {
     }
     EXPECT_EQ(report.focus(), v1::PILLAR_UNSPECIFIED);
   }
-  for (int n : {4, 5}) {
-    SCOPED_TRACE(n);
-    const v1::RoundReport report = ConfidentialReport(team, n, privacy);
+  {
+    SCOPED_TRACE("n = 4");
+    const v1::RoundReport report = ConfidentialReport(team, 4, privacy);
+    // As with the defaults: 4, 3, 3, 14/4, 18/4.
+    const double means[] = {4.0, 3.0, 3.0, 3.5, 4.5};
     for (int i = 0; i < 5; ++i) {
-      ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), n);
+      ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 4,
+                           means[i]);
     }
+    // Synergy and structure tie at 3: pillar order.
     EXPECT_EQ(report.focus(), v1::PILLAR_SYNERGY);
+  }
+  {
+    SCOPED_TRACE("n = 5");
+    const v1::RoundReport report = ConfidentialReport(team, 5, privacy);
+    // Five scores are below 6 here, though the defaults would show them in
+    // full. With eva: strategy 4,4,5,3,4 = 20/5 = 4; synergy 2,4,2,4,3 = 15/5
+    // = 3; structure 3; steering 4,3,4,3,4 = 18/5; success 5,4,4,5,4 = 22/5.
+    const double means[] = {4.0, 3.0, 3.0, 18.0 / 5, 22.0 / 5};
+    for (int i = 0; i < 5; ++i) {
+      ExpectNoDistribution(report.pillars(i), ToProto(kAllPillars[i]), 5,
+                           means[i]);
+    }
+    // Synergy and structure tie at 3; no consensus to tell them apart.
+    EXPECT_EQ(report.focus(), v1::PILLAR_SYNERGY);
+    EXPECT_EQ(report.ranking(1).reason(), v1::FOCUS_REASON_TIE_ORDER);
   }
   {
     SCOPED_TRACE("n = 6");
@@ -772,8 +833,11 @@ TEST(RoundReportTest, FocusAmongPillarsWithEnoughResponses) {
   const v1::RoundReport report = Report(team, *round);
   EXPECT_EQ(report.respondents(), 3);
   ExpectTooFew(report.pillars(0), v1::PILLAR_STRATEGY, 1);
-  ExpectNoDistribution(report.pillars(1), v1::PILLAR_SYNERGY, 3);
-  EXPECT_NEAR(report.pillars(1).mean(), 14.0 / 3, kEps);  // 4,5,5
+  // Synergy 4,5,5: mean 14/3, and nothing else.
+  ExpectNoDistribution(report.pillars(1), v1::PILLAR_SYNERGY, 3, 14.0 / 3);
+  for (int i = 2; i < 5; ++i) {
+    ExpectTooFew(report.pillars(i), ToProto(kAllPillars[i]), 1);  // ann's
+  }
   EXPECT_EQ(report.focus(), v1::PILLAR_SYNERGY);
   EXPECT_EQ(report.ranking(1).reason(), v1::FOCUS_REASON_NOT_ENOUGH_DATA);
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "fives/disclosure.h"
 #include "fives/pillar.h"
 #include "fives/privacy_thresholds.h"
 #include "fives/round_report.h"
@@ -11,10 +12,12 @@
 #include "fives/score_stats.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
 
+using ::fives::proto_testing::SameProto;
 using ::testing::HasSubstr;
 
 constexpr double kExact = 1e-12;
@@ -319,6 +322,12 @@ TEST(ComparePillarTest, TooFewResponsesIsNotEnoughData) {
     EXPECT_FALSE(t->has_p_value());
     EXPECT_FALSE(t->has_cliffs_delta());
     EXPECT_DOUBLE_EQ(t->alpha(), 0.05);
+    EXPECT_EQ(t->before_disclosure(), small_first
+                                          ? v1::DISCLOSURE_TOO_FEW_RESPONSES
+                                          : v1::DISCLOSURE_FULL);
+    EXPECT_EQ(t->after_disclosure(), small_first
+                                         ? v1::DISCLOSURE_FULL
+                                         : v1::DISCLOSURE_TOO_FEW_RESPONSES);
   }
 }
 
@@ -339,71 +348,176 @@ TEST(ComparePillarTest, EmptySideIsNotEnoughData) {
   }
 }
 
-TEST(ComparePillarTest, NoDistributionHidesPValueAndDeltaButGivesVerdict) {
-  // Confidential with 4 scores: below min_distribution (5), so only n, the
-  // mean and the label are shown. The verdict still uses the full counts:
-  // 9/330 = 3/110 < 0.05.
+TEST(ComparePillarTest, NoDistributionSideGivesNoVerdictButBothMeans) {
+  // Confidential with 4 scores: below min_distribution (5), so only n and
+  // the mean are shown. No verdict, median, p-value or effect size may come
+  // from the withheld counts, even where they would be significant (9/330 =
+  // 3/110 < 0.05 here); the means are compared.
   const ScoreHistogram before = Hist({2, 2, 3, 3});
   const ScoreHistogram after = Hist({3, 3, 4, 4, 4, 5, 5});
   const v1::PillarStats coarse = Disclosed(before, v1::ROUND_MODE_CONFIDENTIAL);
   ASSERT_EQ(coarse.disclosure(), v1::DISCLOSURE_NO_DISTRIBUTION);
   ASSERT_FALSE(coarse.has_median());
-  absl::StatusOr<v1::PillarTrend> t = ComparePillar(
-      Pillar::kStructure, coarse, before, Disclosed(after), after, 0.05);
+  const v1::PillarStats full = Disclosed(after);
+  ASSERT_EQ(full.disclosure(), v1::DISCLOSURE_FULL);
+
+  // before 2,2,3,3: mean 10/4 = 2.5; after 3,3,4,4,4,5,5: mean 28/7 = 4.
+  v1::PillarTrend expected;
+  expected.set_pillar(v1::PILLAR_STRUCTURE);
+  expected.set_n_before(4);
+  expected.set_n_after(7);
+  expected.set_mean_before(2.5);
+  expected.set_mean_after(4.0);
+  expected.set_mean_change(1.5);
+  expected.set_verdict(v1::TREND_VERDICT_NOT_ENOUGH_DATA);
+  expected.set_alpha(0.05);
+  expected.set_before_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+  expected.set_after_disclosure(v1::DISCLOSURE_FULL);
+  absl::StatusOr<v1::PillarTrend> t =
+      ComparePillar(Pillar::kStructure, coarse, before, full, after, 0.05);
   ASSERT_TRUE(t.ok()) << t.status();
-  EXPECT_EQ(t->verdict(), v1::TREND_VERDICT_IMPROVED);
+  EXPECT_TRUE(SameProto(*t, expected));
+  EXPECT_EQ(t->verdict(), v1::TREND_VERDICT_NOT_ENOUGH_DATA);
   EXPECT_FALSE(t->has_p_value());
   EXPECT_FALSE(t->has_cliffs_delta());
-  EXPECT_NEAR(t->mean_before(), 2.5, kExact);
-  EXPECT_NEAR(t->mean_after(), 4.0, kExact);
-  EXPECT_NEAR(t->mean_change(), 1.5, kExact);
-  // The before side has no median: no median field at all.
   EXPECT_FALSE(t->has_median_before());
   EXPECT_FALSE(t->has_median_after());
   EXPECT_FALSE(t->has_median_change());
+  EXPECT_NEAR(t->mean_before(), 2.5, kExact);
+  EXPECT_NEAR(t->mean_after(), 4.0, kExact);
+  EXPECT_NEAR(t->mean_change(), 1.5, kExact);
 
-  // The same with the coarse side after, declining: 9/330.
-  absl::StatusOr<v1::PillarTrend> d = ComparePillar(
-      Pillar::kStructure, Disclosed(after), after, coarse, before, 0.05);
+  // The same with the coarse side after (a decline of 1.5 in the means).
+  expected.set_n_before(7);
+  expected.set_n_after(4);
+  expected.set_mean_before(4.0);
+  expected.set_mean_after(2.5);
+  expected.set_mean_change(-1.5);
+  expected.set_before_disclosure(v1::DISCLOSURE_FULL);
+  expected.set_after_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+  absl::StatusOr<v1::PillarTrend> d =
+      ComparePillar(Pillar::kStructure, full, after, coarse, before, 0.05);
   ASSERT_TRUE(d.ok()) << d.status();
-  EXPECT_EQ(d->verdict(), v1::TREND_VERDICT_DECLINED);
-  EXPECT_FALSE(d->has_p_value());
-  EXPECT_FALSE(d->has_cliffs_delta());
-  EXPECT_FALSE(d->has_median_change());
+  EXPECT_TRUE(SameProto(*d, expected));
 
-  // Coarse and not significant: 6/70 = 3/35 > 0.05.
+  // Both sides coarse: 2,2,3,3 then 3,4,4,5 (mean 16/4 = 4). No verdict at
+  // any alpha, although the withheld counts give 6/70 = 3/35, which would be
+  // significant at 0.10.
   const ScoreHistogram later = Hist({3, 4, 4, 5});
-  absl::StatusOr<v1::PillarTrend> s =
-      ComparePillar(Pillar::kStructure, coarse, before,
-                    Disclosed(later, v1::ROUND_MODE_CONFIDENTIAL), later, 0.05);
-  ASSERT_TRUE(s.ok()) << s.status();
-  EXPECT_EQ(s->verdict(), v1::TREND_VERDICT_TOO_SMALL_TO_TELL);
-  EXPECT_FALSE(s->has_p_value());
-  // ... but significant at 0.10.
-  absl::StatusOr<v1::PillarTrend> s10 =
-      ComparePillar(Pillar::kStructure, coarse, before,
-                    Disclosed(later, v1::ROUND_MODE_CONFIDENTIAL), later, 0.10);
-  ASSERT_TRUE(s10.ok()) << s10.status();
-  EXPECT_EQ(s10->verdict(), v1::TREND_VERDICT_IMPROVED);
-  EXPECT_FALSE(s10->has_p_value());
+  const v1::PillarStats later_coarse =
+      Disclosed(later, v1::ROUND_MODE_CONFIDENTIAL);
+  ASSERT_EQ(later_coarse.disclosure(), v1::DISCLOSURE_NO_DISTRIBUTION);
+  for (double alpha : {0.05, 0.10}) {
+    SCOPED_TRACE(alpha);
+    absl::StatusOr<v1::PillarTrend> s = ComparePillar(
+        Pillar::kStructure, coarse, before, later_coarse, later, alpha);
+    ASSERT_TRUE(s.ok()) << s.status();
+    v1::PillarTrend both;
+    both.set_pillar(v1::PILLAR_STRUCTURE);
+    both.set_n_before(4);
+    both.set_n_after(4);
+    both.set_mean_before(2.5);
+    both.set_mean_after(4.0);
+    both.set_mean_change(1.5);
+    both.set_verdict(v1::TREND_VERDICT_NOT_ENOUGH_DATA);
+    both.set_alpha(alpha);
+    both.set_before_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+    both.set_after_disclosure(v1::DISCLOSURE_NO_DISTRIBUTION);
+    EXPECT_TRUE(SameProto(*s, both));
+  }
 }
 
 TEST(ComparePillarTest, MedianFieldsAbsentWhenASideHasNoMedian) {
   const ScoreHistogram before = Hist({2, 3, 3, 4, 4});
   const ScoreHistogram after = Hist({3, 4, 4, 5, 5});
-  v1::PillarStats no_median = Disclosed(after);
-  no_median.clear_median();
-  absl::StatusOr<v1::PillarTrend> t = ComparePillar(
-      Pillar::kStructure, Disclosed(before), before, no_median, after, 0.05);
-  ASSERT_TRUE(t.ok()) << t.status();
-  EXPECT_FALSE(t->has_median_before());
-  EXPECT_FALSE(t->has_median_after());
-  EXPECT_FALSE(t->has_median_change());
-  EXPECT_TRUE(t->has_mean_change());
-  // Both sides are FULL: the p-value is shown. 48/252 = 4/21.
-  ASSERT_TRUE(t->has_p_value());
-  EXPECT_NEAR(t->p_value(), 0.19047619047619047, kExact);
-  EXPECT_EQ(t->verdict(), v1::TREND_VERDICT_TOO_SMALL_TO_TELL);
+  // Both sides in full: medians 3 and 4, change 1; p = 48/252 = 4/21.
+  {
+    absl::StatusOr<v1::PillarTrend> t =
+        ComparePillar(Pillar::kStructure, Disclosed(before), before,
+                      Disclosed(after), after, 0.05);
+    ASSERT_TRUE(t.ok()) << t.status();
+    ASSERT_TRUE(t->has_median_before() && t->has_median_after() &&
+                t->has_median_change());
+    EXPECT_NEAR(t->median_before(), 3.0, kExact);
+    EXPECT_NEAR(t->median_after(), 4.0, kExact);
+    EXPECT_NEAR(t->median_change(), 1.0, kExact);
+    ASSERT_TRUE(t->has_p_value());
+    EXPECT_NEAR(t->p_value(), 0.19047619047619047, kExact);
+    EXPECT_EQ(t->verdict(), v1::TREND_VERDICT_TOO_SMALL_TO_TELL);
+  }
+  // A side that is not shown in full has no median, so no median field is
+  // given, in either order, and no verdict, p-value or effect size.
+  struct Side {
+    const char* name;
+    v1::PillarStats stats;
+    ScoreHistogram counts;
+    bool has_mean;
+  };
+  const ScoreHistogram four = Hist({3, 4, 4, 5});
+  const ScoreHistogram two = Hist({4, 5});
+  const std::vector<Side> sides = {
+      // 3,4,4,5: below min_distribution, mean 4.
+      {"no distribution", Disclosed(four, v1::ROUND_MODE_CONFIDENTIAL), four,
+       true},
+      // 4,5: below min_responses, only n.
+      {"too few", Disclosed(two, v1::ROUND_MODE_CONFIDENTIAL), two, false},
+      // 3,4,4,5,5: enough for everything, but held back against an earlier
+      // round: only n.
+      {"held back",
+       DisclosedStats(Pillar::kStructure, ComputeScoreStats(after),
+                      v1::ROUND_MODE_CONFIDENTIAL, PrivacyThresholds{},
+                      Differencing{"r-earlier", false}),
+       after, false},
+  };
+  const v1::Disclosure tiers[] = {v1::DISCLOSURE_NO_DISTRIBUTION,
+                                  v1::DISCLOSURE_TOO_FEW_RESPONSES,
+                                  v1::DISCLOSURE_HELD_BACK};
+  for (size_t i = 0; i < sides.size(); ++i) {
+    const Side& side = sides[i];
+    SCOPED_TRACE(side.name);
+    ASSERT_EQ(side.stats.disclosure(), tiers[i]);
+    ASSERT_FALSE(side.stats.has_median());
+    for (bool side_after : {true, false}) {
+      SCOPED_TRACE(side_after ? "after" : "before");
+      absl::StatusOr<v1::PillarTrend> t =
+          side_after
+              ? ComparePillar(Pillar::kStructure, Disclosed(before), before,
+                              side.stats, side.counts, 0.05)
+              : ComparePillar(Pillar::kStructure, side.stats, side.counts,
+                              Disclosed(before), before, 0.05);
+      ASSERT_TRUE(t.ok()) << t.status();
+      EXPECT_FALSE(t->has_median_before());
+      EXPECT_FALSE(t->has_median_after());
+      EXPECT_FALSE(t->has_median_change());
+      EXPECT_FALSE(t->has_p_value());
+      EXPECT_FALSE(t->has_cliffs_delta());
+      EXPECT_EQ(t->verdict(), v1::TREND_VERDICT_NOT_ENOUGH_DATA);
+      EXPECT_EQ(side_after ? t->after_disclosure() : t->before_disclosure(),
+                tiers[i]);
+      EXPECT_EQ(side_after ? t->before_disclosure() : t->after_disclosure(),
+                v1::DISCLOSURE_FULL);
+      // The means only when both are shown: before 2,3,3,4,4 = 16/5, the
+      // coarse side 16/4 = 4.
+      EXPECT_EQ(t->has_mean_change(), side.has_mean);
+      if (side.has_mean) {
+        EXPECT_NEAR(t->mean_change(), side_after ? 4.0 - 3.2 : 3.2 - 4.0,
+                    kExact);
+      }
+    }
+  }
+  // Under DIFFERENCING_POLICY_WARN the differenced side is shown in full
+  // with a warning, and compared as such: medians 3 and 4, p = 4/21.
+  const v1::PillarStats warned = DisclosedStats(
+      Pillar::kStructure, ComputeScoreStats(after), v1::ROUND_MODE_CONFIDENTIAL,
+      PrivacyThresholds{}, Differencing{"r-earlier", true});
+  ASSERT_EQ(warned.disclosure(), v1::DISCLOSURE_FULL);
+  ASSERT_TRUE(warned.differencing_warning());
+  absl::StatusOr<v1::PillarTrend> w = ComparePillar(
+      Pillar::kStructure, Disclosed(before), before, warned, after, 0.05);
+  ASSERT_TRUE(w.ok()) << w.status();
+  EXPECT_NEAR(w->median_change(), 1.0, kExact);
+  EXPECT_NEAR(w->p_value(), 0.19047619047619047, kExact);
+  EXPECT_EQ(w->verdict(), v1::TREND_VERDICT_TOO_SMALL_TO_TELL);
 }
 
 TEST(ComparePillarTest, PooledAboveTheLimitIsInvalidArgument) {
