@@ -15,6 +15,7 @@
 #include "benchmark/benchmark.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/disclosure.h"
 #include "fives/journal.h"
 #include "fives/journal_io.h"
 
@@ -267,6 +268,30 @@ void BM_JournalLoadAndLatestReport(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_JournalLoadAndLatestReport)->Unit(benchmark::kMicrosecond);
+
+// The differencing check of the loaded journal: every closed round against
+// the rounds closed before it, as each report builds it. Its share of
+// BM_JournalLoadAndLatestReport is the cost of differencing protection.
+void BM_DifferencingGuard(benchmark::State& state) {
+  const absl::StatusOr<Journal> j = DecodeJournalFile(FileBytes());
+  if (!j.ok()) {
+    state.SkipWithError(j.status().ToString().c_str());
+    return;
+  }
+  int held_back = 0;
+  for (auto _ : state) {
+    DifferencingGuard guard(j->proto());
+    benchmark::DoNotOptimize(guard);
+    held_back = 0;
+    for (const v1::Round& r : j->proto().rounds()) {
+      for (const Differencing& d : guard.For(r.id())) {
+        held_back += !d.against.empty();
+      }
+    }
+  }
+  state.counters["held_back_pillars"] = held_back;
+}
+BENCHMARK(BM_DifferencingGuard)->Unit(benchmark::kMicrosecond);
 
 // The charter review of the loaded journal as of its last day: every
 // agreement, the check of every owner and decision, the signals of 80

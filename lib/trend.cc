@@ -121,9 +121,11 @@ absl::StatusOr<v1::PillarTrend> ComparePillar(
     t.set_verdict(v1::TREND_VERDICT_NOT_ENOUGH_DATA);
     return t;
   }
-  t.set_median_before(before.median());
-  t.set_median_after(after.median());
-  t.set_median_change(after.median() - before.median());
+  if (before.has_median() && after.has_median()) {
+    t.set_median_before(before.median());
+    t.set_median_after(after.median());
+    t.set_median_change(after.median() - before.median());
+  }
   absl::StatusOr<double> p = PermutationPValue(before_counts, after_counts);
   if (!p.ok()) return p.status();
   t.set_p_value(*p);

@@ -936,10 +936,15 @@ TEST(RenderReportTextTest, NoDistributionNote) {
   const Team team = MakeTeam();
   const v1::RoundReport report = ConfidentialReport(team, 3);
   const std::string en = RenderReportText(report, Language::kEnglish);
-  EXPECT_THAT(en, HasSubstr("distribution withheld (fewer than 5 responses)"));
-  // Synergy 2,4,2: mean 8/3 = 2.67.
+  EXPECT_THAT(en, HasSubstr("only n and the mean shown (fewer than 5 "
+                            "responses)"));
+  // Synergy 2,4,2: mean 8/3 = 2.67, and no label beside it.
   EXPECT_THAT(en, HasSubstr("2.67"));
-  EXPECT_THAT(RenderReportText(report, Language::kDutch), HasSubstr("2,67"));
+  EXPECT_THAT(en, Not(HasSubstr("mixed")));
+  EXPECT_THAT(en, Not(HasSubstr("shared")));
+  const std::string nl = RenderReportText(report, Language::kDutch);
+  EXPECT_THAT(nl, HasSubstr("2,67"));
+  EXPECT_THAT(nl, HasSubstr("alleen n en het gemiddelde getoond"));
 }
 
 }  // namespace
