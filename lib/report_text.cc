@@ -335,12 +335,21 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
                   Text("col_rwg", lang), Text("col_consensus", lang),
                   Text("col_agreement", lang), Text("col_label", lang)});
   std::vector<std::string> notes;
+  std::vector<std::pair<std::string, std::string>> withheld;  // pillars, note
   for (const v1::PillarStats& s : report.pillars()) {
     const Pillar p = *PillarFromProto(s.pillar());
     std::vector<std::string> row = {PillarName(p, lang), absl::StrCat(s.n())};
     const std::string note = DisclosureNote(s, report.thresholds(), lang);
-    if (!note.empty())
-      notes.push_back(absl::StrCat(PillarName(p, lang), ": ", note));
+    if (!note.empty()) {
+      // Pillars with the same note share one line.
+      auto same = std::find_if(withheld.begin(), withheld.end(),
+                               [&](const auto& w) { return w.second == note; });
+      if (same == withheld.end()) {
+        withheld.push_back({PillarName(p, lang), note});
+      } else {
+        absl::StrAppend(&same->first, ", ", PillarName(p, lang));
+      }
+    }
     if (!s.has_mean()) {  // only n
       row.push_back(std::string(kMissing));
       rows.push_back(std::move(row));
@@ -366,6 +375,9 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     }
   }
   absl::StrAppend(&out, Table(rows));
+  for (const auto& [pillars, note] : withheld) {
+    absl::StrAppend(&out, "  * ", pillars, ": ", note, "\n");
+  }
   for (const std::string& note : notes)
     absl::StrAppend(&out, "  * ", note, "\n");
 
