@@ -26,7 +26,10 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
   const bool differenced = tier != v1::DISCLOSURE_TOO_FEW_RESPONSES &&
                            mode == v1::ROUND_MODE_CONFIDENTIAL &&
                            !differencing.against.empty();
-  if (differenced && !differencing.warn) tier = v1::DISCLOSURE_HELD_BACK;
+  if (differenced && !differencing.warn) {
+    tier = differencing.mean_only ? v1::DISCLOSURE_NO_DISTRIBUTION
+                                  : v1::DISCLOSURE_HELD_BACK;
+  }
   switch (tier) {
     case v1::DISCLOSURE_FULL:
       out = ToProto(stats);
@@ -126,123 +129,196 @@ bool CanDifferenceSmall(const Respondents& a, const Respondents& b,
   return d <= d_max && d < min_responses;
 }
 
-struct Judged {
-  const v1::Round* round;
-  std::array<Respondents, kPillarCount> respondents;
-  // Released per pillar (mean or more shown to readers).
-  std::array<bool, kPillarCount> released = {};
+// What readers have seen of one pillar of a round: nothing, the mean, or
+// the distribution; and who can have answered it.
+struct Seen {
+  v1::Disclosure tier = v1::DISCLOSURE_UNSPECIFIED;
+  Respondents respondents;
+  PrivacyThresholds privacy;
 };
+
+bool ShowsMean(v1::Disclosure tier) {
+  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
+}
+
+// Numbers the journal's members once; people nobody can name any more get
+// numbers of their own.
+class MemberNumbers {
+ public:
+  explicit MemberNumbers(const v1::Journal& j) {
+    for (const v1::Member& m : j.team().members()) {
+      index_.emplace(m.id(), static_cast<int>(index_.size()));
+    }
+  }
+  int operator()(absl::string_view id) {
+    auto it = index_.find(id);
+    return it == index_.end() ? static_cast<int>(index_.size()) + extra_++
+                              : it->second;
+  }
+
+ private:
+  absl::flat_hash_map<absl::string_view, int> index_;
+  int extra_ = 0;
+};
+
+// Who can have answered each pillar of a stored round (asked[p] false for a
+// pillar not asked).
+std::array<Respondents, kPillarCount> RespondentsOf(
+    const v1::Round& r, MemberNumbers& number,
+    std::array<bool, kPillarCount>& asked) {
+  std::array<Respondents, kPillarCount> who;
+  asked = {};
+  if (r.mode() == v1::ROUND_MODE_CONFIDENTIAL) {
+    MemberSet pool;
+    for (const std::string& id : r.participants()) pool.Add(number(id));
+    for (const v1::PillarTally& t : r.tallies()) {
+      if (!IsValidPillar(t.pillar())) continue;
+      const size_t p = static_cast<size_t>(t.pillar()) - 1;
+      asked[p] = true;
+      who[p] = {pool, r.participants_size(),
+                static_cast<int>(Round::TallyCount(t))};
+    }
+    return who;
+  }
+  for (const v1::Response& response : r.responses()) {
+    const int member = number(response.member_id());
+    for (const v1::PillarScore& s : response.scores()) {
+      if (!IsValidPillar(s.pillar())) continue;
+      const size_t p = static_cast<size_t>(s.pillar()) - 1;
+      asked[p] = true;
+      who[p].pool.Add(member);
+      ++who[p].n;
+    }
+  }
+  for (Respondents& w : who) w.pool_size = w.n;
+  // Forgotten members answered under their pseudonym, and their scores are
+  // no longer linked to it: which pillars each answered is not known.
+  for (const v1::PillarTally& t : r.forgotten_scores()) {
+    if (!IsValidPillar(t.pillar())) continue;
+    const size_t p = static_cast<size_t>(t.pillar()) - 1;
+    asked[p] = true;
+    for (const std::string& id : r.forgotten_participants()) {
+      who[p].pool.Add(number(id));
+      ++who[p].pool_size;
+    }
+    who[p].n += static_cast<int>(Round::TallyCount(t));
+  }
+  return who;
+}
+
+// Closed before `b` in the journal's close order (close_order, then close
+// date for rounds of older journals, then place).
+bool ClosedBefore(const v1::Round& a, int a_index, const v1::Round& b,
+                  int b_index) {
+  auto key = [](const v1::Round& r, int index) {
+    absl::StatusOr<absl::CivilDay> day = ParseCivilDate(r.closed_on(), "");
+    return std::make_tuple(r.close_order(), day.ok() ? *day : absl::CivilDay(),
+                           index);
+  };
+  return key(a, a_index) < key(b, b_index);
+}
 
 }  // namespace
 
-DifferencingGuard::DifferencingGuard(const v1::Journal& journal) {
-  const bool warn =
-      journal.config().differencing() == v1::DIFFERENCING_POLICY_WARN;
-  absl::flat_hash_map<absl::string_view, int> index;
-  for (const v1::Member& m : journal.team().members()) {
-    index.emplace(m.id(), static_cast<int>(index.size()));
+RoundDifferencing StoredDifferencing(const v1::Round& round) {
+  RoundDifferencing out;
+  for (const v1::PillarDifferencing& d : round.differencing()) {
+    if (!IsValidPillar(d.pillar())) continue;
+    out[static_cast<size_t>(d.pillar()) - 1] = {d.against(), d.mean_only(),
+                                                d.warning()};
   }
-  int next_unknown = static_cast<int>(index.size());
-  auto number = [&](absl::string_view id) {
-    auto it = index.find(id);
-    return it == index.end() ? next_unknown++ : it->second;
-  };
+  return out;
+}
 
-  // Closed rounds in the order they were closed.
-  std::vector<std::tuple<int, absl::CivilDay, int>> order;
-  for (int i = 0; i < journal.rounds_size(); ++i) {
-    const v1::Round& r = journal.rounds(i);
-    if (r.state() != v1::ROUND_STATE_CLOSED) continue;
-    absl::StatusOr<absl::CivilDay> closed = ParseCivilDate(r.closed_on(), "");
-    order.emplace_back(r.close_order(),
-                       closed.ok() ? *closed : absl::CivilDay(), i);
-  }
-  std::sort(order.begin(), order.end());
-
-  std::vector<Judged> judged;
-  judged.reserve(order.size());
-  for (const auto& [close_order, closed_on, i] : order) {
-    const v1::Round& r = journal.rounds(i);
-    const bool confidential = r.mode() == v1::ROUND_MODE_CONFIDENTIAL;
-    const PrivacyThresholds privacy =
-        PrivacyThresholds::FromProto(r.thresholds())
-            .value_or(PrivacyThresholds{});
-    Judged j{&r, {}, {}};
-    std::array<bool, kPillarCount> asked = {};
-    if (confidential) {
-      MemberSet pool;
-      for (const std::string& id : r.participants()) pool.Add(number(id));
-      for (const v1::PillarTally& t : r.tallies()) {
-        if (!IsValidPillar(t.pillar())) continue;
-        const size_t p = static_cast<size_t>(t.pillar()) - 1;
-        asked[p] = true;
-        j.respondents[p] = {pool, r.participants_size(),
-                            static_cast<int>(Round::TallyCount(t))};
-      }
-    } else {
-      for (const v1::Response& response : r.responses()) {
-        const int member = number(response.member_id());
-        for (const v1::PillarScore& s : response.scores()) {
-          if (!IsValidPillar(s.pillar())) continue;
-          const size_t p = static_cast<size_t>(s.pillar()) - 1;
-          asked[p] = true;
-          j.respondents[p].pool.Add(member);
-          ++j.respondents[p].n;
-        }
-      }
-      // Forgotten members answered under their pseudonym, and their scores
-      // are no longer linked to it: with partial answers, which pillars
-      // each answered is not known.
-      for (const v1::PillarTally& t : r.forgotten_scores()) {
-        if (!IsValidPillar(t.pillar())) continue;
-        const size_t p = static_cast<size_t>(t.pillar()) - 1;
-        asked[p] = true;
-        Respondents& who = j.respondents[p];
-        who.pool_size = who.n;
-        for (const std::string& id : r.forgotten_participants()) {
-          who.pool.Add(number(id));
-          ++who.pool_size;
-        }
-        who.n += static_cast<int>(Round::TallyCount(t));
-      }
-      for (size_t p = 0; p < kPillarCount; ++p) {
-        Respondents& who = j.respondents[p];
-        if (r.forgotten_scores_size() == 0) who.pool_size = who.n;
-      }
-    }
-    RoundDifferencing found;
-    for (size_t p = 0; p < kPillarCount; ++p) {
-      if (!asked[p]) continue;
-      const Respondents& who = j.respondents[p];
-      if (DisclosureTier(r.mode(), who.n, privacy) ==
-          v1::DISCLOSURE_TOO_FEW_RESPONSES) {
-        continue;
-      }
-      bool released = true;
-      if (confidential) {
-        // The latest earlier released round it could be differenced against.
-        for (auto e = judged.rbegin(); e != judged.rend(); ++e) {
-          if (!e->released[p]) continue;
-          if (CanDifferenceSmall(e->respondents[p], who,
-                                 privacy.min_responses)) {
-            found[p] = {e->round->id(), warn};
-            released = warn;
-            break;
-          }
-        }
-      }
-      j.released[p] = released;
-    }
-    found_.emplace(r.id(), found);
-    judged.push_back(std::move(j));
+void StoreDifferencing(const RoundDifferencing& found, v1::Round& round) {
+  round.clear_differencing();
+  for (Pillar p : kAllPillars) {
+    const Differencing& d = found[PillarIndex(p)];
+    if (d.against.empty()) continue;
+    v1::PillarDifferencing* stored = round.add_differencing();
+    stored->set_pillar(ToProto(p));
+    stored->set_against(d.against);
+    stored->set_mean_only(d.mean_only);
+    stored->set_warning(d.warn);
   }
 }
 
-const RoundDifferencing& DifferencingGuard::For(
-    absl::string_view round_id) const {
-  static const RoundDifferencing kNothing = {};
-  auto it = found_.find(round_id);
-  return it == found_.end() ? kNothing : it->second;
+RoundDifferencing JudgeDifferencing(const v1::Journal& journal,
+                                    absl::string_view round_id) {
+  RoundDifferencing found;
+  int index = -1;
+  for (int i = 0; i < journal.rounds_size(); ++i) {
+    if (journal.rounds(i).id() == round_id) index = i;
+  }
+  if (index < 0) return found;
+  const v1::Round& r = journal.rounds(index);
+  if (r.mode() != v1::ROUND_MODE_CONFIDENTIAL) return found;
+  const bool warn =
+      journal.config().differencing() == v1::DIFFERENCING_POLICY_WARN;
+  MemberNumbers number(journal);
+  auto thresholds = [](const v1::Round& round) {
+    return PrivacyThresholds::FromProto(round.thresholds())
+        .value_or(PrivacyThresholds{});
+  };
+
+  // What readers have seen of every other round, latest first.
+  std::vector<std::pair<const v1::Round*, std::array<Seen, kPillarCount>>> seen;
+  for (int i = journal.rounds_size() - 1; i >= 0; --i) {
+    const v1::Round& e = journal.rounds(i);
+    if (i == index) continue;
+    const bool open_mode = e.mode() == v1::ROUND_MODE_OPEN;
+    if (!open_mode && (e.state() != v1::ROUND_STATE_CLOSED ||
+                       !ClosedBefore(e, i, r, index))) {
+      continue;  // not reported yet, or judged after this one
+    }
+    std::array<bool, kPillarCount> asked;
+    const std::array<Respondents, kPillarCount> who =
+        RespondentsOf(e, number, asked);
+    const PrivacyThresholds privacy = thresholds(e);
+    const RoundDifferencing stored = StoredDifferencing(e);
+    std::array<Seen, kPillarCount> s;
+    for (size_t p = 0; p < kPillarCount; ++p) {
+      if (!asked[p]) continue;
+      v1::Disclosure tier = DisclosureTier(e.mode(), who[p].n, privacy);
+      const Differencing& d = stored[p];
+      if (!open_mode && tier != v1::DISCLOSURE_TOO_FEW_RESPONSES &&
+          !d.against.empty() && !d.warn) {
+        tier = d.mean_only ? v1::DISCLOSURE_NO_DISTRIBUTION
+                           : v1::DISCLOSURE_HELD_BACK;
+      }
+      s[p] = {tier, who[p], privacy};
+    }
+    seen.emplace_back(&e, s);
+  }
+
+  std::array<bool, kPillarCount> asked;
+  const std::array<Respondents, kPillarCount> who =
+      RespondentsOf(r, number, asked);
+  const PrivacyThresholds privacy = thresholds(r);
+  for (size_t p = 0; p < kPillarCount; ++p) {
+    if (!asked[p]) continue;
+    const v1::Disclosure tier = DisclosureTier(r.mode(), who[p].n, privacy);
+    if (tier == v1::DISCLOSURE_TOO_FEW_RESPONSES) continue;
+    Differencing& d = found[p];
+    for (const auto& [e, e_seen] : seen) {
+      const Seen& s = e_seen[p];
+      if (!ShowsMean(s.tier)) continue;
+      const int min_responses =
+          std::max(privacy.min_responses, s.privacy.min_responses);
+      const int min_distribution =
+          std::max(privacy.min_distribution, s.privacy.min_distribution);
+      if (CanDifferenceSmall(s.respondents, who[p], min_responses)) {
+        d = {e->id(), false, warn};
+        break;  // held back: nothing milder can follow
+      }
+      if (d.against.empty() && tier == v1::DISCLOSURE_FULL &&
+          s.tier == v1::DISCLOSURE_FULL &&
+          CanDifferenceSmall(s.respondents, who[p], min_distribution)) {
+        d = {e->id(), true, warn};
+      }
+    }
+  }
+  return found;
 }
 
 }  // namespace fives

@@ -101,6 +101,25 @@ void Migrate(v1::Journal& j) {
   for (const v1::Member& m : j.team().members()) {
     if (m.forgotten() && !m.joined().empty()) forgotten.push_back(m.id());
   }
+  // Rounds closed before close_order was kept: ordered by close date, then
+  // place, after the others, and judged for differencing in that order.
+  std::vector<int> unordered;
+  int32_t order = 0;
+  for (int i = 0; i < j.rounds_size(); ++i) {
+    const v1::Round& r = j.rounds(i);
+    order = std::max(order, r.close_order());
+    if (r.state() == v1::ROUND_STATE_CLOSED && r.close_order() == 0) {
+      unordered.push_back(i);
+    }
+  }
+  std::stable_sort(unordered.begin(), unordered.end(), [&](int a, int b) {
+    return j.rounds(a).closed_on() < j.rounds(b).closed_on();
+  });
+  for (int i : unordered) {
+    v1::Round& r = *j.mutable_rounds(i);
+    r.set_close_order(++order);
+    StoreDifferencing(JudgeDifferencing(j, r.id()), r);
+  }
   for (const std::string& id : forgotten) Unlink(j, id);
   for (v1::Round& r : *j.mutable_rounds()) {
     if (r.mode() != v1::ROUND_MODE_CONFIDENTIAL ||
@@ -326,11 +345,11 @@ struct PillarFigures {
   ScoreHistogram counts;
 };
 
-PillarFigures FiguresOf(const Round& round, Pillar p,
-                        const DifferencingGuard& guard) {
+PillarFigures FiguresOf(const Round& round, Pillar p) {
   PillarFigures f;
   f.counts = round.Histogram(p);
-  f.disclosed = DisclosedStats(round, p, guard.For(round.id())[PillarIndex(p)]);
+  f.disclosed = DisclosedStats(
+      round, p, StoredDifferencing(round.proto())[PillarIndex(p)]);
   return f;
 }
 
@@ -364,6 +383,8 @@ absl::Status Journal::CloseRound(absl::string_view round_id,
   v1::Round* stored = FindRound(proto_, round_id);
   *stored = round->proto();
   stored->set_close_order(order + 1);
+  // Differencing protection, decided once: a report never changes later.
+  StoreDifferencing(JudgeDifferencing(proto_, round_id), *stored);
   return absl::OkStatus();
 }
 
@@ -371,11 +392,10 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
                                                 Language language) const {
   absl::StatusOr<Round> round = LoadRound(proto_, round_id);
   if (!round.ok()) return round.status();
-  const DifferencingGuard guard(proto_);
   ReportOptions options;
   options.focus = config_.focus;
   options.language = language;
-  options.differencing = guard.For(round_id);
+  options.differencing = StoredDifferencing(round->proto());
   absl::StatusOr<v1::RoundReport> report =
       BuildRoundReport(team(), *round, options);
   if (!report.ok()) return report;
@@ -390,8 +410,8 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
     const Pillar focus = *PillarFromProto(plan->focus());
     if (round->asks(focus)) {
       const Round before = *LoadRound(proto_, plan->round_id());
-      const PillarFigures a = FiguresOf(before, focus, guard);
-      const PillarFigures b = FiguresOf(*round, focus, guard);
+      const PillarFigures a = FiguresOf(before, focus);
+      const PillarFigures b = FiguresOf(*round, focus);
       absl::StatusOr<v1::PillarTrend> trend =
           ComparePillar(focus, a.disclosed, a.counts, b.disclosed, b.counts,
                         config_.trend_alpha);
@@ -438,14 +458,13 @@ absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
           absl::StrCat("round \"", r->id(), "\": compare closed rounds only"));
     }
   }
-  const DifferencingGuard guard(proto_);
   v1::RoundComparison comparison;
   comparison.set_before_round_id(std::string(before_id));
   comparison.set_after_round_id(std::string(after_id));
   for (Pillar p : kAllPillars) {
     if (!before->asks(p) || !after->asks(p)) continue;
-    const PillarFigures a = FiguresOf(*before, p, guard);
-    const PillarFigures b = FiguresOf(*after, p, guard);
+    const PillarFigures a = FiguresOf(*before, p);
+    const PillarFigures b = FiguresOf(*after, p);
     absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
         p, a.disclosed, a.counts, b.disclosed, b.counts, config_.trend_alpha);
     if (!trend.ok()) return trend.status();

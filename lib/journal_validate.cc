@@ -204,6 +204,14 @@ absl::Status Journal::Validate(const v1::Journal& j) {
       return Invalid(absl::StrCat("rounds[", i, "].close_order"),
                      absl::StrCat(r.close_order(), " appears twice"));
     }
+    for (int k = 0; k < r.differencing_size(); ++k) {
+      if (!c.rounds.contains(r.differencing(k).against())) {
+        return Invalid(
+            absl::StrCat("rounds[", i, "].differencing[", k, "].against"),
+            absl::StrCat("\"", r.differencing(k).against(),
+                         "\" is not a round of the journal"));
+      }
+    }
     for (int k = 0; k < r.forgotten_participants_size(); ++k) {
       auto m = c.members.find(r.forgotten_participants(k));
       if (m == c.members.end() || !m->second->forgotten()) {

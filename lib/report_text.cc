@@ -149,6 +149,10 @@ std::string DisclosureNote(const v1::PillarStats& s,
     case v1::DISCLOSURE_TOO_FEW_RESPONSES:
       return absl::Substitute(Text("withheld_too_few", lang), t.min_responses);
     case v1::DISCLOSURE_NO_DISTRIBUTION:
+      if (!s.held_back_against().empty()) {
+        return absl::Substitute(Text("withheld_distribution_differenced", lang),
+                                s.held_back_against(), t.min_distribution);
+      }
       return absl::Substitute(Text("withheld_distribution", lang),
                               t.min_distribution);
     case v1::DISCLOSURE_HELD_BACK:

@@ -400,6 +400,30 @@ absl::Status Round::Validate(const v1::Round& proto) {
           "round.forgotten_scores: kept by open rounds only");
     }
   }
+  int d = 0;
+  for (const v1::PillarDifferencing& diff : proto.differencing()) {
+    const std::string where = absl::StrCat("round.differencing[", d++, "]");
+    if (proto.mode() != v1::ROUND_MODE_CONFIDENTIAL || !closed) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": kept by closed confidential rounds only"));
+    }
+    absl::StatusOr<Pillar> p =
+        PillarFromProto(diff.pillar(), where + ".pillar");
+    if (!p.ok()) return p.status();
+    if (!(*asked)[PillarIndex(*p)]) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ".pillar: ", PillarKey(*p), " is not asked in this round"));
+    }
+    if (d > 1 && proto.differencing(d - 2).pillar() >= diff.pillar()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".pillar: out of pillar order or repeated"));
+    }
+    if (!IsValidId(diff.against()) || diff.against() == proto.id()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ".against: \"", absl::CHexEscape(diff.against()),
+                       "\" is not another round"));
+    }
+  }
   if (proto.close_order() < 0 || (proto.close_order() > 0 && !closed)) {
     return absl::InvalidArgumentError(
         absl::StrCat("round.close_order: ", proto.close_order(),

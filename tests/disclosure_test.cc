@@ -59,7 +59,7 @@ TEST(DisclosureTierTest, HeldBackShowsOnlyN) {
   const ScoreStats stats = *ComputeScoreStats(std::vector<int>{2, 3, 4, 4, 5});
   const v1::PillarStats s =
       DisclosedStats(Pillar::kSuccess, stats, v1::ROUND_MODE_CONFIDENTIAL, {},
-                     Differencing{"r1", false});
+                     Differencing{"r1", /*mean_only=*/false, /*warn=*/false});
   v1::PillarStats expected;
   expected.set_pillar(v1::PILLAR_SUCCESS);
   expected.set_n(5);
@@ -70,7 +70,7 @@ TEST(DisclosureTierTest, HeldBackShowsOnlyN) {
   // Warn: everything, marked.
   const v1::PillarStats w =
       DisclosedStats(Pillar::kSuccess, stats, v1::ROUND_MODE_CONFIDENTIAL, {},
-                     Differencing{"r1", true});
+                     Differencing{"r1", /*mean_only=*/false, /*warn=*/true});
   EXPECT_EQ(w.disclosure(), v1::DISCLOSURE_FULL);
   EXPECT_EQ(w.histogram_size(), 5);
   EXPECT_TRUE(w.differencing_warning());
@@ -183,11 +183,15 @@ TEST(DifferencingTest, OneOrTwoPeopleDifferentIsHeldBack) {
   EXPECT_THAT(Tiers(j, "r1"), ::testing::Each(kFull));
   EXPECT_THAT(Tiers(j, "r2"), ::testing::Each(kHeld));
   EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kHeld));
-  // r4 differs from r1 by 4 people (2 left, 2 joined): released.
-  EXPECT_THAT(Tiers(j, "r4"), ::testing::Each(kFull));
+  // r4 differs from r1 by 4 people (2 left, 2 joined): at least
+  // min_responses, so the mean may show, but fewer than min_distribution,
+  // so the difference of the histograms would show those four's scores.
+  EXPECT_THAT(Tiers(j, "r4"), ::testing::Each(v1::DISCLOSURE_NO_DISTRIBUTION));
+  EXPECT_EQ(j.Report("r4", Language::kEnglish)->pillars(0).held_back_against(),
+            "r1");
   EXPECT_THAT(Tiers(j, "r5"), ::testing::Each(kFull));
-  // r6 differs from r1 and r5 by 6 (3 4 5 out, 6 7 8 in), from r4 by 2
-  // (r4 is 0 1 2 3 6 7: 3 out, 8 in).
+  // r6 differs from r1 and r5 by 6 (3 4 5 out, 6 7 8 in), from r4 (whose
+  // mean is shown) by 2 (r4 is 0 1 2 3 6 7: 3 out, 8 in).
   EXPECT_THAT(Tiers(j, "r6"), ::testing::Each(kHeld));
   const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
   EXPECT_EQ(r2.pillars(0).held_back_against(), "r1");
@@ -252,6 +256,79 @@ TEST(DifferencingTest, JudgedInTheOrderRoundsClosed) {
             r2_before.SerializeAsString());
   EXPECT_EQ(j.proto().rounds(0).close_order(), 2);
   EXPECT_EQ(j.proto().rounds(1).close_order(), 1);
+}
+
+TEST(DifferencingTest, HistogramsOfFewerThanMinDistributionPeopleStayHidden) {
+  // r2 = r1 plus three: the difference of two full histograms would be the
+  // three newcomers' histogram. r2 shows only n and the mean.
+  Journal j = TeamOf(8);
+  Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4});
+  Answered(j, "r2", Day(2026, 3, 1), {0, 1, 2, 3, 4, 5, 6, 7});
+  EXPECT_THAT(Tiers(j, "r2"), ::testing::Each(v1::DISCLOSURE_NO_DISTRIBUTION));
+  const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
+  EXPECT_TRUE(r2.pillars(0).has_mean());
+  EXPECT_EQ(r2.pillars(0).histogram_size(), 0);
+  // Five more people, and the histogram shows.
+  Journal k = TeamOf(10);
+  Answered(k, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4});
+  Answered(k, "r2", Day(2026, 3, 1), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  EXPECT_THAT(Tiers(k, "r2"), ::testing::Each(kFull));
+}
+
+TEST(DifferencingTest, TheStricterRoundsThresholdsCount) {
+  // r1 promised 6 and 8; r2, at the team's 3 and 5, leaves 3 of r1's 10
+  // out: fewer than r1's min_responses, so held back.
+  Journal j = TeamOf(10);
+  RoundOptions o =
+      j.NewRoundOptions("r1", Day(2026, 2, 1), v1::ROUND_MODE_CONFIDENTIAL);
+  o.privacy.min_responses = 6;
+  o.privacy.min_distribution = 8;
+  ASSERT_TRUE(j.StartRound(o).ok());
+  for (int m = 0; m < 10; ++m) {
+    ASSERT_TRUE(j.AddResponse("r1", MakeResponse(Id(m), {3, 3, 3, 3, 3})).ok());
+  }
+  ASSERT_TRUE(j.CloseRound("r1", Day(2026, 2, 5)).ok());
+  Answered(j, "r2", Day(2026, 3, 1), {0, 1, 2, 3, 4, 5, 6});
+  EXPECT_THAT(Tiers(j, "r2"), ::testing::Each(kHeld));
+}
+
+TEST(DifferencingTest, AnOpenRoundStillOpenCounts) {
+  // The open round's live report already shows every score.
+  Journal j = TeamOf(6);
+  ASSERT_TRUE(j.StartRound(j.NewRoundOptions("o1", Day(2026, 2, 1),
+                                             v1::ROUND_MODE_OPEN))
+                  .ok());
+  for (int m = 0; m < 5; ++m) {
+    ASSERT_TRUE(j.AddResponse("o1", MakeResponse(Id(m), {3, 3, 3, 3, 3})).ok());
+  }
+  Answered(j, "c1", Day(2026, 2, 2), {0, 1, 2, 3, 4, 5});
+  EXPECT_THAT(Tiers(j, "c1"), ::testing::Each(kHeld));
+}
+
+TEST(DifferencingTest, ForgettingChangesNoDecision) {
+  // An open round with partial answers, then two confidential rounds; once
+  // m0 is forgotten, which pillars m0 answered in the open round is no
+  // longer known. The decisions were taken at close and stay.
+  Journal j = TeamOf(9);
+  RoundOptions o =
+      j.NewRoundOptions("o1", Day(2026, 2, 1), v1::ROUND_MODE_OPEN);
+  o.allow_partial = true;
+  ASSERT_TRUE(j.StartRound(o).ok());
+  for (int m : {2, 4, 5, 8}) {
+    ASSERT_TRUE(j.AddResponse("o1", MakeResponse(Id(m), {3, 3, 3, 3, 3})).ok());
+  }
+  ASSERT_TRUE(j.AddResponse("o1", MakeResponse(Id(0), {2, 0, 0, 0, 0})).ok());
+  ASSERT_TRUE(j.CloseRound("o1", Day(2026, 2, 3)).ok());
+  Answered(j, "r2", Day(2026, 3, 1), {0, 4, 5, 7});
+  Answered(j, "r3", Day(2026, 4, 1), {4, 5, 7});
+  const std::string r2 =
+      j.Report("r2", Language::kEnglish)->SerializeAsString();
+  const std::string r3 =
+      j.Report("r3", Language::kEnglish)->SerializeAsString();
+  ASSERT_TRUE(j.ForgetMember(Id(0)).ok());
+  EXPECT_EQ(j.Report("r2", Language::kEnglish)->SerializeAsString(), r2);
+  EXPECT_EQ(j.Report("r3", Language::kEnglish)->SerializeAsString(), r3);
+  EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kHeld));
 }
 
 TEST(DifferencingTest, TooFewResponsesNeedNoProtection) {

@@ -464,9 +464,10 @@ TEST(ComparePillarTest, MedianFieldsAbsentWhenASideHasNoMedian) {
       // 3,4,4,5,5: enough for everything, but held back against an earlier
       // round: only n.
       {"held back",
-       DisclosedStats(Pillar::kStructure, ComputeScoreStats(after),
-                      v1::ROUND_MODE_CONFIDENTIAL, PrivacyThresholds{},
-                      Differencing{"r-earlier", false}),
+       DisclosedStats(
+           Pillar::kStructure, ComputeScoreStats(after),
+           v1::ROUND_MODE_CONFIDENTIAL, PrivacyThresholds{},
+           Differencing{"r-earlier", /*mean_only=*/false, /*warn=*/false}),
        after, false},
   };
   const v1::Disclosure tiers[] = {v1::DISCLOSURE_NO_DISTRIBUTION,
@@ -509,7 +510,8 @@ TEST(ComparePillarTest, MedianFieldsAbsentWhenASideHasNoMedian) {
   // with a warning, and compared as such: medians 3 and 4, p = 4/21.
   const v1::PillarStats warned = DisclosedStats(
       Pillar::kStructure, ComputeScoreStats(after), v1::ROUND_MODE_CONFIDENTIAL,
-      PrivacyThresholds{}, Differencing{"r-earlier", true});
+      PrivacyThresholds{},
+      Differencing{"r-earlier", /*mean_only=*/false, /*warn=*/true});
   ASSERT_EQ(warned.disclosure(), v1::DISCLOSURE_FULL);
   ASSERT_TRUE(warned.differencing_warning());
   absl::StatusOr<v1::PillarTrend> w = ComparePillar(

@@ -42,10 +42,13 @@ v1::Disclosure DisclosureTier(v1::RoundMode mode, int64_t n,
                               const PrivacyThresholds& privacy);
 
 // Differencing found for one pillar of a round: the earlier released round
-// its figures could be differenced against (empty: none), and whether the
-// team's policy shows them with a warning instead of holding them back.
+// its figures could be differenced against (empty: none); whether only the
+// distribution must go (the rounds differ by at least min_responses but
+// fewer than min_distribution people), and whether the team's policy shows
+// everything with a warning instead.
 struct Differencing {
   std::string against;
+  bool mean_only = false;
   bool warn = false;
 };
 using RoundDifferencing = std::array<Differencing, kPillarCount>;
@@ -72,29 +75,29 @@ bool IsReleased(const v1::PillarStats& stats);
 // p-value, effect size): both at DISCLOSURE_FULL.
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after);
 
-// Differencing protection over the rounds of a journal. Rounds are judged in
-// the order they were closed (close_order, then close date for rounds from
-// older journals), each against the rounds closed before it, so a released
-// report never changes later. A round's pillar could be differenced against
-// an earlier released one when the people who answered that pillar in the
-// two rounds can differ by at least one and fewer than the later round's
-// min_responses (with partial answers, only the number who answered a
-// pillar is stored; any split consistent with it counts). Open rounds count
-// as released in full; they are never held back. Forgotten members stay in
-// the participant lists under their pseudonym, so forgetting changes no
-// decision.
-class DifferencingGuard {
- public:
-  // `journal` must be valid.
-  explicit DifferencingGuard(const v1::Journal& journal);
+// Differencing protection: judges the confidential round `round_id` of
+// `journal` as it closes, against every round whose figures readers have
+// seen: every open-mode round (in any state: its report is live) and every
+// confidential round closed before it, as its own stored decision released
+// it. A pillar could be differenced against an earlier round when the people
+// who answered it in the two rounds can differ by at least one and
+//  - fewer than min_responses: only n is shown (held back);
+//  - fewer than min_distribution, both rounds showing their distribution:
+//    only n and the mean are shown.
+// The larger thresholds of the two rounds count. With partial answers only
+// the number who answered a pillar is stored; any split consistent with it
+// counts. Under DIFFERENCING_POLICY_WARN everything is shown, with a warning.
+// The decision is stored in the round (v1::Round.differencing) by
+// Journal::CloseRound, so what a report shows never changes later, and
+// forgetting a member changes no decision.
+RoundDifferencing JudgeDifferencing(const v1::Journal& journal,
+                                    absl::string_view round_id);
 
-  // What was found for each pillar of the round `round_id` (nothing found
-  // for rounds that are not closed or not confidential).
-  const RoundDifferencing& For(absl::string_view round_id) const;
+// The stored decision of a closed round, by pillar.
+RoundDifferencing StoredDifferencing(const v1::Round& round);
 
- private:
-  absl::flat_hash_map<std::string, RoundDifferencing> found_;
-};
+// The stored form of `found` for the pillars `round` asks.
+void StoreDifferencing(const RoundDifferencing& found, v1::Round& round);
 
 }  // namespace fives
 

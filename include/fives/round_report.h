@@ -18,8 +18,8 @@ struct ReportOptions {
   FocusOptions focus;
   // Language of the suggestions.
   Language language = Language::kEnglish;
-  // Differencing found for the round's pillars (DifferencingGuard of its
-  // journal); nothing for a round on its own.
+  // Differencing found for the round's pillars (the decision stored when it
+  // closed, see JudgeDifferencing); nothing for a round on its own.
   RoundDifferencing differencing;
 };
 
