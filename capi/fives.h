@@ -231,7 +231,10 @@ FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
 FIVES_API int fives_journal_member_leaves(fives_journal* journal,
                                           const char* id,
                                           const char* left) FIVES_NOEXCEPT;
-/* The right to erasure: a pseudonym replaces the member everywhere. */
+/* The right to erasure: a pseudonym ("forgotten-N") without dates, after
+ * every other member, replaces the member everywhere; feedback texts are
+ * removed and open-round scores stay only in the round's counts. Every
+ * figure a report may show stays as it was. */
 FIVES_API int fives_journal_forget_member(fives_journal* journal,
                                           const char* id) FIVES_NOEXCEPT;
 
@@ -241,7 +244,10 @@ FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
                                         int mode) FIVES_NOEXCEPT;
 /* A round with every option: a fives.v1.RoundRequest in `format` (asked
- * pillars, partial responses, thresholds). */
+ * pillars, partial responses, thresholds). Privacy thresholds may be
+ * stricter than the team's, never looser (min_responses at least 3,
+ * min_distribution at least 5); agreement thresholds, which shape the
+ * labels, must be the team's (FIVES_INVALID_ARGUMENT otherwise). */
 FIVES_API int fives_journal_start_round_request(fives_journal* journal,
                                                 const uint8_t* request,
                                                 size_t len,
@@ -255,7 +261,11 @@ FIVES_API int fives_journal_close_round(fives_journal* journal,
                                         const char* round_id,
                                         const char* date) FIVES_NOEXCEPT;
 /* The report of a round (NULL: the latest closed round), a
- * fives.v1.RoundReport with suggestions in `language` ("en" or "nl"). */
+ * fives.v1.RoundReport with suggestions in `language` ("en" or "nl"). Each
+ * confidential pillar shows what the disclosure decision released: only n
+ * below min_responses or when held back against differencing, n and the
+ * mean below min_distribution, everything from there (see `disclosure`,
+ * `held_back_against`, `differencing_warning` of fives.v1.PillarStats). */
 FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,

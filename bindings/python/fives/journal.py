@@ -452,8 +452,10 @@ class Journal:
                    date_arg(left, "left"))
 
     def forget_member(self, member_id: str) -> None:
-        """The right to erasure: a pseudonym replaces the member everywhere,
-        their feedback texts are removed."""
+        """The right to erasure: a pseudonym without dates, after every
+        other member, replaces the member everywhere; their feedback texts
+        are removed and their open-round scores stay only in the round's
+        counts. Every figure a report may show stays as it was."""
         self._call(_ffi.lib().fives_journal_forget_member,
                    _ffi.text_arg(member_id, "member_id"))
 
@@ -474,8 +476,11 @@ class Journal:
         Options (fives.v1.RoundRequest; None takes the team's configuration):
         ``pillars`` the pillars asked (default all five); ``allow_partial``
         lets a response leave asked pillars out; privacy thresholds
-        ``min_responses`` and ``min_distribution``; agreement thresholds
-        ``shared_rwg``, ``split_agreement`` and ``ad_cutoff``.
+        ``min_responses`` and ``min_distribution``, stricter than the
+        team's or equal, never looser (floors 3 and 5); agreement thresholds
+        ``shared_rwg``, ``split_agreement`` and ``ad_cutoff``, which must be
+        the team's (a round cannot tune its labels): InvalidArgument
+        otherwise.
         """
         rid = _ffi.text_arg(round_id, "round_id").decode("utf-8")
         day = date_str(date, "date")
