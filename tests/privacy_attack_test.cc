@@ -278,6 +278,26 @@ TEST(PrivacyAttackTest, JournalImportedAsJsonAndText) {
   ExpectAbsentMemberHidden(5, Absence::kImported);
 }
 
+TEST(PrivacyAttackTest, ThreeNewcomersTellOnlyTheirSum) {
+  // r1: five members with fixed scores, shown in full. r2: the same five
+  // (repeating their scores) and three newcomers. Their scores may show
+  // only as the mean of three would: by their sum.
+  const std::vector<int> five = {1, 2, 3, 4, 5};
+  auto releases = [&](const Counts& newcomers) {
+    Journal j = Team(8);
+    Round(j, "r1", Day(2026, 2, 2), {0, 1, 2, 3, 4}, five);
+    std::vector<int> scores = five;
+    for (int s : Scores(newcomers)) scores.push_back(s);
+    Round(j, "r2", Day(2026, 4, 1), {0, 1, 2, 3, 4, 5, 6, 7}, scores);
+    return absl::StrCat(Releases(j, "r1", ""), Releases(j, "r2", "r1"));
+  };
+  const auto groups = GroupByReleases(AllHistograms(3), releases);
+  for (const auto& group : groups) {
+    for (const Counts& h : group) EXPECT_EQ(Sum(h), Sum(group.front()));
+  }
+  EXPECT_EQ(groups.size(), 13u);  // the sums 3..15
+}
+
 TEST(PrivacyAttackTest, WarnPolicyReleasesWhatHoldBackProtects) {
   // Under the documented "warn" policy the later round is shown, and the
   // adversary learns the absent member's score: the test would catch it.
