@@ -46,6 +46,7 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
   if (differenced) {
     out.set_held_back_against(differencing.against);
     out.set_differencing_warning(differencing.warn);
+    out.set_held_back_combination(differencing.combination);
   }
   out.set_pillar(ToProto(pillar));
   return out;
@@ -83,10 +84,24 @@ class MemberSet {
     if (bits_.size() <= word) bits_.resize(word + 1, 0);
     bits_[word] |= uint64_t{1} << (index % 64);
   }
+  // One past the highest member number in the set.
+  int Bits() const {
+    for (size_t w = bits_.size(); w > 0; --w) {
+      if (bits_[w - 1] != 0) {
+        return static_cast<int>(64 * (w - 1)) + 64 -
+               __builtin_clzll(bits_[w - 1]);
+      }
+    }
+    return 0;
+  }
   int Size() const {
     int n = 0;
     for (uint64_t w : bits_) n += __builtin_popcountll(w);
     return n;
+  }
+  bool Has(int index) const {
+    const size_t word = static_cast<size_t>(index) / 64;
+    return word < bits_.size() && (bits_[word] >> (index % 64)) & 1;
   }
   int Common(const MemberSet& other) const {
     int n = 0;
@@ -136,6 +151,10 @@ struct Seen {
   Respondents respondents;
   PrivacyThresholds privacy;
 };
+
+// Beyond this many members (ever in the team) the combination check is not
+// made; the pair check still is. An MT over decades stays far below.
+constexpr int kMaxCombinationMembers = 256;
 
 bool ShowsMean(v1::Disclosure tier) {
   return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
@@ -218,6 +237,97 @@ bool ClosedBefore(const v1::Round& a, int a_index, const v1::Round& b,
   return key(a, a_index) < key(b, b_index);
 }
 
+// Arithmetic modulo the prime 2^61 - 1. The matrices here hold 0 and 1, a
+// row per round and a column per member. Up to 40 members every minor is
+// below 2^61 in size (Hadamard's bound), so ranks modulo the prime are the
+// ranks over the rationals; beyond, they differ only when the prime divides
+// a minor.
+constexpr uint64_t kPrime = (uint64_t{1} << 61) - 1;
+uint64_t MulMod(uint64_t a, uint64_t b) {
+  const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  uint64_t r =
+      static_cast<uint64_t>(p & kPrime) + static_cast<uint64_t>(p >> 61);
+  return r >= kPrime ? r - kPrime : r;
+}
+uint64_t SubMod(uint64_t a, uint64_t b) {
+  return a >= b ? a - b : a + kPrime - b;
+}
+uint64_t PowMod(uint64_t a, uint64_t e) {
+  uint64_t r = 1;
+  for (; e > 0; e >>= 1, a = MulMod(a, a)) {
+    if (e & 1) r = MulMod(r, a);
+  }
+  return r;
+}
+
+// The people (columns) whose score the sums over `rows` determine, and the
+// pairs whose two scores they tie together (a combination of the rows that
+// is zero but on those two): from a basis of the rows' null space, a column
+// is determined when its row in that basis is zero, a pair when their two
+// rows are parallel.
+struct Isolated {
+  std::vector<int> singles;
+  std::vector<std::pair<int, int>> pairs;
+};
+Isolated IsolatedBy(const std::vector<std::vector<uint64_t>>& rows,
+                    int columns) {
+  std::vector<std::vector<uint64_t>> m = rows;
+  std::vector<int> pivot_of_column(columns, -1);
+  int rank = 0;
+  for (int c = 0; c < columns && rank < static_cast<int>(m.size()); ++c) {
+    int r = rank;
+    while (r < static_cast<int>(m.size()) && m[r][c] == 0) ++r;
+    if (r == static_cast<int>(m.size())) continue;
+    std::swap(m[r], m[rank]);
+    const uint64_t inverse = PowMod(m[rank][c], kPrime - 2);
+    for (uint64_t& v : m[rank]) v = MulMod(v, inverse);
+    for (int other = 0; other < static_cast<int>(m.size()); ++other) {
+      if (other == rank || m[other][c] == 0) continue;
+      const uint64_t f = m[other][c];
+      for (int k = 0; k < columns; ++k) {
+        m[other][k] = SubMod(m[other][k], MulMod(f, m[rank][k]));
+      }
+    }
+    pivot_of_column[c] = rank++;
+  }
+  // Null-space basis: one vector per free column.
+  std::vector<std::vector<uint64_t>> kernel_rows(columns);  // per column
+  for (int free = 0; free < columns; ++free) {
+    if (pivot_of_column[free] >= 0) continue;
+    for (int c = 0; c < columns; ++c) {
+      uint64_t v = 0;
+      if (c == free) {
+        v = 1;
+      } else if (pivot_of_column[c] >= 0) {
+        v = SubMod(0, m[pivot_of_column[c]][free]);
+      }
+      kernel_rows[c].push_back(v);
+    }
+  }
+  Isolated out;
+  auto zero = [](const std::vector<uint64_t>& v) {
+    return std::all_of(v.begin(), v.end(), [](uint64_t x) { return x == 0; });
+  };
+  for (int c = 0; c < columns; ++c) {
+    if (zero(kernel_rows[c])) out.singles.push_back(c);
+  }
+  // Scale each row to a leading 1: two rows are parallel when equal.
+  for (std::vector<uint64_t>& row : kernel_rows) {
+    auto lead =
+        std::find_if(row.begin(), row.end(), [](uint64_t x) { return x != 0; });
+    if (lead == row.end()) continue;
+    const uint64_t inverse = PowMod(*lead, kPrime - 2);
+    for (uint64_t& v : row) v = MulMod(v, inverse);
+  }
+  for (int a = 0; a < columns; ++a) {
+    if (zero(kernel_rows[a])) continue;
+    for (int b = a + 1; b < columns; ++b) {
+      if (kernel_rows[a] == kernel_rows[b]) out.pairs.emplace_back(a, b);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 RoundDifferencing StoredDifferencing(const v1::Round& round) {
@@ -225,7 +335,7 @@ RoundDifferencing StoredDifferencing(const v1::Round& round) {
   for (const v1::PillarDifferencing& d : round.differencing()) {
     if (!IsValidPillar(d.pillar())) continue;
     out[static_cast<size_t>(d.pillar()) - 1] = {d.against(), d.mean_only(),
-                                                d.warning()};
+                                                d.warning(), d.combination()};
   }
   return out;
 }
@@ -240,6 +350,7 @@ void StoreDifferencing(const RoundDifferencing& found, v1::Round& round) {
     stored->set_against(d.against);
     stored->set_mean_only(d.mean_only);
     stored->set_warning(d.warn);
+    stored->set_combination(d.combination);
   }
 }
 
@@ -317,6 +428,43 @@ RoundDifferencing JudgeDifferencing(const v1::Journal& journal,
         d = {e->id(), true, warn};
       }
     }
+    if ((!d.against.empty() && !d.mean_only) || who[p].pool_size != who[p].n) {
+      continue;  // held back already, or who answered is not known exactly
+    }
+    // Combinations of several rounds, where who answered is known exactly.
+    std::vector<std::vector<uint64_t>> rows;
+    const v1::Round* latest = nullptr;
+    int columns = 0;
+    for (const auto& [e, e_seen] : seen) {
+      const Seen& s = e_seen[p];
+      if (!ShowsMean(s.tier) || s.respondents.pool_size != s.respondents.n) {
+        continue;
+      }
+      if (latest == nullptr) latest = e;
+      columns = std::max(columns, s.respondents.pool.Bits());
+    }
+    if (latest == nullptr) continue;
+    columns = std::max(columns, who[p].pool.Bits());
+    if (columns > kMaxCombinationMembers) continue;
+    auto row_of = [columns](const MemberSet& set) {
+      std::vector<uint64_t> row(columns, 0);
+      for (int c = 0; c < columns; ++c) row[c] = set.Has(c) ? 1 : 0;
+      return row;
+    };
+    for (const auto& [e, e_seen] : seen) {
+      const Seen& s = e_seen[p];
+      if (!ShowsMean(s.tier) || s.respondents.pool_size != s.respondents.n) {
+        continue;
+      }
+      rows.push_back(row_of(s.respondents.pool));
+    }
+    const Isolated before = IsolatedBy(rows, columns);
+    rows.push_back(row_of(who[p].pool));
+    const Isolated after = IsolatedBy(rows, columns);
+    // One person, or two (min_responses is at least 3).
+    const bool more = after.singles.size() > before.singles.size() ||
+                      after.pairs.size() > before.pairs.size();
+    if (more) d = {latest->id(), false, warn, true};
   }
   return found;
 }

@@ -156,6 +156,10 @@ std::string DisclosureNote(const v1::PillarStats& s,
       return absl::Substitute(Text("withheld_distribution", lang),
                               t.min_distribution);
     case v1::DISCLOSURE_HELD_BACK:
+      if (s.held_back_combination()) {
+        return absl::Substitute(Text("withheld_held_back_combination", lang),
+                                s.held_back_against());
+      }
       return absl::Substitute(Text("withheld_held_back", lang),
                               s.held_back_against(), t.min_responses);
     default:

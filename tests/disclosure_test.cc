@@ -331,6 +331,25 @@ TEST(DifferencingTest, ForgettingChangesNoDecision) {
   EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kHeld));
 }
 
+TEST(DifferencingTest, CombinationsOfRoundsAreFound) {
+  // a = 0 1 2, b = 3 4 5, c = 6 7 8. r1 = a+b, r2 = b+c, r3 = a+c, each
+  // pair differing by six people. r4 = a+b+c and member 9 differs from each
+  // by four, but r4 - (r1 + r2 + r3) / 2 is member 9 alone.
+  Journal j = TeamOf(10);
+  Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4, 5});
+  Answered(j, "r2", Day(2026, 3, 1), {3, 4, 5, 6, 7, 8});
+  Answered(j, "r3", Day(2026, 4, 1), {0, 1, 2, 6, 7, 8});
+  Answered(j, "r4", Day(2026, 5, 1), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kFull));
+  EXPECT_THAT(Tiers(j, "r4"), ::testing::Each(kHeld));
+  const v1::RoundReport r4 = *j.Report("r4", Language::kEnglish);
+  EXPECT_TRUE(r4.pillars(0).held_back_combination());
+  EXPECT_EQ(r4.pillars(0).held_back_against(), "r3");
+  // The same people again add nothing new: shown.
+  Answered(j, "r5", Day(2026, 6, 1), {0, 1, 2, 6, 7, 8});
+  EXPECT_THAT(Tiers(j, "r5"), ::testing::Each(kFull));
+}
+
 TEST(DifferencingTest, TooFewResponsesNeedNoProtection) {
   Journal j = TeamOf(6);
   Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4, 5});

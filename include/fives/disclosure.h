@@ -50,6 +50,8 @@ struct Differencing {
   std::string against;
   bool mean_only = false;
   bool warn = false;
+  // A combination of earlier rounds, the latest `against`.
+  bool combination = false;
 };
 using RoundDifferencing = std::array<Differencing, kPillarCount>;
 
@@ -86,7 +88,12 @@ bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after);
 //    only n and the mean are shown.
 // The larger thresholds of the two rounds count. With partial answers only
 // the number who answered a pillar is stored; any split consistent with it
-// counts. Under DIFFERENCING_POLICY_WARN everything is shown, with a warning.
+// counts. Beyond pairs: where the sets of who answered are known exactly,
+// a pillar is also held back when adding and subtracting its figures and
+// those of several earlier rounds would isolate one or two people (the
+// sums of the rounds as linear equations in the members' scores: a member,
+// or a pair, whose scores the equations newly determine). Under
+// DIFFERENCING_POLICY_WARN everything is shown, with a warning.
 // The decision is stored in the round (v1::Round.differencing) by
 // Journal::CloseRound, so what a report shows never changes later, and
 // forgetting a member changes no decision.
