@@ -13,10 +13,14 @@
 //    four scores, the mean with any measure of spread, label or flag mostly
 //    pins the histogram down.
 //  - otherwise everything (DISCLOSURE_FULL).
-//  - differencing: a round whose respondents on a pillar differ from an
-//    earlier released round's by at least one and fewer than min_responses
-//    people shows only n (DISCLOSURE_HELD_BACK), or, under the team's
-//    DIFFERENCING_POLICY_WARN, everything with differencing_warning set.
+//  - differencing (JudgeDifferencing, decided when the round closes): a
+//    round whose respondents on a pillar differ from an earlier released
+//    round's by at least one and fewer than min_responses people, or whose
+//    sum with those of several earlier rounds would determine one or two
+//    people's scores, shows only n (DISCLOSURE_HELD_BACK); one that differs
+//    by fewer than min_distribution from a round showing its distribution
+//    shows only n and the mean. Under the team's DIFFERENCING_POLICY_WARN
+//    everything is shown, with differencing_warning set.
 // Open rounds show everything: their members agreed to be seen.
 #ifndef FIVES_DISCLOSURE_H_
 #define FIVES_DISCLOSURE_H_
