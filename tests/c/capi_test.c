@@ -1775,6 +1775,74 @@ static void TestPartialRound(void) {
   fives_journal_free(j);
 }
 
+/* The disclosure decision through the C ABI: a member absent from the
+ * second round is not given away, three answers show only the mean, and
+ * thresholds below the floors are refused. */
+static void TestDisclosure(void) {
+  static const char* const kMembers[] = {"m1", "m2", "m3", "m4", "m5", "m6"};
+  static const char kLowConfig[] = "{\"privacy\": {\"minDistribution\": 4}}";
+  static const char kLowRound[] =
+      "{\"id\": \"r9\", \"date\": \"2026-05-01\","
+      " \"mode\": \"ROUND_MODE_CONFIDENTIAL\","
+      " \"thresholds\": {\"min_distribution\": 4}}";
+  fives_journal* j = NULL;
+  fives_journal* low = NULL;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  int32_t scores[5] = {3, 3, 3, 3, 3};
+  int i;
+  StartPhase("journal: disclosure");
+  CHECK_OK(fives_journal_new(&j, "t", "T", NULL, 0, 0));
+  if (j == NULL) return;
+  for (i = 0; i < 6; ++i) {
+    CHECK_OK(
+        fives_journal_add_member(j, kMembers[i], kMembers[i], "2026-01-05"));
+  }
+  CHECK_OK(fives_journal_start_round(j, "r1", "2026-02-02",
+                                     FIVES_ROUND_CONFIDENTIAL));
+  for (i = 0; i < 6; ++i) {
+    scores[2] = 1 + i % 5; /* structure: 1 2 3 4 5 1 */
+    CHECK_OK(fives_journal_add_response(j, "r1", kMembers[i], scores));
+  }
+  CHECK_OK(fives_journal_close_round(j, "r1", "2026-02-09"));
+  CHECK_OK(fives_journal_start_round(j, "r2", "2026-04-01",
+                                     FIVES_ROUND_CONFIDENTIAL));
+  for (i = 0; i < 5; ++i) { /* m6 is absent */
+    scores[2] = 1 + i % 5;
+    CHECK_OK(fives_journal_add_response(j, "r2", kMembers[i], scores));
+  }
+  CHECK_OK(fives_journal_close_round(j, "r2", "2026-04-08"));
+  CHECK_OK(fives_journal_report(&out, j, "r2", "en", FIVES_FORMAT_JSON));
+  CHECK(CountOf(Text(&out), "\"disclosure\":\"DISCLOSURE_HELD_BACK\"") == 5);
+  CHECK(CountOf(Text(&out), "\"held_back_against\":\"r1\"") == 5);
+  CHECK(!Contains(&out, "\"mean\""));
+  fives_buffer_free(&out);
+  CHECK_OK(
+      fives_journal_compare_rounds(&out, j, "r1", "r2", FIVES_FORMAT_JSON));
+  CHECK(CountOf(Text(&out), "TREND_VERDICT_NOT_ENOUGH_DATA") == 5);
+  CHECK(!Contains(&out, "p_value"));
+  fives_buffer_free(&out);
+  /* Three answers: n and the mean, nothing else. */
+  CHECK_OK(fives_journal_start_round(j, "r3", "2026-06-01",
+                                     FIVES_ROUND_CONFIDENTIAL));
+  CHECK_OK(fives_journal_add_response(j, "r3", "m1", scores));
+  CHECK_OK(fives_journal_add_response(j, "r3", "m2", scores));
+  CHECK_OK(fives_journal_add_response(j, "r3", "m3", scores));
+  CHECK_OK(fives_journal_close_round(j, "r3", "2026-06-08"));
+  CHECK_OK(fives_journal_report(&out, j, "r3", "en", FIVES_FORMAT_JSON));
+  CHECK(CountOf(Text(&out), "DISCLOSURE_NO_DISTRIBUTION") == 5);
+  CHECK(!Contains(&out, "\"label\"") && !Contains(&out, "\"median\""));
+  fives_buffer_free(&out);
+  /* The floors, for a team and for a round. */
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "min_distribution",
+              fives_journal_start_round_request(
+                  j, U8(kLowRound), strlen(kLowRound), FIVES_FORMAT_JSON));
+  CHECK(fives_journal_new(&low, "t", "T", U8(kLowConfig), strlen(kLowConfig),
+                          FIVES_FORMAT_JSON) == FIVES_INVALID_ARGUMENT);
+  CHECK(low == NULL);
+  CHECK(strstr(fives_last_error(), "min_distribution: 4") != NULL);
+  fives_journal_free(j);
+}
+
 /* Out-of-range scores where a round asks every pillar. */
 static void TestResponseScores(fives_journal* j) {
   static const int32_t kBad[] = {0, 6, -1, 7, 100, INT32_MAX, INT32_MIN};
@@ -3503,6 +3571,7 @@ int main(int argc, char** argv) {
   TestBulkStatsErrors();
   TestConfigs();
   TestPartialRound();
+  TestDisclosure();
   TestCharter();
   j = TestJournalCycle();
   CHECK(j != NULL);
