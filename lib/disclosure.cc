@@ -66,8 +66,6 @@ v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                         differencing);
 }
 
-bool IsReleased(const v1::PillarStats& stats) { return stats.has_mean(); }
-
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after) {
   return before.disclosure() == v1::DISCLOSURE_FULL &&
          after.disclosure() == v1::DISCLOSURE_FULL && before.n() > 0 &&

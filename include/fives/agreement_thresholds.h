@@ -31,8 +31,7 @@ struct AgreementThresholds {
   friend bool operator==(const AgreementThresholds& a,
                          const AgreementThresholds& b) {
     return a.shared_rwg == b.shared_rwg &&
-           a.split_agreement == b.split_agreement &&
-           a.ad_cutoff == b.ad_cutoff;
+           a.split_agreement == b.split_agreement && a.ad_cutoff == b.ad_cutoff;
   }
   friend bool operator!=(const AgreementThresholds& a,
                          const AgreementThresholds& b) {

@@ -73,10 +73,6 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
 v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                                const Differencing& differencing = {});
 
-// Whether the figures of a pillar are out in the open: its mean or more is
-// shown (a pillar with only n tells nothing a difference could use).
-bool IsReleased(const v1::PillarStats& stats);
-
 // Whether two rounds may be compared on a pillar (verdict, median change,
 // p-value, effect size): both at DISCLOSURE_FULL.
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after);

@@ -1,5 +1,6 @@
 // Centre, spread and agreement of one pillar's scores, computed from its
-// histogram. Formulas, edge cases and sources: statistics.md of the design.
+// histogram. Each measure, its edge cases and its source are given with its
+// field below and in the README ("The statistics").
 #ifndef FIVES_SCORE_STATS_H_
 #define FIVES_SCORE_STATS_H_
 
