@@ -1,0 +1,55 @@
+// Complementary cell suppression for a table of sums: which shown cells to
+// withhold as well, so that no withheld cell follows from the shown ones by
+// adding and subtracting (what statistical agencies call secondary
+// suppression, as tau-argus and GaussSuppression do).
+//
+// The table: cells are sums of the values of leaves (teams). The tree
+// cells are the units of a hierarchy (each the sum of its children); group
+// cells partition the leaves once per grouping (region, kind), each group
+// the sum of its leaves. A cell with n = 0 holds nothing and is known to be
+// zero. A primary cell is withheld for itself (too few people); the result
+// says which other cells must be withheld too.
+//
+// The method, exact in rational arithmetic (computed modulo 2^61 - 1):
+//  1. In the hierarchy and each grouping's equation (root = sum of its
+//     groups), no equation may have exactly one withheld non-empty term:
+//     then that term is its total minus the others. Such an equation gets
+//     its smallest shown term withheld too (children before the total,
+//     then the lower index), and so on until none is left. For a hierarchy
+//     alone this is exact: a withheld cell follows from the shown ones only
+//     through such an equation.
+//  2. With groupings, equations can combine across the tree and the
+//     groups. Every primary cell is then checked exactly: whether its
+//     leaves' indicator vector lies in the span of the shown cells'. While
+//     one does, the smallest shown group is withheld and step 1 runs
+//     again; with every group withheld the table is a hierarchy again, so
+//     this ends.
+#ifndef FIVES_CELL_SUPPRESSION_H_
+#define FIVES_CELL_SUPPRESSION_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace fives {
+
+struct SuppressionTable {
+  // Tree cells 0..T-1, parents before children (parent[0] = -1, the root).
+  std::vector<int> parent;
+  // Group cells T..T+G-1: the grouping each belongs to (0-based), in order
+  // of grouping; and per grouping, each tree leaf's group cell (the index
+  // T + g), -1 for tree cells that are not leaves.
+  std::vector<int> group_grouping;
+  std::vector<std::vector<int>> leaf_group;
+  // Per cell (tree cells, then group cells): the number of values summed
+  // (0: empty), and whether it is withheld for itself.
+  std::vector<int64_t> n;
+  std::vector<bool> primary;
+};
+
+// Per cell: true for a cell that must be withheld to protect another (never
+// a primary or an empty cell). Deterministic.
+std::vector<bool> ComplementarySuppression(const SuppressionTable& table);
+
+}  // namespace fives
+
+#endif  // FIVES_CELL_SUPPRESSION_H_
