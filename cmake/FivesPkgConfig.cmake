@@ -32,7 +32,7 @@ function(fives_pkg_config_file input output)
   string(REPLACE ";" " " FIVES_PC_REQUIRES_PRIVATE
          "${FIVES_PC_REQUIRES_PRIVATE}")
 
-  set(libs)
+  set(libs ${FIVES_PC_THREADS})
   foreach(lib IN LISTS CMAKE_CXX_IMPLICIT_LINK_LIBRARIES)
     if(NOT lib IN_LIST CMAKE_C_IMPLICIT_LINK_LIBRARIES)
       if(lib MATCHES "^-")

@@ -30,6 +30,18 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
     tier = differencing.mean_only ? v1::DISCLOSURE_NO_DISTRIBUTION
                                   : v1::DISCLOSURE_HELD_BACK;
   }
+  out = StatsAtTier(pillar, stats, tier);
+  if (differenced) {
+    out.set_held_back_against(differencing.against);
+    out.set_differencing_warning(differencing.warn);
+    out.set_held_back_combination(differencing.combination);
+  }
+  return out;
+}
+
+v1::PillarStats StatsAtTier(Pillar pillar, const ScoreStats& stats,
+                            v1::Disclosure tier) {
+  v1::PillarStats out;
   switch (tier) {
     case v1::DISCLOSURE_FULL:
       out = ToProto(stats);
@@ -43,13 +55,24 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
       break;
   }
   out.set_disclosure(tier);
-  if (differenced) {
-    out.set_held_back_against(differencing.against);
-    out.set_differencing_warning(differencing.warn);
-    out.set_held_back_combination(differencing.combination);
-  }
   out.set_pillar(ToProto(pillar));
   return out;
+}
+
+bool CanDifferByFewer(const GroupOverlap& groups, int limit) {
+  const int common = groups.common;
+  // k, the number who answered both, ranges over [k_min, k_max].
+  const int k_max = std::min({groups.n_a, groups.n_b, common});
+  const int in_common_a = std::max(0, groups.n_a - (groups.pool_a - common));
+  const int in_common_b = std::max(0, groups.n_b - (groups.pool_b - common));
+  const int k_min = std::max(0, in_common_a + in_common_b - common);
+  if (k_min > k_max) return false;
+  // The symmetric difference is n_a + n_b - 2k.
+  const int d_min = groups.n_a + groups.n_b - 2 * k_max;
+  const int d_max = groups.n_a + groups.n_b - 2 * k_min;
+  int d = std::max(d_min, 1);
+  if ((d - d_min) % 2 != 0) ++d;
+  return d <= d_max && d < limit;
 }
 
 v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
@@ -123,23 +146,12 @@ struct Respondents {
 };
 
 // Whether the people behind `a` and `b` can differ by at least one and
-// fewer than `min_responses`: some choice of the n of each pool, consistent
-// with what is stored, has a symmetric difference in [1, min_responses).
+// fewer than `min_responses`.
 bool CanDifferenceSmall(const Respondents& a, const Respondents& b,
                         int min_responses) {
-  const int common = a.pool.Common(b.pool);
-  // k, the number who answered both, ranges over [k_min, k_max].
-  const int k_max = std::min({a.n, b.n, common});
-  const int in_common_a = std::max(0, a.n - (a.pool_size - common));
-  const int in_common_b = std::max(0, b.n - (b.pool_size - common));
-  const int k_min = std::max(0, in_common_a + in_common_b - common);
-  if (k_min > k_max) return false;
-  // The symmetric difference is n_a + n_b - 2k.
-  const int d_min = a.n + b.n - 2 * k_max;
-  const int d_max = a.n + b.n - 2 * k_min;
-  int d = std::max(d_min, 1);
-  if ((d - d_min) % 2 != 0) ++d;
-  return d <= d_max && d < min_responses;
+  return CanDifferByFewer(
+      {a.pool_size, a.n, b.pool_size, b.n, a.pool.Common(b.pool)},
+      min_responses);
 }
 
 // What readers have seen of one pillar of a round: nothing, the mean, or

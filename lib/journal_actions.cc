@@ -313,6 +313,9 @@ v1::FollowUp Journal::FollowUp(absl::CivilDay as_of, absl::string_view owner_id,
                             (done + dropped + overdue_count));
   }
   if (done > 0) out.set_on_time_rate(static_cast<double>(on_time) / done);
+  out.set_done(done);
+  out.set_done_on_time(on_time);
+  out.set_dropped(dropped);
   return out;
 }
 

@@ -33,7 +33,8 @@
 namespace fives {
 
 struct SuppressionTable {
-  // Tree cells 0..T-1, parents before children (parent[0] = -1, the root).
+  // Tree cells 0..T-1 depth first, so each subtree is a range of indices
+  // (parent[0] = -1, the root).
   std::vector<int> parent;
   // Group cells T..T+G-1: the grouping each belongs to (0-based), in order
   // of grouping; and per grouping, each tree leaf's group cell (the index
@@ -44,6 +45,9 @@ struct SuppressionTable {
   // (0: empty), and whether it is withheld for itself.
   std::vector<int64_t> n;
   std::vector<bool> primary;
+  // Optional (empty, or one per cell): cells already withheld for another
+  // reason, which need no protection of their own.
+  std::vector<bool> withheld;
 };
 
 // Per cell: true for a cell that must be withheld to protect another (never

@@ -69,6 +69,29 @@ v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
                                const PrivacyThresholds& privacy,
                                const Differencing& differencing = {});
 
+// `stats` as shown at `tier`: every measure (FULL), n and the mean
+// (NO_DISTRIBUTION), or only n.
+v1::PillarStats StatsAtTier(Pillar pillar, const ScoreStats& stats,
+                            v1::Disclosure tier);
+
+// Two groups of people who answered: `n_a` of the `pool_a` people of one
+// (exactly the pool when equal) and `n_b` of `pool_b`, `common` people
+// being in both pools.
+struct GroupOverlap {
+  int pool_a = 0;
+  int n_a = 0;
+  int pool_b = 0;
+  int n_b = 0;
+  int common = 0;
+};
+
+// Whether the people behind the two groups can differ by at least one and
+// fewer than `limit`: some choice of who answered, consistent with the
+// counts, has a symmetric difference in [1, limit). Subtracting the two
+// groups' figures would then give those people's scores. The rule of
+// differencing between rounds, and between periods of an organisation.
+bool CanDifferByFewer(const GroupOverlap& groups, int limit);
+
 // The same for one pillar of `round`, from its stored counts.
 v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                                const Differencing& differencing = {});

@@ -32,8 +32,8 @@ absl::StatusOr<v1::TeamPartial> TeamPartialOf(const Journal& journal,
                                               const v1::OrgPeriod& period,
                                               absl::string_view journal_name);
 
-// A journal as its host read it: a name (the file) and its bytes (a journal
-// file or serialized fives.v1.Journal, as DecodeJournalFile takes).
+// A journal as its host read it: a name (the file) and the bytes of the
+// journal file (as DecodeJournalFile takes them).
 struct JournalBytes {
   std::string name;
   std::string bytes;
@@ -50,8 +50,7 @@ absl::StatusOr<v1::OrgPartials> PartialsOf(
 // The same for every file named *.journal in `directory` (not recursive),
 // read and decoded in parallel. NotFound for a missing directory.
 absl::StatusOr<v1::OrgPartials> PartialsOfDirectory(
-    const std::string& directory, const v1::OrgPeriod& period,
-    int threads = 0);
+    const std::string& directory, const v1::OrgPeriod& period, int threads = 0);
 
 // Folds two partial sets of the same period: teams sorted by team id, then
 // journal name, then bytes; exclusions likewise. Two journals of one team
