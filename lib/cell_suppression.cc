@@ -41,96 +41,99 @@ uint64_t Power(uint64_t base, uint64_t e) {
 }
 uint64_t Inverse(uint64_t a) { return Power(a, kPrime - 2); }
 
-// The table with its equations: each a total and the terms it sums.
-class Table {
- public:
-  explicit Table(const SuppressionTable& t)
-      : t_(t),
-        tree_(static_cast<int>(t.parent.size())),
-        cells_(static_cast<int>(t.n.size())) {
-    children_.resize(tree_);
-    for (int c = 1; c < tree_; ++c) children_[t.parent[c]].push_back(c);
-    end_.assign(tree_, 0);
-    for (int c = tree_ - 1; c >= 0; --c) {
-      end_[c] = children_[c].empty() ? c + 1 : end_[children_[c].back()];
-    }
-    equations_of_.resize(cells_);
-    for (int c = 0; c < tree_; ++c) {
-      if (children_[c].empty()) continue;
-      std::vector<int> terms = {c};
-      terms.insert(terms.end(), children_[c].begin(), children_[c].end());
-      AddEquation(std::move(terms));
-    }
-    const int groupings = static_cast<int>(t.leaf_group.size());
-    std::vector<std::vector<int>> groups(groupings);
+}  // namespace
+
+Suppressor::Suppressor(SuppressionLayout layout) : layout_(std::move(layout)) {
+  tree_ = static_cast<int>(layout_.parent.size());
+  cells_ = tree_ + static_cast<int>(layout_.group_grouping.size());
+  // Children, compressed: counts, then positions.
+  child_start_.assign(tree_ + 1, 0);
+  for (int c = 1; c < tree_; ++c) ++child_start_[layout_.parent[c] + 1];
+  for (int c = 0; c < tree_; ++c) child_start_[c + 1] += child_start_[c];
+  children_.resize(tree_ > 0 ? tree_ - 1 : 0);
+  std::vector<int> fill(child_start_.begin(), child_start_.end() - 1);
+  for (int c = 1; c < tree_; ++c) children_[fill[layout_.parent[c]]++] = c;
+  end_.assign(tree_, 0);
+  for (int c = tree_ - 1; c >= 0; --c) {
+    end_[c] = child_start_[c] == child_start_[c + 1]
+                  ? c + 1
+                  : end_[children_[child_start_[c + 1] - 1]];
+  }
+  // Equations: each internal tree cell with its children; each grouping,
+  // the root with its groups.
+  term_start_ = {0};
+  for (int c = 0; c < tree_; ++c) {
+    if (child_start_[c] == child_start_[c + 1]) continue;
+    terms_.push_back(c);
+    terms_.insert(terms_.end(), children_.begin() + child_start_[c],
+                  children_.begin() + child_start_[c + 1]);
+    term_start_.push_back(static_cast<int>(terms_.size()));
+  }
+  const int groupings = static_cast<int>(layout_.leaf_group.size());
+  for (int k = 0; k < groupings; ++k) {
+    const size_t before = terms_.size();
+    terms_.push_back(0);
     for (int g = tree_; g < cells_; ++g) {
-      groups[t.group_grouping[g - tree_]].push_back(g);
+      if (layout_.group_grouping[g - tree_] == k) terms_.push_back(g);
     }
-    for (std::vector<int>& members : groups) {
-      if (members.empty()) continue;
-      std::vector<int> terms = {0};
-      terms.insert(terms.end(), members.begin(), members.end());
-      AddEquation(std::move(terms));
+    if (terms_.size() == before + 1) {
+      terms_.pop_back();
+      continue;
     }
+    term_start_.push_back(static_cast<int>(terms_.size()));
   }
-
-  bool Unknown(const std::vector<bool>& withheld, int c) const {
-    return withheld[c] && t_.n[c] > 0;
-  }
-
-  // Step 1: until no equation has exactly one unknown term.
-  void Peel(std::vector<bool>& withheld, std::vector<bool>& secondary) const {
-    std::vector<int> unknown(equations_.size(), 0);
-    std::vector<int> work;
-    for (size_t e = 0; e < equations_.size(); ++e) {
-      for (int c : equations_[e]) unknown[e] += Unknown(withheld, c);
-      if (unknown[e] == 1) work.push_back(static_cast<int>(e));
-    }
-    while (!work.empty()) {
-      const int e = work.back();
-      work.pop_back();
-      if (unknown[e] != 1) continue;
-      const std::vector<int>& terms = equations_[e];
-      int pick = -1;
-      // The smallest shown non-empty term, children before the total.
-      for (size_t i = 1; i < terms.size(); ++i) {
-        const int c = terms[i];
-        if (withheld[c] || t_.n[c] == 0) continue;
-        if (pick < 0 || t_.n[c] < t_.n[pick]) pick = c;
-      }
-      if (pick < 0 && !withheld[terms[0]] && t_.n[terms[0]] > 0) {
-        pick = terms[0];
-      }
-      if (pick < 0) continue;  // the unknown term is empty: nothing to hide
-      withheld[pick] = true;
-      secondary[pick] = true;
-      for (int f : equations_of_[pick]) {
-        if (++unknown[f] == 1) work.push_back(f);
-      }
+  const int equations = static_cast<int>(term_start_.size()) - 1;
+  of_start_.assign(cells_ + 1, 0);
+  for (int c : terms_) ++of_start_[c + 1];
+  for (int c = 0; c < cells_; ++c) of_start_[c + 1] += of_start_[c];
+  equations_of_.resize(terms_.size());
+  std::vector<int> at(of_start_.begin(), of_start_.end() - 1);
+  for (int e = 0; e < equations; ++e) {
+    for (int i = term_start_[e]; i < term_start_[e + 1]; ++i) {
+      equations_of_[at[terms_[i]]++] = e;
     }
   }
+}
 
-  // Step 2: the first primary cell the shown cells determine, or -1.
-  int FirstDerivablePrimary(const std::vector<bool>& withheld) const;
-
-  int tree() const { return tree_; }
-  int cells() const { return cells_; }
-  const SuppressionTable& table() const { return t_; }
-
- private:
-  void AddEquation(std::vector<int> terms) {
-    const int e = static_cast<int>(equations_.size());
-    for (int c : terms) equations_of_[c].push_back(e);
-    equations_.push_back(std::move(terms));
+// Step 1: until no equation has exactly one unknown (withheld, non-empty)
+// term.
+void Suppressor::Peel(const std::vector<int64_t>& n,
+                      std::vector<bool>& withheld,
+                      std::vector<bool>& secondary) const {
+  const int equations = static_cast<int>(term_start_.size()) - 1;
+  auto unknown_term = [&](int c) { return withheld[c] && n[c] > 0; };
+  std::vector<int> unknown(equations, 0);
+  std::vector<int> work;
+  for (int e = 0; e < equations; ++e) {
+    for (int i = term_start_[e]; i < term_start_[e + 1]; ++i) {
+      unknown[e] += unknown_term(terms_[i]);
+    }
+    if (unknown[e] == 1) work.push_back(e);
   }
+  while (!work.empty()) {
+    const int e = work.back();
+    work.pop_back();
+    if (unknown[e] != 1) continue;
+    int pick = -1;
+    // The smallest shown non-empty term, children before the total.
+    for (int i = term_start_[e] + 1; i < term_start_[e + 1]; ++i) {
+      const int c = terms_[i];
+      if (withheld[c] || n[c] == 0) continue;
+      if (pick < 0 || n[c] < n[pick]) pick = c;
+    }
+    const int total = terms_[term_start_[e]];
+    if (pick < 0 && !withheld[total] && n[total] > 0) pick = total;
+    if (pick < 0) continue;  // the unknown term is empty: nothing to hide
+    withheld[pick] = true;
+    secondary[pick] = true;
+    for (int i = of_start_[pick]; i < of_start_[pick + 1]; ++i) {
+      const int f = equations_of_[i];
+      if (++unknown[f] == 1) work.push_back(f);
+    }
+  }
+}
 
-  const SuppressionTable& t_;
-  const int tree_, cells_;
-  std::vector<std::vector<int>> children_;
-  std::vector<int> end_;
-  std::vector<std::vector<int>> equations_;
-  std::vector<std::vector<int>> equations_of_;
-};
+namespace {
 
 // A row of the audit: coefficients (+1/-1) on shown group columns.
 using Row = std::vector<std::pair<int, int>>;
@@ -146,6 +149,8 @@ Row Difference(const std::vector<int>& a, const std::vector<int>& b) {
   return row;
 }
 
+}  // namespace
+
 // The audit, exact: with the shown leaves known, each unknown leaf l
 // satisfies p_l = kappa[atom(l)] + sum_j mu_j [l in shown group j] for a
 // combination of the shown cells to give p, where atom(l) is the lowest
@@ -153,22 +158,30 @@ Row Difference(const std::vector<int>& a, const std::vector<int>& b) {
 // cells span exactly the indicators of their atoms). Subtracting the
 // equation of each atom's first leaf removes kappa; what is left is a small
 // system in mu over the distinct rows.
-int Table::FirstDerivablePrimary(const std::vector<bool>& withheld) const {
+int Suppressor::FirstDerivablePrimary(const std::vector<int64_t>& n,
+                                      const std::vector<bool>& primary,
+                                      const std::vector<bool>& withheld) const {
+  const SuppressionLayout& t_ = layout_;
+  auto Unknown = [&](const std::vector<bool>& w, int c) {
+    return w[c] && n[c] > 0;
+  };
   const int groupings = static_cast<int>(t_.leaf_group.size());
   std::vector<int> column(cells_, -1);
   int columns = 0;
   for (int g = tree_; g < cells_; ++g) {
-    if (!withheld[g] && t_.n[g] > 0) column[g] = columns++;
+    if (!withheld[g] && n[g] > 0) column[g] = columns++;
   }
   // Unknown leaves in tree order, their atom and shown groups.
   std::vector<int> atom(tree_, -1);
   for (int c = 1; c < tree_; ++c) {
     const int p = t_.parent[c];
-    atom[c] = (!withheld[p] && t_.n[p] > 0) ? p : atom[p];
+    atom[c] = (!withheld[p] && n[p] > 0) ? p : atom[p];
   }
   std::vector<int> leaves;
   for (int c = 0; c < tree_; ++c) {
-    if (children_[c].empty() && Unknown(withheld, c)) leaves.push_back(c);
+    if (child_start_[c] == child_start_[c + 1] && Unknown(withheld, c)) {
+      leaves.push_back(c);
+    }
   }
   auto groups_of = [&](int leaf) {
     std::vector<int> g;
@@ -258,7 +271,7 @@ int Table::FirstDerivablePrimary(const std::vector<bool>& withheld) const {
     return true;
   };
   for (int p = 0; p < cells_; ++p) {
-    if (!t_.primary[p] || t_.n[p] == 0) continue;
+    if (!primary[p] || n[p] == 0) continue;
     std::vector<std::pair<int, int>> leaf_rhs;
     if (p < tree_) {
       auto in_p = [&](int l) { return l >= p && l < end_[p]; };
@@ -290,29 +303,31 @@ int Table::FirstDerivablePrimary(const std::vector<bool>& withheld) const {
   return -1;
 }
 
-}  // namespace
-
-std::vector<bool> ComplementarySuppression(const SuppressionTable& table) {
-  const Table t(table);
-  std::vector<bool> withheld(t.cells(), false), secondary(t.cells(), false);
-  for (int c = 0; c < t.cells(); ++c) {
-    withheld[c] =
-        table.primary[c] || (!table.withheld.empty() && table.withheld[c]);
+std::vector<bool> Suppressor::Secondary(
+    const std::vector<int64_t>& n, const std::vector<bool>& primary,
+    const std::vector<bool>& already) const {
+  std::vector<bool> withheld(cells_, false), secondary(cells_, false);
+  for (int c = 0; c < cells_; ++c) {
+    withheld[c] = primary[c] || (!already.empty() && already[c]);
   }
-  t.Peel(withheld, secondary);
-  if (t.cells() == t.tree()) return secondary;
-  while (t.FirstDerivablePrimary(withheld) >= 0) {
+  Peel(n, withheld, secondary);
+  if (cells_ == tree_) return secondary;
+  while (FirstDerivablePrimary(n, primary, withheld) >= 0) {
     int pick = -1;
-    for (int g = t.tree(); g < t.cells(); ++g) {
-      if (withheld[g] || table.n[g] == 0) continue;
-      if (pick < 0 || table.n[g] < table.n[pick]) pick = g;
+    for (int g = tree_; g < cells_; ++g) {
+      if (withheld[g] || n[g] == 0) continue;
+      if (pick < 0 || n[g] < n[pick]) pick = g;
     }
     if (pick < 0) break;  // cannot happen: a hierarchy alone is safe
     withheld[pick] = true;
     secondary[pick] = true;
-    t.Peel(withheld, secondary);
+    Peel(n, withheld, secondary);
   }
   return secondary;
+}
+
+std::vector<bool> ComplementarySuppression(const SuppressionTable& table) {
+  return Suppressor(table).Secondary(table.n, table.primary, table.withheld);
 }
 
 }  // namespace fives

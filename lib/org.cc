@@ -159,6 +159,10 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
   }
   org.proto_ = std::move(proto);
   org.privacy_ = *privacy;
+  org.is_team_.resize(count);
+  for (int i = 0; i < count; ++i) {
+    org.is_team_[i] = !org.Unit(i).team_id().empty();
+  }
   for (int i = 0; i < count; ++i) {
     if (org.IsTeam(i)) org.team_unit_.emplace(org.Unit(i).team_id(), i);
   }

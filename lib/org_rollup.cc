@@ -19,82 +19,111 @@
 namespace fives {
 namespace {
 
-// One cell of one pillar while it is rolled up.
-struct Cell {
-  ScoreHistogram counts;
-  PrivacyThresholds privacy;
-  int teams = 0;
-  // Who answered the rounds merged here (for differencing between periods).
-  int pool = 0;
-  v1::Disclosure tier = v1::DISCLOSURE_UNSPECIFIED;
-  v1::OrgWithheld withheld = v1::ORG_WITHHELD_NONE;
-};
-
-void Stricter(PrivacyThresholds& into, const PrivacyThresholds& other) {
-  into.min_responses = std::max(into.min_responses, other.min_responses);
-  into.min_distribution =
-      std::max(into.min_distribution, other.min_distribution);
-}
+constexpr int kPillars = static_cast<int>(kPillarCount);
 
 bool ShowsMean(v1::Disclosure tier) {
   return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
 }
 
-// What one team adds: per pillar its counts (when merged) and thresholds.
+// What one team adds: its partial, the thresholds its cells count with
+// (the larger of the organisation's and its round's), and per pillar
+// whether its counts are merged.
 struct TeamData {
-  const v1::TeamPartial* partial = nullptr;
+  // The team's place in the partials' columns; -1: none that counts.
+  int index = -1;
+  // Where its respondent ids start in partials.respondent_ids.
+  int first_id = 0;
   PrivacyThresholds privacy;
   std::array<bool, kPillarCount> merged = {};
+  // Copied out of the columns once, so the per-pillar passes read arrays.
+  std::array<std::array<int32_t, 5>, kPillarCount> counts = {};
+  std::array<int32_t, kPillarCount> n = {};
+  std::array<v1::Disclosure, kPillarCount> own = {};
+  int32_t respondents = 0;
 };
 
-// The rows of the table: the org's units depth first, then per grouping
-// its groups. Cell index = row index.
+// The rows: the organisation's units depth first (row = unit index), then
+// per grouping its groups. The suppressor works on the same layout.
 struct Layout {
   int tree = 0;
-  std::vector<int> group_grouping;
+  int rows = 0;
+  SuppressionLayout cells;
   std::vector<std::string> group_value;
-  std::vector<std::vector<int>> leaf_group;
-  // Per row: the team units in it (tree rows: subtree range; groups: list).
-  std::vector<std::vector<int>> group_teams;
 };
 
 Layout LayOut(const Org& org) {
   Layout layout;
   layout.tree = org.UnitCount();
+  layout.cells.parent.resize(layout.tree);
+  for (int u = 0; u < layout.tree; ++u) layout.cells.parent[u] = org.Parent(u);
   int next = layout.tree;
   for (size_t k = 0; k < org.Groupings().size(); ++k) {
     const Org::Grouping& g = org.Groupings()[k];
     std::vector<int> leaf_group(layout.tree, -1);
-    const int first = next;
     for (const std::string& value : g.values) {
-      layout.group_grouping.push_back(static_cast<int>(k));
+      layout.cells.group_grouping.push_back(static_cast<int>(k));
       layout.group_value.push_back(value);
-      layout.group_teams.emplace_back();
-      ++next;
     }
     for (int u = 0; u < layout.tree; ++u) {
-      if (org.IsTeam(u)) {
-        leaf_group[u] = first + g.group_of_unit[u];
-        layout.group_teams[leaf_group[u] - layout.tree].push_back(u);
-      } else if (org.SubtreeEnd(u) == u + 1) {
-        // A unit without teams below: an empty leaf, in no group.
-        leaf_group[u] = -1;
-      }
+      if (org.IsTeam(u)) leaf_group[u] = next + g.group_of_unit[u];
     }
-    layout.leaf_group.push_back(std::move(leaf_group));
+    next += static_cast<int>(g.values.size());
+    layout.cells.leaf_group.push_back(std::move(leaf_group));
   }
+  layout.rows = next;
   return layout;
 }
 
-// The teams of the organisation matched with their partials; the errors of
-// strict rollups and the exclusions of lenient ones.
+// Team `i` of the partials, checked and copied into `t`.
+absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
+                      int first_id, TeamData& t) {
+  absl::Status valid =
+      PrivacyThresholds{c.min_responses(i), c.min_distribution(i)}.Validate();
+  if (!valid.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("journal ", c.journal(i), ": privacy: ", valid.message()));
+  }
+  t.index = i;
+  t.first_id = first_id;
+  t.privacy = org.privacy();
+  t.privacy.min_responses =
+      std::max(t.privacy.min_responses, c.min_responses(i));
+  t.privacy.min_distribution =
+      std::max(t.privacy.min_distribution, c.min_distribution(i));
+  t.respondents = c.respondents(i);
+  for (int p = 0; p < kPillars; ++p) {
+    const int at = i * kPillars + p;
+    t.n[p] = c.pillar_n(at);
+    t.own[p] = c.team_disclosure(at);
+    if (!c.counts_kept(at)) continue;
+    int64_t sum = 0;
+    bool ok = true;
+    for (int k = 0; k < kScoreCategories; ++k) {
+      const int32_t count = c.counts(at * kScoreCategories + k);
+      ok = ok && count >= 0;
+      sum += count;
+      t.counts[p][k] = count;
+    }
+    if (!ok || sum != t.n[p]) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "journal ", c.journal(i), ": pillar ", p + 1,
+          ": the counts are not five counts summing to n ", t.n[p]));
+    }
+    // A rollup never shows a person's scores: fewer than min_responses
+    // are not merged, whatever the round's mode.
+    t.merged[p] = t.n[p] >= t.privacy.min_responses;
+  }
+  return absl::OkStatus();
+}
+
+// The teams of the organisation matched with their partials (by unit);
+// the errors of strict rollups and the exclusions of lenient ones.
 absl::StatusOr<std::vector<TeamData>> MatchTeams(
     const Org& org, const v1::OrgPartials& partials, bool strict,
-    v1::OrgRollup& out) {
-  std::vector<TeamData> teams(org.UnitCount());
+    google::protobuf::RepeatedPtrField<v1::OrgExclusion>& excluded) {
   auto exclude = [&](const std::string& journal, const std::string& team_id,
                      std::string reason) {
-    v1::OrgExclusion* e = out.add_excluded();
+    v1::OrgExclusion* e = excluded.Add();
     e->set_journal(journal);
     e->set_team_id(team_id);
     e->set_reason(std::move(reason));
@@ -104,28 +133,41 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
       return absl::InvalidArgumentError(
           absl::StrCat("journal ", failed.journal(), ": ", failed.reason()));
     }
-    *out.add_excluded() = failed;
+    *excluded.Add() = failed;
   }
-  absl::flat_hash_map<int, std::vector<const v1::TeamPartial*>> by_unit;
-  for (const v1::TeamPartial& p : partials.teams()) {
-    const int unit = org.TeamUnit(p.team_id());
+  if (absl::Status s = CheckPartialColumns(partials); !s.ok()) return s;
+  // Per unit: its first partial and how many it has.
+  std::vector<int> first(org.UnitCount(), -1), count(org.UnitCount(), 0);
+  std::vector<int> first_id(partials.team_id_size(), 0);
+  int ids = 0;
+  for (int i = 0; i < partials.team_id_size(); ++i) {
+    first_id[i] = ids;
+    ids += partials.respondent_id_count(i);
+    const std::string& team_id = partials.team_id(i);
+    const int unit = org.TeamUnit(team_id);
     if (unit < 0) {
       const std::string reason =
-          absl::StrCat("team \"", p.team_id(), "\" is not in the organisation");
+          absl::StrCat("team \"", team_id, "\" is not in the organisation");
       if (strict) {
         return absl::InvalidArgumentError(
-            absl::StrCat("journal ", p.journal(), ": ", reason));
+            absl::StrCat("journal ", partials.journal(i), ": ", reason));
       }
-      exclude(p.journal(), p.team_id(), reason);
+      exclude(partials.journal(i), team_id, reason);
       continue;
     }
-    by_unit[unit].push_back(&p);
+    if (count[unit]++ == 0) first[unit] = i;
   }
+  std::vector<TeamData> teams(org.UnitCount());
   for (int u = 0; u < org.UnitCount(); ++u) {
     if (!org.IsTeam(u)) continue;
+    if (count[u] == 1 && !partials.round_id(first[u]).empty()) {
+      absl::Status s =
+          FillTeam(org, partials, first[u], first_id[first[u]], teams[u]);
+      if (!s.ok()) return s;
+      continue;
+    }
     const std::string& team_id = org.Unit(u).team_id();
-    auto it = by_unit.find(u);
-    if (it == by_unit.end()) {
+    if (count[u] == 0) {
       const std::string reason =
           absl::StrCat("team \"", team_id, "\" (unit \"", org.Unit(u).id(),
                        "\") has no journal");
@@ -133,9 +175,14 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
       exclude("", team_id, reason);
       continue;
     }
-    if (it->second.size() > 1) {
+    if (count[u] > 1) {
       std::vector<std::string> names;
-      for (const v1::TeamPartial* p : it->second) names.push_back(p->journal());
+      for (int i = 0; i < partials.team_id_size(); ++i) {
+        if (partials.team_id(i) == team_id) {
+          names.push_back(partials.journal(i));
+        }
+      }
+      std::sort(names.begin(), names.end());
       const std::string reason =
           absl::StrCat("team \"", team_id, "\" has ", names.size(),
                        " journals: ", absl::StrJoin(names, ", "));
@@ -143,53 +190,27 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
       exclude(absl::StrJoin(names, ", "), team_id, reason);
       continue;
     }
-    const v1::TeamPartial* p = it->second.front();
-    if (p->round_id().empty()) {
-      exclude(p->journal(), team_id,
+    if (partials.round_id(first[u]).empty()) {
+      exclude(partials.journal(first[u]), team_id,
               absl::StrCat("team \"", team_id, "\" closed no round between ",
                            partials.period().from(), " and ",
                            partials.period().to()));
       continue;
     }
-    TeamData& t = teams[u];
-    t.partial = p;
-    absl::StatusOr<PrivacyThresholds> privacy =
-        PrivacyThresholds::FromProto(p->privacy());
-    if (!privacy.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "journal ", p->journal(), ": privacy: ", privacy.status().message()));
-    }
-    t.privacy = org.privacy();
-    Stricter(t.privacy, *privacy);
-    if (p->pillars_size() != static_cast<int>(kPillarCount)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("journal ", p->journal(),
-                       ": pillars: ", p->pillars_size(), " entries, not 5"));
-    }
-    for (size_t i = 0; i < kPillarCount; ++i) {
-      const v1::TeamPillarPartial& pillar = p->pillars(static_cast<int>(i));
-      if (pillar.counts_size() == 0) continue;
-      std::vector<int64_t> counts(pillar.counts().begin(),
-                                  pillar.counts().end());
-      absl::StatusOr<ScoreHistogram> h = ScoreHistogram::FromCounts(counts);
-      if (!h.ok() || h->n() != pillar.n()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "journal ", p->journal(), ": pillars[", i,
-            "].counts: not five counts summing to n ", pillar.n()));
-      }
-      // A rollup never shows a person's scores: fewer than min_responses
-      // are not merged, whatever the round's mode.
-      t.merged[i] = pillar.n() >= t.privacy.min_responses;
-    }
   }
   return teams;
 }
 
-// The number of people who answered both periods' rounds of a team.
-int CommonRespondents(const v1::TeamPartial& a, const v1::TeamPartial& b) {
+// The number of people who answered both periods' rounds of a team (its
+// ids are sorted).
+int CommonRespondents(const v1::OrgPartials& a_set, const TeamData& a,
+                      const v1::OrgPartials& b_set, const TeamData& b) {
   int common = 0;
-  auto i = a.respondent_ids().begin(), j = b.respondent_ids().begin();
-  while (i != a.respondent_ids().end() && j != b.respondent_ids().end()) {
+  auto i = a_set.respondent_ids().begin() + a.first_id;
+  auto j = b_set.respondent_ids().begin() + b.first_id;
+  const auto i_end = i + a_set.respondent_id_count(a.index);
+  const auto j_end = j + b_set.respondent_id_count(b.index);
+  while (i != i_end && j != j_end) {
     if (*i < *j) {
       ++i;
     } else if (*j < *i) {
@@ -201,188 +222,345 @@ int CommonRespondents(const v1::TeamPartial& a, const v1::TeamPartial& b) {
   return common;
 }
 
-// The teams (units) of each row.
-template <typename Visit>
-void ForTeamsOf(const Org& org, const Layout& layout, int row, Visit visit) {
-  if (row < layout.tree) {
-    for (int u = row; u < org.SubtreeEnd(row); ++u) {
-      if (org.IsTeam(u)) visit(u);
+// Adds each team's figures into its unit, every unit into its parent (from
+// the last unit up, so each subtree is summed once) and each team into its
+// groups. `add(into, from)` adds row `from` into row `into`.
+template <typename Add>
+void SumUp(const Org& org, const Layout& layout, Add add) {
+  for (int u = layout.tree - 1; u > 0; --u) {
+    if (org.IsTeam(u)) {
+      for (const std::vector<int>& groups : layout.cells.leaf_group) {
+        add(groups[u], u);
+      }
     }
-  } else {
-    for (int u : layout.group_teams[row - layout.tree]) visit(u);
+    add(org.Parent(u), u);
   }
 }
 
-// The cells of one pillar, merged and judged, before suppression.
-std::vector<Cell> MergeCells(const Org& org, const Layout& layout,
-                             const std::vector<TeamData>& teams, size_t p) {
-  const int rows = layout.tree + static_cast<int>(layout.group_value.size());
-  std::vector<Cell> cells(rows);
-  for (Cell& c : cells) c.privacy = org.privacy();
-  auto add = [&](Cell& into, const TeamData& t) {
-    (void)into.counts.Merge(*ScoreHistogram::FromCounts(std::vector<int64_t>(
-        t.partial->pillars(static_cast<int>(p)).counts().begin(),
-        t.partial->pillars(static_cast<int>(p)).counts().end())));
-    Stricter(into.privacy, t.privacy);
-    ++into.teams;
-    into.pool += t.partial->respondents();
-  };
-  // Tree: children after parents, so adding each unit into its parent from
-  // the last unit up sums every subtree once.
+// Everything a rollup decides, before it becomes a message.
+struct Computed {
+  Layout layout;
+  std::vector<TeamData> teams;
+  OrgRollupCells cells;
+  google::protobuf::RepeatedPtrField<v1::OrgExclusion> excluded;
+  // Who answered the rounds of each row (for differencing between periods).
+  std::vector<int32_t> respondents;
+};
+
+// Per row: the people who answered the rounds that count there.
+std::vector<int32_t> Respondents(const Org& org, const Layout& layout,
+                                 const std::vector<TeamData>& teams) {
+  std::vector<int32_t> out(layout.rows, 0);
   for (int u = 0; u < layout.tree; ++u) {
-    if (org.IsTeam(u) && teams[u].partial != nullptr && teams[u].merged[p]) {
-      add(cells[u], teams[u]);
-      for (size_t k = 0; k < layout.leaf_group.size(); ++k) {
-        add(cells[layout.leaf_group[k][u]], teams[u]);
+    out[u] = teams[u].respondents;
+  }
+  SumUp(org, layout, [&](int into, int from) { out[into] += out[from]; });
+  return out;
+}
+
+absl::StatusOr<Computed> Compute(const Org& org,
+                                 const v1::OrgPartials& partials,
+                                 const RollupOptions& options,
+                                 std::optional<v1::OrgRollup>* earlier_out);
+
+// The earlier period as its readers saw it: rolled up on its own, lenient.
+absl::StatusOr<v1::OrgRollup> EarlierRollup(const Org& org,
+                                            const v1::OrgPartials& partials) {
+  RollupOptions lenient;
+  lenient.strict = false;
+  absl::StatusOr<v1::OrgRollup> e = RollUp(org, partials, lenient);
+  if (!e.ok()) {
+    return absl::Status(e.status().code(),
+                        absl::StrCat("earlier: ", e.status().message()));
+  }
+  return e;
+}
+
+absl::StatusOr<Computed> Compute(const Org& org,
+                                 const v1::OrgPartials& partials,
+                                 const RollupOptions& options,
+                                 std::optional<v1::OrgRollup>* earlier_out) {
+  if (absl::Status s = OrgPeriodDays::FromProto(partials.period()).status();
+      !s.ok()) {
+    return s;
+  }
+  Computed c;
+  absl::StatusOr<std::vector<TeamData>> matched =
+      MatchTeams(org, partials, options.strict, c.excluded);
+  if (!matched.ok()) return matched.status();
+  c.teams = *std::move(matched);
+  if (std::none_of(c.teams.begin(), c.teams.end(),
+                   [](const TeamData& t) { return t.index >= 0; })) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "period: no team of the organisation closed a round between ",
+        partials.period().from(), " and ", partials.period().to()));
+  }
+  c.layout = LayOut(org);
+  const Layout& layout = c.layout;
+  const int rows = layout.rows;
+  c.cells.rows = rows;
+  c.respondents = Respondents(org, layout, c.teams);
+
+  std::optional<v1::OrgRollup> earlier;
+  std::vector<TeamData> earlier_teams;
+  if (options.earlier != nullptr) {
+    absl::StatusOr<v1::OrgRollup> e = EarlierRollup(org, *options.earlier);
+    if (!e.ok()) return e.status();
+    earlier = *std::move(e);
+    google::protobuf::RepeatedPtrField<v1::OrgExclusion> scratch;
+    earlier_teams = *MatchTeams(org, *options.earlier, false, scratch);
+    if (earlier->rows_size() != rows) {
+      return absl::InternalError("earlier: a different number of rows");
+    }
+  }
+
+  const Suppressor suppressor(layout.cells);
+  // Per pillar and row, while summing: the thresholds, who answered, who
+  // answered in both periods, and (teams) what the team's report shows.
+  struct Work {
+    std::vector<int32_t> min_responses, min_distribution, pool, common;
+    std::vector<v1::Disclosure> own;
+  };
+  std::array<Work, kPillarCount> work;
+  for (int p = 0; p < kPillars; ++p) {
+    OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
+    cells.counts.assign(rows, {0, 0, 0, 0, 0});
+    cells.tier.assign(rows, v1::DISCLOSURE_UNSPECIFIED);
+    cells.withheld.assign(rows, v1::ORG_WITHHELD_NONE);
+    cells.teams.assign(rows, 0);
+    work[p].min_responses.assign(rows, org.privacy().min_responses);
+    work[p].min_distribution.assign(rows, org.privacy().min_distribution);
+    work[p].pool.assign(rows, 0);
+    work[p].common.assign(rows, 0);
+    work[p].own.assign(layout.tree, v1::DISCLOSURE_UNSPECIFIED);
+  }
+  // One pass over the teams for all pillars.
+  for (int u = 0; u < layout.tree; ++u) {
+    const TeamData& t = c.teams[u];
+    if (t.index < 0) continue;
+    for (int p = 0; p < kPillars; ++p) {
+      work[p].own[u] = t.own[p];
+      if (!t.merged[p]) continue;
+      OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
+      cells.counts[u] = t.counts[p];
+      cells.teams[u] = 1;
+      work[p].min_responses[u] = t.privacy.min_responses;
+      work[p].min_distribution[u] = t.privacy.min_distribution;
+      work[p].pool[u] = t.respondents;
+      if (earlier && earlier_teams[u].index >= 0 &&
+          earlier_teams[u].merged[p]) {
+        work[p].common[u] =
+            CommonRespondents(*options.earlier, earlier_teams[u], partials, t);
       }
     }
   }
-  for (int u = layout.tree - 1; u > 0; --u) {
-    Cell& parent = cells[org.Parent(u)];
-    (void)parent.counts.Merge(cells[u].counts);
-    Stricter(parent.privacy, cells[u].privacy);
-    parent.teams += cells[u].teams;
-    parent.pool += cells[u].pool;
+  std::vector<int64_t> n(rows);
+  std::vector<bool> primary(rows);
+  for (int p = 0; p < kPillars; ++p) {
+    OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
+    std::vector<int32_t>& min_responses = work[p].min_responses;
+    std::vector<int32_t>& min_distribution = work[p].min_distribution;
+    std::vector<int32_t>& pool = work[p].pool;
+    std::vector<int32_t>& common = work[p].common;
+    SumUp(org, layout, [&](int into, int from) {
+      for (int k = 0; k < kScoreCategories; ++k) {
+        cells.counts[into][k] += cells.counts[from][k];
+      }
+      cells.teams[into] += cells.teams[from];
+      min_responses[into] = std::max(min_responses[into], min_responses[from]);
+      min_distribution[into] =
+          std::max(min_distribution[into], min_distribution[from]);
+      pool[into] += pool[from];
+      common[into] += common[from];
+    });
+    for (int row = 0; row < rows; ++row) {
+      n[row] = 0;
+      for (int32_t k : cells.counts[row]) n[row] += k;
+      if (n[row] == 0) continue;
+      const PrivacyThresholds privacy{min_responses[row],
+                                      min_distribution[row]};
+      v1::Disclosure& tier = cells.tier[row];
+      v1::OrgWithheld& why = cells.withheld[row];
+      tier = DisclosureTier(v1::ROUND_MODE_CONFIDENTIAL, n[row], privacy);
+      if (tier != v1::DISCLOSURE_FULL) why = v1::ORG_WITHHELD_TOO_FEW;
+      // A team shows no more than its own report does.
+      if (row < layout.tree && org.IsTeam(row)) {
+        const v1::Disclosure own = work[p].own[row];
+        if (own == v1::DISCLOSURE_HELD_BACK ||
+            (own == v1::DISCLOSURE_NO_DISTRIBUTION &&
+             tier == v1::DISCLOSURE_FULL)) {
+          tier = own;
+          why = v1::ORG_WITHHELD_TEAM_HELD_BACK;
+        }
+      }
+      if (earlier) {
+        const v1::OrgCell& then = earlier->rows(row).pillars(p);
+        const v1::Disclosure seen = then.stats().disclosure();
+        const GroupOverlap overlap{earlier->rows(row).respondents(),
+                                   then.stats().n(), pool[row],
+                                   static_cast<int>(n[row]), common[row]};
+        // The organisation's thresholds, and those of the rounds now.
+        if (ShowsMean(seen) && ShowsMean(tier) &&
+            CanDifferByFewer(overlap, privacy.min_responses)) {
+          tier = v1::DISCLOSURE_HELD_BACK;
+          why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
+        } else if (seen == v1::DISCLOSURE_FULL && tier == v1::DISCLOSURE_FULL &&
+                   CanDifferByFewer(overlap, privacy.min_distribution)) {
+          tier = v1::DISCLOSURE_NO_DISTRIBUTION;
+          why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
+        }
+      }
+    }
+    // Complementary suppression: the means, then the distributions.
+    for (int row = 0; row < rows; ++row) {
+      primary[row] = n[row] > 0 && !ShowsMean(cells.tier[row]);
+    }
+    const std::vector<bool> hide_mean = suppressor.Secondary(n, primary);
+    for (int row = 0; row < rows; ++row) {
+      if (hide_mean[row]) {
+        cells.tier[row] = v1::DISCLOSURE_HELD_BACK;
+        cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
+      }
+      primary[row] = n[row] > 0 && !hide_mean[row] &&
+                     cells.tier[row] != v1::DISCLOSURE_FULL;
+    }
+    const std::vector<bool> hide_distribution =
+        suppressor.Secondary(n, primary, hide_mean);
+    for (int row = 0; row < rows; ++row) {
+      if (hide_distribution[row]) {
+        cells.tier[row] = v1::DISCLOSURE_NO_DISTRIBUTION;
+        cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
+      }
+    }
   }
-  return cells;
+  if (earlier_out != nullptr) *earlier_out = std::move(earlier);
+  return c;
 }
 
+// The follow-up of the method, summed over the teams of each row.
+struct FollowUpSums {
+  int teams = 0, with_round = 0, with_plan = 0;
+  int open = 0, overdue = 0, done = 0, on_time = 0, dropped = 0;
+  int check_overdue = 0, guardian_rotating = 0;
+  std::array<double, kPillarCount> readiness = {};
+  std::array<int, kPillarCount> ready = {}, focus = {};
+
+  void Add(const FollowUpSums& o) {
+    teams += o.teams, with_round += o.with_round, with_plan += o.with_plan;
+    open += o.open, overdue += o.overdue, done += o.done;
+    on_time += o.on_time, dropped += o.dropped;
+    check_overdue += o.check_overdue;
+    guardian_rotating += o.guardian_rotating;
+    for (int i = 0; i < kPillars; ++i) {
+      readiness[i] += o.readiness[i];
+      ready[i] += o.ready[i];
+      focus[i] += o.focus[i];
+    }
+  }
+};
+
+std::vector<FollowUpSums> SumFollowUp(const Org& org, const Layout& layout,
+                                      const v1::OrgPartials& c,
+                                      const std::vector<TeamData>& teams) {
+  std::vector<FollowUpSums> out(layout.rows);
+  for (int u = 0; u < layout.tree; ++u) {
+    if (!org.IsTeam(u)) continue;
+    FollowUpSums& s = out[u];
+    s.teams = 1;
+    const int i = teams[u].index;
+    if (i < 0) continue;
+    s.with_round = 1;
+    s.with_plan = c.has_plan(i);
+    s.open = c.actions_open(i);
+    s.overdue = c.actions_overdue(i);
+    s.done = c.actions_done(i);
+    s.on_time = c.actions_done_on_time(i);
+    s.dropped = c.actions_dropped(i);
+    s.check_overdue = c.check_overdue(i);
+    s.guardian_rotating = c.guardian_rotating(i);
+    for (int p = 0; p < kPillars; ++p) {
+      const double r = c.charter_readiness(i * kPillars + p);
+      s.readiness[p] = r;
+      s.ready[p] = r >= 1.0;
+      s.focus[p] = c.has_plan(i) && c.focus(i) == ToProto(kAllPillars[p]);
+    }
+  }
+  SumUp(org, layout, [&](int into, int from) { out[into].Add(out[from]); });
+  return out;
+}
+
+void FillFollowUp(const FollowUpSums& s, v1::OrgFollowUp& f) {
+  f.set_teams_with_plan(s.with_plan);
+  f.set_actions_open(s.open);
+  f.set_actions_overdue(s.overdue);
+  f.set_actions_done(s.done);
+  f.set_actions_dropped(s.dropped);
+  const int settled = s.done + s.dropped + s.overdue;
+  if (settled > 0) {
+    f.set_completion_rate(static_cast<double>(s.done) / settled);
+  }
+  if (s.done > 0) f.set_on_time_rate(static_cast<double>(s.on_time) / s.done);
+  f.set_teams_check_overdue(s.check_overdue);
+  f.set_teams_guardian_rotating(s.guardian_rotating);
+  for (int i = 0; i < kPillars; ++i) {
+    f.add_charter_readiness(s.with_round > 0 ? s.readiness[i] / s.with_round
+                                             : 0.0);
+    f.add_teams_charter_ready(s.ready[i]);
+    f.add_teams_focus(s.focus[i]);
+  }
+}
+
+// Every measure of a histogram; small histograms repeat across teams, so
+// their measures are computed once.
+class StatsCache {
+ public:
+  const ScoreStats& Of(const std::array<int32_t, 5>& counts) {
+    auto it = cache_.find(counts);
+    if (it != cache_.end()) return it->second;
+    const std::vector<int64_t> c(counts.begin(), counts.end());
+    ScoreStats stats = ComputeScoreStats(*ScoreHistogram::FromCounts(c));
+    if (cache_.size() > kMaxEntries) cache_.clear();
+    return cache_.emplace(counts, std::move(stats)).first->second;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 1 << 16;
+  absl::flat_hash_map<std::array<int32_t, 5>, ScoreStats> cache_;
+};
+
 }  // namespace
+
+absl::StatusOr<OrgRollupCells> RollUpCells(const Org& org,
+                                           const v1::OrgPartials& partials,
+                                           const RollupOptions& options) {
+  absl::StatusOr<Computed> c = Compute(org, partials, options, nullptr);
+  if (!c.ok()) return c.status();
+  return std::move(c->cells);
+}
 
 absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
                                      const v1::OrgPartials& partials,
                                      const RollupOptions& options) {
-  absl::StatusOr<OrgPeriodDays> period =
-      OrgPeriodDays::FromProto(partials.period());
-  if (!period.ok()) return period.status();
+  std::optional<v1::OrgRollup> earlier;
+  absl::StatusOr<Computed> computed = Compute(org, partials, options, &earlier);
+  if (!computed.ok()) return computed.status();
+  const Computed& c = *computed;
+  const Layout& layout = c.layout;
   v1::OrgRollup out;
   out.set_org_id(org.proto().id());
   out.set_org_name(org.proto().name());
   *out.mutable_period() = partials.period();
   *out.mutable_privacy() = org.privacy().ToProto();
-  absl::StatusOr<std::vector<TeamData>> matched =
-      MatchTeams(org, partials, options.strict, out);
-  if (!matched.ok()) return matched.status();
-  const std::vector<TeamData>& teams = *matched;
-  if (std::none_of(teams.begin(), teams.end(),
-                   [](const TeamData& t) { return t.partial != nullptr; })) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "period: no team of the organisation closed a round between ",
-        partials.period().from(), " and ", partials.period().to()));
-  }
-  const Layout layout = LayOut(org);
-  const int rows = layout.tree + static_cast<int>(layout.group_value.size());
-
-  // The earlier period, rolled up on its own as its readers saw it.
-  std::optional<v1::OrgRollup> earlier;
-  std::vector<TeamData> earlier_teams;
   if (options.earlier != nullptr) {
-    RollupOptions lenient;
-    lenient.strict = false;
-    absl::StatusOr<v1::OrgRollup> e = RollUp(org, *options.earlier, lenient);
-    if (!e.ok()) {
-      return absl::Status(e.status().code(),
-                          absl::StrCat("earlier: ", e.status().message()));
-    }
-    earlier = *std::move(e);
-    v1::OrgRollup scratch;
-    earlier_teams = *MatchTeams(org, *options.earlier, false, scratch);
     *out.mutable_earlier() = options.earlier->period();
   }
-
-  std::array<std::vector<Cell>, kPillarCount> all;
-  for (size_t p = 0; p < kPillarCount; ++p) {
-    std::vector<Cell> cells = MergeCells(org, layout, teams, p);
-    // Common respondents with the earlier period, per row.
-    std::vector<int> common(rows, 0);
-    if (earlier) {
-      for (int row = 0; row < rows; ++row) {
-        ForTeamsOf(org, layout, row, [&](int u) {
-          const TeamData& now = teams[u];
-          const TeamData& then = earlier_teams[u];
-          if (now.partial && then.partial && now.merged[p] && then.merged[p]) {
-            common[row] += CommonRespondents(*then.partial, *now.partial);
-          }
-        });
-      }
-    }
-    std::vector<bool> primary(rows, false);
-    for (int row = 0; row < rows; ++row) {
-      Cell& c = cells[row];
-      const int64_t n = c.counts.n();
-      if (n == 0) continue;
-      c.tier = DisclosureTier(v1::ROUND_MODE_CONFIDENTIAL, n, c.privacy);
-      if (c.tier != v1::DISCLOSURE_FULL) c.withheld = v1::ORG_WITHHELD_TOO_FEW;
-      // A team shows no more than its own report does.
-      if (row < layout.tree && org.IsTeam(row)) {
-        const v1::Disclosure own =
-            teams[row].partial->pillars(static_cast<int>(p)).team_disclosure();
-        if (own == v1::DISCLOSURE_HELD_BACK ||
-            (own == v1::DISCLOSURE_NO_DISTRIBUTION &&
-             c.tier == v1::DISCLOSURE_FULL)) {
-          c.tier = own;
-          c.withheld = v1::ORG_WITHHELD_TEAM_HELD_BACK;
-        }
-      }
-      if (earlier) {
-        const v1::OrgCell& then =
-            earlier->rows(row).pillars(static_cast<int>(p));
-        const v1::Disclosure seen = then.stats().disclosure();
-        PrivacyThresholds both = c.privacy;
-        absl::StatusOr<PrivacyThresholds> earlier_privacy =
-            PrivacyThresholds::FromProto(earlier->privacy());
-        if (earlier_privacy.ok()) Stricter(both, *earlier_privacy);
-        const GroupOverlap overlap{earlier->rows(row).respondents(),
-                                   then.stats().n(), c.pool,
-                                   static_cast<int>(n), common[row]};
-        if (ShowsMean(seen) && ShowsMean(c.tier) &&
-            CanDifferByFewer(overlap, both.min_responses)) {
-          c.tier = v1::DISCLOSURE_HELD_BACK;
-          c.withheld = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
-        } else if (seen == v1::DISCLOSURE_FULL &&
-                   c.tier == v1::DISCLOSURE_FULL &&
-                   CanDifferByFewer(overlap, both.min_distribution)) {
-          c.tier = v1::DISCLOSURE_NO_DISTRIBUTION;
-          c.withheld = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
-        }
-      }
-    }
-    // Complementary suppression: the means, then the distributions.
-    SuppressionTable table;
-    table.parent.resize(layout.tree);
-    for (int u = 0; u < layout.tree; ++u) table.parent[u] = org.Parent(u);
-    table.group_grouping = layout.group_grouping;
-    table.leaf_group = layout.leaf_group;
-    table.n.resize(rows);
-    for (int row = 0; row < rows; ++row) table.n[row] = cells[row].counts.n();
-    table.primary.assign(rows, false);
-    for (int row = 0; row < rows; ++row) {
-      table.primary[row] = table.n[row] > 0 && !ShowsMean(cells[row].tier);
-    }
-    const std::vector<bool> hide_mean = ComplementarySuppression(table);
-    for (int row = 0; row < rows; ++row) {
-      if (hide_mean[row]) {
-        cells[row].tier = v1::DISCLOSURE_HELD_BACK;
-        cells[row].withheld = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
-      }
-    }
-    table.withheld = hide_mean;
-    for (int row = 0; row < rows; ++row) {
-      table.primary[row] = table.n[row] > 0 && !hide_mean[row] &&
-                           cells[row].tier != v1::DISCLOSURE_FULL;
-    }
-    const std::vector<bool> hide_distribution = ComplementarySuppression(table);
-    for (int row = 0; row < rows; ++row) {
-      if (hide_distribution[row]) {
-        cells[row].tier = v1::DISCLOSURE_NO_DISTRIBUTION;
-        cells[row].withheld = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
-      }
-    }
-    all[p] = std::move(cells);
-  }
-
-  // The rows.
-  for (int row = 0; row < rows; ++row) {
+  *out.mutable_excluded() = c.excluded;
+  const std::vector<FollowUpSums> follow_up =
+      SumFollowUp(org, layout, partials, c.teams);
+  StatsCache stats;
+  out.mutable_rows()->Reserve(layout.rows);
+  int too_few = 0, protecting = 0;
+  for (int row = 0; row < layout.rows; ++row) {
     v1::OrgRow* r = out.add_rows();
     if (row < layout.tree) {
       const v1::OrgUnit& unit = org.Unit(row);
@@ -393,72 +571,36 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
       r->set_parent(unit.parent());
       r->set_depth(org.Depth(row));
       r->set_team_id(unit.team_id());
-      if (teams[row].partial) r->set_round_id(teams[row].partial->round_id());
+      if (c.teams[row].index >= 0) {
+        r->set_round_id(partials.round_id(c.teams[row].index));
+      }
     } else {
       const int g = row - layout.tree;
       r->set_kind(v1::ORG_ROW_KIND_GROUP);
-      r->set_group_key(org.Groupings()[layout.group_grouping[g]].key);
+      r->set_group_key(org.Groupings()[layout.cells.group_grouping[g]].key);
       r->set_group_value(layout.group_value[g]);
       r->set_name(layout.group_value[g]);
     }
-    v1::OrgFollowUp* f = r->mutable_follow_up();
-    std::array<double, kPillarCount> readiness = {};
-    std::array<int, kPillarCount> ready = {}, focus = {};
-    int with_follow_up = 0, on_time = 0;
-    ForTeamsOf(org, layout, row, [&](int u) {
-      r->set_teams(r->teams() + 1);
-      const v1::TeamPartial* p = teams[u].partial;
-      if (p == nullptr) return;
-      r->set_teams_with_round(r->teams_with_round() + 1);
-      r->set_respondents(r->respondents() + p->respondents());
-      const v1::TeamFollowUpPartial& t = p->follow_up();
-      ++with_follow_up;
-      f->set_teams_with_plan(f->teams_with_plan() + t.has_plan());
-      f->set_actions_open(f->actions_open() + t.actions_open());
-      f->set_actions_overdue(f->actions_overdue() + t.actions_overdue());
-      f->set_actions_done(f->actions_done() + t.actions_done());
-      f->set_actions_dropped(f->actions_dropped() + t.actions_dropped());
-      f->set_teams_check_overdue(f->teams_check_overdue() + t.check_overdue());
-      f->set_teams_guardian_rotating(f->teams_guardian_rotating() +
-                                     t.guardian_rotating());
-      for (size_t i = 0; i < kPillarCount; ++i) {
-        const double value = static_cast<int>(i) < t.charter_readiness_size()
-                                 ? t.charter_readiness(static_cast<int>(i))
-                                 : 0.0;
-        readiness[i] += value;
-        ready[i] += value >= 1.0;
-        focus[i] += t.has_plan() && t.focus() == ToProto(kAllPillars[i]);
-      }
-      on_time += t.actions_done_on_time();
-    });
-    const int settled =
-        f->actions_done() + f->actions_dropped() + f->actions_overdue();
-    if (settled > 0) {
-      f->set_completion_rate(static_cast<double>(f->actions_done()) / settled);
-    }
-    if (f->actions_done() > 0) {
-      f->set_on_time_rate(static_cast<double>(on_time) / f->actions_done());
-    }
-    for (size_t i = 0; i < kPillarCount; ++i) {
-      f->add_charter_readiness(
-          with_follow_up > 0 ? readiness[i] / with_follow_up : 0.0);
-      f->add_teams_charter_ready(ready[i]);
-      f->add_teams_focus(focus[i]);
-    }
-    for (size_t p = 0; p < kPillarCount; ++p) {
-      const Cell& c = all[p][row];
+    const FollowUpSums& f = follow_up[row];
+    r->set_teams(f.teams);
+    r->set_teams_with_round(f.with_round);
+    r->set_respondents(c.respondents[row]);
+    FillFollowUp(f, *r->mutable_follow_up());
+    r->mutable_pillars()->Reserve(kPillars);
+    for (int p = 0; p < kPillars; ++p) {
+      const OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
       v1::OrgCell* cell = r->add_pillars();
-      cell->set_teams(c.teams);
-      cell->set_withheld(c.withheld);
-      if (c.counts.n() > 0) {
-        *cell->mutable_stats() =
-            StatsAtTier(kAllPillars[p], ComputeScoreStats(c.counts), c.tier);
+      cell->set_teams(cells.teams[row]);
+      cell->set_withheld(cells.withheld[row]);
+      if (cells.tier[row] != v1::DISCLOSURE_UNSPECIFIED) {
+        *cell->mutable_stats() = StatsAtTier(
+            kAllPillars[p], stats.Of(cells.counts[row]), cells.tier[row]);
       } else {
         // Nothing merged: a team's own n (too few to merge), else none.
         v1::PillarStats* s = cell->mutable_stats();
         s->set_pillar(ToProto(kAllPillars[p]));
-        if (row < layout.tree && teams[row].partial != nullptr) {
-          const int n = teams[row].partial->pillars(static_cast<int>(p)).n();
+        if (row < layout.tree && c.teams[row].index >= 0) {
+          const int n = c.teams[row].n[p];
           s->set_n(n);
           if (n > 0) {
             s->set_disclosure(v1::DISCLOSURE_TOO_FEW_RESPONSES);
@@ -467,18 +609,21 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
         }
       }
       if (cell->withheld() == v1::ORG_WITHHELD_PROTECTS_ANOTHER) {
-        out.set_cells_withheld_protecting(out.cells_withheld_protecting() + 1);
+        ++protecting;
       } else if (cell->withheld() != v1::ORG_WITHHELD_NONE) {
-        out.set_cells_withheld_too_few(out.cells_withheld_too_few() + 1);
+        ++too_few;
       }
     }
   }
+  out.set_cells_withheld_too_few(too_few);
+  out.set_cells_withheld_protecting(protecting);
 
   // Ranks among the teams whose means are shown.
-  for (size_t p = 0; p < kPillarCount; ++p) {
-    std::vector<double> means;
+  std::vector<double> means;
+  for (int p = 0; p < kPillars; ++p) {
+    means.clear();
     for (const v1::OrgRow& r : out.rows()) {
-      const v1::PillarStats& s = r.pillars(static_cast<int>(p)).stats();
+      const v1::PillarStats& s = r.pillars(p).stats();
       if (r.kind() == v1::ORG_ROW_KIND_TEAM && s.has_mean()) {
         means.push_back(s.mean());
       }
@@ -486,7 +631,7 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
     std::sort(means.begin(), means.end());
     const int ranked = static_cast<int>(means.size());
     for (v1::OrgRow& r : *out.mutable_rows()) {
-      v1::OrgCell* cell = r.mutable_pillars(static_cast<int>(p));
+      v1::OrgCell* cell = r.mutable_pillars(p);
       if (r.kind() != v1::ORG_ROW_KIND_TEAM || !cell->stats().has_mean()) {
         continue;
       }
@@ -506,7 +651,7 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
   // The weakest pillar the root shows (ties: the first in pillar order).
   const v1::OrgRow& root = out.rows(0);
   int weakest = -1;
-  for (int p = 0; p < static_cast<int>(kPillarCount); ++p) {
+  for (int p = 0; p < kPillars; ++p) {
     const v1::PillarStats& s = root.pillars(p).stats();
     if (s.has_mean() &&
         (weakest < 0 || s.mean() < root.pillars(weakest).stats().mean())) {
@@ -546,8 +691,8 @@ absl::StatusOr<v1::OrgTrend> CompareRollups(const v1::OrgRollup& before,
     const v1::OrgRow& r = after.rows(i);
     auto it = earlier.find(key(r));
     if (it == earlier.end()) continue;
-    if (r.pillars_size() != static_cast<int>(kPillarCount) ||
-        it->second->pillars_size() != static_cast<int>(kPillarCount)) {
+    if (r.pillars_size() != kPillars ||
+        it->second->pillars_size() != kPillars) {
       return absl::InvalidArgumentError(
           absl::StrCat("rows[", i, "].pillars: not five"));
     }
@@ -557,10 +702,9 @@ absl::StatusOr<v1::OrgTrend> CompareRollups(const v1::OrgRollup& before,
     t->set_name(r.name());
     t->set_group_key(r.group_key());
     t->set_group_value(r.group_value());
-    for (size_t p = 0; p < kPillarCount; ++p) {
-      const v1::PillarStats& b =
-          it->second->pillars(static_cast<int>(p)).stats();
-      const v1::PillarStats& a = r.pillars(static_cast<int>(p)).stats();
+    for (int p = 0; p < kPillars; ++p) {
+      const v1::PillarStats& b = it->second->pillars(p).stats();
+      const v1::PillarStats& a = r.pillars(p).stats();
       absl::StatusOr<v1::PillarTrend> trend = ComparePillar(
           kAllPillars[p], b, counts_of(b), a, counts_of(a), alpha);
       if (!trend.ok()) return trend.status();

@@ -24,6 +24,8 @@
 //     one does, the smallest shown group is withheld and step 1 runs
 //     again; with every group withheld the table is a hierarchy again, so
 //     this ends.
+// Cost: step 1 is linear in the cells; step 2 grows with the withheld
+// leaves times the number of distinct group memberships.
 #ifndef FIVES_CELL_SUPPRESSION_H_
 #define FIVES_CELL_SUPPRESSION_H_
 
@@ -32,7 +34,8 @@
 
 namespace fives {
 
-struct SuppressionTable {
+// The shape of a table.
+struct SuppressionLayout {
   // Tree cells 0..T-1 depth first, so each subtree is a range of indices
   // (parent[0] = -1, the root).
   std::vector<int> parent;
@@ -41,17 +44,51 @@ struct SuppressionTable {
   // T + g), -1 for tree cells that are not leaves.
   std::vector<int> group_grouping;
   std::vector<std::vector<int>> leaf_group;
-  // Per cell (tree cells, then group cells): the number of values summed
-  // (0: empty), and whether it is withheld for itself.
+};
+
+// Complementary suppression on one layout, for any number of tables of that
+// shape. Thread safety: const methods may run concurrently.
+class Suppressor {
+ public:
+  explicit Suppressor(SuppressionLayout layout);
+
+  // Per cell: true for a cell that must be withheld to protect another
+  // (never a primary or an empty cell). `n` is the number of values each
+  // cell sums (0: empty), `primary` the cells withheld for themselves, and
+  // `withheld` (empty, or one per cell) cells already withheld for another
+  // reason, which need no protection of their own. Deterministic.
+  std::vector<bool> Secondary(const std::vector<int64_t>& n,
+                              const std::vector<bool>& primary,
+                              const std::vector<bool>& withheld = {}) const;
+
+  int cells() const { return cells_; }
+
+ private:
+  void Peel(const std::vector<int64_t>& n, std::vector<bool>& withheld,
+            std::vector<bool>& secondary) const;
+  int FirstDerivablePrimary(const std::vector<int64_t>& n,
+                            const std::vector<bool>& primary,
+                            const std::vector<bool>& withheld) const;
+
+  SuppressionLayout layout_;
+  int tree_ = 0;
+  int cells_ = 0;
+  // Compressed lists: children of tree cells, terms of each equation (the
+  // total first), equations of each cell.
+  std::vector<int> child_start_, children_;
+  std::vector<int> end_;
+  std::vector<int> term_start_, terms_;
+  std::vector<int> of_start_, equations_of_;
+};
+
+// One table: its layout, sizes and primary cells.
+struct SuppressionTable : SuppressionLayout {
   std::vector<int64_t> n;
   std::vector<bool> primary;
-  // Optional (empty, or one per cell): cells already withheld for another
-  // reason, which need no protection of their own.
   std::vector<bool> withheld;
 };
 
-// Per cell: true for a cell that must be withheld to protect another (never
-// a primary or an empty cell). Deterministic.
+// Suppressor(table).Secondary(table.n, table.primary, table.withheld).
 std::vector<bool> ComplementarySuppression(const SuppressionTable& table);
 
 }  // namespace fives

@@ -38,7 +38,7 @@ class Org {
   int Parent(int i) const { return parent_[i]; }
   int Depth(int i) const { return depth_[i]; }
   int SubtreeEnd(int i) const { return end_[i]; }
-  bool IsTeam(int i) const { return !Unit(i).team_id().empty(); }
+  bool IsTeam(int i) const { return is_team_[i]; }
   // The unit of a team id, or -1.
   int TeamUnit(absl::string_view team_id) const;
   int TeamCount() const { return static_cast<int>(team_unit_.size()); }
@@ -58,6 +58,7 @@ class Org {
   v1::Organization proto_;
   PrivacyThresholds privacy_;
   std::vector<int> order_, parent_, depth_, end_;
+  std::vector<bool> is_team_;
   absl::flat_hash_map<std::string, int> team_unit_;
   std::vector<Grouping> groupings_;
 };

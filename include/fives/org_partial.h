@@ -55,9 +55,18 @@ absl::StatusOr<v1::OrgPartials> PartialsOfDirectory(
 // Folds two partial sets of the same period: teams sorted by team id, then
 // journal name, then bytes; exclusions likewise. Two journals of one team
 // are both kept (the rollup refuses or excludes them). InvalidArgument for
-// different periods.
+// different periods or a set whose columns do not line up.
 absl::StatusOr<v1::OrgPartials> FoldPartials(const v1::OrgPartials& a,
                                              const v1::OrgPartials& b);
+
+// A set of the team partials given (any order), for `period`.
+v1::OrgPartials PartialsFromTeams(std::vector<v1::TeamPartial> teams,
+                                  const v1::OrgPeriod& period);
+
+// The number of teams in a set, and team `i` as a message; InvalidArgument
+// naming the column whose length does not fit the number of teams.
+absl::Status CheckPartialColumns(const v1::OrgPartials& partials);
+v1::TeamPartial TeamPartialAt(const v1::OrgPartials& partials, int i);
 
 }  // namespace fives
 

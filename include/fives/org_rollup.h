@@ -26,8 +26,13 @@
 #ifndef FIVES_ORG_ROLLUP_H_
 #define FIVES_ORG_ROLLUP_H_
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "fives/org.h"
+#include "fives/pillar.h"
 #include "fives/v1/org.pb.h"
 
 namespace fives {
@@ -49,6 +54,27 @@ struct RollupOptions {
 absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
                                      const v1::OrgPartials& partials,
                                      const RollupOptions& options = {});
+
+// The decisions of a rollup in compact form, for hosts of very large
+// organisations that want the figures without a message per cell: per
+// pillar (pillar order) and row (the rows of RollUp, in order) the merged
+// counts of the scores 1..5, what may be shown and why not, and the teams
+// merged. The counts are the library's working figures: show a cell's
+// counts only when `tier` is DISCLOSURE_FULL, its mean only when
+// DISCLOSURE_NO_DISTRIBUTION or FULL (RollUp does exactly that).
+struct OrgRollupCells {
+  struct PillarCells {
+    std::vector<std::array<int32_t, 5>> counts;
+    std::vector<v1::Disclosure> tier;
+    std::vector<v1::OrgWithheld> withheld;
+    std::vector<int32_t> teams;
+  };
+  int rows = 0;
+  std::array<PillarCells, kPillarCount> pillars;
+};
+absl::StatusOr<OrgRollupCells> RollUpCells(const Org& org,
+                                           const v1::OrgPartials& partials,
+                                           const RollupOptions& options = {});
 
 // The same units in two periods: per row and pillar the change as both
 // rollups show it (ComparePillar: verdict, median change, p-value and
