@@ -6,10 +6,14 @@ import re
 import sys
 
 
-def main(benchmark_json, pandas_line=""):
-    with open(benchmark_json) as f:
-        runs = {b["name"]: b for b in json.load(f)["benchmarks"]
-                if b.get("aggregate_name", "median") == "median"}
+def main(benchmark_json, pandas_line="", org_json=None):
+    runs = {}
+    for path in (benchmark_json, org_json):
+        if not path:
+            continue
+        with open(path) as f:
+            runs.update({b["name"]: b for b in json.load(f)["benchmarks"]
+                         if b.get("aggregate_name", "median") == "median"})
 
     def ns(name):
         for key, run in runs.items():
@@ -71,6 +75,37 @@ def main(benchmark_json, pandas_line=""):
               f"{pandas / full:.1f}x faster (target >= 10x)")
     else:
         print("pandas groupby: not measured (python3-pandas absent)")
+    if org_json:
+        org_summary(ns, pandas_line)
+
+
+def org_summary(ns, pandas_line):
+    cells, cells_run = ns("BM_OrgRollupCells/100000/0")
+    cells_small, small_run = ns("BM_OrgRollupCells/10000/0")
+    grouped, _ = ns("BM_OrgRollupCells/100000/4")
+    full, full_run = ns("BM_OrgRollup/100000/0")
+    # Wall-clock time: the threads' work is not the main thread's CPU time.
+    _, one_run = ns("BM_OrgPartialsOfJournals/1/")
+    _, two_run = ns("BM_OrgPartialsOfJournals/2/")
+    one, two = one_run["real_time"] * 1e6, two_run["real_time"] * 1e6
+    print(f"organisation of 100,000 teams in 5 levels, partials to the "
+          f"rollup with complementary suppression: {cells / 1e6:.1f} ms "
+          f"(10,000 teams {cells_small / 1e6:.1f} ms; with a region grouping "
+          f"{grouped / 1e6:.1f} ms); with a message per cell and every measure "
+          f"{full / 1e6:.0f} ms; peak RSS {full_run.get('peak_rss_MiB', 0):.0f}"
+          f" MiB (10,000 teams: {small_run.get('peak_rss_MiB', 0):.0f} MiB)")
+    print(f"400 journals to partials: 1 thread {one / 1e6:.0f} ms, 2 threads "
+          f"{two / 1e6:.0f} ms ({one / two:.2f}x)")
+    match = re.search(r"pandas_org_rollup_seconds ([0-9.]+) peak_rss_MiB "
+                      r"([0-9.]+)", pandas_line)
+    if match:
+        pandas = float(match.group(1)) * 1e9
+        print(f"pandas groupby of the same organisation (merging and a "
+              f"minimum size only): {pandas / 1e6:.0f} ms, peak RSS "
+              f"{float(match.group(2)):.0f} MiB; fives is {pandas / cells:.1f}x "
+              f"faster (target >= 10x)")
+    else:
+        print("pandas org rollup: not measured (python3-pandas absent)")
 
 
 if __name__ == "__main__":

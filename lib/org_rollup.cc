@@ -663,6 +663,23 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
   return out;
 }
 
+absl::StatusOr<v1::OrgReport> OrgReportOf(const Org& org,
+                                          const v1::OrgPartials& partials,
+                                          const RollupOptions& options) {
+  v1::OrgReport report;
+  absl::StatusOr<v1::OrgRollup> now = RollUp(org, partials, options);
+  if (!now.ok()) return now.status();
+  if (options.earlier != nullptr) {
+    absl::StatusOr<v1::OrgRollup> before = EarlierRollup(org, *options.earlier);
+    if (!before.ok()) return before.status();
+    absl::StatusOr<v1::OrgTrend> trend = CompareRollups(*before, *now);
+    if (!trend.ok()) return trend.status();
+    *report.mutable_trend() = *std::move(trend);
+  }
+  *report.mutable_rollup() = *std::move(now);
+  return report;
+}
+
 absl::StatusOr<v1::OrgTrend> CompareRollups(const v1::OrgRollup& before,
                                             const v1::OrgRollup& after,
                                             double alpha) {

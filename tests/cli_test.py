@@ -1537,6 +1537,161 @@ class DemoCharterTest(JournalCase):
         self.assertIn("Volgende afspraak: Vergaderformat in vier blokken", dutch)
 
 
+class OrgTest(unittest.TestCase):
+    """fives org: the built-in organisation, and org report over a directory
+    of journals with every bad input the issue names."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = os.path.join(self.tmp.name, "org")
+        result = run("org", "demo", "--journals", self.dir,
+                     "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.demo = json.loads(result.stdout)
+        self.org = os.path.join(self.dir, "org.textproto")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def report(self, *extra, journals=None):
+        return run("org", "report", "--org", self.org, "--journals",
+                   journals or self.dir, "--from", "2027-04-01",
+                   "--to", "2027-06-30", *extra)
+
+    def test_demo_has_40_teams_in_three_divisions(self):
+        rows = self.demo["rollup"]["rows"]
+        teams = [r for r in rows if r["kind"] == "ORG_ROW_KIND_TEAM"]
+        self.assertEqual(len(teams), 40)
+        divisions = [r for r in rows if r.get("depth") == 1]
+        self.assertEqual([d["name"] for d in divisions],
+                         ["Operations", "Sales & Service",
+                          "Product & Technology"])
+        self.assertIn("trend", self.demo)
+        self.assertFalse(self.demo["rollup"]["complete"])  # production-7
+        reasons = [e["reason"] for e in self.demo["rollup"]["excluded"]]
+        self.assertTrue(any("production-7" in r for r in reasons), reasons)
+
+    def test_demo_withholds_small_teams_and_protects_them(self):
+        rows = {r.get("unit_id", r.get("group_value")): r
+                for r in self.demo["rollup"]["rows"]}
+        small = rows["design-6"]["pillars"][0]
+        self.assertEqual(small["stats"]["disclosure"],
+                         "DISCLOSURE_NO_DISTRIBUTION")
+        self.assertNotIn("histogram", small["stats"])
+        tiny = rows["key-accounts-6"]["pillars"][0]
+        self.assertNotIn("mean", tiny["stats"])
+        self.assertEqual(tiny["withheld"], "ORG_WITHHELD_TOO_FEW")
+        self.assertGreater(self.demo["rollup"]["cells_withheld_protecting"], 0)
+
+    def test_report_of_the_written_journals_matches_the_demo(self):
+        result = self.report("--compare", "2027-01-01..2027-03-31",
+                             "--lenient", "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout), self.demo)
+
+    def test_text_in_both_languages(self):
+        for lang, word in (("en", "Operations"), ("nl", "Operations")):
+            result = run("org", "demo", "--lang", lang)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("Vandelay Group", result.stdout)
+            self.assertIn(word, result.stdout)
+        self.assertNotEqual(run("org", "demo").stdout,
+                            run("org", "demo", "--lang", "nl").stdout)
+
+    def test_heatmap_and_page(self):
+        svg = run("org", "demo", "--format", "svg").stdout
+        root = ET.fromstring(svg)
+        self.assertTrue(root.tag.endswith("svg"))
+        html = run("org", "demo", "--format", "html", "--lang", "nl").stdout
+        self.assertTrue(html.lstrip().lower().startswith("<!doctype html"))
+        self.assertIn("<svg", html)
+
+    def test_strict_refuses_and_lenient_states(self):
+        # A period without rounds.
+        result = run("org", "report", "--org", self.org, "--journals",
+                     self.dir, "--from", "2025-01-01", "--to", "2025-03-31")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no team of the organisation closed a round",
+                      result.stderr)
+        # production-7 closed no round in the second quarter: stated.
+        result = run("org", "check", "--org", self.org, "--journals",
+                     self.dir, "--from", "2027-04-01", "--to", "2027-06-30")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("production-7", result.stdout)
+        self.assertIn("not complete", result.stdout)
+        cases = []
+        # A team of the org without a journal.
+        os.rename(os.path.join(self.dir, "retail-1.journal"),
+                  os.path.join(self.tmp.name, "retail-1.journal"))
+        cases.append(('team "retail-1" (unit "retail-1") has no journal',
+                      None))
+        result = self.report()
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(cases[0][0], result.stderr)
+        lenient = self.report("--lenient", "--format", "json")
+        self.assertEqual(lenient.returncode, 0, lenient.stderr)
+        out = json.loads(lenient.stdout)["rollup"]
+        self.assertFalse(out["complete"])
+        self.assertTrue(any("retail-1" in e["reason"]
+                            for e in out["excluded"]))
+        # Two journals of one team.
+        with open(os.path.join(self.tmp.name, "retail-1.journal"), "rb") as f:
+            data = f.read()
+        for name in ("retail-1.journal", "retail-1-copy.journal"):
+            with open(os.path.join(self.dir, name), "wb") as f:
+                f.write(data)
+        result = self.report()
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('team "retail-1" has 2 journals: retail-1-copy.journal,'
+                      ' retail-1.journal', result.stderr)
+        os.remove(os.path.join(self.dir, "retail-1-copy.journal"))
+        # A journal that does not load, and one of a team not in the org.
+        with open(os.path.join(self.dir, "broken.journal"), "wb") as f:
+            f.write(b"not a journal")
+        result = self.report()
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("journal broken.journal:", result.stderr)
+        os.remove(os.path.join(self.dir, "broken.journal"))
+        stranger = os.path.join(self.tmp.name, "stranger.journal")
+        self.assertEqual(run("demo", "--journal", stranger).returncode, 0)
+        os.rename(stranger, os.path.join(self.dir, "stranger.journal"))
+        result = self.report()
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("is not in the organisation", result.stderr)
+        lenient = self.report("--lenient")
+        self.assertEqual(lenient.returncode, 0, lenient.stderr)
+
+    def test_bad_usage(self):
+        for args, error in (
+                (("org", "report", "--org", "x", "--journals", "y",
+                  "--from", "2027-04-01"), "--to: missing"),
+                (("org", "report", "--org", "x", "--journals", "y",
+                  "--from", "2027-04-01", "--to", "2027-03-01"),
+                 "is before period.from"),
+                (("org", "report", "--org", "x", "--journals", "y",
+                  "--from", "2027-04-01", "--to", "2027-06-30",
+                  "--compare", "2027-01-01"), "is not FROM..TO"),
+                (("org", "demo", "--format", "pdf"), "is not text, md"),
+                (("org", "frobnicate"), "org")):
+            result = run(*args)
+            self.assertNotEqual(result.returncode, 0, args)
+            self.assertIn(error, result.stderr, args)
+        result = run("org", "report", "--org",
+                     os.path.join(self.tmp.name, "missing.textproto"),
+                     "--journals", self.dir, "--from", "2027-04-01",
+                     "--to", "2027-06-30")
+        self.assertEqual(result.returncode, 1)
+        with open(os.path.join(self.tmp.name, "bad.textproto"), "w") as f:
+            f.write('id: "o" name: "O" units { id: "a" name: "A" } '
+                    'units { id: "a" name: "B" parent: "a" }')
+        result = run("org", "report", "--org",
+                     os.path.join(self.tmp.name, "bad.textproto"),
+                     "--journals", self.dir, "--from", "2027-04-01",
+                     "--to", "2027-06-30")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the unit appears twice", result.stderr)
+
+
 if __name__ == "__main__":
     FIVES = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -37,6 +37,9 @@ int RunGuardian(absl::Span<char* const> args);
 // charter_commands.cc: fives charter show | set | check | signals.
 int RunCharter(absl::Span<char* const> args);
 
+// org_commands.cc: fives org check | report | demo.
+int RunOrg(absl::Span<char* const> args);
+
 }  // namespace fives::cli
 
 #endif  // FIVES_EXAMPLES_FIVES_COMMANDS_H_

@@ -27,7 +27,8 @@ ABSL_FLAG(std::string, out, "",
           "export, report, demo: write to this file, not stdout");
 ABSL_FLAG(std::string, picture, "radar",
           "report --format svg: radar, strips or trend");
-ABSL_FLAG(std::string, from, "", "import: the file to read");
+ABSL_FLAG(std::string, from, "",
+          "import: the file to read; org: the first day of the period");
 ABSL_FLAG(bool, force, false,
           "import/export: replace an existing file (import: the journal)");
 

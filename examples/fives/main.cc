@@ -136,6 +136,31 @@ constexpr char kUsage[] =
     "--force\n"
     "                               replaces an existing journal\n"
     "\n"
+    "An organisation: a tree of units whose leaves are teams, one journal "
+    "each\n"
+    "(--org FILE: a fives.v1.Organization in text format or JSON; --journals "
+    "DIR:\n"
+    "the teams' *.journal files):\n"
+    "  org check --org FILE --journals DIR --from D --to D [--lenient]\n"
+    "                               which journals count, which are left out "
+    "and why\n"
+    "  org report --org FILE --journals DIR --from D --to D [--compare "
+    "FROM..TO]\n"
+    "       [--lenient] [--format text|md|html|json|svg] [--lang en|nl] "
+    "[--out FILE]\n"
+    "                               every unit and group per pillar, "
+    "withheld where\n"
+    "                               too few people answered or to protect "
+    "another\n"
+    "                               cell; the follow-up; with --compare the "
+    "trend;\n"
+    "                               --lenient leaves out bad journals and "
+    "says so\n"
+    "  org demo [--format ...] [--lang en|nl] [--out FILE] [--journals DIR]\n"
+    "                               a built-in organisation of 40 teams; "
+    "--journals\n"
+    "                               writes its files to try org report on\n"
+    "\n"
     "Dates are YYYY-MM-DD. fives never reads the clock: where the day "
     "matters,\n"
     "--date is required. Flags marked ... repeat, one value each (taken "
@@ -174,6 +199,7 @@ int main(int argc, char** argv) {
       {"charter", fives::cli::RunCharter},
       {"export", fives::cli::RunExport},
       {"import", fives::cli::RunImport},
+      {"org", fives::cli::RunOrg},
   };
   for (const auto& c : kCommands) {
     if (std::strcmp(command, c.name) == 0) return c.run(rest);

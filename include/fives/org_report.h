@@ -34,6 +34,13 @@ absl::StatusOr<std::string> RenderOrgHtml(const v1::OrgRollup& rollup,
 absl::StatusOr<std::string> RenderOrgHeatmapSvg(const v1::OrgRollup& rollup,
                                                 Language language);
 
+// The report in `format`: "text", "md", "html", "svg" (the heatmap) or
+// "json" (the v1::OrgReport message, snake_case field names). The one
+// dispatch for every host; InvalidArgument naming an unknown format.
+absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,
+                                              absl::string_view format,
+                                              Language language);
+
 }  // namespace fives
 
 #endif  // FIVES_ORG_REPORT_H_

@@ -76,6 +76,13 @@ absl::StatusOr<OrgRollupCells> RollUpCells(const Org& org,
                                            const v1::OrgPartials& partials,
                                            const RollupOptions& options = {});
 
+// The rollup of `partials` and, with options.earlier, the earlier period's
+// rollup (as its readers saw it) compared with it: what an organisation's
+// meeting looks at, in one message.
+absl::StatusOr<v1::OrgReport> OrgReportOf(const Org& org,
+                                          const v1::OrgPartials& partials,
+                                          const RollupOptions& options = {});
+
 // The same units in two periods: per row and pillar the change as both
 // rollups show it (ComparePillar: verdict, median change, p-value and
 // Cliff's delta only where both cells show their distribution), and whether
