@@ -164,7 +164,16 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
     org.is_team_[i] = !org.Unit(i).team_id().empty();
   }
   for (int i = 0; i < count; ++i) {
-    if (org.IsTeam(i)) org.team_unit_.emplace(org.Unit(i).team_id(), i);
+    if (!org.IsTeam(i)) continue;
+    org.team_unit_.emplace(org.Unit(i).team_id(), i);
+    org.teams_by_id_.push_back(i);
+  }
+  std::sort(org.teams_by_id_.begin(), org.teams_by_id_.end(),
+            [&](int a, int b) {
+              return org.Unit(a).team_id() < org.Unit(b).team_id();
+            });
+  for (int u : org.teams_by_id_) {
+    org.team_ids_sorted_.push_back(org.Unit(u).team_id());
   }
   for (const std::string& key : org.proto_.group_by()) {
     Grouping grouping;

@@ -140,11 +140,26 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
   std::vector<int> first(org.UnitCount(), -1), count(org.UnitCount(), 0);
   std::vector<int> first_id(partials.team_id_size(), 0);
   int ids = 0;
+  // Partials in canonical order are sorted by team id, as TeamsById: a
+  // merge of the two, with a lookup only for partials out of order.
+  const std::vector<int>& by_id = org.TeamsById();
+  const std::vector<std::string>& ids_sorted = org.TeamIdsSorted();
+  size_t next = 0;
+  const std::string* previous = nullptr;
   for (int i = 0; i < partials.team_id_size(); ++i) {
     first_id[i] = ids;
     ids += partials.respondent_id_count(i);
     const std::string& team_id = partials.team_id(i);
-    const int unit = org.TeamUnit(team_id);
+    int unit = -1;
+    if (previous == nullptr || *previous <= team_id) {
+      while (next < by_id.size() && ids_sorted[next] < team_id) ++next;
+      if (next < by_id.size() && ids_sorted[next] == team_id) {
+        unit = by_id[next];
+      }
+    } else {
+      unit = org.TeamUnit(team_id);
+    }
+    previous = &team_id;
     if (unit < 0) {
       const std::string reason =
           absl::StrCat("team \"", team_id, "\" is not in the organisation");

@@ -41,6 +41,11 @@ class Org {
   bool IsTeam(int i) const { return is_team_[i]; }
   // The unit of a team id, or -1.
   int TeamUnit(absl::string_view team_id) const;
+  // The team units ordered by team id (byte order), and those ids.
+  const std::vector<int>& TeamsById() const { return teams_by_id_; }
+  const std::vector<std::string>& TeamIdsSorted() const {
+    return team_ids_sorted_;
+  }
   int TeamCount() const { return static_cast<int>(team_unit_.size()); }
 
   // One group_by key: its values in sorted order (a team with no value for
@@ -59,6 +64,8 @@ class Org {
   PrivacyThresholds privacy_;
   std::vector<int> order_, parent_, depth_, end_;
   std::vector<bool> is_team_;
+  std::vector<int> teams_by_id_;
+  std::vector<std::string> team_ids_sorted_;
   absl::flat_hash_map<std::string, int> team_unit_;
   std::vector<Grouping> groupings_;
 };
