@@ -312,10 +312,11 @@ absl::StatusOr<std::string> RenderOrgHeatmapSvg(const v1::OrgRollup& rollup,
                         org_view::PeriodText(rollup.period(), lang)),
                     kFont, text_width),
            meta);
-  const std::vector<std::string> header = org_view::HeaderLines(rollup, lang);
   TextStyle plain;
   plain.size = kFont;
-  doc.Text(kLeft, 80, svg::Fit(header.back(), kFont, text_width), plain);
+  doc.Text(kLeft, 80,
+           svg::Fit(org_view::WeakestText(rollup, lang), kFont, text_width),
+           plain);
 
   // The legend: colour scale, shapes, withheld cells, team marker, n.
   doc.Raw("<g id=\"legend\">\n");

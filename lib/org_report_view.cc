@@ -248,11 +248,12 @@ CellView ViewOf(const v1::OrgCell& cell) {
       s.label() != v1::AGREEMENT_LABEL_UNSPECIFIED) {
     v.label = s.label();
   }
+  // Everything shown: no reason to give.
+  if (s.disclosure() == v1::DISCLOSURE_FULL && v.mean) return v;
   v.withheld = cell.withheld();
   // Whatever is not shown says why, even when the rollup gave no reason:
   // the team's own report held it back, or too few answered.
-  if (v.withheld == v1::ORG_WITHHELD_NONE &&
-      s.disclosure() != v1::DISCLOSURE_FULL) {
+  if (v.withheld == v1::ORG_WITHHELD_NONE) {
     v.withheld = s.disclosure() == v1::DISCLOSURE_HELD_BACK
                      ? v1::ORG_WITHHELD_TEAM_HELD_BACK
                      : v1::ORG_WITHHELD_TOO_FEW;
@@ -354,13 +355,14 @@ std::vector<std::string> HeaderLines(const v1::OrgRollup& rollup,
   lines.push_back(Say("org_cells_withheld", lang,
                       absl::StrCat(rollup.cells_withheld_too_few()),
                       absl::StrCat(rollup.cells_withheld_protecting())));
-  if (IsValidPillar(rollup.weakest())) {
-    lines.push_back(Say("org_weakest", lang,
-                        PillarName(*PillarFromProto(rollup.weakest()), lang)));
-  } else {
-    lines.push_back(Say("org_weakest_none", lang));
-  }
+  lines.push_back(WeakestText(rollup, lang));
   return lines;
+}
+
+std::string WeakestText(const v1::OrgRollup& rollup, Language lang) {
+  if (!IsValidPillar(rollup.weakest())) return Say("org_weakest_none", lang);
+  return Say("org_weakest", lang,
+             PillarName(*PillarFromProto(rollup.weakest()), lang));
 }
 
 std::vector<std::string> ExcludedLines(const v1::OrgRollup& rollup,

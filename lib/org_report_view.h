@@ -70,6 +70,8 @@ std::string PeriodText(const v1::OrgPeriod& period, Language language);
 // the weakest pillar.
 std::vector<std::string> HeaderLines(const v1::OrgRollup& rollup,
                                      Language language);
+// The last of them: the weakest pillar, or that there is none.
+std::string WeakestText(const v1::OrgRollup& rollup, Language language);
 // Journals and teams left out, one line each.
 std::vector<std::string> ExcludedLines(const v1::OrgRollup& rollup,
                                        Language language);

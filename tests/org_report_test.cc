@@ -710,6 +710,25 @@ TEST(OrgReportTest, WithheldCellsShowTheReasonAndNothingElse) {
   }
 }
 
+// A reason on a cell that shows everything is not shown: nothing is
+// withheld there.
+TEST(OrgReportTest, ACellShownInFullGivesNoReason) {
+  v1::OrgRollup r = Rollup();
+  r.mutable_rows(0)->mutable_pillars(0)->set_withheld(
+      v1::ORG_WITHHELD_PROTECTS_ANOTHER);
+  for (v1::OrgRow& row : *r.mutable_rows()) {
+    if (row.unit_id() == "mt-b") row.mutable_pillars(2)->clear_withheld();
+  }
+  const std::string text = Must(RenderOrgText(r, nullptr, Language::kEnglish));
+  EXPECT_EQ(Cells(LineWith(text, "Scores per unit", "Holding"))[4],
+            "3.4 · n = 14 · shared");
+  // MT Bèta's Structure, without a reason from the rollup, takes the one
+  // its disclosure gives.
+  EXPECT_EQ(Cells(LineWith(text, "Scores per unit", "MT Bèta"))[6],
+            "n = 6 · too few");
+  EXPECT_THAT(text, Not(HasSubstr("protects")));
+}
+
 TEST(OrgReportTest, TeamPlaceAmongTheTeams) {
   const std::string en =
       Must(RenderOrgText(Rollup(), nullptr, Language::kEnglish));
@@ -1138,9 +1157,10 @@ TEST(OrgReportTest, MalformedRollupsNameTheRowAndField) {
               HasSubstr("trend.rows[0].kind: 9 is not a row kind"));
 }
 
-// Writes the pictures and the page to $FIVES_SVG_OUT for
-// tests/svg_render_test.py (which parses and renders the SVGs to PNG); does
-// nothing when the variable is unset.
+// Writes the pictures, the page, the text and the Markdown to
+// $FIVES_SVG_OUT, for tests/svg_render_test.py (which parses and renders the
+// SVGs to PNG) and for people to look at; does nothing when the variable is
+// unset.
 TEST(OrgSvgFiles, WritesPictures) {
   const char* dir = std::getenv("FIVES_SVG_OUT");
   if (dir == nullptr || *dir == '\0') GTEST_SKIP() << "FIVES_SVG_OUT unset";
@@ -1156,6 +1176,10 @@ TEST(OrgSvgFiles, WritesPictures) {
           Must(RenderOrgHeatmapSvg(Rollup(), lang)));
     write(absl::StrCat("org_", tag, ".html"),
           Must(RenderOrgHtml(Rollup(), &trend, lang)));
+    write(absl::StrCat("org_", tag, ".txt"),
+          Must(RenderOrgText(Rollup(), &trend, lang)));
+    write(absl::StrCat("org_", tag, ".md"),
+          Must(RenderOrgMarkdown(Rollup(), &trend, lang)));
   }
   write("heatmap_40_nl.svg",
         Must(RenderOrgHeatmapSvg(Large(4, 8, 3), Language::kDutch)));
