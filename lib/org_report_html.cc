@@ -171,9 +171,11 @@ absl::StatusOr<std::string> RenderOrgHtml(const v1::OrgRollup& rollup,
   }
   absl::StrAppend(&out, "</ul>\n",
                   ListHtml(Phrase("org_excluded_heading", lang),
-                           org_view::ExcludedLines(rollup, lang)),
-                  ListHtml(Phrase("org_no_round_heading", lang),
-                           org_view::TeamsWithoutRound(rollup, lang)));
+                           org_view::ExcludedLines(rollup, lang)));
+  if (const std::string teams = org_view::TeamsWithoutRound(rollup, lang);
+      !teams.empty()) {
+    absl::StrAppend(&out, "<p>", HtmlEscape(teams), "</p>\n");
+  }
 
   absl::StrAppend(&out, "<h2>", Say("org_heatmap_heading", lang),
                   "</h2>\n<figure class=\"heatmap\">",

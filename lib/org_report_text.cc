@@ -113,11 +113,12 @@ absl::StatusOr<std::string> Render(const v1::OrgRollup& rollup,
   for (const std::string& line : org_view::HeaderLines(rollup, lang)) {
     absl::StrAppend(&out, text ? "" : "- ", line, "\n");
   }
-  absl::StrAppend(&out,
-                  ListOf(Say("org_excluded_heading", lang),
-                         org_view::ExcludedLines(rollup, lang), format),
-                  ListOf(Say("org_no_round_heading", lang),
-                         org_view::TeamsWithoutRound(rollup, lang), format));
+  absl::StrAppend(&out, ListOf(Say("org_excluded_heading", lang),
+                               org_view::ExcludedLines(rollup, lang), format));
+  if (const std::string teams = org_view::TeamsWithoutRound(rollup, lang);
+      !teams.empty()) {
+    absl::StrAppend(&out, text ? "" : "\n", teams, "\n");
+  }
 
   absl::StrAppend(&out,
                   SectionOf(org_view::ScoresTable(rollup, lang), format, lang),

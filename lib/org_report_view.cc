@@ -377,15 +377,16 @@ std::vector<std::string> ExcludedLines(const v1::OrgRollup& rollup,
   return lines;
 }
 
-std::vector<std::string> TeamsWithoutRound(const v1::OrgRollup& rollup,
-                                           Language lang) {
+std::string TeamsWithoutRound(const v1::OrgRollup& rollup, Language lang) {
   std::vector<std::string> names;
   for (const v1::OrgRow& row : rollup.rows()) {
     if (row.kind() == v1::ORG_ROW_KIND_TEAM && row.round_id().empty()) {
       names.push_back(RowName(row, lang));
     }
   }
-  return names;
+  if (names.empty()) return "";
+  return Say("org_no_round", lang, absl::StrCat(names.size()),
+             absl::StrJoin(names, ", "));
 }
 
 std::vector<std::string> ScoresLegend(const v1::OrgRollup& rollup,

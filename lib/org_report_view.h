@@ -75,9 +75,10 @@ std::string WeakestText(const v1::OrgRollup& rollup, Language language);
 // Journals and teams left out, one line each.
 std::vector<std::string> ExcludedLines(const v1::OrgRollup& rollup,
                                        Language language);
-// The teams without a round in the period.
-std::vector<std::string> TeamsWithoutRound(const v1::OrgRollup& rollup,
-                                           Language language);
+// The teams without a round in the period, on one line however many:
+// "Teams without a round in this period (2): MT Gamma, MT Delta"; empty
+// when every team has one.
+std::string TeamsWithoutRound(const v1::OrgRollup& rollup, Language language);
 
 // The legend of the scores: the reasons that occur, then the labels that
 // occur, each a sentence.
