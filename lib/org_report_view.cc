@@ -154,6 +154,13 @@ Row RowOf(const v1::OrgRow& row, Language lang) {
 
 std::string Count(int value) { return absl::StrCat(value); }
 
+// A mean beside a change: two decimals, so that the change reads as their
+// difference ("3,04 → 3,15 (+0,11)", where one decimal would show "3,0 →
+// 3,2 (+0,1)").
+std::string ChangeMean(double mean, Language lang) {
+  return FormatDecimal(mean, 2, lang);
+}
+
 std::string Share(bool has, double value) {
   return has ? FormatPercent(value) : std::string(kMissing);
 }
@@ -571,14 +578,14 @@ Table TrendTable(const v1::OrgRollup& rollup, const v1::OrgTrend& trend,
       std::string cell;
       if (p.has_mean_before() || p.has_mean_after()) {
         cell =
-            absl::StrCat(p.has_mean_before() ? MeanText(p.mean_before(), lang)
+            absl::StrCat(p.has_mean_before() ? ChangeMean(p.mean_before(), lang)
                                              : std::string(kMissing),
                          " → ",
-                         p.has_mean_after() ? MeanText(p.mean_after(), lang)
+                         p.has_mean_after() ? ChangeMean(p.mean_after(), lang)
                                             : std::string(kMissing));
         if (p.has_mean_change()) {
           absl::StrAppend(&cell, " (",
-                          FormatSignedDecimal(p.mean_change(), 1, lang), ")");
+                          FormatSignedDecimal(p.mean_change(), 2, lang), ")");
         }
         absl::StrAppend(&cell, kPartSeparator);
       }
@@ -608,9 +615,9 @@ std::vector<std::string> TrendLines(const v1::OrgTrend& trend, Language lang) {
     absl::StrAppend(
         &verdict, "; ",
         absl::Substitute(Phrase("verdict_means", lang),
-                         MeanText(moved.mean_before(), lang),
-                         MeanText(moved.mean_after(), lang),
-                         FormatSignedDecimal(moved.mean_change(), 1, lang)));
+                         ChangeMean(moved.mean_before(), lang),
+                         ChangeMean(moved.mean_after(), lang),
+                         FormatSignedDecimal(moved.mean_change(), 2, lang)));
   }
   lines.push_back(
       Say("org_weakest_moved", lang,

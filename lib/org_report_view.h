@@ -117,7 +117,8 @@ Table FollowUpTable(const v1::OrgRollup& rollup, Language language);
 // Per pillar: readiness, teams with every agreement, teams with the focus;
 // "–" for a row without either.
 Table CharterTable(const v1::OrgRollup& rollup, Language language);
-// Per trend row and pillar: "3,2 → 3,6 (+0,4) · verbeterd", indented as the
+// Per trend row and pillar: "3,20 → 3,62 (+0,42) · verbeterd" (two decimals:
+// the change reads as the difference of the means), indented as the
 // rollup's row of the same unit or group.
 Table TrendTable(const v1::OrgRollup& rollup, const v1::OrgTrend& trend,
                  Language language);

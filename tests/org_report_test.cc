@@ -206,8 +206,7 @@ constexpr char kRollup[] = R"pb(
       }
       teams: 1
       rank: 1
-      ranked: 2
-      percentile: 0.5
+      ranked: 1
     }
     pillars {
       stats {
@@ -297,7 +296,7 @@ constexpr char kRollup[] = R"pb(
       teams: 1
       rank: 1
       ranked: 2
-      percentile: 0.5
+      percentile: 1
     }
     pillars {
       stats {
@@ -489,7 +488,7 @@ constexpr char kTrend[] = R"pb(
       n_after: 4
       mean_before: 3.04
       mean_after: 3.26
-      mean_change: 0.21
+      mean_change: 0.22
       verdict: TREND_VERDICT_NOT_ENOUGH_DATA
       before_disclosure: DISCLOSURE_NO_DISTRIBUTION
       after_disclosure: DISCLOSURE_NO_DISTRIBUTION
@@ -733,20 +732,23 @@ TEST(OrgReportTest, TeamPlaceAmongTheTeams) {
   const std::string en =
       Must(RenderOrgText(Rollup(), nullptr, Language::kEnglish));
   EXPECT_THAT(Cells(LineWith(en, "Teams compared per pillar", "MT Alfa")),
-              testing::ElementsAre(
-                  "MT Alfa (team)", "place 1 of 2 · above 50% of the teams",
-                  "place 2 of 2 · above 0% of the teams", "–", "–", "–"));
-  EXPECT_THAT(Cells(LineWith(en, "Teams compared per pillar", "MT Bèta")),
-              testing::ElementsAre("MT Bèta (team)", "–",
-                                   "place 1 of 2 · above 50% of the teams", "–",
-                                   "–", "–"));
+              testing::ElementsAre("MT Alfa (team)", "place 1 of 1",
+                                   "place 2 of 2 · above 0% of the other teams",
+                                   "–", "–", "–"));
+  EXPECT_THAT(
+      Cells(LineWith(en, "Teams compared per pillar", "MT Bèta")),
+      testing::ElementsAre("MT Bèta (team)", "–",
+                           "place 1 of 2 · above 100% of the other teams", "–",
+                           "–", "–"));
   // MT Gamma has no place on any pillar, so no row.
   EXPECT_THAT(Between(en, "Teams compared per pillar", "Follow-up per unit"),
               Not(HasSubstr("MT Gamma")));
   const std::string nl =
       Must(RenderOrgText(Rollup(), nullptr, Language::kDutch));
   EXPECT_THAT(LineWith(nl, "Teams vergeleken per pijler", "MT Alfa"),
-              HasSubstr("  plaats 1 van 2 · boven 50% van de teams  "));
+              HasSubstr("  plaats 1 van 1  "));
+  EXPECT_THAT(LineWith(nl, "Teams vergeleken per pijler", "MT Bèta"),
+              HasSubstr("  plaats 1 van 2 · boven 100% van de andere teams  "));
 }
 
 TEST(OrgReportTest, FollowUpAndCharterPerUnit) {
@@ -783,20 +785,21 @@ TEST(OrgReportTest, TrendVerdictsAndTheWeakestPillar) {
                             "The weakest pillar of the earlier period was "
                             "Synergy & strengths. Did it move? too small to "
                             "tell: with 12 and 14 scores this change could be "
-                            "chance (p > 0.05); mean 2.8 before, 2.9 after, "
-                            "change +0.1\n"));
+                            "chance (p > 0.05); mean 2.80 before, 2.90 after, "
+                            "change +0.10\n"));
   EXPECT_THAT(Cells(LineWith(en, "Change since the earlier period", "Holding")),
-              testing::ElementsAre(
-                  "Holding <Noord> & \"Co\"", "3.1 → 3.4 (+0.3) · improved",
-                  "2.8 → 2.9 (+0.1) · too small to tell",
-                  "3.3 → 3.1 (-0.2) · declined", "no verdict", "no verdict"));
+              testing::ElementsAre("Holding <Noord> & \"Co\"",
+                                   "3.10 → 3.40 (+0.30) · improved",
+                                   "2.80 → 2.90 (+0.10) · too small to tell",
+                                   "3.30 → 3.10 (-0.20) · declined",
+                                   "no verdict", "no verdict"));
   // Indented as in the rollup (MT Bèta at depth 2).
   const std::string beta =
       LineWith(en, "Change since the earlier period", "MT Bèta");
   EXPECT_THAT(beta, testing::StartsWith("    MT Bèta (team)  "));
   EXPECT_THAT(Cells(beta),
               testing::ElementsAre("MT Bèta (team)", "no verdict",
-                                   "3.0 → 3.3 (+0.2) · no verdict",
+                                   "3.04 → 3.26 (+0.22) · no verdict",
                                    "no verdict", "no verdict", "no verdict"));
   EXPECT_THAT(en, HasSubstr("  - improved: a larger change than chance "
                             "explains with these numbers (p ≤ 0.05)\n"));
@@ -809,9 +812,9 @@ TEST(OrgReportTest, TrendVerdictsAndTheWeakestPillar) {
                             "Synergie & sterktes. Is die veranderd? te klein "
                             "om te zeggen: met 12 en 14 scores kan deze "
                             "verandering toeval zijn (p > 0,05); gemiddelde "
-                            "2,8 ervoor, 2,9 erna, verandering +0,1\n"));
+                            "2,80 ervoor, 2,90 erna, verandering +0,10\n"));
   EXPECT_THAT(LineWith(nl, "Verandering sinds de eerdere periode", "Holding"),
-              HasSubstr("3,1 → 3,4 (+0,3) · verbeterd"));
+              HasSubstr("3,10 → 3,40 (+0,30) · verbeterd"));
 }
 
 TEST(OrgReportTest, WeakestPillarWithoutAVerdictSaysWhichPeriodLacksIt) {
@@ -824,7 +827,7 @@ TEST(OrgReportTest, WeakestPillarWithoutAVerdictSaysWhichPeriodLacksIt) {
   EXPECT_THAT(en, HasSubstr("Did it move? not enough data to compare: the "
                             "earlier period (1 July 2025 to 31 December 2025) "
                             "shows only n and the mean for this pillar; mean "
-                            "2.8 before"));
+                            "2.80 before"));
   trend.clear_weakest_before();
   EXPECT_THAT(Must(RenderOrgText(Rollup(), &trend, Language::kEnglish)),
               HasSubstr("\nThe earlier period showed no weakest pillar.\n"));
@@ -882,7 +885,7 @@ TEST(OrgReportTest, MarkdownTables) {
   EXPECT_THAT(md, HasSubstr("| **Groups** | | | | | | | | |\n"
                             "| regio: Noord | 2 | 2 | 14 |"));
   EXPECT_THAT(md, HasSubstr("\n## Change since the earlier period\n\n"));
-  EXPECT_THAT(md, HasSubstr("| 3.1 → 3.4 (+0.3) · improved |"));
+  EXPECT_THAT(md, HasSubstr("| 3.10 → 3.40 (+0.30) · improved |"));
 }
 
 TEST(OrgReportTest, HtmlIsOneSelfContainedWellFormedEscapedPage) {
