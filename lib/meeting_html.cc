@@ -2,28 +2,20 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/substitute.h"
 #include "fives/meeting_report.h"
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
+#include "markup.h"
 
 namespace fives {
 namespace {
 
-std::string Escape(absl::string_view text) {
-  return absl::StrReplaceAll(text, {{"&", "&amp;"},
-                                    {"<", "&lt;"},
-                                    {">", "&gt;"},
-                                    {"\"", "&quot;"},
-                                    {"'", "&#39;"}});
-}
+using markup::HtmlEscape;
 
 std::string Text(absl::string_view key, Language language) {
-  return Escape(Phrase(key, language));
+  return HtmlEscape(Phrase(key, language));
 }
 
 // Print-friendly, readable on a meeting-room screen; no external fonts.
@@ -59,22 +51,6 @@ constexpr absl::string_view kCharterStyle =
 td ul { margin: 0; padding-left: 1rem; }
 )css";
 
-// An SVG document without its XML declaration, to sit inside HTML. The
-// pictures use the same ids ("title", "desc", "legend", ...), which must be
-// unique in one page: every id and every reference to one gets `prefix`.
-std::string Inline(absl::string_view svg, absl::string_view prefix) {
-  if (absl::StartsWith(svg, "<?xml")) {
-    const size_t end = svg.find("?>");
-    if (end != absl::string_view::npos) svg.remove_prefix(end + 2);
-  }
-  return absl::StrReplaceAll(absl::StripLeadingAsciiWhitespace(svg),
-                             {{" id=\"", absl::StrCat(" id=\"", prefix, "-")},
-                              {"url(#", absl::StrCat("url(#", prefix, "-")},
-                              {"aria-labelledby=\"title desc\"",
-                               absl::StrCat("aria-labelledby=\"", prefix,
-                                            "-title ", prefix, "-desc\"")}});
-}
-
 }  // namespace
 
 absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
@@ -92,7 +68,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   if (!trend.ok()) return trend.status();
 
   const std::string title =
-      Escape(absl::Substitute(Phrase("report_title", lang), r.team_name()));
+      HtmlEscape(absl::Substitute(Phrase("report_title", lang), r.team_name()));
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", LanguageTag(lang),
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -100,7 +76,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       title, "</title>\n<style>", kStyle,
       m.has_charter() ? kCharterStyle : absl::string_view(),
       "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n<p class=\"meta\">",
-      Escape(absl::Substitute(
+      HtmlEscape(absl::Substitute(
           Phrase("round_line", lang), r.round_id(),
           FormatLongDate(r.round_date(), lang),
           Phrase(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
@@ -108,15 +84,15 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                  lang),
           r.respondents(), r.members())),
       "<br>",
-      Escape(absl::Substitute(Phrase("meeting_as_of", lang),
-                              FormatLongDate(m.as_of(), lang))),
+      HtmlEscape(absl::Substitute(Phrase("meeting_as_of", lang),
+                                  FormatLongDate(m.as_of(), lang))),
       "</p>\n");
 
   // The pictures and the table.
   absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
                   "</h2>\n<div class=\"pictures\">\n<figure>",
-                  Inline(*radar, "radar"), "</figure>\n<figure>",
-                  Inline(*strips, "strips"), "</figure>\n</div>\n");
+                  markup::InlineSvg(*radar, "radar"), "</figure>\n<figure>",
+                  markup::InlineSvg(*strips, "strips"), "</figure>\n</div>\n");
   absl::StrAppend(&out, "<table>\n<tr><th>", Text("col_pillar", lang),
                   "</th><th>n</th><th>", Text("col_mean", lang), "</th><th>",
                   Text("col_median", lang), "</th><th>",
@@ -126,11 +102,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                   Text("col_label", lang), "</th></tr>\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
-    absl::StrAppend(&out, "<tr><td>", Escape(c.name), "</td><td class=\"num\">",
-                    c.n, "</td><td class=\"num\">", c.mean,
-                    "</td><td class=\"num\">", c.median, "</td><td>", c.counts,
-                    "</td><td class=\"num\">", c.rwg, "</td><td class=\"num\">",
-                    c.agreement, "</td><td>", Escape(c.label), "</td></tr>\n");
+    absl::StrAppend(&out, "<tr><td>", HtmlEscape(c.name),
+                    "</td><td class=\"num\">", c.n, "</td><td class=\"num\">",
+                    c.mean, "</td><td class=\"num\">", c.median, "</td><td>",
+                    c.counts, "</td><td class=\"num\">", c.rwg,
+                    "</td><td class=\"num\">", c.agreement, "</td><td>",
+                    HtmlEscape(c.label), "</td></tr>\n");
   }
   absl::StrAppend(&out, "</table>\n");
 
@@ -141,12 +118,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   } else {
     const Pillar focus = *PillarFromProto(r.focus());
     absl::StrAppend(&out, "<h2>",
-                    Escape(absl::Substitute(Phrase("focus_heading", lang),
-                                            PillarName(focus, lang))),
+                    HtmlEscape(absl::Substitute(Phrase("focus_heading", lang),
+                                                PillarName(focus, lang))),
                     "</h2>\n");
     if (r.ranking_size() > 0) {
       absl::StrAppend(&out, "<p><em>",
-                      Escape(FocusReasonText(r.ranking(0), lang)), "</em>");
+                      HtmlEscape(FocusReasonText(r.ranking(0), lang)), "</em>");
       if (r.ranking(0).talk_first()) {
         absl::StrAppend(&out, " — <span class=\"talk\">",
                         Text("talk_first", lang), "</span>");
@@ -157,7 +134,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                     "</h3>\n<ul>\n");
     for (const std::string& practice :
          PillarTextsFor(focus, lang).practices()) {
-      absl::StrAppend(&out, "<li>", Escape(practice), "</li>\n");
+      absl::StrAppend(&out, "<li>", HtmlEscape(practice), "</li>\n");
     }
     absl::StrAppend(&out, "</ul>\n");
   }
@@ -167,9 +144,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
     const v1::CharterReview& review = m.charter();
     absl::StrAppend(
         &out, "<h2>", Text("charter_side_by_side", lang), "</h2>\n<p>",
-        Escape(absl::Substitute(Phrase("charter_as_of", lang),
-                                FormatLongDate(review.as_of(), lang),
-                                review.stale_days())),
+        HtmlEscape(absl::Substitute(Phrase("charter_as_of", lang),
+                                    FormatLongDate(review.as_of(), lang),
+                                    review.stale_days())),
         "</p>\n<table>\n<tr><th>", Text("col_pillar", lang), "</th><th>",
         Text("col_perception", lang), "</th><th>", Text("col_readiness", lang),
         "</th><th>", Text("col_missing", lang), " / ", Text("col_stale", lang),
@@ -192,20 +169,20 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       if (!lines.empty()) {
         signals = "<ul>";
         for (const std::string& line : lines) {
-          absl::StrAppend(&signals, "<li>", Escape(line), "</li>");
+          absl::StrAppend(&signals, "<li>", HtmlEscape(line), "</li>");
         }
         absl::StrAppend(&signals, "</ul>");
       }
-      absl::StrAppend(&out, "<tr><td>", Escape(PillarName(pillar, lang)),
-                      "</td><td>", Escape(PerceptionText(r, pillar, lang)),
-                      "</td><td>", bar,
-                      Escape(absl::Substitute(Phrase("charter_k_of_m", lang),
-                                              ready.in_place, ready.total)),
-                      "</td><td>", Escape(OpenAgreementsText(p, lang)),
-                      "</td><td>", signals, "</td></tr>\n");
+      absl::StrAppend(
+          &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)), "</td><td>",
+          HtmlEscape(PerceptionText(r, pillar, lang)), "</td><td>", bar,
+          HtmlEscape(absl::Substitute(Phrase("charter_k_of_m", lang),
+                                      ready.in_place, ready.total)),
+          "</td><td>", HtmlEscape(OpenAgreementsText(p, lang)), "</td><td>",
+          signals, "</td></tr>\n");
     }
     absl::StrAppend(&out, "</table>\n<p>",
-                    Escape(NextAgreementText(review, lang)), "</p>\n");
+                    HtmlEscape(NextAgreementText(review, lang)), "</p>\n");
   }
 
   auto actions_table = [&](const auto& actions) {
@@ -215,11 +192,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
         "</th><th>", Text("col_status", lang), "</th><th>",
         Text("col_latest_feedback", lang), "</th></tr>\n");
     for (const v1::Action& a : actions) {
-      absl::StrAppend(&t, "<tr><td>", Escape(a.title()), "</td><td>",
-                      Escape(MeetingMemberName(m, a.owner_id())), "</td><td>",
-                      Escape(FormatLongDate(a.due(), lang)), "</td><td>",
-                      Escape(ActionStatusText(a.status(), lang)), "</td><td>",
-                      Escape(LatestFeedbackText(m, a, lang)), "</td></tr>\n");
+      absl::StrAppend(
+          &t, "<tr><td>", HtmlEscape(a.title()), "</td><td>",
+          HtmlEscape(MeetingMemberName(m, a.owner_id())), "</td><td>",
+          HtmlEscape(FormatLongDate(a.due(), lang)), "</td><td>",
+          HtmlEscape(ActionStatusText(a.status(), lang)), "</td><td>",
+          HtmlEscape(LatestFeedbackText(m, a, lang)), "</td></tr>\n");
     }
     absl::StrAppend(&t, "</table>\n");
     return t;
@@ -231,7 +209,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   } else {
     absl::StrAppend(
         &out, "<p>",
-        Escape(absl::Substitute(
+        HtmlEscape(absl::Substitute(
             Phrase("plan_heading", lang), m.plan().id(), m.plan().round_id(),
             FormatLongDate(m.plan().created(), lang),
             PillarName(*PillarFromProto(m.plan().focus()), lang))),
@@ -248,10 +226,10 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   // The rhythm and the trend.
   absl::StrAppend(&out, "<h2>", Text("meeting_rhythm", lang), "</h2>\n<ul>\n");
   for (const std::string& line : MeetingRhythmLines(m, lang)) {
-    absl::StrAppend(&out, "<li>", Escape(line), "</li>\n");
+    absl::StrAppend(&out, "<li>", HtmlEscape(line), "</li>\n");
   }
   absl::StrAppend(&out, "</ul>\n<div class=\"trend\"><figure>",
-                  Inline(*trend, "trend"),
+                  markup::InlineSvg(*trend, "trend"),
                   "</figure></div>\n</body>\n</html>\n");
   return out;
 }

@@ -6,12 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/substitute.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/report_text.h"
+#include "markup.h"
 
 namespace fives {
 namespace {
@@ -20,10 +20,7 @@ std::string Text(absl::string_view key, Language language) {
   return std::string(Phrase(key, language));
 }
 
-// Markdown table cells: a pipe or a line break would end the cell.
-std::string Cell(absl::string_view text) {
-  return absl::StrReplaceAll(text, {{"|", "\\|"}, {"\n", " "}});
-}
+using markup::MarkdownCell;
 
 }  // namespace
 
@@ -100,11 +97,11 @@ std::string ActionsTable(
       Text("col_due", lang), " | ", Text("col_status", lang), " | ",
       Text("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
   for (const v1::Action& a : actions) {
-    absl::StrAppend(&out, "| ", Cell(a.title()), " | ",
-                    Cell(MeetingMemberName(m, a.owner_id())), " | ",
+    absl::StrAppend(&out, "| ", MarkdownCell(a.title()), " | ",
+                    MarkdownCell(MeetingMemberName(m, a.owner_id())), " | ",
                     FormatLongDate(a.due(), lang), " | ",
                     ActionStatusText(a.status(), lang), " | ",
-                    Cell(LatestFeedbackText(m, a, lang)), " |\n");
+                    MarkdownCell(LatestFeedbackText(m, a, lang)), " |\n");
   }
   return out;
 }
@@ -129,11 +126,12 @@ std::string CharterMarkdown(const v1::MeetingReport& m, Language lang) {
     const std::vector<std::string> signals =
         PresentSignalLines(review, p, lang);
     absl::StrAppend(
-        &out, "| ", Cell(PillarName(pillar, lang)), " | ",
-        Cell(PerceptionText(m.round(), pillar, lang)), " | ",
+        &out, "| ", MarkdownCell(PillarName(pillar, lang)), " | ",
+        MarkdownCell(PerceptionText(m.round(), pillar, lang)), " | ",
         absl::Substitute(Text("charter_k_of_m", lang), r.in_place, r.total),
-        " | ", Cell(OpenAgreementsText(p, lang)), " | ",
-        signals.empty() ? std::string("–") : Cell(absl::StrJoin(signals, "; ")),
+        " | ", MarkdownCell(OpenAgreementsText(p, lang)), " | ",
+        signals.empty() ? std::string("–")
+                        : MarkdownCell(absl::StrJoin(signals, "; ")),
         " |\n");
   }
   absl::StrAppend(&out, "\n", NextAgreementText(review, lang), "\n");
@@ -254,9 +252,9 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
       Text("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
-    absl::StrAppend(&out, "| ", Cell(c.name), " | ", c.n, " | ", c.mean, " | ",
-                    c.median, " | ", c.counts, " | ", c.rwg, " | ", c.agreement,
-                    " | ", c.label, " |\n");
+    absl::StrAppend(&out, "| ", MarkdownCell(c.name), " | ", c.n, " | ", c.mean,
+                    " | ", c.median, " | ", c.counts, " | ", c.rwg, " | ",
+                    c.agreement, " | ", c.label, " |\n");
   }
 
   // The focus, its reason and the practices.

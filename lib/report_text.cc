@@ -1,6 +1,7 @@
 #include "fives/report_text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -31,8 +32,15 @@ size_t DisplayWidth(absl::string_view text) {
   });
 }
 
-// Rows of cells laid out in left-aligned columns two spaces apart.
-std::string Table(const std::vector<std::vector<std::string>>& rows) {
+// The pillar's name up to its first space: "Synergy", "Stip".
+std::string ShortName(Pillar p, Language lang) {
+  const std::string& name = PillarName(p, lang);
+  return name.substr(0, name.find(' '));
+}
+
+}  // namespace
+
+std::string TextTable(const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> widths;
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
@@ -51,14 +59,6 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   }
   return out;
 }
-
-// The pillar's name up to its first space: "Synergy", "Stip".
-std::string ShortName(Pillar p, Language lang) {
-  const std::string& name = PillarName(p, lang);
-  return name.substr(0, name.find(' '));
-}
-
-}  // namespace
 
 std::string FocusReasonText(const v1::FocusCandidate& c, Language lang) {
   const std::string mean = OptionalDecimal(c.has_mean(), c.mean(), 2, lang);
@@ -113,6 +113,18 @@ std::string FormatDecimal(double value, int decimals, Language language) {
 std::string OptionalDecimal(bool has, double value, int decimals,
                             Language language) {
   return has ? FormatDecimal(value, decimals, language) : std::string(kMissing);
+}
+
+std::string FormatSignedDecimal(double value, int decimals, Language language) {
+  std::string text = FormatDecimal(value, decimals, language);
+  if (value > 0 && text.find_first_not_of("0.,") != std::string::npos) {
+    text.insert(0, "+");
+  }
+  return text;
+}
+
+std::string FormatPercent(double share) {
+  return absl::StrCat(static_cast<int>(std::lround(share * 100)), "%");
 }
 
 std::string CountsText(const v1::PillarStats& stats) {
@@ -172,7 +184,16 @@ std::string DisclosureNote(const v1::PillarStats& s,
   return "";
 }
 
-std::string ComparisonNote(const v1::PillarTrend& t, Language lang) {
+namespace {
+
+// The catalog's names for the two sides of a comparison.
+struct SideKeys {
+  absl::string_view before, after, both;
+};
+
+std::string NotComparableNote(const v1::PillarTrend& t, const SideKeys& keys,
+                              absl::string_view before_name,
+                              absl::string_view after_name, Language lang) {
   if (t.verdict() != v1::TREND_VERDICT_NOT_ENOUGH_DATA) return "";
   const bool before = t.before_disclosure() != v1::DISCLOSURE_FULL;
   const bool after = t.after_disclosure() != v1::DISCLOSURE_FULL;
@@ -183,25 +204,68 @@ std::string ComparisonNote(const v1::PillarTrend& t, Language lang) {
   };
   std::string side;
   if (before && after && t.before_disclosure() == t.after_disclosure()) {
-    side = absl::Substitute(Text("compare_side_both", lang),
-                            why(t.before_disclosure()));
+    side = absl::Substitute(Text(keys.both, lang), why(t.before_disclosure()));
   } else {
     std::vector<std::string> sides;
     if (before) {
       sides.push_back(
-          absl::StrCat(absl::Substitute(Text("compare_side_before", lang),
-                                        t.before_round_id()),
+          absl::StrCat(absl::Substitute(Text(keys.before, lang), before_name),
                        " ", why(t.before_disclosure())));
     }
     if (after) {
       sides.push_back(
-          absl::StrCat(absl::Substitute(Text("compare_side_after", lang),
-                                        t.after_round_id()),
+          absl::StrCat(absl::Substitute(Text(keys.after, lang), after_name),
                        " ", why(t.after_disclosure())));
     }
     side = absl::StrJoin(sides, "; ");
   }
   return absl::Substitute(Text("compare_not_full", lang), side);
+}
+
+}  // namespace
+
+std::string ComparisonNote(const v1::PillarTrend& t, Language lang) {
+  return NotComparableNote(
+      t, {"compare_side_before", "compare_side_after", "compare_side_both"},
+      t.before_round_id(), t.after_round_id(), lang);
+}
+
+std::string PeriodComparisonNote(const v1::PillarTrend& t,
+                                 absl::string_view before,
+                                 absl::string_view after, Language lang) {
+  return NotComparableNote(
+      t,
+      {"compare_side_before_period", "compare_side_after_period",
+       "compare_side_both_periods"},
+      before, after, lang);
+}
+
+std::string VerdictText(const v1::PillarTrend& t, Language lang) {
+  const std::string alpha = FormatDecimal(t.alpha(), 2, lang);
+  switch (t.verdict()) {
+    case v1::TREND_VERDICT_IMPROVED:
+      return absl::Substitute(Text("verdict_improved", lang), alpha);
+    case v1::TREND_VERDICT_DECLINED:
+      return absl::Substitute(Text("verdict_declined", lang), alpha);
+    case v1::TREND_VERDICT_TOO_SMALL_TO_TELL:
+      return absl::Substitute(Text("verdict_too_small", lang), t.n_before(),
+                              t.n_after(), alpha);
+    default:
+      return ComparisonNote(t, lang);
+  }
+}
+
+std::string VerdictWord(const v1::PillarTrend& t, Language lang) {
+  switch (t.verdict()) {
+    case v1::TREND_VERDICT_IMPROVED:
+      return Text("verdict_word_improved", lang);
+    case v1::TREND_VERDICT_DECLINED:
+      return Text("verdict_word_declined", lang);
+    case v1::TREND_VERDICT_TOO_SMALL_TO_TELL:
+      return Text("verdict_word_too_small", lang);
+    default:
+      return Text("verdict_word_none", lang);
+  }
 }
 
 std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
@@ -312,7 +376,7 @@ std::string CharterSection(const v1::RoundReport& report, Language lang) {
           absl::StrCat("  - ", PillarName(pillar, lang), " — ", line));
     }
   }
-  absl::StrAppend(&out, Table(rows), NextAgreementText(review, lang), "\n");
+  absl::StrAppend(&out, TextTable(rows), NextAgreementText(review, lang), "\n");
   if (!signals.empty()) {
     absl::StrAppend(&out, Text("charter_signals_heading", lang), ":\n",
                     absl::StrJoin(signals, "\n"), "\n");
@@ -382,7 +446,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
               FormatDecimal(report.agreement().ad_cutoff(), 2, lang))));
     }
   }
-  absl::StrAppend(&out, Table(rows));
+  absl::StrAppend(&out, TextTable(rows));
   for (const auto& [pillars, note] : withheld) {
     absl::StrAppend(&out, "  * ", pillars, ": ", note, "\n");
   }
@@ -420,7 +484,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     }
     if (!member_order.empty()) {
       absl::StrAppend(&out, "\n", Text("scores_heading", lang), "\n",
-                      Table(member_rows));
+                      TextTable(member_rows));
     }
   }
 

@@ -48,7 +48,8 @@ TextStyle DigitStyle(int score, double size) {
   return digit;
 }
 
-constexpr absl::string_view kDefs =
+// The score patterns; the withheld pattern (svg::kWithheldPattern) follows.
+constexpr absl::string_view kScoreDefs =
     "<defs>\n"
     "<pattern id=\"fives-score-1\" width=\"6\" height=\"6\" "
     "patternUnits=\"userSpaceOnUse\">"
@@ -59,13 +60,7 @@ constexpr absl::string_view kDefs =
     "patternUnits=\"userSpaceOnUse\">"
     "<rect width=\"8\" height=\"8\" fill=\"#E69F00\"/>"
     "<path d=\"M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6\" stroke=\"#FFFFFF\" "
-    "stroke-width=\"1.2\" stroke-opacity=\"0.7\"/></pattern>\n"
-    "<pattern id=\"fives-withheld\" width=\"8\" height=\"8\" "
-    "patternUnits=\"userSpaceOnUse\">"
-    "<rect width=\"8\" height=\"8\" fill=\"#F2F2F2\"/>"
-    "<path d=\"M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6\" stroke=\"#BBBBBB\" "
-    "stroke-width=\"1\"/></pattern>\n"
-    "</defs>\n";
+    "stroke-width=\"1.2\" stroke-opacity=\"0.7\"/></pattern>\n";
 
 // Tag colour of an agreement label.
 absl::string_view LabelColour(v1::AgreementLabel label) {
@@ -124,7 +119,7 @@ absl::StatusOr<std::string> RenderDistributionSvg(const v1::RoundReport& report,
       kRowsTop + kRowHeight * static_cast<double>(kPillarCount);
   const int height = static_cast<int>(rows_bottom + 15 * footnote.size() + 20);
   svg::Document doc(kWidth, height, title, absl::StrJoin(sentences, " "));
-  doc.Raw(kDefs);
+  doc.Raw(absl::StrCat(kScoreDefs, svg::kWithheldPattern, "</defs>\n"));
 
   TextStyle heading;
   heading.size = 17;

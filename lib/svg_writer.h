@@ -33,6 +33,16 @@ inline constexpr absl::string_view kGrid = "#C8C8C8";
 inline constexpr absl::string_view kGrey = "#999999";
 inline constexpr absl::string_view kDarkGrey = "#555555";
 
+// The pattern of withheld areas, light grey hatching, for a <defs> block:
+// fill="url(#fives-withheld)". Every picture marks what privacy withholds
+// this way, so colour never carries it alone.
+inline constexpr absl::string_view kWithheldPattern =
+    "<pattern id=\"fives-withheld\" width=\"8\" height=\"8\" "
+    "patternUnits=\"userSpaceOnUse\">"
+    "<rect width=\"8\" height=\"8\" fill=\"#F2F2F2\"/>"
+    "<path d=\"M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6\" stroke=\"#BBBBBB\" "
+    "stroke-width=\"1\"/></pattern>\n";
+
 // `text` escaped for XML character data and attribute values (&, <, >, ",
 // '); C0 control characters other than tab, newline and carriage return,
 // which XML 1.0 cannot carry, are dropped.

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Renders the demo's SVG pictures to PNG and checks them.
 
-Usage: svg_render_test.py PATH_TO_report_svg_test [OUTPUT_DIR]
+Usage: svg_render_test.py PATH_TO_TEST_BINARY [OUTPUT_DIR]
+           [--filter GTEST_FILTER] [--expect NAME.svg,NAME.svg,...]
 
-Runs the GoogleTest binary's SvgFiles.WritesDemoPictures with FIVES_SVG_OUT
-set, then for every .svg written: parses it as XML (an <svg> root in the SVG
+Runs the GoogleTest binary's picture writer (by default report_svg_test's
+SvgFiles.WritesDemoPictures and its pictures; --filter and --expect name
+another binary's writer and files) with FIVES_SVG_OUT set, then for every
+expected .svg: parses it as XML (an <svg> root in the SVG
 namespace with a non-empty <title> and <desc>, a viewBox), renders it with
 rsvg-convert (Debian's librsvg2-bin; its absence is a failure, since
 script/bootstrap installs it) and decodes the PNG with the standard library
@@ -13,6 +16,7 @@ is given (to look at them), else in a temporary folder.
 Standard library only.
 """
 
+import argparse
 import os
 import shutil
 import struct
@@ -32,6 +36,7 @@ EXPECTED = [
 
 BINARY = None
 OUT_DIR = None
+FILTER = "SvgFiles.WritesDemoPictures"
 
 
 def decode_png(data):
@@ -100,7 +105,7 @@ class SvgRenderTest(unittest.TestCase):
             cls.dir = cls.tmp.name
         env = dict(os.environ, FIVES_SVG_OUT=cls.dir)
         result = subprocess.run(
-            [BINARY, "--gtest_filter=SvgFiles.WritesDemoPictures"],
+            [BINARY, f"--gtest_filter={FILTER}"],
             env=env,
             capture_output=True,
             text=True,
@@ -169,6 +174,14 @@ class SvgRenderTest(unittest.TestCase):
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    BINARY = sys.argv[1]
-    OUT_DIR = sys.argv[2] if len(sys.argv) > 2 else None
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("binary")
+    parser.add_argument("out_dir", nargs="?")
+    parser.add_argument("--filter", default=FILTER)
+    parser.add_argument("--expect", default=",".join(EXPECTED))
+    args = parser.parse_args()
+    BINARY = args.binary
+    OUT_DIR = args.out_dir
+    FILTER = args.filter
+    EXPECTED = args.expect.split(",")
     unittest.main(argv=[sys.argv[0]])

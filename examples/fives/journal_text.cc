@@ -15,14 +15,6 @@
 namespace fives::cli {
 namespace {
 
-std::string Signed(double value, int decimals, Language lang) {
-  std::string text = FormatDecimal(value, decimals, lang);
-  if (value > 0 && text.find_first_not_of("0.,") != std::string::npos) {
-    text.insert(0, "+");
-  }
-  return text;
-}
-
 std::string PValue(double p, Language lang) {
   if (p < 0.001) return absl::StrCat("< ", FormatDecimal(0.001, 3, lang));
   return FormatDecimal(p, 3, lang);
@@ -35,10 +27,6 @@ std::string EffectWord(double delta, Language lang) {
   if (d < 0.33) return Say("effect_small", lang);
   if (d < 0.474) return Say("effect_medium", lang);
   return Say("effect_large", lang);
-}
-
-std::string Percent(double share) {
-  return absl::StrCat(static_cast<int>(std::lround(share * 100)), "%");
 }
 
 }  // namespace
@@ -76,35 +64,18 @@ std::string RenderVerdict(const v1::RoundReport& report, Language lang) {
       absl::StrCat(Say("verdict_heading", lang, name, report.plan_id(),
                        t.before_round_id(), t.after_round_id()),
                    "\n");
-  const std::string alpha = FormatDecimal(t.alpha(), 2, lang);
-  std::string verdict;
-  switch (t.verdict()) {
-    case v1::TREND_VERDICT_IMPROVED:
-      verdict = Say("verdict_improved", lang, alpha);
-      break;
-    case v1::TREND_VERDICT_DECLINED:
-      verdict = Say("verdict_declined", lang, alpha);
-      break;
-    case v1::TREND_VERDICT_TOO_SMALL_TO_TELL:
-      verdict =
-          Say("verdict_too_small", lang, t.n_before(), t.n_after(), alpha);
-      break;
-    default:
-      verdict = ComparisonNote(t, lang);
-      break;
-  }
-  absl::StrAppend(&out, "  ", verdict, "\n");
+  absl::StrAppend(&out, "  ", VerdictText(t, lang), "\n");
   if (t.has_mean_before() && t.has_mean_after()) {
     absl::StrAppend(
         &out, "  ",
         Say("verdict_means", lang, FormatDecimal(t.mean_before(), 2, lang),
             FormatDecimal(t.mean_after(), 2, lang),
-            Signed(t.mean_change(), 2, lang)),
+            FormatSignedDecimal(t.mean_change(), 2, lang)),
         "\n");
     if (t.has_p_value() && t.has_cliffs_delta()) {
       absl::StrAppend(&out, "  ",
                       Say("verdict_test", lang, PValue(t.p_value(), lang),
-                          Signed(t.cliffs_delta(), 2, lang),
+                          FormatSignedDecimal(t.cliffs_delta(), 2, lang),
                           EffectWord(t.cliffs_delta(), lang)),
                       "\n");
     } else {
@@ -138,13 +109,14 @@ std::string RenderFollowUp(const v1::FollowUp& f, int due_soon_days,
       absl::StrAppend(&out, "    ", ActionLine(a, lang), "\n");
     }
   }
-  absl::StrAppend(&out, "  ",
-                  Say("follow_up_rates", lang,
-                      f.has_completion_rate() ? Percent(f.completion_rate())
-                                              : Say("rate_none", lang),
-                      f.has_on_time_rate() ? Percent(f.on_time_rate())
-                                           : Say("rate_none", lang)),
-                  "\n");
+  absl::StrAppend(
+      &out, "  ",
+      Say("follow_up_rates", lang,
+          f.has_completion_rate() ? FormatPercent(f.completion_rate())
+                                  : Say("rate_none", lang),
+          f.has_on_time_rate() ? FormatPercent(f.on_time_rate())
+                               : Say("rate_none", lang)),
+      "\n");
   return out;
 }
 

@@ -24,6 +24,13 @@ std::string FormatDecimal(double value, int decimals, Language language);
 std::string OptionalDecimal(bool has, double value, int decimals,
                             Language language);
 
+// FormatDecimal with a "+" before a change that shows as above zero
+// ("+0,25"; "0.00" and "-0.10" as FormatDecimal gives them).
+std::string FormatSignedDecimal(double value, int decimals, Language language);
+
+// A share in 0..1 as a whole percentage: "67%".
+std::string FormatPercent(double share);
+
 // The counts of the scores 1..5 ("0 1 3 1 0"), or "–" when the histogram
 // is withheld.
 std::string CountsText(const v1::PillarStats& stats);
@@ -37,6 +44,10 @@ std::string FormatLongDate(absl::string_view iso_date, Language language);
 
 // `text` padded with spaces to `width` characters (UTF-8 code points).
 std::string PadRight(absl::string_view text, size_t width);
+
+// Rows of cells laid out in left-aligned columns two spaces apart, one line
+// per row (widths in UTF-8 code points).
+std::string TextTable(const std::vector<std::vector<std::string>>& rows);
 
 // The label of a pillar's statistics in words ("split", "verdeeld").
 absl::string_view LabelText(v1::AgreementLabel label, Language language);
@@ -102,6 +113,22 @@ std::string DisclosureNote(const v1::PillarStats& stats,
 // saying which round does not show its full distribution; empty when the
 // trend has its verdict.
 std::string ComparisonNote(const v1::PillarTrend& trend, Language language);
+
+// The same for a trend between two periods of an organisation, each named
+// by its dates (`before`, `after`, e.g. "1 January 2026 to 30 June 2026")
+// instead of a round id.
+std::string PeriodComparisonNote(const v1::PillarTrend& trend,
+                                 absl::string_view before,
+                                 absl::string_view after, Language language);
+
+// The verdict of a trend in words: "improved: a larger change than chance
+// explains with these numbers (p ≤ 0.05)", "too small to tell: ...", or the
+// ComparisonNote when the verdict is withheld.
+std::string VerdictText(const v1::PillarTrend& trend, Language language);
+
+// The verdict as one short word for a table cell: "improved", "declined",
+// "too small to tell", or "no verdict" when it is withheld.
+std::string VerdictWord(const v1::PillarTrend& trend, Language language);
 
 }  // namespace fives
 

@@ -1,0 +1,27 @@
+// Internal helpers of the HTML and Markdown reports (meeting_html.cc,
+// meeting_report.cc, org_report_*.cc): escaping for each, and an SVG picture
+// inline in a page. Not part of the public API.
+#ifndef FIVES_LIB_MARKUP_H_
+#define FIVES_LIB_MARKUP_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace fives::markup {
+
+// `text` escaped for HTML character data and attribute values (&, <, >, ",
+// ').
+std::string HtmlEscape(absl::string_view text);
+
+// `text` for a Markdown table cell: a pipe or a line break would end it.
+std::string MarkdownCell(absl::string_view text);
+
+// An SVG document without its XML declaration, to sit inside HTML. Pictures
+// use the same ids ("title", "desc", "legend", ...), which must be unique in
+// one page: every id and every reference to one gets `prefix`.
+std::string InlineSvg(absl::string_view svg, absl::string_view prefix);
+
+}  // namespace fives::markup
+
+#endif  // FIVES_LIB_MARKUP_H_
