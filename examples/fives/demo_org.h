@@ -3,8 +3,8 @@
 // through the journal API as a host would, over two quarters. Operations is
 // weak on Synergy and improves it in the second quarter after plans on it;
 // Sales & Service is weak on Structure; Product & Technology on Strategy. A
-// team of four shows only its mean; a team of three is too small to merge;
-// one production team closes no round in the second quarter.
+// team of four shows only its mean; a team where only two answer adds no
+// scores; one production team closes no round in the second quarter.
 #ifndef FIVES_EXAMPLES_FIVES_DEMO_ORG_H_
 #define FIVES_EXAMPLES_FIVES_DEMO_ORG_H_
 
