@@ -95,14 +95,14 @@ absl::Status Round(Journal& j, const std::string& id, absl::CivilDay date,
   return j.CloseRound(id, date + 7);
 }
 
-// The team's plan on its first round: its weakest pillar, two actions, the
-// first done on time in teams with an even number, the second still open.
-absl::Status Plan(Journal& j, int team) {
-  absl::StatusOr<v1::RoundReport> report = j.Report("q1", Language::kEnglish);
-  if (!report.ok()) return report.status();
+// The team's plan on its first round: the focus its report names (or
+// `fallback` when too few answered for one), two actions, the first done on
+// time in teams with an even number, the second still open.
+absl::Status Plan(Journal& j, int team, bool too_few, Pillar fallback) {
   PlanInput plan;
   plan.round_id = "q1";
   plan.created = Day(2027, 1, 28);
+  if (too_few) plan.focus = fallback;
   ActionInput first;
   first.title = "One decision log for the whole team";
   first.visible_result = "Every decision of the month in one list";
@@ -188,7 +188,14 @@ absl::StatusOr<DemoOrg> BuildDemoOrg() {
           !s.ok()) {
         return s;
       }
-      if (absl::Status s = Plan(*j, team); !s.ok()) return s;
+      // The division's weakest pillar.
+      const Pillar weakest =
+          kAllPillars[std::min_element(division->first.begin(),
+                                       division->first.end()) -
+                      division->first.begin()];
+      if (absl::Status s = Plan(*j, team, answering < 3, weakest); !s.ok()) {
+        return s;
+      }
       if (id != "production-7") {
         Profile second = division->first;
         for (size_t p = 0; p < kPillarCount; ++p) {
