@@ -56,6 +56,17 @@ def main(benchmark_json, pandas_line="", org_json=None):
           f"{100 * judge / load_report:.1f}% of loading and reporting; "
           f"{judge_run.get('differenced_pillars', 0):.0f} round-pillars "
           f"differenced in the journal")
+    for family, label in (("BM_PermutationPValue/", "organisation-shaped"),
+                          ("BM_PermutationPValueEven/", "every score alike")):
+        parts = []
+        for key in sorted((k for k in runs if k.startswith(family)),
+                          key=lambda k: int(k[len(family):].split("_")[0])):
+            t, run = ns(key)
+            method = "exact" if run.get("exact", 0) else "saddlepoint"
+            parts.append(f"{int(key[len(family):].split('_')[0]):,}: "
+                         f"{t / 1e3:.0f} us ({method})")
+        print(f"trend p-value, {label} halves, pooled scores "
+              + "; ".join(parts) + " (target < 10 ms)")
     capi_stats, _ = ns("BM_CapiScoreStats")
     cxx_stats, _ = ns("BM_CxxScoreStats")
     capi_bulk, _ = ns("BM_CapiBulkStatsTable")
