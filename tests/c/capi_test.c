@@ -3753,7 +3753,7 @@ static void TestOrgPartials(fives_buffer* all, fives_buffer* later) {
                                    other.len, FIVES_FORMAT_BINARY,
                                    FIVES_FORMAT_JSON));
     CHECK(Contains(&text, "\"excluded\":[{\"journal\":\"cut.journal\""));
-    CHECK(CountOf(Text(&text), "\"team_id\":") == 1);
+    CHECK(Contains(&text, "\"team_id\":[\"a\"]"));
     fives_buffer_free(&text);
     fives_buffer_free(&other);
     /* Zero journals: the period and nothing else. */
@@ -4056,14 +4056,11 @@ static void TestOrgNullArguments(const fives_org* org,
               fives_org_rollup(&out, org, all->data, all->len, NULL, 4, 1,
                                FIVES_FORMAT_JSON));
   EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
-              fives_org_compare(NULL, all->data, all->len, all->data, all->len,
-                                FIVES_FORMAT_JSON));
-  EXPECT_FAIL(
-      NULL, FIVES_INVALID_ARGUMENT, "before: NULL with length 4",
-      fives_org_compare(&out, NULL, 4, all->data, all->len, FIVES_FORMAT_JSON));
-  EXPECT_FAIL(
-      NULL, FIVES_INVALID_ARGUMENT, "after: NULL with length 4",
-      fives_org_compare(&out, all->data, all->len, NULL, 4, FIVES_FORMAT_JSON));
+              fives_org_compare(NULL, U8(""), 0, U8(""), 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "before: NULL with length 4",
+              fives_org_compare(&out, NULL, 4, U8(""), 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "after: NULL with length 4",
+              fives_org_compare(&out, U8(""), 0, NULL, 4, FIVES_FORMAT_JSON));
   EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
               fives_message_convert(NULL, "fives.v1.OrgPartials", all->data,
                                     all->len, 1, 2));

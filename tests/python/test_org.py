@@ -181,8 +181,7 @@ class PartialTest(SmallOrgCase):
         self.assertEqual(fives.partials_of(journals, H1, threads=3), whole)
         # Teams sorted by team id.
         message = fives.message_to_dict("fives.v1.OrgPartials", whole)
-        self.assertEqual([t["team_id"] for t in message["teams"]],
-                         ["a", "b", "c", "d"])
+        self.assertEqual(message["team_id"], ["a", "b", "c", "d"])
         self.assertEqual(message["period"],
                          {"from": "2026-01-01", "to": "2026-06-30"})
 
@@ -191,7 +190,7 @@ class PartialTest(SmallOrgCase):
                     ("cut.journal", self.read("b")[:100])]
         message = fives.message_to_dict("fives.v1.OrgPartials",
                                         fives.partials_of(journals, H1))
-        self.assertEqual(len(message["teams"]), 1)
+        self.assertEqual(message["team_id"], ["a"])
         self.assertEqual(message["excluded"][0]["journal"], "cut.journal")
         self.assertIn("journal file", message["excluded"][0]["reason"])
 

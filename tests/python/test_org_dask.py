@@ -126,7 +126,7 @@ class DaskRollupTest(unittest.TestCase):
         partials = org_dask.partials(self.client, journals, H1, batch_size=16)
         self.assertEqual(partials, expected)
         message = fives.message_to_dict("fives.v1.OrgPartials", partials)
-        self.assertEqual(len(message["teams"]), 300)
+        self.assertEqual(len(message["team_id"]), 300)
         self.assertEqual([e["journal"] for e in message["excluded"]],
                          ["damaged.journal"])
 
