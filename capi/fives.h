@@ -546,6 +546,24 @@ FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
                                 size_t before_len, const uint8_t* after,
                                 size_t after_len, int format) FIVES_NOEXCEPT;
 
+/* A document of the organisation view for people (UTF-8 text,
+ * deterministic) in `language` ("en" or "nl"): `kind` "text" (for a
+ * terminal), "md" (Markdown), "html" (one self-contained page for an
+ * organisation's meeting), "svg" (the heatmap: units and groups by
+ * pillar), or "json" (the rollup and the trend in one fives.v1.OrgReport).
+ * `rollup` is a serialized fives.v1.OrgRollup (fives_org_rollup), `trend`
+ * a serialized fives.v1.OrgTrend (fives_org_compare) or NULL (trend_len
+ * 0); the heatmap shows the rollup alone. The documents show only what the
+ * rollup released, and the reason of each withheld cell.
+ * FIVES_INVALID_ARGUMENT for another kind or language (naming "kind" or
+ * "language"), bytes that are not a rollup or a trend (naming "rollup" or
+ * "trend"), and a rollup or trend that is not well formed (a row without
+ * five pillars). */
+FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
+                                 size_t rollup_len, const uint8_t* trend,
+                                 size_t trend_len, const char* kind,
+                                 const char* language) FIVES_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

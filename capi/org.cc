@@ -9,10 +9,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "capi_internal.h"
 #include "fives.h"
 #include "fives/journal_io.h"
 #include "fives/org_partial.h"
+#include "fives/org_report.h"
 #include "fives/org_rollup.h"
 #include "fives/v1/org.pb.h"
 
@@ -284,6 +286,43 @@ FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
     absl::StatusOr<fives::v1::OrgTrend> trend = fives::CompareRollups(b, a);
     if (!trend.ok()) return trend.status();
     return WriteMessage(*trend, format, out);
+  });
+}
+
+FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
+                                 size_t rollup_len, const uint8_t* trend,
+                                 size_t trend_len, const char* kind,
+                                 const char* language) noexcept {
+  return WithOut(out, [&]() -> absl::Status {
+    absl::StatusOr<absl::string_view> format = CheckString(kind, "kind");
+    if (!format.ok()) return format.status();
+    absl::StatusOr<fives::Language> lang = fives::capi::CheckLanguage(language);
+    if (!lang.ok()) return lang.status();
+    fives::v1::OrgReport report;
+    if (absl::Status s = ParseMessage(rollup, rollup_len, FIVES_FORMAT_BINARY,
+                                      "rollup", report.mutable_rollup());
+        !s.ok()) {
+      return s;
+    }
+    if (trend != nullptr || trend_len != 0) {
+      if (absl::Status s = ParseMessage(trend, trend_len, FIVES_FORMAT_BINARY,
+                                        "trend", report.mutable_trend());
+          !s.ok()) {
+        return s;
+      }
+    }
+    absl::StatusOr<std::string> text =
+        fives::RenderOrgDocument(report, *format, *lang);
+    if (!text.ok()) {
+      // RenderOrgDocument names the command's flag; here it is `kind`.
+      absl::string_view message = text.status().message();
+      if (absl::ConsumePrefix(&message, "--format: ")) {
+        return absl::Status(text.status().code(),
+                            absl::StrCat("kind: ", message));
+      }
+      return text.status();
+    }
+    return fives::capi::WriteText(*text, out);
   });
 }
 

@@ -3782,6 +3782,74 @@ static void TestOrgPartials(fives_buffer* all, fives_buffer* later) {
   fives_buffer_free(&rest);
 }
 
+/* The documents of the organisation view: the rollup with the trend. */
+static void TestOrgDocuments(const fives_buffer* before,
+                             const fives_buffer* after) {
+  static const char* const kKinds[] = {"text", "md", "html", "svg", "json"};
+  static const char* const kStarts[] = {"5S organisation view: Acme",
+                                        "# 5S organisation view: Acme",
+                                        "<!DOCTYPE html>", "<?xml", "{"};
+  fives_buffer trend = FIVES_BUFFER_INIT;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer again = FIVES_BUFFER_INIT;
+  size_t k;
+  StartPhase("org: documents");
+  CHECK_OK(fives_org_compare(&trend, before->data, before->len, after->data,
+                             after->len, FIVES_FORMAT_BINARY));
+  for (k = 0; k < sizeof kKinds / sizeof kKinds[0]; ++k) {
+    CHECK_OK(fives_org_document(&out, after->data, after->len, trend.data,
+                                trend.len, kKinds[k], "en"));
+    CHECK(IsText(&out) && StartsWith(&out, kStarts[k]));
+    /* Deterministic. */
+    CHECK_OK(fives_org_document(&again, after->data, after->len, trend.data,
+                                trend.len, kKinds[k], "en"));
+    CHECK(SameBytes(&out, &again));
+    fives_buffer_free(&out);
+    fives_buffer_free(&again);
+  }
+  /* Without a trend; in Dutch. */
+  CHECK_OK(
+      fives_org_document(&out, before->data, before->len, NULL, 0, "md", "nl"));
+  CHECK(Contains(&out, "Acme") && !Contains(&out, "Period:"));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_org_document(&out, before->data, before->len, NULL, 0, "json",
+                              "en"));
+  CHECK(Contains(&out, "\"rollup\"") && !Contains(&out, "\"trend\""));
+  fives_buffer_free(&out);
+  /* Errors. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "kind: \"pdf\" is not",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "pdf", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "language",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "text", "fr"));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "kind: NULL",
+      fives_org_document(&out, before->data, before->len, NULL, 0, NULL, "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "language: NULL",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "text", NULL));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT,
+      "rollup: the bytes are not a fives.v1.OrgRollup",
+      fives_org_document(&out, U8("\x0a\xff"), 2, NULL, 0, "text", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "trend: the bytes are not a fives.v1.OrgTrend",
+              fives_org_document(&out, before->data, before->len,
+                                 U8("\x0a\xff"), 2, "text", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "trend: NULL with length 2",
+              fives_org_document(&out, before->data, before->len, NULL, 2,
+                                 "text", "en"));
+  /* A rollup that is not well formed: a row without pillars. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "pillars",
+              fives_org_document(&out, U8("\x22\x02\x08\x01"), 4, NULL, 0,
+                                 "html", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_document(NULL, before->data, before->len, NULL, 0,
+                                 "text", "en"));
+  fives_buffer_free(&trend);
+}
+
 static void TestOrgRollup(const fives_org* org, const fives_buffer* all,
                           const fives_buffer* later) {
   fives_buffer out = FIVES_BUFFER_INIT;
@@ -3857,6 +3925,7 @@ static void TestOrgRollup(const fives_org* org, const fives_buffer* all,
   CHECK(Contains(&out, "\"before\":{\"from\":\"2026-01-01\""));
   CHECK(Contains(&out, "\"after\":{\"from\":\"2026-07-01\""));
   fives_buffer_free(&out);
+  TestOrgDocuments(&before, &after);
 
   /* A journal of a team the organisation does not list: refused when
    * strict, left out and listed when lenient. */

@@ -9,6 +9,7 @@ regions (south = c + d).
 """
 
 import datetime
+import json
 import os
 import pickle
 import shutil
@@ -39,7 +40,6 @@ class OrgTest(unittest.TestCase):
                              org.to_bytes())
             self.assertEqual(fives.Org.from_bytes(org.to_bytes()).to_bytes(),
                              org.to_bytes())
-            import json
             self.assertEqual(
                 fives.Org.parse("  " + json.dumps(message)).to_bytes(),
                 org.to_bytes())
@@ -416,6 +416,34 @@ class RollupTest(SmallOrgCase):
             trend.to_bytes())
         self.assertEqual(fives.OrgTrend.from_bytes(trend.to_bytes()), trend)
         self.assertEqual(trend.to_message()["before"]["to"], "2026-06-30")
+
+    def test_documents(self):
+        before = self.org.rollup(self.h1)
+        after = self.org.rollup(self.h2, earlier=self.h1)
+        trend = fives.Org.compare(before, after)
+        starts = {"text": "5S organisation view: Acme",
+                  "md": "# 5S organisation view: Acme",
+                  "html": "<!DOCTYPE html>", "svg": "<?xml", "json": "{"}
+        self.assertEqual(tuple(starts), fives.OrgRollup.DOCUMENTS)
+        for kind, start in starts.items():
+            with self.subTest(kind=kind):
+                doc = after.document(kind, trend=trend)
+                self.assertTrue(doc.startswith(start), doc[:80])
+                self.assertEqual(after.document(kind, trend=trend), doc)
+        self.assertIn("Team C", before.document("text", language="nl"))
+        report = json.loads(after.document("json", trend=trend))
+        self.assertEqual(report["rollup"]["org_id"], "acme")
+        self.assertEqual(report["trend"]["after"]["from"], "2026-07-01")
+        self.assertNotIn("trend", json.loads(before.document("json")))
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            before.document("pdf")
+        self.assertIn('kind: "pdf" is not', str(cm.exception))
+        with self.assertRaises(fives.InvalidArgument):
+            before.document("text", language="fr")
+        with self.assertRaises(TypeError):
+            before.document(1)
+        with self.assertRaises(TypeError):
+            before.document("text", trend=trend.to_bytes())
 
     def test_compare_errors(self):
         rollup = self.org.rollup(self.h1)

@@ -215,6 +215,8 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
                           c_size_t, c_int, c_int], c_int, _check),
     ("fives_org_compare", [_buffer_p, _bytes_p, c_size_t, _bytes_p, c_size_t,
                            c_int], c_int, _check),
+    ("fives_org_document", [_buffer_p, _bytes_p, c_size_t, _bytes_p,
+                            c_size_t, _str, _str], c_int, _check),
 )
 
 FUNCTION_NAMES = tuple(entry[0] for entry in _FUNCTIONS)

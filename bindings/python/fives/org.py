@@ -471,6 +471,33 @@ class OrgRollup(_Serialized):
         return [(r, c) for r in self.rows for c in r.pillars
                 if c.withheld != Withheld.NONE]
 
+    #: The kinds of :meth:`document`.
+    DOCUMENTS = ("text", "md", "html", "svg", "json")
+
+    def document(self, kind: str = "html",
+                 trend: Optional["OrgTrend"] = None,
+                 language: str = "en") -> str:
+        """The rollup as a document for people, in ``language`` ('en' or
+        'nl'): ``kind`` "text" (for a terminal), "md" (Markdown), "html"
+        (one self-contained page for an organisation's meeting), "svg" (the
+        heatmap of units and groups by pillar) or "json" (the rollup and
+        the trend in one fives.v1.OrgReport). ``trend``: the
+        :class:`OrgTrend` from an earlier period (:meth:`Org.compare`), shown
+        beside the figures; the heatmap shows the rollup alone. Documents
+        show only what the rollup released, and why a cell is withheld.
+        :class:`fives.InvalidArgument` for another kind or language."""
+        if not isinstance(kind, str):
+            raise TypeError(f"kind: expected str, got {type(kind).__name__}")
+        if trend is not None and not isinstance(trend, OrgTrend):
+            raise TypeError(f"trend: expected fives.OrgTrend or None, got "
+                            f"{type(trend).__name__}")
+        then = None if trend is None else trend.to_bytes()
+        return _ffi.call_buffer(
+            _ffi.lib().fives_org_document, self._bytes, len(self._bytes),
+            then, 0 if then is None else len(then),
+            _ffi.text_arg(kind, "kind"),
+            _ffi.text_arg(language, "language")).decode("utf-8")
+
 
 # ---- The trend ----------------------------------------------------------------------
 
