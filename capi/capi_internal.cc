@@ -102,6 +102,12 @@ absl::StatusOr<absl::string_view> CheckString(const char* s,
   return absl::string_view(s, len);
 }
 
+absl::StatusOr<Language> CheckLanguage(const char* language) {
+  absl::StatusOr<absl::string_view> tag = CheckString(language, "language");
+  if (!tag.ok()) return tag.status();
+  return LanguageFromTag(*tag);
+}
+
 absl::StatusOr<absl::CivilDay> CheckDate(const char* s,
                                          absl::string_view field) {
   absl::StatusOr<absl::string_view> text = CheckString(s, field);

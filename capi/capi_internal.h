@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "fives.h"
+#include "fives/catalog.h"
 #include "fives/score_stats.h"
 #include "google/protobuf/message.h"
 
@@ -46,6 +47,8 @@ absl::Status CheckNotNull(const void* p, absl::string_view field);
 // A NUL-terminated UTF-8 string of at most kMaxStringBytes.
 absl::StatusOr<absl::string_view> CheckString(const char* s,
                                               absl::string_view field);
+// A language tag ("en" or "nl").
+absl::StatusOr<Language> CheckLanguage(const char* language);
 // An ISO-8601 date string.
 absl::StatusOr<absl::CivilDay> CheckDate(const char* s,
                                          absl::string_view field);

@@ -12,7 +12,8 @@
  * - Strings are NUL-terminated UTF-8; dates are ISO-8601 "YYYY-MM-DD".
  * - A call that fails changes nothing.
  * - Thread safety: functions without a handle are safe for concurrent use;
- *   a fives_journal is used by one thread at a time.
+ *   a fives_journal is used by one thread at a time; a fives_org by any
+ *   number at once.
  *
  * The header compiles as C99 and as C++. */
 #ifndef FIVES_H_
@@ -118,6 +119,21 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 #define FIVES_LABEL_SHARED 2
 #define FIVES_LABEL_MIXED 3
 #define FIVES_LABEL_SPLIT 4
+
+/* ---- Messages ---- */
+
+/* A message of the schema from one format into another: `type` is its full
+ * name ("fives.v1.OrgRollup"), `data` the message in `from_format`, and
+ * `out` gets it in `to_format`. So a host that keeps a result as serialized
+ * bytes can read it as JSON, and the other way round.
+ * FIVES_INVALID_ARGUMENT for a type that is not a message of the fives
+ * schema (fives.v1.*), a bad format, or data that is not such a message in
+ * `from_format` (naming "data"); FIVES_RESOURCE_EXHAUSTED for more than
+ * 256 MiB. */
+FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
+                                    const uint8_t* data, size_t len,
+                                    int from_format,
+                                    int to_format) FIVES_NOEXCEPT;
 
 /* ---- The catalog ---- */
 
@@ -399,6 +415,154 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
 FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) FIVES_NOEXCEPT;
+
+/* ---- The organisation ---- */
+/* Many teams rolled up: the organisation tree (fives.v1.Organization:
+ * units of any depth whose leaves are management teams, and attribute
+ * groupings such as region across the tree); what each team's journal
+ * contributes to one period (fives.v1.TeamPartial, computed where the
+ * journal is); the partials of a period (fives.v1.OrgPartials), which fold
+ * in any order to the same bytes; the rollup of a period
+ * (fives.v1.OrgRollup), private at every level of the tree and in every
+ * group; and the trend between two periods (fives.v1.OrgTrend).
+ *
+ * A period is an inclusive range of ISO-8601 dates given as `period_from`
+ * and `period_to`, the first not after the second; otherwise
+ * FIVES_INVALID_ARGUMENT naming "period.from" or "period.to". Partials in
+ * and out are serialized bytes (FIVES_FORMAT_BINARY); read them with
+ * fives_message_convert. Partials hold what the journals hold (each team's
+ * counts, who answered): keep and send them as journals are kept and sent,
+ * never to report readers; only the rollup is for them. A journal file's
+ * bytes are what fives_journal_save writes. Functions without a handle,
+ * and a fives_org (immutable once made), are safe for concurrent use by any
+ * number of threads. */
+
+/* An organisation, validated. */
+typedef struct fives_org fives_org;
+
+/* An organisation from a fives.v1.Organization in `format` (text format or
+ * JSON, as an organisation file holds it; or binary). FIVES_INVALID_ARGUMENT
+ * for data that does not parse, and for an organisation that does not
+ * validate, naming the unit ("units[3] (id \"sales\")") and the value:
+ * ids that are not valid or unique, a unit without a name, no root or more
+ * than one, a parent that is unknown or a team, a cycle, a team id used
+ * twice, an attribute without a key or set twice, group_by keys empty or
+ * repeated, privacy thresholds below the floors (3, 5). *out is NULL on
+ * failure. */
+FIVES_API int fives_org_parse(fives_org** out, const uint8_t* data, size_t len,
+                              int format) FIVES_NOEXCEPT;
+/* Frees the organisation; accepts NULL. */
+FIVES_API void fives_org_free(fives_org* org) FIVES_NOEXCEPT;
+/* The organisation as a fives.v1.Organization in `format`. */
+FIVES_API int fives_org_serialize(fives_buffer* out, const fives_org* org,
+                                  int format) FIVES_NOEXCEPT;
+
+/* What one team's journal contributes to the period, a serialized
+ * fives.v1.TeamPartial: the round that counts (the latest round closed
+ * within the period; none: empty round_id) with its per-pillar counts as
+ * the journal keeps them, who answered, and the team's follow-up as of the
+ * period's end. `journal_file` holds the bytes of a journal file;
+ * `journal_name` (NULL for none) is how the host names it (the file name),
+ * kept in the partial. The journal file's errors: FIVES_INVALID_ARGUMENT
+ * (empty, not a journal file, a journal that does not validate),
+ * FIVES_DATA_LOSS (damaged or truncated), FIVES_FAILED_PRECONDITION (a
+ * newer format version). */
+FIVES_API int fives_org_partial(fives_buffer* out, const uint8_t* journal_file,
+                                size_t len, const char* period_from,
+                                const char* period_to,
+                                const char* journal_name) FIVES_NOEXCEPT;
+
+/* The partials of `count` journal files for the period, a serialized
+ * fives.v1.OrgPartials sorted by team id: journal i is journal_files[i]
+ * (lens[i] bytes) named journal_names[i]. A journal that does not load is
+ * not an error here: it is listed in `excluded` with its error (the rollup
+ * decides). Read on up to `threads` threads (0: one per core; at most
+ * 256). The same bytes as folding the partials of each journal, or of any
+ * split of them, in any order. FIVES_INVALID_ARGUMENT for a bad period or
+ * thread count, or NULL arrays with count > 0. */
+FIVES_API int fives_org_partials(fives_buffer* out,
+                                 const uint8_t* const* journal_files,
+                                 const size_t* lens,
+                                 const char* const* journal_names, size_t count,
+                                 const char* period_from, const char* period_to,
+                                 int threads) FIVES_NOEXCEPT;
+
+/* The same for every file named *.journal in `directory` (not recursive),
+ * named by their file names, read in parallel. FIVES_NOT_FOUND when the
+ * directory cannot be read. */
+FIVES_API int fives_org_partials_of_directory(fives_buffer* out,
+                                              const char* directory,
+                                              const char* period_from,
+                                              const char* period_to,
+                                              int threads) FIVES_NOEXCEPT;
+
+/* Two serialized fives.v1.OrgPartials of the same period folded into one:
+ * teams sorted by team id (then journal name, then bytes), exclusions
+ * likewise, so any order of folding gives the same bytes. Two journals of
+ * one team are both kept (the rollup refuses or excludes them).
+ * FIVES_INVALID_ARGUMENT for bytes that are not an OrgPartials (naming "a"
+ * or "b") and for partials of different periods. */
+FIVES_API int fives_org_fold_partials(fives_buffer* out, const uint8_t* a,
+                                      size_t a_len, const uint8_t* b,
+                                      size_t b_len) FIVES_NOEXCEPT;
+
+/* The rollup of the partials (a serialized fives.v1.OrgPartials) over the
+ * organisation: a fives.v1.OrgRollup in `format`. Every unit of the tree
+ * and every group, per pillar, with the merged figures as the disclosure
+ * model allows them (a cell with too few people shows only n or n and the
+ * mean; cells that would give a withheld one away by adding and subtracting
+ * are withheld too; a team shows no more than its own report), each
+ * withheld cell with its reason (fives.v1.OrgWithheld), the follow-up of
+ * the teams, and ranks among the teams whose means are shown.
+ *
+ * `earlier`: NULL (earlier_len 0), or the serialized partials of an earlier
+ * period whose rollup readers have seen; a cell whose people differ from
+ * that period's by a few is held back. `strict` non-zero: a team of the
+ * organisation without a journal, a journal of a team the organisation
+ * does not list, two journals of one team and a journal that did not load
+ * are FIVES_INVALID_ARGUMENT naming it; zero (lenient): each is left out,
+ * listed in `excluded`, and the rollup is not `complete`. Either way a team
+ * without a round in the period is listed and makes it incomplete.
+ * FIVES_FAILED_PRECONDITION when no team of the organisation closed a round
+ * in the period. FIVES_INVALID_ARGUMENT for bytes that are not an
+ * OrgPartials (naming "partials" or "earlier") or malformed partials, and
+ * errors of the earlier period prefixed "earlier: ". */
+FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
+                               const uint8_t* partials, size_t len,
+                               const uint8_t* earlier, size_t earlier_len,
+                               int strict, int format) FIVES_NOEXCEPT;
+
+/* Two rollups of one organisation compared (serialized
+ * fives.v1.OrgRollup, the earlier period first): a fives.v1.OrgTrend in
+ * `format`, per row found in both and per pillar the change as both show
+ * it (verdict, median change, p-value and Cliff's delta at alpha 0.05 only
+ * where both cells show their distribution), and whether the
+ * organisation's weakest pillar of the earlier period moved. Roll `after`
+ * up with the partials of `before` as `earlier`. FIVES_INVALID_ARGUMENT
+ * for bytes that are not an OrgRollup (naming "before" or "after"), for
+ * rollups of different organisations and for a row without five
+ * pillars. */
+FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
+                                size_t before_len, const uint8_t* after,
+                                size_t after_len, int format) FIVES_NOEXCEPT;
+
+/* A document of the organisation view for people (UTF-8 text,
+ * deterministic) in `language` ("en" or "nl"): `kind` "text" (for a
+ * terminal), "md" (Markdown), "html" (one self-contained page for an
+ * organisation's meeting), "svg" (the heatmap: units and groups by
+ * pillar), or "json" (the rollup and the trend in one fives.v1.OrgReport).
+ * `rollup` is a serialized fives.v1.OrgRollup (fives_org_rollup), `trend`
+ * a serialized fives.v1.OrgTrend (fives_org_compare) or NULL (trend_len
+ * 0); the heatmap shows the rollup alone. The documents show only what the
+ * rollup released, and the reason of each withheld cell.
+ * FIVES_INVALID_ARGUMENT for another kind or language (naming "kind" or
+ * "language"), bytes that are not a rollup or a trend (naming "rollup" or
+ * "trend"), and a rollup or trend that is not well formed (a row without
+ * five pillars). */
+FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
+                                 size_t rollup_len, const uint8_t* trend,
+                                 size_t trend_len, const char* kind,
+                                 const char* language) FIVES_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -29,18 +29,13 @@ namespace {
 using fives::capi::BeginCall;
 using fives::capi::CheckDate;
 using fives::capi::CheckJournal;
+using fives::capi::CheckLanguage;
 using fives::capi::CheckOut;
 using fives::capi::CheckString;
 using fives::capi::Done;
 using fives::capi::Fail;
 using fives::capi::Mutate;
 using fives::capi::WithResult;
-
-absl::StatusOr<fives::Language> CheckLanguage(const char* language) {
-  absl::StatusOr<absl::string_view> tag = CheckString(language, "language");
-  if (!tag.ok()) return tag.status();
-  return fives::LanguageFromTag(*tag);
-}
 
 // An optional string argument: NULL or "" is absent.
 absl::StatusOr<std::string> OptionalString(const char* s,

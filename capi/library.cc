@@ -1,8 +1,12 @@
-// The C ABI: versions, errors, buffers, the catalog and statistics.
+// The C ABI: versions, errors, buffers, messages between formats, the
+// catalog and statistics.
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "capi_internal.h"
 #include "fives.h"
@@ -10,6 +14,8 @@
 #include "fives/grouped_histograms.h"
 #include "fives/score_stats.h"
 #include "fives/v1/requests.pb.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 
 using fives::capi::BeginCall;
 using fives::capi::CheckFormat;
@@ -69,6 +75,40 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
   std::free(buffer->data);
   buffer->data = nullptr;
   buffer->len = 0;
+}
+
+FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
+                                    const uint8_t* data, size_t len,
+                                    int from_format, int to_format) noexcept {
+  return fives::capi::Guarded([&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
+    absl::StatusOr<absl::string_view> name =
+        fives::capi::CheckString(type, "type");
+    if (!name.ok()) return Fail(name.status());
+    const google::protobuf::Descriptor* descriptor =
+        absl::StartsWith(*name, "fives.v1.")
+            ? google::protobuf::DescriptorPool::generated_pool()
+                  ->FindMessageTypeByName(std::string(*name))
+            : nullptr;
+    if (descriptor == nullptr) {
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat("type: \"", *name,
+                       "\" is not a message of the fives schema (the full "
+                       "name, e.g. \"fives.v1.OrgRollup\")")));
+    }
+    if (absl::Status s = CheckFormat(to_format); !s.ok()) return Fail(s);
+    std::unique_ptr<google::protobuf::Message> message(
+        google::protobuf::MessageFactory::generated_factory()
+            ->GetPrototype(descriptor)
+            ->New());
+    if (absl::Status s = fives::capi::ParseMessage(data, len, from_format,
+                                                   "data", message.get());
+        !s.ok()) {
+      return Fail(s);
+    }
+    return Done(fives::capi::WriteMessage(*message, to_format, out));
+  });
 }
 
 FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {

@@ -3435,6 +3435,791 @@ static void TestThreads(void) {
   CHECK(strstr(fives_last_error(), "out: NULL") != NULL);
 }
 
+/* ---- The organisation ---- */
+
+/* The organisation of the tests: east (teams a, c) and west (b, d); the
+ * teams' region crosses the tree: north = a + b, south = c + d. */
+static const char kOrgText[] =
+    "id: \"acme\" name: \"Acme\" group_by: \"region\"\n"
+    "units { id: \"acme\" name: \"Acme\" }\n"
+    "units { id: \"east\" name: \"East\" parent: \"acme\" }\n"
+    "units { id: \"west\" name: \"West\" parent: \"acme\" }\n"
+    "units { id: \"team-a\" name: \"Team A\" parent: \"east\" team_id: \"a\""
+    "  attributes { key: \"region\" value: \"north\" } }\n"
+    "units { id: \"team-c\" name: \"Team C\" parent: \"east\" team_id: \"c\""
+    "  attributes { key: \"region\" value: \"south\" } }\n"
+    "units { id: \"team-b\" name: \"Team B\" parent: \"west\" team_id: \"b\""
+    "  attributes { key: \"region\" value: \"north\" } }\n"
+    "units { id: \"team-d\" name: \"Team D\" parent: \"west\" team_id: \"d\""
+    "  attributes { key: \"region\" value: \"south\" } }\n";
+
+#define kH1From "2026-01-01"
+#define kH1To "2026-06-30"
+#define kH2From "2026-07-01"
+#define kH2To "2026-12-31"
+
+/* The journals of the tests, in the temporary folder's "org" folder:
+ * members, a confidential round in each half year in which `answers`
+ * members answer (0: no round), the first round with a plan. */
+typedef struct OrgTeam {
+  const char* id;
+  int members;
+  int answers[2];
+} OrgTeam;
+
+static const OrgTeam kOrgTeams[] = {
+    {"a", 6, {6, 6}}, {"b", 7, {7, 7}}, {"c", 3, {3, 0}}, {"d", 5, {5, 5}}};
+enum { kOrgTeamCount = 4 };
+
+static char org_dir[4200];
+
+static int SaveOrgTeam(const OrgTeam* t, const char* path) {
+  static const char* const kRounds[2][3] = {{"r1", "2026-02-02", "2026-02-09"},
+                                            {"r2", "2026-09-07", "2026-09-14"}};
+  fives_journal* j = NULL;
+  fives_buffer id = FIVES_BUFFER_INIT;
+  Proto plan;
+  char member[16];
+  int32_t scores[5];
+  int ok = fives_journal_new(&j, t->id, t->id, NULL, 0, 0) == FIVES_OK;
+  int m, r, p;
+  for (m = 0; ok && m < t->members; ++m) {
+    snprintf(member, sizeof member, "m%d", m + 1);
+    ok = fives_journal_add_member(j, member, member, "2026-01-05") == FIVES_OK;
+  }
+  for (r = 0; ok && r < 2; ++r) {
+    if (t->answers[r] == 0) continue;
+    ok = fives_journal_start_round(j, kRounds[r][0], kRounds[r][1],
+                                   FIVES_ROUND_CONFIDENTIAL) == FIVES_OK;
+    for (m = 0; ok && m < t->answers[r]; ++m) {
+      snprintf(member, sizeof member, "m%d", m + 1);
+      for (p = 0; p < 5; ++p) scores[p] = 1 + (m * 3 + p * 2 + r) % 5;
+      ok = fives_journal_add_response(j, kRounds[r][0], member, scores) ==
+           FIVES_OK;
+    }
+    ok = ok &&
+         fives_journal_close_round(j, kRounds[r][0], kRounds[r][2]) == FIVES_OK;
+    if (ok && r == 0) {
+      plan.len = 0;
+      PutString(&plan, 1, "r1");
+      PutString(&plan, 2, "2026-02-10");
+      PutAction(&plan, 4, "Decision register", "On the wiki", "m1");
+      PutAction(&plan, 4, "Four-block agenda", "Next agenda", "m2");
+      ok = fives_journal_create_plan(&id, j, plan.data, plan.len,
+                                     FIVES_FORMAT_BINARY) == FIVES_OK;
+      fives_buffer_free(&id);
+    }
+  }
+  ok = ok && fives_journal_save(j, path) == FIVES_OK;
+  fives_journal_free(j);
+  return ok;
+}
+
+/* A journal file's bytes. */
+typedef struct OrgFile {
+  char name[32];
+  uint8_t* data;
+  size_t len;
+} OrgFile;
+
+static OrgFile org_files[kOrgTeamCount];
+
+/* The partials of journals [first, first + count) of org_files. */
+static int PartialsOfFiles(fives_buffer* out, int first, int count,
+                           const char* from, const char* to) {
+  const uint8_t* data[kOrgTeamCount];
+  size_t lens[kOrgTeamCount];
+  const char* names[kOrgTeamCount];
+  int i;
+  for (i = 0; i < count; ++i) {
+    data[i] = org_files[first + i].data;
+    lens[i] = org_files[first + i].len;
+    names[i] = org_files[first + i].name;
+  }
+  return fives_org_partials(out, data, lens, names, (size_t)count, from, to, 1);
+}
+
+/* The part of `text` from the first `start` to the next `end` after it (or
+ * the end of the text), copied into a malloc'ed string; "" when there is no
+ * `start`. */
+static char* Section(const char* text, const char* start, const char* end) {
+  const char* from = strstr(text, start);
+  const char* to;
+  char* out;
+  size_t len;
+  if (from == NULL) from = text + strlen(text);
+  to = *from == '\0' ? NULL : strstr(from + strlen(start), end);
+  len = to == NULL ? strlen(from) : (size_t)(to - from);
+  out = (char*)malloc(len + 1);
+  if (out == NULL) abort();
+  memcpy(out, from, len);
+  out[len] = 0;
+  return out;
+}
+
+static fives_org* TestOrgParse(void) {
+  static const char kBadText[] = "id: \"acme\" units { id: ";
+  static const char kTwoRoots[] =
+      "id: \"o\" name: \"O\" units { id: \"x\" name: \"X\" }"
+      " units { id: \"y\" name: \"Y\" }";
+  static const char kTeamParent[] =
+      "id: \"o\" name: \"O\" units { id: \"x\" name: \"X\" }"
+      " units { id: \"t\" name: \"T\" parent: \"x\" team_id: \"t\" }"
+      " units { id: \"u\" name: \"U\" parent: \"t\" team_id: \"u\" }";
+  static const char kLowPrivacy[] =
+      "{\"id\": \"o\", \"name\": \"O\", \"units\": [{\"id\": \"x\","
+      " \"name\": \"X\"}], \"privacy\": {\"min_responses\": 2}}";
+  static const char kJson[] =
+      "{\"id\": \"o\", \"name\": \"O\", \"units\": [{\"id\": \"x\","
+      " \"name\": \"X\"}, {\"id\": \"t\", \"name\": \"T\", \"parent\": \"x\","
+      " \"teamId\": \"t\"}]}";
+  fives_org* org = NULL;
+  fives_org* made = NULL;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer again = FIVES_BUFFER_INIT;
+  StartPhase("org: parse");
+  CHECK_OK(
+      fives_org_parse(&org, U8(kOrgText), strlen(kOrgText), FIVES_FORMAT_TEXT));
+  CHECK(org != NULL);
+  if (org == NULL) return NULL;
+  /* Serialized and parsed again: the same organisation. */
+  CHECK_OK(fives_org_serialize(&out, org, FIVES_FORMAT_BINARY));
+  CHECK_OK(fives_org_parse(&made, out.data, out.len, FIVES_FORMAT_BINARY));
+  CHECK_OK(fives_org_serialize(&again, made, FIVES_FORMAT_BINARY));
+  CHECK(SameBytes(&out, &again));
+  fives_buffer_free(&out);
+  fives_buffer_free(&again);
+  fives_org_free(made);
+  made = NULL;
+  CHECK_OK(fives_org_serialize(&out, org, FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"group_by\":[\"region\"]"));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_org_parse(&made, U8(kJson), strlen(kJson), FIVES_FORMAT_JSON));
+  fives_org_free(made);
+  made = NULL;
+
+  /* Bad organisations: *out stays NULL. */
+  made = (fives_org*)(void*)fake_storage;
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "org",
+              fives_org_parse(&made, U8(kBadText), strlen(kBadText),
+                              FIVES_FORMAT_TEXT));
+  CHECK(made == NULL);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "is already the root",
+              fives_org_parse(&made, U8(kTwoRoots), strlen(kTwoRoots),
+                              FIVES_FORMAT_TEXT));
+  CHECK(made == NULL);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "units[2] (id \"u\").parent",
+              fives_org_parse(&made, U8(kTeamParent), strlen(kTeamParent),
+                              FIVES_FORMAT_TEXT));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "privacy",
+              fives_org_parse(&made, U8(kLowPrivacy), strlen(kLowPrivacy),
+                              FIVES_FORMAT_JSON));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "not JSON",
+              fives_org_parse(&made, U8(kOrgText), strlen(kOrgText),
+                              FIVES_FORMAT_JSON));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "id: \"\" is not a valid id",
+              fives_org_parse(&made, NULL, 0, FIVES_FORMAT_BINARY));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format: 7",
+              fives_org_parse(&made, U8(kJson), strlen(kJson), 7));
+  CHECK(made == NULL);
+  fives_org_free(NULL); /* accepted */
+  return org;
+}
+
+/* Journals of the four teams on disk and in memory. */
+static int MakeOrgJournals(void) {
+  char path[8192];
+  int i, ok = 1;
+  snprintf(org_dir, sizeof org_dir, "%s/org", temp_dir);
+  if (mkdir(org_dir, 0700) != 0) return 0;
+  for (i = 0; i < kOrgTeamCount; ++i) {
+    snprintf(org_files[i].name, sizeof org_files[i].name, "%s.journal",
+             kOrgTeams[i].id);
+    snprintf(path, sizeof path, "%s/%s", org_dir, org_files[i].name);
+    ok &= SaveOrgTeam(&kOrgTeams[i], path);
+    org_files[i].data = ok ? ReadFile(path, &org_files[i].len) : NULL;
+    ok &= org_files[i].data != NULL;
+  }
+  return ok;
+}
+
+static void RemoveOrgJournals(void) {
+  char path[8192];
+  int i;
+  for (i = 0; i < kOrgTeamCount; ++i) {
+    snprintf(path, sizeof path, "%s/%s", org_dir, org_files[i].name);
+    unlink(path);
+    free(org_files[i].data);
+    org_files[i].data = NULL;
+  }
+  rmdir(org_dir);
+}
+
+static void TestOrgPartials(fives_buffer* all, fives_buffer* later) {
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer text = FIVES_BUFFER_INIT;
+  fives_buffer a = FIVES_BUFFER_INIT;
+  fives_buffer rest = FIVES_BUFFER_INIT;
+  fives_buffer folded = FIVES_BUFFER_INIT;
+  fives_buffer other = FIVES_BUFFER_INIT;
+  StartPhase("org: partials");
+  /* One team's partial. */
+  CHECK_OK(fives_org_partial(&out, org_files[0].data, org_files[0].len, kH1From,
+                             kH1To, "a.journal"));
+  CHECK_OK(fives_message_convert(&text, "fives.v1.TeamPartial", out.data,
+                                 out.len, FIVES_FORMAT_BINARY,
+                                 FIVES_FORMAT_TEXT));
+  CHECK(Contains(&text, "team_id: \"a\""));
+  CHECK(Contains(&text, "round_id: \"r1\""));
+  CHECK(Contains(&text, "journal: \"a.journal\""));
+  CHECK(Contains(&text, "respondents: 6"));
+  CHECK(Contains(&text, "has_plan: true"));
+  CHECK(CountOf(Text(&text), "counts: ") == 25);
+  fives_buffer_free(&text);
+  fives_buffer_free(&out);
+  /* No name; a period without a round of the team. */
+  CHECK_OK(fives_org_partial(&out, org_files[2].data, org_files[2].len, kH2From,
+                             kH2To, NULL));
+  CHECK_OK(fives_message_convert(&text, "fives.v1.TeamPartial", out.data,
+                                 out.len, FIVES_FORMAT_BINARY,
+                                 FIVES_FORMAT_TEXT));
+  CHECK(Contains(&text, "team_id: \"c\""));
+  CHECK(!Contains(&text, "round_id") && !Contains(&text, "journal:"));
+  fives_buffer_free(&text);
+  fives_buffer_free(&out);
+
+  /* All four, and folded in parts in either order: the same bytes. */
+  CHECK_OK(PartialsOfFiles(all, 0, kOrgTeamCount, kH1From, kH1To));
+  CHECK_OK(PartialsOfFiles(later, 0, kOrgTeamCount, kH2From, kH2To));
+  CHECK_OK(PartialsOfFiles(&a, 0, 1, kH1From, kH1To));
+  CHECK_OK(PartialsOfFiles(&rest, 1, kOrgTeamCount - 1, kH1From, kH1To));
+  CHECK_OK(
+      fives_org_fold_partials(&folded, a.data, a.len, rest.data, rest.len));
+  CHECK(SameBytes(&folded, all));
+  fives_buffer_free(&folded);
+  CHECK_OK(
+      fives_org_fold_partials(&folded, rest.data, rest.len, a.data, a.len));
+  CHECK(SameBytes(&folded, all));
+  fives_buffer_free(&folded);
+  /* The directory gives the same partials. */
+  CHECK_OK(fives_org_partials_of_directory(&out, org_dir, kH1From, kH1To, 0));
+  CHECK(SameBytes(&out, all));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_org_partials_of_directory(&out, org_dir, kH2From, kH2To, 2));
+  CHECK(SameBytes(&out, later));
+  fives_buffer_free(&out);
+
+  /* Errors. */
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "period",
+      fives_org_fold_partials(&out, a.data, a.len, later->data, later->len));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "b: the bytes are not a fives.v1.OrgPartials",
+              fives_org_fold_partials(&out, a.data, a.len, U8("\xff\xff"), 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.to: 2026-01-01",
+              fives_org_partial(&out, org_files[0].data, org_files[0].len,
+                                kH1To, "2026-01-01", "a"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.from",
+              fives_org_partial(&out, org_files[0].data, org_files[0].len,
+                                "2026-13-01", kH1To, "a"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "not a fives journal",
+              fives_org_partial(&out, U8("hello"), 5, kH1From, kH1To, "x"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "empty",
+              fives_org_partial(&out, U8(""), 0, kH1From, kH1To, "x"));
+  EXPECT_FAIL(NULL, FIVES_DATA_LOSS, "journal file",
+              fives_org_partial(&out, org_files[0].data, org_files[0].len - 1,
+                                kH1From, kH1To, "a"));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "threads: -1",
+      fives_org_partials_of_directory(&out, org_dir, kH1From, kH1To, -1));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "threads: 257",
+      fives_org_partials_of_directory(&out, org_dir, kH1From, kH1To, 257));
+  EXPECT_FAIL(NULL, FIVES_NOT_FOUND, "journals: cannot read the directory",
+              fives_org_partials_of_directory(&out, "/nonexistent/fives",
+                                              kH1From, kH1To, 0));
+  /* A journal that does not load is listed, not refused. */
+  {
+    const uint8_t* data[2];
+    size_t lens[2];
+    const char* names[2] = {"a.journal", "cut.journal"};
+    data[0] = org_files[0].data;
+    lens[0] = org_files[0].len;
+    data[1] = org_files[1].data;
+    lens[1] = org_files[1].len / 2;
+    CHECK_OK(
+        fives_org_partials(&other, data, lens, names, 2, kH1From, kH1To, 0));
+    CHECK_OK(fives_message_convert(&text, "fives.v1.OrgPartials", other.data,
+                                   other.len, FIVES_FORMAT_BINARY,
+                                   FIVES_FORMAT_JSON));
+    CHECK(Contains(&text, "\"excluded\":[{\"journal\":\"cut.journal\""));
+    CHECK(Contains(&text, "\"team_id\":[\"a\"]"));
+    fives_buffer_free(&text);
+    fives_buffer_free(&other);
+    /* Zero journals: the period and nothing else. */
+    CHECK_OK(
+        fives_org_partials(&other, NULL, NULL, NULL, 0, kH1From, kH1To, 0));
+    CHECK_OK(fives_message_convert(&text, "fives.v1.OrgPartials", other.data,
+                                   other.len, FIVES_FORMAT_BINARY,
+                                   FIVES_FORMAT_JSON));
+    CHECK(strcmp(
+              Text(&text),
+              "{\"period\":{\"from\":\"2026-01-01\",\"to\":\"2026-06-30\"}}") ==
+          0);
+    fives_buffer_free(&text);
+    fives_buffer_free(&other);
+    names[1] = NULL;
+    EXPECT_FAIL(
+        NULL, FIVES_INVALID_ARGUMENT, "journal_names[1]: NULL",
+        fives_org_partials(&out, data, lens, names, 2, kH1From, kH1To, 0));
+    data[1] = NULL;
+    names[1] = "b";
+    EXPECT_FAIL(
+        NULL, FIVES_INVALID_ARGUMENT, "journal_files[1]: NULL",
+        fives_org_partials(&out, data, lens, names, 2, kH1From, kH1To, 0));
+  }
+  fives_buffer_free(&a);
+  fives_buffer_free(&rest);
+}
+
+/* The documents of the organisation view: the rollup with the trend. */
+static void TestOrgDocuments(const fives_buffer* before,
+                             const fives_buffer* after) {
+  static const char* const kKinds[] = {"text", "md", "html", "svg", "json"};
+  static const char* const kStarts[] = {"5S organisation view: Acme",
+                                        "# 5S organisation view: Acme",
+                                        "<!DOCTYPE html>", "<?xml", "{"};
+  fives_buffer trend = FIVES_BUFFER_INIT;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer again = FIVES_BUFFER_INIT;
+  size_t k;
+  StartPhase("org: documents");
+  CHECK_OK(fives_org_compare(&trend, before->data, before->len, after->data,
+                             after->len, FIVES_FORMAT_BINARY));
+  for (k = 0; k < sizeof kKinds / sizeof kKinds[0]; ++k) {
+    CHECK_OK(fives_org_document(&out, after->data, after->len, trend.data,
+                                trend.len, kKinds[k], "en"));
+    CHECK(IsText(&out) && StartsWith(&out, kStarts[k]));
+    /* Deterministic. */
+    CHECK_OK(fives_org_document(&again, after->data, after->len, trend.data,
+                                trend.len, kKinds[k], "en"));
+    CHECK(SameBytes(&out, &again));
+    fives_buffer_free(&out);
+    fives_buffer_free(&again);
+  }
+  /* Without a trend; in Dutch. */
+  CHECK_OK(
+      fives_org_document(&out, before->data, before->len, NULL, 0, "md", "nl"));
+  CHECK(Contains(&out, "Acme") && !Contains(&out, "Period:"));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_org_document(&out, before->data, before->len, NULL, 0, "json",
+                              "en"));
+  CHECK(Contains(&out, "\"rollup\"") && !Contains(&out, "\"trend\""));
+  fives_buffer_free(&out);
+  /* Errors. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "kind: \"pdf\" is not",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "pdf", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "language",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "text", "fr"));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "kind: NULL",
+      fives_org_document(&out, before->data, before->len, NULL, 0, NULL, "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "language: NULL",
+              fives_org_document(&out, before->data, before->len, NULL, 0,
+                                 "text", NULL));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT,
+      "rollup: the bytes are not a fives.v1.OrgRollup",
+      fives_org_document(&out, U8("\x0a\xff"), 2, NULL, 0, "text", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "trend: the bytes are not a fives.v1.OrgTrend",
+              fives_org_document(&out, before->data, before->len,
+                                 U8("\x0a\xff"), 2, "text", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "trend: NULL with length 2",
+              fives_org_document(&out, before->data, before->len, NULL, 2,
+                                 "text", "en"));
+  /* A rollup that is not well formed: a row without pillars. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "pillars",
+              fives_org_document(&out, U8("\x22\x02\x08\x01"), 4, NULL, 0,
+                                 "html", "en"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_document(NULL, before->data, before->len, NULL, 0,
+                                 "text", "en"));
+  fives_buffer_free(&trend);
+}
+
+static void TestOrgRollup(const fives_org* org, const fives_buffer* all,
+                          const fives_buffer* later) {
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_buffer before = FIVES_BUFFER_INIT;
+  fives_buffer after = FIVES_BUFFER_INIT;
+  fives_buffer extra = FIVES_BUFFER_INIT;
+  fives_buffer with_x = FIVES_BUFFER_INIT;
+  fives_buffer x = FIVES_BUFFER_INIT;
+  fives_journal* j = NULL;
+  char* row;
+  char path[8192];
+  uint8_t* data;
+  size_t len;
+  const char* name = "x.journal";
+  StartPhase("org: rollup");
+  CHECK_OK(fives_org_rollup(&out, org, all->data, all->len, NULL, 0, 1,
+                            FIVES_FORMAT_TEXT));
+  CHECK(Contains(&out, "complete: true"));
+  CHECK(CountOf(Text(&out), "rows {") == 9); /* 7 units, 2 regions */
+  /* Team c: three answers, so the mean only, withheld as too few. */
+  row = Section(Text(&out), "unit_id: \"team-c\"", "rows {");
+  CHECK(CountOf(row, "withheld: ORG_WITHHELD_TOO_FEW") == 5);
+  CHECK(CountOf(row, "disclosure: DISCLOSURE_NO_DISTRIBUTION") == 5);
+  CHECK(CountOf(row, "mean: ") == 5);
+  CHECK(!strstr(row, "histogram") && !strstr(row, "median"));
+  free(row);
+  /* East = a + c would give c's histogram away: team a (the smaller one
+   * beside c) is withheld to protect it, and so are both regions, since
+   * south = c + d. */
+  row = Section(Text(&out), "unit_id: \"team-a\"", "rows {");
+  CHECK(CountOf(row, "withheld: ORG_WITHHELD_PROTECTS_ANOTHER") == 5);
+  CHECK(CountOf(row, "disclosure: DISCLOSURE_NO_DISTRIBUTION") == 5);
+  CHECK(!strstr(row, "histogram"));
+  free(row);
+  row = Section(Text(&out), "group_value: \"south\"", "rows {");
+  CHECK(CountOf(row, "withheld: ORG_WITHHELD_PROTECTS_ANOTHER") == 5);
+  free(row);
+  row = Section(Text(&out), "unit_id: \"east\"", "rows {");
+  CHECK(CountOf(row, "disclosure: DISCLOSURE_FULL") == 5);
+  CHECK(CountOf(row, "histogram: ") == 25);
+  free(row);
+  CHECK(Contains(&out, "cells_withheld_too_few: 5\n"));
+  CHECK(Contains(&out, "cells_withheld_protecting: 15\n"));
+  fives_buffer_free(&out);
+
+  /* The same in JSON and binary. */
+  CHECK_OK(fives_org_rollup(&before, org, all->data, all->len, NULL, 0, 1,
+                            FIVES_FORMAT_BINARY));
+  CHECK_OK(fives_org_rollup(&out, org, all->data, all->len, NULL, 0, 1,
+                            FIVES_FORMAT_JSON));
+  CHECK(Contains(&out, "\"withheld\":\"ORG_WITHHELD_PROTECTS_ANOTHER\""));
+  CHECK_OK(fives_message_convert(&extra, "fives.v1.OrgRollup", out.data,
+                                 out.len, FIVES_FORMAT_JSON,
+                                 FIVES_FORMAT_BINARY));
+  CHECK(SameBytes(&extra, &before));
+  fives_buffer_free(&extra);
+  fives_buffer_free(&out);
+
+  /* The second half year against the first: team c closed no round, so
+   * the rollup is incomplete even when strict. */
+  CHECK_OK(fives_org_rollup(&after, org, later->data, later->len, all->data,
+                            all->len, 1, FIVES_FORMAT_BINARY));
+  CHECK_OK(fives_message_convert(&out, "fives.v1.OrgRollup", after.data,
+                                 after.len, FIVES_FORMAT_BINARY,
+                                 FIVES_FORMAT_JSON));
+  CHECK(!Contains(&out, "\"complete\""));
+  CHECK(Contains(&out, "team \\\"c\\\" closed no round between 2026-07-01"));
+  CHECK(Contains(&out, "\"earlier\":{\"from\":\"2026-01-01\""));
+  fives_buffer_free(&out);
+  CHECK_OK(fives_org_compare(&out, before.data, before.len, after.data,
+                             after.len, FIVES_FORMAT_JSON));
+  CHECK(CountOf(Text(&out), "\"unit_id\":") == 7);
+  CHECK(Contains(&out, "\"before\":{\"from\":\"2026-01-01\""));
+  CHECK(Contains(&out, "\"after\":{\"from\":\"2026-07-01\""));
+  fives_buffer_free(&out);
+  TestOrgDocuments(&before, &after);
+
+  /* A journal of a team the organisation does not list: refused when
+   * strict, left out and listed when lenient. */
+  CHECK_OK(fives_journal_new(&j, "x", "X", NULL, 0, 0));
+  if (j != NULL) {
+    static const int32_t kScores[5] = {3, 3, 3, 3, 3};
+    fives_journal_add_member(j, "m1", "M1", "2026-01-05");
+    fives_journal_add_member(j, "m2", "M2", "2026-01-05");
+    fives_journal_add_member(j, "m3", "M3", "2026-01-05");
+    fives_journal_start_round(j, "r1", "2026-03-02", FIVES_ROUND_CONFIDENTIAL);
+    fives_journal_add_response(j, "r1", "m1", kScores);
+    fives_journal_add_response(j, "r1", "m2", kScores);
+    fives_journal_add_response(j, "r1", "m3", kScores);
+    CHECK_OK(fives_journal_close_round(j, "r1", "2026-03-09"));
+    PathIn(path, sizeof path, "x.journal");
+    CHECK_OK(fives_journal_save(j, path));
+    fives_journal_free(j);
+  }
+  data = ReadFile(path, &len);
+  unlink(path);
+  CHECK(data != NULL);
+  if (data != NULL) {
+    const uint8_t* files[1];
+    files[0] = data;
+    CHECK_OK(fives_org_partials(&x, files, &len, &name, 1, kH1From, kH1To, 0));
+    CHECK_OK(
+        fives_org_fold_partials(&with_x, all->data, all->len, x.data, x.len));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+                "journal x.journal: team \"x\" is not in the organisation",
+                fives_org_rollup(&out, org, with_x.data, with_x.len, NULL, 0, 1,
+                                 FIVES_FORMAT_JSON));
+    CHECK_OK(fives_org_rollup(&out, org, with_x.data, with_x.len, NULL, 0, 0,
+                              FIVES_FORMAT_JSON));
+    CHECK(!Contains(&out, "\"complete\""));
+    CHECK(
+        Contains(&out,
+                 "\"excluded\":[{\"journal\":\"x.journal\",\"team_id\":\"x\","
+                 "\"reason\":\"team \\\"x\\\" is not in the organisation\"}]"));
+    fives_buffer_free(&out);
+    /* A team of the organisation without a journal. */
+    CHECK_OK(
+        fives_org_partials(&extra, NULL, NULL, NULL, 0, kH1From, kH1To, 0));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+                "team \"a\" (unit \"team-a\") has no journal",
+                fives_org_rollup(&out, org, extra.data, extra.len, NULL, 0, 1,
+                                 FIVES_FORMAT_JSON));
+    fives_buffer_free(&extra);
+    /* Lenient, only team x: no team of the organisation has a round. */
+    EXPECT_FAIL(NULL, FIVES_FAILED_PRECONDITION, "no team of the organisation",
+                fives_org_rollup(&out, org, x.data, x.len, NULL, 0, 0,
+                                 FIVES_FORMAT_JSON));
+    free(data);
+  }
+
+  /* Malformed inputs. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "partials: the bytes are not a fives.v1.OrgPartials",
+              fives_org_rollup(&out, org, U8("\x0a\xff"), 2, NULL, 0, 1,
+                               FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "earlier: ",
+              fives_org_rollup(&out, org, all->data, all->len, U8("\x0a\xff"),
+                               2, 1, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "period.from",
+      fives_org_rollup(&out, org, NULL, 0, NULL, 0, 1, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "format: 0",
+              fives_org_rollup(&out, org, all->data, all->len, NULL, 0, 1, 0));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "after: the bytes are not a fives.v1.OrgRollup",
+              fives_org_compare(&out, before.data, before.len, U8("\x0a\xff"),
+                                2, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "format: 9",
+              fives_org_compare(&out, before.data, before.len, after.data,
+                                after.len, 9));
+  /* Rollups of different organisations. */
+  {
+    Proto other;
+    other.len = 0;
+    PutString(&other, 1, "globex");
+    CHECK_ERROR(FIVES_INVALID_ARGUMENT, "organisation \"acme\"",
+                fives_org_compare(&out, before.data, before.len, other.data,
+                                  other.len, FIVES_FORMAT_JSON));
+    fives_buffer_free(&out);
+  }
+  fives_buffer_free(&before);
+  fives_buffer_free(&after);
+  fives_buffer_free(&x);
+  fives_buffer_free(&with_x);
+}
+
+typedef struct OrgThread {
+  const fives_org* org;
+  const fives_buffer* partials;
+  const fives_buffer* expected;
+  int ok;
+} OrgThread;
+
+/* One organisation rolled up by several threads at once. */
+static void* OrgThreadBody(void* arg) {
+  OrgThread* t = (OrgThread*)arg;
+  int i, ok = 1;
+  for (i = 0; i < 20; ++i) {
+    fives_buffer out = FIVES_BUFFER_INIT;
+    ok &= fives_org_rollup(&out, t->org, t->partials->data, t->partials->len,
+                           NULL, 0, 1, FIVES_FORMAT_BINARY) == FIVES_OK;
+    ok &= SameBytes(&out, t->expected);
+    fives_buffer_free(&out);
+  }
+  t->ok = ok;
+  return NULL;
+}
+
+static void TestOrgThreads(const fives_org* org, const fives_buffer* all) {
+  pthread_t threads[3];
+  OrgThread args[3];
+  fives_buffer expected = FIVES_BUFFER_INIT;
+  int i, started = 0;
+  StartPhase("org: threads");
+  CHECK_OK(fives_org_rollup(&expected, org, all->data, all->len, NULL, 0, 1,
+                            FIVES_FORMAT_BINARY));
+  for (i = 0; i < 3; ++i) {
+    args[i].org = org;
+    args[i].partials = all;
+    args[i].expected = &expected;
+    args[i].ok = 0;
+    started += pthread_create(&threads[i], NULL, OrgThreadBody, &args[i]) == 0;
+  }
+  CHECK(started == 3);
+  for (i = 0; i < started; ++i) {
+    pthread_join(threads[i], NULL);
+    CHECK(args[i].ok);
+  }
+  fives_buffer_free(&expected);
+}
+
+static void TestOrgNullArguments(const fives_org* org,
+                                 const fives_buffer* all) {
+  const fives_org* fake = (const fives_org*)(const void*)fake_storage;
+  const uint8_t* data[1];
+  size_t lens[1];
+  const char* names[1] = {"a"};
+  StartPhase("org: NULL arguments and fake handles");
+  data[0] = org_files[0].data;
+  lens[0] = org_files[0].len;
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+      fives_org_parse(NULL, U8(kOrgText), strlen(kOrgText), FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_serialize(NULL, org, FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "org: NULL",
+              fives_org_serialize(&out, NULL, FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_partial(NULL, data[0], lens[0], kH1From, kH1To, "a"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal_file: NULL with length 3",
+              fives_org_partial(&out, NULL, 3, kH1From, kH1To, "a"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.from: NULL",
+              fives_org_partial(&out, data[0], lens[0], NULL, kH1To, "a"));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.to: NULL",
+              fives_org_partial(&out, data[0], lens[0], kH1From, NULL, "a"));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+      fives_org_partials(NULL, data, lens, names, 1, kH1From, kH1To, 0));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "journal_files: NULL with count 1",
+      fives_org_partials(&out, NULL, lens, names, 1, kH1From, kH1To, 0));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "lens: NULL with count 1",
+      fives_org_partials(&out, data, NULL, names, 1, kH1From, kH1To, 0));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "journal_names: NULL with count 1",
+              fives_org_partials(&out, data, lens, NULL, 1, kH1From, kH1To, 0));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.to: NULL",
+              fives_org_partials(&out, data, lens, names, 1, kH1From, NULL, 0));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+      fives_org_partials_of_directory(NULL, org_dir, kH1From, kH1To, 0));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "directory: NULL",
+              fives_org_partials_of_directory(&out, NULL, kH1From, kH1To, 0));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "period.from: NULL",
+              fives_org_partials_of_directory(&out, org_dir, NULL, kH1To, 0));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+      fives_org_fold_partials(NULL, all->data, all->len, all->data, all->len));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "a: NULL with length 4",
+              fives_org_fold_partials(&out, NULL, 4, all->data, all->len));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "b: NULL with length 4",
+              fives_org_fold_partials(&out, all->data, all->len, NULL, 4));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_rollup(NULL, org, all->data, all->len, NULL, 0, 1,
+                               FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "org: NULL",
+              fives_org_rollup(&out, NULL, all->data, all->len, NULL, 0, 1,
+                               FIVES_FORMAT_JSON));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "partials: NULL with length 4",
+      fives_org_rollup(&out, org, NULL, 4, NULL, 0, 1, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "earlier: NULL with length 4",
+              fives_org_rollup(&out, org, all->data, all->len, NULL, 4, 1,
+                               FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_org_compare(NULL, U8(""), 0, U8(""), 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "before: NULL with length 4",
+              fives_org_compare(&out, NULL, 4, U8(""), 0, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "after: NULL with length 4",
+              fives_org_compare(&out, U8(""), 0, NULL, 4, FIVES_FORMAT_JSON));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_message_convert(NULL, "fives.v1.OrgPartials", all->data,
+                                    all->len, 1, 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "type: NULL",
+              fives_message_convert(&out, NULL, all->data, all->len, 1, 2));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "data: NULL with length 4",
+      fives_message_convert(&out, "fives.v1.OrgPartials", NULL, 4, 1, 2));
+  /* Not a handle: zeroed, then garbage. */
+  memset(fake_storage, 0, sizeof fake_storage);
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "org: not a live fives_org",
+              fives_org_serialize(&out, fake, FIVES_FORMAT_TEXT));
+  memset(fake_storage, 0xA5, sizeof fake_storage);
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "org: not a live fives_org",
+              fives_org_rollup(&out, fake, all->data, all->len, NULL, 0, 1,
+                               FIVES_FORMAT_JSON));
+  /* A journal is not an organisation. */
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "org: not a live fives_org",
+              fives_org_serialize(&out, (const fives_org*)(const void*)data[0],
+                                  FIVES_FORMAT_TEXT));
+}
+
+static void TestMessageConvert(const fives_buffer* all) {
+  fives_buffer json = FIVES_BUFFER_INIT;
+  fives_buffer text = FIVES_BUFFER_INIT;
+  fives_buffer back = FIVES_BUFFER_INIT;
+  StartPhase("messages: convert");
+  CHECK_OK(fives_message_convert(&json, "fives.v1.OrgPartials", all->data,
+                                 all->len, FIVES_FORMAT_BINARY,
+                                 FIVES_FORMAT_JSON));
+  CHECK(IsText(&json) && StartsWith(&json, "{\"period\":"));
+  CHECK_OK(fives_message_convert(&text, "fives.v1.OrgPartials", json.data,
+                                 json.len, FIVES_FORMAT_JSON,
+                                 FIVES_FORMAT_TEXT));
+  CHECK(IsText(&text) && StartsWith(&text, "period {"));
+  CHECK_OK(fives_message_convert(&back, "fives.v1.OrgPartials", text.data,
+                                 text.len, FIVES_FORMAT_TEXT,
+                                 FIVES_FORMAT_BINARY));
+  CHECK(SameBytes(&back, all));
+  fives_buffer_free(&json);
+  fives_buffer_free(&text);
+  fives_buffer_free(&back);
+  /* Any message of the schema. */
+  CHECK_OK(fives_message_convert(&json, "fives.v1.PillarStats", U8("\x10\x03"),
+                                 2, FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON));
+  CHECK(strcmp(Text(&json), "{\"n\":3}") == 0);
+  fives_buffer_free(&json);
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "type: \"fives.v1.Nothing\"",
+              fives_message_convert(&out, "fives.v1.Nothing", all->data,
+                                    all->len, 1, 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "is not a message of the fives",
+              fives_message_convert(&out, "google.protobuf.Any", all->data,
+                                    all->len, 1, 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "is not a message of the fives",
+              fives_message_convert(&out, "fives.v1.Pillar", U8(""), 0, 1, 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "format: 4",
+              fives_message_convert(&out, "fives.v1.OrgPartials", all->data,
+                                    all->len, 1, 4));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, "format: 0",
+              fives_message_convert(&out, "fives.v1.OrgPartials", all->data,
+                                    all->len, 0, 2));
+  EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT,
+              "data: not JSON of a fives.v1.OrgPartials",
+              fives_message_convert(&out, "fives.v1.OrgPartials", U8("{x"), 2,
+                                    FIVES_FORMAT_JSON, FIVES_FORMAT_BINARY));
+  EXPECT_FAIL(NULL, FIVES_RESOURCE_EXHAUSTED, "data",
+              fives_message_convert(&out, "fives.v1.OrgPartials", all->data,
+                                    kTooManyBytes, 1, 2));
+}
+
+static void TestOrg(void) {
+  fives_org* org;
+  fives_buffer all = FIVES_BUFFER_INIT;
+  fives_buffer later = FIVES_BUFFER_INIT;
+  org = TestOrgParse();
+  StartPhase("org: journals");
+  CHECK(MakeOrgJournals());
+  if (org != NULL && org_files[kOrgTeamCount - 1].data != NULL) {
+    TestOrgPartials(&all, &later);
+    TestOrgRollup(org, &all, &later);
+    TestOrgThreads(org, &all);
+    TestOrgNullArguments(org, &all);
+    TestMessageConvert(&all);
+  }
+  fives_buffer_free(&all);
+  fives_buffer_free(&later);
+  RemoveOrgJournals();
+  fives_org_free(org);
+}
+
 /* ---- Checks that may crash: run in a child process ---- */
 
 /* A struct_size that is not a multiple of the struct's alignment (8): the
@@ -3589,6 +4374,7 @@ int main(int argc, char** argv) {
     fives_journal_free(j);
   }
   TestThreads();
+  TestOrg();
   TestIsolated();
 
   rmdir(temp_dir);

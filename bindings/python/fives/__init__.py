@@ -3,7 +3,8 @@
 Strategy, Synergy, Structure, Steering, Success factors: each member scores
 the five pillars 1..5; fives gives every pillar its centre, spread and how
 much the team agrees, picks the focus, and keeps the team's journal of
-rounds, plans, actions and checks.
+rounds, plans, actions and checks; and rolls many teams up over an
+organisation (:class:`Org`), private at every level.
 
     >>> import fives
     >>> s = fives.score_stats([4, 4, 5, 3, 4, 2])
@@ -22,7 +23,8 @@ from __future__ import annotations
 from . import _ffi
 from . import errors as _errors
 from .catalog import PillarTexts, catalog, pillar_texts
-from .enums import LABELS, Pillar, ReviewOutcome, RoundMode
+from .enums import (LABELS, Disclosure, Pillar, ReviewOutcome, RoundMode,
+                    TrendVerdict)
 from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      DeadlineExceeded, Error, FailedPrecondition, Internal,
                      InvalidArgument, LibraryError, NotFound, OutOfRange,
@@ -30,6 +32,10 @@ from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      Unauthenticated, Unavailable, Unimplemented, Unknown,
                      error_for_code)
 from .journal import Action, AgreementAction, Journal, Review, SignalTick
+from .messages import message_from_dict, message_to_dict
+from .org import (Org, OrgCell, OrgExclusion, OrgFollowUp, OrgRollup, OrgRow,
+                  OrgRowKind, OrgRowTrend, OrgTrend, Period, PillarTrend,
+                  Withheld, fold_partials, partials_of, partials_of_directory)
 from .stats import (BulkStats, CompactBulkStats, PillarStats, bulk_stats,
                     bulk_stats_compact, bulk_stats_message, score_stats,
                     score_stats_message)
@@ -60,10 +66,31 @@ __all__ = [
     "Review",
     "AgreementAction",
     "SignalTick",
+    # The organisation
+    "Org",
+    "Period",
+    "OrgRollup",
+    "OrgRow",
+    "OrgRowKind",
+    "OrgCell",
+    "OrgFollowUp",
+    "OrgExclusion",
+    "Withheld",
+    "OrgTrend",
+    "OrgRowTrend",
+    "PillarTrend",
+    "partials_of",
+    "partials_of_directory",
+    "fold_partials",
+    # Messages
+    "message_to_dict",
+    "message_from_dict",
     # Enumerations
     "Pillar",
     "RoundMode",
     "ReviewOutcome",
+    "Disclosure",
+    "TrendVerdict",
     "LABELS",
     # Errors: StatusCode, Error, one class per status code, ...
     *_errors.__all__,

@@ -102,6 +102,7 @@ class PillarStatsStruct(ctypes.Structure):
 assert ctypes.sizeof(PillarStatsStruct) == 120, ctypes.sizeof(PillarStatsStruct)
 
 _journal_p = c_void_p  # fives_journal*: opaque
+_org_p = c_void_p  # fives_org*: opaque
 _buffer_p = POINTER(Buffer)
 _bytes_p = c_void_p  # const uint8_t*: an address or a bytes object
 _str = c_char_p  # const char*: NUL-terminated UTF-8 in
@@ -127,6 +128,9 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_version_string", [], c_char_p, None),
     ("fives_last_error", [], c_char_p, None),
     ("fives_buffer_free", [_buffer_p], None, None),
+    # Messages.
+    ("fives_message_convert", [_buffer_p, _str, _bytes_p, c_size_t, c_int,
+                               c_int], c_int, _check),
     # The catalog.
     ("fives_catalog", [_buffer_p, c_int], c_int, _check),
     ("fives_pillar_texts", [_buffer_p, c_int, _str, c_int], c_int, _check),
@@ -193,6 +197,26 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
                                       c_int], c_int, _check),
     ("fives_journal_tick_signals", [_journal_p, _bytes_p, c_size_t, c_int],
      c_int, _check),
+    # The organisation.
+    ("fives_org_parse", [POINTER(c_void_p), _bytes_p, c_size_t, c_int], c_int,
+     _check),
+    ("fives_org_free", [_org_p], None, None),
+    ("fives_org_serialize", [_buffer_p, _org_p, c_int], c_int, _check),
+    ("fives_org_partial", [_buffer_p, _bytes_p, c_size_t, _str, _str, _str],
+     c_int, _check),
+    ("fives_org_partials",
+     [_buffer_p, POINTER(c_void_p), POINTER(c_size_t), POINTER(c_char_p),
+      c_size_t, _str, _str, c_int], c_int, _check),
+    ("fives_org_partials_of_directory", [_buffer_p, _str, _str, _str, c_int],
+     c_int, _check),
+    ("fives_org_fold_partials", [_buffer_p, _bytes_p, c_size_t, _bytes_p,
+                                 c_size_t], c_int, _check),
+    ("fives_org_rollup", [_buffer_p, _org_p, _bytes_p, c_size_t, _bytes_p,
+                          c_size_t, c_int, c_int], c_int, _check),
+    ("fives_org_compare", [_buffer_p, _bytes_p, c_size_t, _bytes_p, c_size_t,
+                           c_int], c_int, _check),
+    ("fives_org_document", [_buffer_p, _bytes_p, c_size_t, _bytes_p,
+                            c_size_t, _str, _str], c_int, _check),
 )
 
 FUNCTION_NAMES = tuple(entry[0] for entry in _FUNCTIONS)

@@ -8,7 +8,8 @@ from typing import Any, Optional, Type, TypeVar, Union
 
 from .errors import InvalidArgument
 
-__all__ = ["Pillar", "RoundMode", "ReviewOutcome", "LABELS", "PillarLike"]
+__all__ = ["Pillar", "RoundMode", "ReviewOutcome", "Disclosure", "TrendVerdict",
+           "LABELS", "PillarLike"]
 
 
 class Pillar(enum.IntEnum):
@@ -53,6 +54,38 @@ class ReviewOutcome(enum.IntEnum):
     @property
     def proto_name(self) -> str:
         return "REVIEW_OUTCOME_" + self.name
+
+
+class Disclosure(enum.IntEnum):
+    """fives.v1.Disclosure: how much of a pillar's figures an output shows."""
+
+    #: Every measure (never who gave which score).
+    FULL = 1
+    #: n and the mean only.
+    NO_DISTRIBUTION = 2
+    #: Only n: fewer responses than min_responses.
+    TOO_FEW_RESPONSES = 3
+    #: Only n: held back against differencing.
+    HELD_BACK = 4
+
+    @property
+    def proto_name(self) -> str:
+        return "DISCLOSURE_" + self.name
+
+
+class TrendVerdict(enum.IntEnum):
+    """fives.v1.TrendVerdict: the honest verdict on a change."""
+
+    IMPROVED = 1
+    DECLINED = 2
+    #: The change could be chance with so few raters.
+    TOO_SMALL_TO_TELL = 3
+    #: One side does not show its full distribution.
+    NOT_ENOUGH_DATA = 4
+
+    @property
+    def proto_name(self) -> str:
+        return "TREND_VERDICT_" + self.name
 
 
 #: Agreement labels by the values of FIVES_LABEL_* (index 0: no label).
@@ -124,6 +157,22 @@ def date_str(value: Any, field: str) -> str:
 
 def date_arg(value: Any, field: str) -> bytes:
     return date_str(value, field).encode("ascii")
+
+
+def enum_from_message(cls: Type[_E], value: Any, prefix: str) -> Optional[_E]:
+    """An enum value of a message's JSON (its name, e.g. 'DISCLOSURE_FULL',
+    or a number the schema does not name) as ``cls``; None when absent, at
+    the unspecified value 0, or not a value of ``cls``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        member = cls.__members__.get(value[len(prefix):]
+                                     if value.startswith(prefix) else value)
+        return member
+    try:
+        return cls(value)
+    except ValueError:
+        return None
 
 
 def parse_date(text: Optional[str]) -> Optional[datetime.date]:
