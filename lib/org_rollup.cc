@@ -334,6 +334,8 @@ absl::StatusOr<Computed> Compute(const Org& org,
   // answered in both periods, and (teams) what the team's report shows.
   struct Work {
     std::vector<int32_t> min_responses, min_distribution, pool, common;
+    // Who answered the merged teams' rounds in the earlier period.
+    std::vector<int32_t> earlier_pool;
     std::vector<v1::Disclosure> own;
   };
   std::array<Work, kPillarCount> work;
@@ -347,10 +349,18 @@ absl::StatusOr<Computed> Compute(const Org& org,
     work[p].min_distribution.assign(rows, org.privacy().min_distribution);
     work[p].pool.assign(rows, 0);
     work[p].common.assign(rows, 0);
+    work[p].earlier_pool.assign(rows, 0);
     work[p].own.assign(layout.tree, v1::DISCLOSURE_UNSPECIFIED);
   }
   // One pass over the teams for all pillars.
   for (int u = 0; u < layout.tree; ++u) {
+    if (earlier && earlier_teams[u].index >= 0) {
+      for (int p = 0; p < kPillars; ++p) {
+        if (earlier_teams[u].merged[p]) {
+          work[p].earlier_pool[u] = earlier_teams[u].respondents;
+        }
+      }
+    }
     const TeamData& t = c.teams[u];
     if (t.index < 0) continue;
     for (int p = 0; p < kPillars; ++p) {
@@ -387,6 +397,7 @@ absl::StatusOr<Computed> Compute(const Org& org,
           std::max(min_distribution[into], min_distribution[from]);
       pool[into] += pool[from];
       common[into] += common[from];
+      work[p].earlier_pool[into] += work[p].earlier_pool[from];
     });
     for (int row = 0; row < rows; ++row) {
       n[row] = 0;
@@ -411,9 +422,9 @@ absl::StatusOr<Computed> Compute(const Org& org,
       if (earlier) {
         const v1::OrgCell& then = earlier->rows(row).pillars(p);
         const v1::Disclosure seen = then.stats().disclosure();
-        const GroupOverlap overlap{earlier->rows(row).respondents(),
-                                   then.stats().n(), pool[row],
-                                   static_cast<int>(n[row]), common[row]};
+        const GroupOverlap overlap{work[p].earlier_pool[row], then.stats().n(),
+                                   pool[row], static_cast<int>(n[row]),
+                                   common[row]};
         // The organisation's thresholds, and those of the rounds now.
         if (ShowsMean(seen) && ShowsMean(tier) &&
             CanDifferByFewer(overlap, privacy.min_responses)) {
