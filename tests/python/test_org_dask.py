@@ -94,6 +94,21 @@ class DaskRollupTest(unittest.TestCase):
                          fives.Disclosure.FULL)
         self.assertEqual(self.rollup_h2.earlier, fives.Period(*H1))
 
+    def test_trend_of_the_whole_organisation(self):
+        # Thousands of pooled scores per cell: the trend gives a verdict
+        # (it refused more than 400 pooled scores before trend-exact).
+        trend = fives.Org.compare(self.rollup_h1, self.rollup_h2)
+        self.assertEqual(len(trend.rows), len(self.rollup_h2.rows))
+        root = trend.row("acme")
+        for p in fives.Pillar:
+            t = root.pillar(p)
+            self.assertGreater(t.n_before + t.n_after, 10000)
+            self.assertIsNotNone(t.p_value)
+            self.assertIn(t.verdict, (fives.TrendVerdict.IMPROVED,
+                                      fives.TrendVerdict.DECLINED,
+                                      fives.TrendVerdict.TOO_SMALL_TO_TELL))
+        self.assertEqual(trend.weakest_before, self.rollup_h1.weakest)
+
     def test_partials_from_paths(self):
         t = time.perf_counter()
         partials = org_dask.partials(self.client, self.paths, H1)
