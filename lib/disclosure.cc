@@ -89,6 +89,10 @@ v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                         differencing);
 }
 
+bool ShowsMean(v1::Disclosure tier) {
+  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
+}
+
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after) {
   return before.disclosure() == v1::DISCLOSURE_FULL &&
          after.disclosure() == v1::DISCLOSURE_FULL && before.n() > 0 &&
@@ -165,10 +169,6 @@ struct Seen {
 // Beyond this many members (ever in the team) the combination check is not
 // made; the pair check still is. An MT over decades stays far below.
 constexpr int kMaxCombinationMembers = 256;
-
-bool ShowsMean(v1::Disclosure tier) {
-  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
-}
 
 // Numbers the journal's members once; people nobody can name any more get
 // numbers of their own.

@@ -21,10 +21,6 @@ namespace {
 
 constexpr int kPillars = static_cast<int>(kPillarCount);
 
-bool ShowsMean(v1::Disclosure tier) {
-  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
-}
-
 // What one team adds: its partial, the thresholds its cells count with
 // (the larger of the organisation's and its round's), and per pillar
 // whether its counts are merged.
@@ -564,11 +560,14 @@ absl::StatusOr<OrgRollupCells> RollUpCells(const Org& org,
   return std::move(c->cells);
 }
 
-absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
-                                     const v1::OrgPartials& partials,
-                                     const RollupOptions& options) {
-  std::optional<v1::OrgRollup> earlier;
-  absl::StatusOr<Computed> computed = Compute(org, partials, options, &earlier);
+namespace {
+
+// RollUp, also giving the earlier period's rollup it was judged against
+// (when options.earlier is set), so a report need not roll that up again.
+absl::StatusOr<v1::OrgRollup> RollUpWithEarlier(
+    const Org& org, const v1::OrgPartials& partials,
+    const RollupOptions& options, std::optional<v1::OrgRollup>* earlier) {
+  absl::StatusOr<Computed> computed = Compute(org, partials, options, earlier);
   if (!computed.ok()) return computed.status();
   const Computed& c = *computed;
   const Layout& layout = c.layout;
@@ -689,15 +688,23 @@ absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
   return out;
 }
 
+}  // namespace
+
+absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
+                                     const v1::OrgPartials& partials,
+                                     const RollupOptions& options) {
+  return RollUpWithEarlier(org, partials, options, nullptr);
+}
+
 absl::StatusOr<v1::OrgReport> OrgReportOf(const Org& org,
                                           const v1::OrgPartials& partials,
                                           const RollupOptions& options) {
   v1::OrgReport report;
-  absl::StatusOr<v1::OrgRollup> now = RollUp(org, partials, options);
+  std::optional<v1::OrgRollup> before;
+  absl::StatusOr<v1::OrgRollup> now =
+      RollUpWithEarlier(org, partials, options, &before);
   if (!now.ok()) return now.status();
-  if (options.earlier != nullptr) {
-    absl::StatusOr<v1::OrgRollup> before = EarlierRollup(org, *options.earlier);
-    if (!before.ok()) return before.status();
+  if (before) {
     absl::StatusOr<v1::OrgTrend> trend = CompareRollups(*before, *now);
     if (!trend.ok()) return trend.status();
     *report.mutable_trend() = *std::move(trend);

@@ -96,6 +96,9 @@ bool CanDifferByFewer(const GroupOverlap& groups, int limit);
 v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                                const Differencing& differencing = {});
 
+// Whether a tier shows the mean (FULL or NO_DISTRIBUTION).
+bool ShowsMean(v1::Disclosure tier);
+
 // Whether two rounds may be compared on a pillar (verdict, median change,
 // p-value, effect size): both at DISCLOSURE_FULL.
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after);
