@@ -478,6 +478,25 @@ TEST_F(OrgRollupTest, PartialsFoldInAnyOrderToTheSameBytes) {
               HasSubstr("do not fold together"));
 }
 
+TEST_F(OrgRollupTest, PartialsWhoseColumnsDoNotLineUpAreRefused) {
+  absl::StatusOr<v1::OrgPartials> p = PartialsOf(
+      Journals(1, {1, 2, 3, 4, 5}), Period("2026-03-01", "2026-03-31"));
+  ASSERT_TRUE(p.ok());
+  v1::OrgPartials short_column = *p;
+  short_column.mutable_journal()->RemoveLast();
+  EXPECT_THAT(RollUp(*org_, short_column).status().message(),
+              HasSubstr("partials.journal: 4 entries for 5 teams"));
+  EXPECT_THAT(FoldPartials(*p, short_column).status().message(),
+              HasSubstr("partials.journal: 4 entries for 5 teams"));
+  v1::OrgPartials ids = *p;
+  ids.add_respondent_ids("extra");
+  EXPECT_THAT(CheckPartialColumns(ids).message(),
+              HasSubstr("partials.respondent_ids: "));
+  // Each team read back is the team that went in.
+  EXPECT_EQ(TeamPartialAt(*p, 2).team_id(), "t3");
+  EXPECT_EQ(TeamPartialAt(*p, 2).respondent_ids_size(), kSizes[3]);
+}
+
 TEST(OrgTest, BadTreesAreRefusedNamingTheUnit) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"pb(id: "o"
