@@ -9,7 +9,6 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
 #include "capi_internal.h"
 #include "fives.h"
 #include "fives/journal_io.h"
@@ -296,6 +295,10 @@ FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
   return WithOut(out, [&]() -> absl::Status {
     absl::StatusOr<absl::string_view> format = CheckString(kind, "kind");
     if (!format.ok()) return format.status();
+    if (absl::Status s = fives::CheckOrgDocumentFormat(*format, "kind");
+        !s.ok()) {
+      return s;
+    }
     absl::StatusOr<fives::Language> lang = fives::capi::CheckLanguage(language);
     if (!lang.ok()) return lang.status();
     fives::v1::OrgReport report;
@@ -313,15 +316,7 @@ FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
     }
     absl::StatusOr<std::string> text =
         fives::RenderOrgDocument(report, *format, *lang);
-    if (!text.ok()) {
-      // RenderOrgDocument names the command's flag; here it is `kind`.
-      absl::string_view message = text.status().message();
-      if (absl::ConsumePrefix(&message, "--format: ")) {
-        return absl::Status(text.status().code(),
-                            absl::StrCat("kind: ", message));
-      }
-      return text.status();
-    }
+    if (!text.ok()) return text.status();
     return fives::capi::WriteText(*text, out);
   });
 }

@@ -5,9 +5,21 @@
 
 namespace fives {
 
+absl::Status CheckOrgDocumentFormat(absl::string_view format,
+                                    absl::string_view field) {
+  for (absl::string_view known : {"text", "md", "html", "json", "svg"}) {
+    if (format == known) return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, ": \"", format, "\" is not text, md, html, json or svg"));
+}
+
 absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,
                                               absl::string_view format,
                                               Language language) {
+  if (absl::Status s = CheckOrgDocumentFormat(format, "format"); !s.ok()) {
+    return s;
+  }
   const v1::OrgTrend* trend = report.has_trend() ? &report.trend() : nullptr;
   if (format == "text") return RenderOrgText(report.rollup(), trend, language);
   if (format == "md") {
@@ -27,8 +39,7 @@ absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,
     }
     return json;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--format: \"", format, "\" is not text, md, html, json or svg"));
+  return absl::InternalError(absl::StrCat("format \"", format, "\""));
 }
 
 }  // namespace fives

@@ -1,9 +1,7 @@
 #include "fives/org_partial.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -14,6 +12,7 @@
 #include "fives/disclosure.h"
 #include "fives/journal_io.h"
 #include "fives/round.h"
+#include "parallel_for.h"
 
 namespace fives {
 namespace {
@@ -79,27 +78,6 @@ std::string Serialized(const google::protobuf::Message& m) {
   std::string bytes;
   m.SerializeToString(&bytes);
   return bytes;
-}
-
-// Runs `work(i)` for i in [0, count) on up to `threads` threads.
-template <typename Work>
-void ParallelFor(size_t count, int threads, Work work) {
-  size_t workers = threads > 0
-                       ? static_cast<size_t>(threads)
-                       : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::min(workers, count);
-  if (workers <= 1) {
-    for (size_t i = 0; i < count; ++i) work(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t w = 0; w < workers; ++w) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) work(i);
-    });
-  }
-  for (std::thread& t : pool) t.join();
 }
 
 constexpr int kPillars = static_cast<int>(kPillarCount);
@@ -365,19 +343,29 @@ absl::StatusOr<v1::OrgPartials> PartialsOfDirectory(
   std::sort(paths.begin(), paths.end());
   std::vector<absl::StatusOr<v1::TeamPartial>> results(
       paths.size(), absl::UnknownError("not read"));
-  ParallelFor(paths.size(), threads, [&](size_t i) {
-    absl::StatusOr<Journal> journal = LoadJournalFile(paths[i]);
-    if (!journal.ok()) {
-      results[i] = journal.status();
-      return;
-    }
-    results[i] = TeamPartialOf(
-        *journal, period, std::filesystem::path(paths[i]).filename().string());
-  });
+  // Partials name a journal by its file name and never by where the host
+  // keeps it, so any machine gives the same bytes.
   std::vector<std::string> names;
   for (const std::string& path : paths) {
     names.push_back(std::filesystem::path(path).filename().string());
   }
+  ParallelFor(paths.size(), threads, [&](size_t i) {
+    FileOps files;
+    absl::StatusOr<std::string> bytes = files.ReadFile(paths[i]);
+    if (!bytes.ok()) {
+      results[i] = absl::Status(
+          bytes.status().code(),
+          absl::StrCat("cannot be read (",
+                       absl::StatusCodeToString(bytes.status().code()), ")"));
+      return;
+    }
+    absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
+    if (!journal.ok()) {
+      results[i] = journal.status();
+      return;
+    }
+    results[i] = TeamPartialOf(*journal, period, names[i]);
+  });
   return Collected(period, names, results);
 }
 

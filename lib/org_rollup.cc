@@ -15,15 +15,22 @@
 #include "fives/org_partial.h"
 #include "fives/score_stats.h"
 #include "fives/trend.h"
+#include "parallel_for.h"
 
 namespace fives {
 namespace {
 
 constexpr int kPillars = static_cast<int>(kPillarCount);
+// How many steps ahead a loop that reads or writes in another order than
+// its own asks for the memory it will touch.
+constexpr int kAhead = 16;
+// Below this many rows (or teams) a rollup runs on the calling thread.
+constexpr int kRowsWorthAThread = 4096;
 
-// What one team adds: its partial, the thresholds its cells count with
-// (the larger of the organisation's and its round's), and per pillar
-// whether its counts are merged.
+// What one team adds: its place in the partials, the thresholds its cells
+// count with (the larger of the organisation's and its round's), and per
+// pillar whether its counts are merged. Its counts stay in the partials'
+// columns, read once when the cells are laid out.
 struct TeamData {
   // The team's place in the partials' columns; -1: none that counts.
   int index = -1;
@@ -31,8 +38,6 @@ struct TeamData {
   int first_id = 0;
   PrivacyThresholds privacy;
   std::array<bool, kPillarCount> merged = {};
-  // Copied out of the columns once, so the per-pillar passes read arrays.
-  std::array<std::array<int32_t, 5>, kPillarCount> counts = {};
   std::array<int32_t, kPillarCount> n = {};
   std::array<v1::Disclosure, kPillarCount> own = {};
   int32_t respondents = 0;
@@ -70,7 +75,7 @@ Layout LayOut(const Org& org) {
   return layout;
 }
 
-// Team `i` of the partials, checked and copied into `t`.
+// Team `i` of the partials, checked and described in `t`.
 absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
                       int first_id, TeamData& t) {
   absl::Status valid =
@@ -87,6 +92,7 @@ absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
   t.privacy.min_distribution =
       std::max(t.privacy.min_distribution, c.min_distribution(i));
   t.respondents = c.respondents(i);
+  const int32_t* counts = c.counts().data() + i * kPillars * kScoreCategories;
   for (int p = 0; p < kPillars; ++p) {
     const int at = i * kPillars + p;
     t.n[p] = c.pillar_n(at);
@@ -95,10 +101,9 @@ absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
     int64_t sum = 0;
     bool ok = true;
     for (int k = 0; k < kScoreCategories; ++k) {
-      const int32_t count = c.counts(at * kScoreCategories + k);
+      const int32_t count = counts[p * kScoreCategories + k];
       ok = ok && count >= 0;
       sum += count;
-      t.counts[p][k] = count;
     }
     if (!ok || sum != t.n[p]) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -113,9 +118,11 @@ absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
 }
 
 // The teams of the organisation matched with their partials (by unit);
-// the errors of strict rollups and the exclusions of lenient ones.
+// the errors of strict rollups and the exclusions of lenient ones. The
+// columns are read in their own order (each once), so a large set streams
+// through the cache.
 absl::StatusOr<std::vector<TeamData>> MatchTeams(
-    const Org& org, const v1::OrgPartials& partials, bool strict,
+    const Org& org, const v1::OrgPartials& partials, bool strict, int threads,
     google::protobuf::RepeatedPtrField<v1::OrgExclusion>& excluded) {
   auto exclude = [&](const std::string& journal, const std::string& team_id,
                      std::string reason) {
@@ -132,9 +139,12 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
     *excluded.Add() = failed;
   }
   if (absl::Status s = CheckPartialColumns(partials); !s.ok()) return s;
-  // Per unit: its first partial and how many it has.
+  const int size = partials.team_id_size();
+  // Per partial: its unit (-1: none), where its ids start, whether it has a
+  // round; per unit: its first partial and how many it has.
+  std::vector<int> unit_of(size, -1), first_id(size, 0);
+  std::vector<char> has_round(size, 0);
   std::vector<int> first(org.UnitCount(), -1), count(org.UnitCount(), 0);
-  std::vector<int> first_id(partials.team_id_size(), 0);
   int ids = 0;
   // Partials in canonical order are sorted by team id, as TeamsById: a
   // merge of the two, with a lookup only for partials out of order.
@@ -142,9 +152,10 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
   const std::vector<std::string>& ids_sorted = org.TeamIdsSorted();
   size_t next = 0;
   const std::string* previous = nullptr;
-  for (int i = 0; i < partials.team_id_size(); ++i) {
+  for (int i = 0; i < size; ++i) {
     first_id[i] = ids;
     ids += partials.respondent_id_count(i);
+    has_round[i] = !partials.round_id(i).empty();
     const std::string& team_id = partials.team_id(i);
     int unit = -1;
     if (previous == nullptr || *previous <= team_id) {
@@ -166,17 +177,18 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
       exclude(partials.journal(i), team_id, reason);
       continue;
     }
+    unit_of[i] = unit;
     if (count[unit]++ == 0) first[unit] = i;
   }
-  std::vector<TeamData> teams(org.UnitCount());
-  for (int u = 0; u < org.UnitCount(); ++u) {
-    if (!org.IsTeam(u)) continue;
-    if (count[u] == 1 && !partials.round_id(first[u]).empty()) {
-      absl::Status s =
-          FillTeam(org, partials, first[u], first_id[first[u]], teams[u]);
-      if (!s.ok()) return s;
-      continue;
+  // The journals of teams that have more than one, in one pass.
+  absl::flat_hash_map<int, std::vector<std::string>> journals_of;
+  for (int i = 0; i < size; ++i) {
+    if (unit_of[i] >= 0 && count[unit_of[i]] > 1) {
+      journals_of[unit_of[i]].push_back(partials.journal(i));
     }
+  }
+  for (int u = 0; u < org.UnitCount(); ++u) {
+    if (!org.IsTeam(u) || (count[u] == 1 && has_round[first[u]])) continue;
     const std::string& team_id = org.Unit(u).team_id();
     if (count[u] == 0) {
       const std::string reason =
@@ -184,30 +196,46 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
                        "\") has no journal");
       if (strict) return absl::InvalidArgumentError(reason);
       exclude("", team_id, reason);
-      continue;
-    }
-    if (count[u] > 1) {
-      std::vector<std::string> names;
-      for (int i = 0; i < partials.team_id_size(); ++i) {
-        if (partials.team_id(i) == team_id) {
-          names.push_back(partials.journal(i));
-        }
-      }
+    } else if (count[u] > 1) {
+      std::vector<std::string>& names = journals_of[u];
       std::sort(names.begin(), names.end());
       const std::string reason =
           absl::StrCat("team \"", team_id, "\" has ", names.size(),
                        " journals: ", absl::StrJoin(names, ", "));
       if (strict) return absl::InvalidArgumentError(reason);
       exclude(absl::StrJoin(names, ", "), team_id, reason);
-      continue;
-    }
-    if (partials.round_id(first[u]).empty()) {
+    } else {
       exclude(partials.journal(first[u]), team_id,
               absl::StrCat("team \"", team_id, "\" closed no round between ",
                            partials.period().from(), " and ",
                            partials.period().to()));
-      continue;
     }
+  }
+  // Each team's partial is checked and described on its own (on several
+  // threads for a large set); the first error in the partials' order wins.
+  std::vector<TeamData> teams(org.UnitCount());
+  const size_t pieces = size >= kRowsWorthAThread ? 8 : 1;
+  std::vector<absl::Status> failed(pieces);
+  ParallelForRanges(
+      size, pieces, threads, [&](size_t piece, size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+          // Units are in tree order, partials in team id order: ask for the
+          // team written a few steps ahead, so the cache misses overlap.
+          if (i + kAhead < end && unit_of[i + kAhead] >= 0) {
+            __builtin_prefetch(&teams[unit_of[i + kAhead]], 1);
+          }
+          const int u = unit_of[i];
+          if (u < 0 || count[u] != 1 || !has_round[i]) continue;
+          absl::Status s = FillTeam(org, partials, static_cast<int>(i),
+                                    first_id[i], teams[u]);
+          if (!s.ok()) {
+            failed[piece] = std::move(s);
+            return;
+          }
+        }
+      });
+  for (const absl::Status& s : failed) {
+    if (!s.ok()) return s;
   }
   return teams;
 }
@@ -245,6 +273,117 @@ void SumUp(const Org& org, const Layout& layout, Add add) {
       }
     }
     add(org.Parent(u), u);
+  }
+}
+
+// What every pillar's decisions read.
+struct PillarInputs {
+  const Org* org = nullptr;
+  const Layout* layout = nullptr;
+  const Suppressor* suppressor = nullptr;
+  // All rows count with the organisation's thresholds.
+  bool uniform = true;
+  // The earlier period's rollup as its readers saw it, or null.
+  const v1::OrgRollup* earlier = nullptr;
+};
+
+// Per row of one pillar, while summing: the thresholds (unless uniform),
+// who answered, who answered in both periods and who answered the merged
+// teams' rounds then (only with an earlier period); per team what its own
+// report shows.
+struct PillarWork {
+  std::vector<int32_t> min_responses, min_distribution;
+  std::vector<int32_t> pool, common, earlier_pool;
+  std::vector<v1::Disclosure> own;
+};
+
+// One pillar's cells, from the teams' counts laid out in `cells`: summed up
+// the tree and into the groups, each given its tier, then complementary
+// suppression for the means and for the distributions.
+void DecidePillar(const PillarInputs& in, int p, PillarWork& work,
+                  OrgRollupCells::PillarCells& cells) {
+  const Org& org = *in.org;
+  const Layout& layout = *in.layout;
+  const int rows = layout.rows;
+  const bool with_earlier = in.earlier != nullptr;
+  SumUp(org, layout, [&](int into, int from) {
+    for (int k = 0; k < kScoreCategories; ++k) {
+      cells.counts[into][k] += cells.counts[from][k];
+    }
+    cells.teams[into] += cells.teams[from];
+    if (!in.uniform) {
+      work.min_responses[into] =
+          std::max(work.min_responses[into], work.min_responses[from]);
+      work.min_distribution[into] =
+          std::max(work.min_distribution[into], work.min_distribution[from]);
+    }
+    if (with_earlier) {
+      work.pool[into] += work.pool[from];
+      work.common[into] += work.common[from];
+      work.earlier_pool[into] += work.earlier_pool[from];
+    }
+  });
+  std::vector<int64_t> n(rows, 0);
+  std::vector<bool> primary(rows, false);
+  for (int row = 0; row < rows; ++row) {
+    for (int32_t k : cells.counts[row]) n[row] += k;
+    if (n[row] == 0) continue;
+    const PrivacyThresholds privacy =
+        in.uniform ? org.privacy()
+                   : PrivacyThresholds{work.min_responses[row],
+                                       work.min_distribution[row]};
+    v1::Disclosure& tier = cells.tier[row];
+    v1::OrgWithheld& why = cells.withheld[row];
+    tier = DisclosureTier(v1::ROUND_MODE_CONFIDENTIAL, n[row], privacy);
+    if (tier != v1::DISCLOSURE_FULL) why = v1::ORG_WITHHELD_TOO_FEW;
+    // A team shows no more than its own report does.
+    if (row < layout.tree && org.IsTeam(row)) {
+      const v1::Disclosure own = work.own[row];
+      if (own == v1::DISCLOSURE_HELD_BACK ||
+          (own == v1::DISCLOSURE_NO_DISTRIBUTION &&
+           tier == v1::DISCLOSURE_FULL)) {
+        tier = own;
+        why = v1::ORG_WITHHELD_TEAM_HELD_BACK;
+      }
+    }
+    if (with_earlier) {
+      const v1::OrgCell& then = in.earlier->rows(row).pillars(p);
+      const v1::Disclosure seen = then.stats().disclosure();
+      const GroupOverlap overlap{work.earlier_pool[row], then.stats().n(),
+                                 work.pool[row], static_cast<int>(n[row]),
+                                 work.common[row]};
+      // The organisation's thresholds, and those of the rounds now.
+      if (ShowsMean(seen) && ShowsMean(tier) &&
+          CanDifferByFewer(overlap, privacy.min_responses)) {
+        tier = v1::DISCLOSURE_HELD_BACK;
+        why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
+      } else if (seen == v1::DISCLOSURE_FULL && tier == v1::DISCLOSURE_FULL &&
+                 CanDifferByFewer(overlap, privacy.min_distribution)) {
+        tier = v1::DISCLOSURE_NO_DISTRIBUTION;
+        why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
+      }
+    }
+  }
+  // Complementary suppression: the means, then the distributions.
+  for (int row = 0; row < rows; ++row) {
+    primary[row] = n[row] > 0 && !ShowsMean(cells.tier[row]);
+  }
+  const std::vector<bool> hide_mean = in.suppressor->Secondary(n, primary);
+  for (int row = 0; row < rows; ++row) {
+    if (hide_mean[row]) {
+      cells.tier[row] = v1::DISCLOSURE_HELD_BACK;
+      cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
+    }
+    primary[row] =
+        n[row] > 0 && !hide_mean[row] && cells.tier[row] != v1::DISCLOSURE_FULL;
+  }
+  const std::vector<bool> hide_distribution =
+      in.suppressor->Secondary(n, primary, hide_mean);
+  for (int row = 0; row < rows; ++row) {
+    if (hide_distribution[row]) {
+      cells.tier[row] = v1::DISCLOSURE_NO_DISTRIBUTION;
+      cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
+    }
   }
 }
 
@@ -297,7 +436,7 @@ absl::StatusOr<Computed> Compute(const Org& org,
   }
   Computed c;
   absl::StatusOr<std::vector<TeamData>> matched =
-      MatchTeams(org, partials, options.strict, c.excluded);
+      MatchTeams(org, partials, options.strict, options.threads, c.excluded);
   if (!matched.ok()) return matched.status();
   c.teams = *std::move(matched);
   if (std::none_of(c.teams.begin(), c.teams.end(),
@@ -319,142 +458,102 @@ absl::StatusOr<Computed> Compute(const Org& org,
     if (!e.ok()) return e.status();
     earlier = *std::move(e);
     google::protobuf::RepeatedPtrField<v1::OrgExclusion> scratch;
-    earlier_teams = *MatchTeams(org, *options.earlier, false, scratch);
+    earlier_teams =
+        *MatchTeams(org, *options.earlier, false, options.threads, scratch);
     if (earlier->rows_size() != rows) {
       return absl::InternalError("earlier: a different number of rows");
     }
   }
 
-  const Suppressor suppressor(layout.cells);
-  // Per pillar and row, while summing: the thresholds, who answered, who
-  // answered in both periods, and (teams) what the team's report shows.
-  struct Work {
-    std::vector<int32_t> min_responses, min_distribution, pool, common;
-    // Who answered the merged teams' rounds in the earlier period.
-    std::vector<int32_t> earlier_pool;
-    std::vector<v1::Disclosure> own;
-  };
-  std::array<Work, kPillarCount> work;
+  // Thresholds differ between rows only where a team's round asks for more
+  // than the organisation; who answered matters only against an earlier
+  // period. Without either, those sums are left out.
+  const bool uniform =
+      std::all_of(c.teams.begin(), c.teams.end(), [&](const TeamData& t) {
+        return t.index < 0 ||
+               (t.privacy.min_responses == org.privacy().min_responses &&
+                t.privacy.min_distribution == org.privacy().min_distribution);
+      });
+  PillarInputs in;
+  in.org = &org;
+  in.layout = &layout;
+  in.uniform = uniform;
+  in.earlier = earlier ? &*earlier : nullptr;
+  std::array<PillarWork, kPillarCount> work;
   for (int p = 0; p < kPillars; ++p) {
     OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
     cells.counts.assign(rows, {0, 0, 0, 0, 0});
     cells.tier.assign(rows, v1::DISCLOSURE_UNSPECIFIED);
     cells.withheld.assign(rows, v1::ORG_WITHHELD_NONE);
     cells.teams.assign(rows, 0);
-    work[p].min_responses.assign(rows, org.privacy().min_responses);
-    work[p].min_distribution.assign(rows, org.privacy().min_distribution);
-    work[p].pool.assign(rows, 0);
-    work[p].common.assign(rows, 0);
-    work[p].earlier_pool.assign(rows, 0);
     work[p].own.assign(layout.tree, v1::DISCLOSURE_UNSPECIFIED);
+    if (!uniform) {
+      work[p].min_responses.assign(rows, org.privacy().min_responses);
+      work[p].min_distribution.assign(rows, org.privacy().min_distribution);
+    }
+    if (earlier) {
+      work[p].pool.assign(rows, 0);
+      work[p].common.assign(rows, 0);
+      work[p].earlier_pool.assign(rows, 0);
+    }
   }
-  // One pass over the teams for all pillars.
-  for (int u = 0; u < layout.tree; ++u) {
-    if (earlier && earlier_teams[u].index >= 0) {
+  // One pass over the teams for all pillars, each team's counts read once
+  // (on several threads for a large organisation: each writes its rows).
+  const int32_t* counts = partials.counts().data();
+  auto lay_out_teams = [&](size_t, size_t begin, size_t end) {
+    for (size_t u = begin; u < end; ++u) {
+      if (earlier && earlier_teams[u].index >= 0) {
+        for (int p = 0; p < kPillars; ++p) {
+          if (earlier_teams[u].merged[p]) {
+            work[p].earlier_pool[u] = earlier_teams[u].respondents;
+          }
+        }
+      }
+      // Partials are in team id order: ask for the counts read a few steps
+      // ahead (both cache lines), so the misses overlap.
+      if (u + kAhead < end && c.teams[u + kAhead].index >= 0) {
+        const int32_t* ahead =
+            counts + c.teams[u + kAhead].index * kPillars * kScoreCategories;
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(ahead + kPillars * kScoreCategories - 1);
+      }
+      const TeamData& t = c.teams[u];
+      if (t.index < 0) continue;
+      const int32_t* team_counts =
+          counts + t.index * kPillars * kScoreCategories;
       for (int p = 0; p < kPillars; ++p) {
-        if (earlier_teams[u].merged[p]) {
-          work[p].earlier_pool[u] = earlier_teams[u].respondents;
+        work[p].own[u] = t.own[p];
+        if (!t.merged[p]) continue;
+        OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
+        for (int k = 0; k < kScoreCategories; ++k) {
+          cells.counts[u][k] = team_counts[p * kScoreCategories + k];
+        }
+        cells.teams[u] = 1;
+        if (!uniform) {
+          work[p].min_responses[u] = t.privacy.min_responses;
+          work[p].min_distribution[u] = t.privacy.min_distribution;
+        }
+        if (earlier) {
+          work[p].pool[u] = t.respondents;
+          if (earlier_teams[u].index >= 0 && earlier_teams[u].merged[p]) {
+            work[p].common[u] = CommonRespondents(
+                *options.earlier, earlier_teams[u], partials, t);
+          }
         }
       }
     }
-    const TeamData& t = c.teams[u];
-    if (t.index < 0) continue;
-    for (int p = 0; p < kPillars; ++p) {
-      work[p].own[u] = t.own[p];
-      if (!t.merged[p]) continue;
-      OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
-      cells.counts[u] = t.counts[p];
-      cells.teams[u] = 1;
-      work[p].min_responses[u] = t.privacy.min_responses;
-      work[p].min_distribution[u] = t.privacy.min_distribution;
-      work[p].pool[u] = t.respondents;
-      if (earlier && earlier_teams[u].index >= 0 &&
-          earlier_teams[u].merged[p]) {
-        work[p].common[u] =
-            CommonRespondents(*options.earlier, earlier_teams[u], partials, t);
-      }
-    }
-  }
-  std::vector<int64_t> n(rows);
-  std::vector<bool> primary(rows);
-  for (int p = 0; p < kPillars; ++p) {
-    OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
-    std::vector<int32_t>& min_responses = work[p].min_responses;
-    std::vector<int32_t>& min_distribution = work[p].min_distribution;
-    std::vector<int32_t>& pool = work[p].pool;
-    std::vector<int32_t>& common = work[p].common;
-    SumUp(org, layout, [&](int into, int from) {
-      for (int k = 0; k < kScoreCategories; ++k) {
-        cells.counts[into][k] += cells.counts[from][k];
-      }
-      cells.teams[into] += cells.teams[from];
-      min_responses[into] = std::max(min_responses[into], min_responses[from]);
-      min_distribution[into] =
-          std::max(min_distribution[into], min_distribution[from]);
-      pool[into] += pool[from];
-      common[into] += common[from];
-      work[p].earlier_pool[into] += work[p].earlier_pool[from];
-    });
-    for (int row = 0; row < rows; ++row) {
-      n[row] = 0;
-      for (int32_t k : cells.counts[row]) n[row] += k;
-      if (n[row] == 0) continue;
-      const PrivacyThresholds privacy{min_responses[row],
-                                      min_distribution[row]};
-      v1::Disclosure& tier = cells.tier[row];
-      v1::OrgWithheld& why = cells.withheld[row];
-      tier = DisclosureTier(v1::ROUND_MODE_CONFIDENTIAL, n[row], privacy);
-      if (tier != v1::DISCLOSURE_FULL) why = v1::ORG_WITHHELD_TOO_FEW;
-      // A team shows no more than its own report does.
-      if (row < layout.tree && org.IsTeam(row)) {
-        const v1::Disclosure own = work[p].own[row];
-        if (own == v1::DISCLOSURE_HELD_BACK ||
-            (own == v1::DISCLOSURE_NO_DISTRIBUTION &&
-             tier == v1::DISCLOSURE_FULL)) {
-          tier = own;
-          why = v1::ORG_WITHHELD_TEAM_HELD_BACK;
-        }
-      }
-      if (earlier) {
-        const v1::OrgCell& then = earlier->rows(row).pillars(p);
-        const v1::Disclosure seen = then.stats().disclosure();
-        const GroupOverlap overlap{work[p].earlier_pool[row], then.stats().n(),
-                                   pool[row], static_cast<int>(n[row]),
-                                   common[row]};
-        // The organisation's thresholds, and those of the rounds now.
-        if (ShowsMean(seen) && ShowsMean(tier) &&
-            CanDifferByFewer(overlap, privacy.min_responses)) {
-          tier = v1::DISCLOSURE_HELD_BACK;
-          why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
-        } else if (seen == v1::DISCLOSURE_FULL && tier == v1::DISCLOSURE_FULL &&
-                   CanDifferByFewer(overlap, privacy.min_distribution)) {
-          tier = v1::DISCLOSURE_NO_DISTRIBUTION;
-          why = v1::ORG_WITHHELD_DIFFERS_FROM_EARLIER;
-        }
-      }
-    }
-    // Complementary suppression: the means, then the distributions.
-    for (int row = 0; row < rows; ++row) {
-      primary[row] = n[row] > 0 && !ShowsMean(cells.tier[row]);
-    }
-    const std::vector<bool> hide_mean = suppressor.Secondary(n, primary);
-    for (int row = 0; row < rows; ++row) {
-      if (hide_mean[row]) {
-        cells.tier[row] = v1::DISCLOSURE_HELD_BACK;
-        cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
-      }
-      primary[row] = n[row] > 0 && !hide_mean[row] &&
-                     cells.tier[row] != v1::DISCLOSURE_FULL;
-    }
-    const std::vector<bool> hide_distribution =
-        suppressor.Secondary(n, primary, hide_mean);
-    for (int row = 0; row < rows; ++row) {
-      if (hide_distribution[row]) {
-        cells.tier[row] = v1::DISCLOSURE_NO_DISTRIBUTION;
-        cells.withheld[row] = v1::ORG_WITHHELD_PROTECTS_ANOTHER;
-      }
-    }
-  }
+  };
+  ParallelForRanges(layout.tree, layout.tree >= kRowsWorthAThread ? 8 : 1,
+                    options.threads, lay_out_teams);
+  // The pillars are independent: on up to `threads` threads, when the
+  // organisation is large enough to be worth it.
+  const Suppressor suppressor(layout.cells);
+  in.suppressor = &suppressor;
+  ParallelFor(kPillarCount, rows >= kRowsWorthAThread ? options.threads : 1,
+              [&](size_t p) {
+                DecidePillar(in, static_cast<int>(p), work[p],
+                             c.cells.pillars[p]);
+              });
   if (earlier_out != nullptr) *earlier_out = std::move(earlier);
   return c;
 }

@@ -1164,6 +1164,35 @@ TEST(OrgReportTest, MalformedRollupsNameTheRowAndField) {
               HasSubstr("trend.rows[0].kind: 9 is not a row kind"));
 }
 
+// The one dispatch gives each renderer's output and the message as JSON,
+// and names the format it does not know by the library's own name for it.
+TEST(OrgReportTest, DocumentDispatchesAndNamesAnUnknownFormat) {
+  v1::OrgReport report;
+  *report.mutable_rollup() = Rollup();
+  *report.mutable_trend() = Trend();
+  EXPECT_EQ(
+      Must(RenderOrgDocument(report, "text", Language::kDutch)),
+      Must(RenderOrgText(report.rollup(), &report.trend(), Language::kDutch)));
+  EXPECT_EQ(Must(RenderOrgDocument(report, "md", Language::kEnglish)),
+            Must(RenderOrgMarkdown(report.rollup(), &report.trend(),
+                                   Language::kEnglish)));
+  EXPECT_EQ(Must(RenderOrgDocument(report, "html", Language::kEnglish)),
+            Must(RenderOrgHtml(report.rollup(), &report.trend(),
+                               Language::kEnglish)));
+  EXPECT_EQ(Must(RenderOrgDocument(report, "svg", Language::kEnglish)),
+            Must(RenderOrgHeatmapSvg(report.rollup(), Language::kEnglish)));
+  EXPECT_THAT(Must(RenderOrgDocument(report, "json", Language::kEnglish)),
+              HasSubstr("\"org_id\": \"holding\""));
+  const absl::StatusOr<std::string> pdf =
+      RenderOrgDocument(report, "pdf", Language::kEnglish);
+  EXPECT_EQ(pdf.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(pdf.status().message(),
+            "format: \"pdf\" is not text, md, html, json or svg");
+  EXPECT_EQ(CheckOrgDocumentFormat("TEXT", "--format").message(),
+            "--format: \"TEXT\" is not text, md, html, json or svg");
+  EXPECT_TRUE(CheckOrgDocumentFormat("svg", "kind").ok());
+}
+
 // Writes the pictures, the page, the text and the Markdown to
 // $FIVES_SVG_OUT, for tests/svg_render_test.py (which parses and renders the
 // SVGs to PNG) and for people to look at; does nothing when the variable is

@@ -4,8 +4,13 @@
 // error or a stated exclusion.
 #include "fives/org_rollup.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
+#include <fstream>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -25,6 +30,7 @@ namespace {
 using ::fives::journal_builder::Day;
 using ::fives::journal_builder::JournalBuilder;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // The scores member i of team t gives pillar p in round r: spread over 1..5.
 int ScoreOf(int t, int i, int p, int r) {
@@ -495,6 +501,146 @@ TEST_F(OrgRollupTest, PartialsWhoseColumnsDoNotLineUpAreRefused) {
   // Each team read back is the team that went in.
   EXPECT_EQ(TeamPartialAt(*p, 2).team_id(), "t3");
   EXPECT_EQ(TeamPartialAt(*p, 2).respondent_ids_size(), kSizes[3]);
+}
+
+// A fresh directory under the test's temporary directory.
+std::string MakeDirectory(absl::string_view name) {
+  std::string path = absl::StrCat(::testing::TempDir(), "/", name, "XXXXXX");
+  EXPECT_NE(::mkdtemp(path.data()), nullptr) << path;
+  return path;
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Partials name a journal by its file name: the same files in two places
+// give the same bytes, and a file that fails says why without the host's
+// path.
+TEST_F(OrgRollupTest, PartialsOfADirectoryNameFilesNotWhereTheyAre) {
+  const v1::OrgPeriod q1 = Period("2026-03-01", "2026-03-31");
+  std::vector<std::string> bytes;
+  for (const std::string& directory :
+       {MakeDirectory("here"), MakeDirectory("elsewhere")}) {
+    for (const JournalBytes& j : Journals(1, {1, 2, 3})) {
+      WriteFile(absl::StrCat(directory, "/", j.name), j.bytes);
+    }
+    WriteFile(absl::StrCat(directory, "/broken.journal"), "not a journal");
+    // A directory named like a journal opens but cannot be read.
+    ASSERT_EQ(::mkdir(absl::StrCat(directory, "/folder.journal").c_str(), 0700),
+              0);
+    WriteFile(absl::StrCat(directory, "/notes.txt"), "not read at all");
+    absl::StatusOr<v1::OrgPartials> p = PartialsOfDirectory(directory, q1, 2);
+    ASSERT_TRUE(p.ok()) << p.status();
+    EXPECT_EQ(p->team_id_size(), 3);
+    ASSERT_EQ(p->excluded_size(), 2);
+    EXPECT_EQ(p->excluded(0).journal(), "broken.journal");
+    EXPECT_EQ(p->excluded(1).journal(), "folder.journal");
+    EXPECT_THAT(p->excluded(1).reason(), HasSubstr("cannot be read"));
+    for (const v1::OrgExclusion& e : p->excluded()) {
+      EXPECT_THAT(e.reason(), Not(HasSubstr(directory)));
+      EXPECT_THAT(e.reason(), Not(HasSubstr(::testing::TempDir())));
+    }
+    bytes.push_back(proto_testing::DeterministicBytes(*p));
+  }
+  EXPECT_EQ(bytes[0], bytes[1]);
+  EXPECT_EQ(PartialsOfDirectory("/nonexistent/fives", q1).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+// An organisation large enough to be rolled up on several threads (areas
+// of 4 teams under 4 divisions, a region grouping), with random teams and
+// thresholds: the same bytes on one thread and on four, and in strict mode
+// the same first error.
+TEST(OrgRollupThreadsTest, ManyThreadsGiveTheBytesOfOne) {
+  constexpr int kTeams = 6000;
+  v1::Organization proto;
+  proto.set_id("big");
+  proto.set_name("Big");
+  proto.add_group_by("region");
+  auto unit = [&](const std::string& id, const std::string& parent) {
+    v1::OrgUnit* u = proto.add_units();
+    u->set_id(id);
+    u->set_name(id);
+    u->set_parent(parent);
+    return u;
+  };
+  unit("big", "");
+  for (int d = 0; d < 4; ++d) unit(absl::StrCat("d", d), "big");
+  for (int a = 0; a < kTeams / 4; ++a)
+    unit(absl::StrCat("a", a), absl::StrCat("d", a % 4));
+  std::mt19937 rng(11);
+  std::vector<v1::TeamPartial> teams;
+  for (int t = 0; t < kTeams; ++t) {
+    v1::OrgUnit* u =
+        unit(absl::StrCat("u", t), absl::StrCat("a", t % (kTeams / 4)));
+    u->set_team_id(absl::StrCat("t", t));
+    v1::OrgAttribute* region = u->add_attributes();
+    region->set_key("region");
+    region->set_value(absl::StrCat("r", rng() % 3));
+    v1::TeamPartial p;
+    p.set_team_id(absl::StrCat("t", t));
+    p.set_journal(absl::StrCat("t", t, ".journal"));
+    p.set_round_id("r1");
+    p.set_closed_on("2026-05-04");
+    p.set_mode(v1::ROUND_MODE_CONFIDENTIAL);
+    // A few teams ask for more than the organisation.
+    p.mutable_privacy()->set_min_responses(t % 97 == 0 ? 4 : 3);
+    p.mutable_privacy()->set_min_distribution(t % 89 == 0 ? 7 : 5);
+    const int n = 1 + static_cast<int>(rng() % 9);
+    p.set_members(n);
+    p.set_respondents(n);
+    for (Pillar pillar : kAllPillars) {
+      v1::TeamPillarPartial* tp = p.add_pillars();
+      tp->set_pillar(ToProto(pillar));
+      tp->set_n(n);
+      std::array<int, 5> counts = {};
+      for (int i = 0; i < n; ++i) ++counts[rng() % 5];
+      for (int c : counts) tp->add_counts(c);
+      tp->set_team_disclosure(n >= 5 ? v1::DISCLOSURE_FULL
+                                     : v1::DISCLOSURE_NO_DISTRIBUTION);
+    }
+    teams.push_back(std::move(p));
+  }
+  absl::StatusOr<Org> org = Org::FromProto(proto);
+  ASSERT_TRUE(org.ok()) << org.status();
+  v1::OrgPeriod q2 = Period("2026-04-01", "2026-06-30");
+  const v1::OrgPartials partials = PartialsFromTeams(teams, q2);
+  RollupOptions one, four;
+  one.threads = 1;
+  four.threads = 4;
+  absl::StatusOr<v1::OrgRollup> a = RollUp(*org, partials, one);
+  absl::StatusOr<v1::OrgRollup> b = RollUp(*org, partials, four);
+  ASSERT_TRUE(a.ok() && b.ok()) << a.status() << b.status();
+  EXPECT_GT(a->cells_withheld_protecting(), 0);
+  EXPECT_EQ(proto_testing::DeterministicBytes(*a),
+            proto_testing::DeterministicBytes(*b));
+  // Against an earlier period (the same teams with their scores shifted).
+  std::vector<v1::TeamPartial> earlier_teams = teams;
+  for (v1::TeamPartial& t : earlier_teams) {
+    v1::TeamPillarPartial* first = t.mutable_pillars(0);
+    if (first->counts(0) > 0) {
+      first->set_counts(0, first->counts(0) - 1);
+      first->set_counts(4, first->counts(4) + 1);
+    }
+  }
+  const v1::OrgPartials earlier =
+      PartialsFromTeams(earlier_teams, Period("2026-01-01", "2026-03-31"));
+  one.earlier = four.earlier = &earlier;
+  a = RollUp(*org, partials, one);
+  b = RollUp(*org, partials, four);
+  ASSERT_TRUE(a.ok() && b.ok()) << a.status() << b.status();
+  EXPECT_EQ(proto_testing::DeterministicBytes(*a),
+            proto_testing::DeterministicBytes(*b));
+  one.earlier = four.earlier = nullptr;
+  // Two bad teams far apart: the first in the partials' order is named.
+  teams[4000].mutable_privacy()->set_min_responses(1);
+  teams[5000].mutable_pillars(2)->set_n(99);
+  const v1::OrgPartials bad = PartialsFromTeams(teams, q2);
+  for (const RollupOptions& options : {one, four}) {
+    EXPECT_THAT(RollUp(*org, bad, options).status().message(),
+                HasSubstr("journal t4000.journal: privacy"));
+  }
 }
 
 TEST(OrgTest, BadTreesAreRefusedNamingTheUnit) {

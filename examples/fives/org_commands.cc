@@ -88,6 +88,9 @@ int Show(absl::string_view command, const ParsedArgs& parsed,
          const v1::OrgReport& report, Language language) {
   const std::string format =
       parsed.given.contains("format") ? absl::GetFlag(FLAGS_format) : "text";
+  if (absl::Status s = CheckOrgDocumentFormat(format, "--format"); !s.ok()) {
+    return UsageError(absl::StrCat(command, ": ", s.message()));
+  }
   absl::StatusOr<std::string> text =
       RenderOrgDocument(report, format, language);
   if (!text.ok()) {

@@ -41,6 +41,12 @@ absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,
                                               absl::string_view format,
                                               Language language);
 
+// OK when RenderOrgDocument takes `format`; else InvalidArgument naming
+// `field` (the host's name for it, "format" in RenderOrgDocument) and the
+// value.
+absl::Status CheckOrgDocumentFormat(absl::string_view format,
+                                    absl::string_view field);
+
 }  // namespace fives
 
 #endif  // FIVES_ORG_REPORT_H_

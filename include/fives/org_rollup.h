@@ -49,6 +49,9 @@ struct RollupOptions {
   // The partials of an earlier period whose rollup readers have seen:
   // differencing between the two is held back. Null: none.
   const v1::OrgPartials* earlier = nullptr;
+  // The pillars are decided on up to this many threads (0: one per core)
+  // for organisations of thousands of units; the result is the same.
+  int threads = 0;
 };
 
 absl::StatusOr<v1::OrgRollup> RollUp(const Org& org,
