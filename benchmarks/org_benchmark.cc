@@ -4,8 +4,10 @@
 //   build/release/benchmarks/fives_org_benchmark
 // BM_OrgRollup: from the teams' partials (in memory) to the full rollup with
 // complementary suppression, for an organisation of N teams in a 5-level
-// tree (organisation, 10 divisions, 10 departments each, areas of 100 teams
-// ... with teams of 3-12 people); compare with benchmarks/pandas_org_rollup.py
+// tree (organisation, 10 divisions, 10 departments each, 100 areas each,
+// 10 teams each, with teams of 3-12 people: areas where one team is too
+// small for its distribution make complementary suppression work); compare
+// with benchmarks/pandas_org_rollup.py
 // (the same shape in pandas, merging and a minimum size only).
 // BM_OrgPartialsOfJournals: journals (file bytes) to partials on 1 and 2
 // threads.
@@ -41,7 +43,7 @@ v1::OrgPeriod Quarter() {
   return p;
 }
 
-// The organisation: root, divisions, departments, areas of 100 teams; a
+// The organisation: root, divisions, departments, areas of 10 teams; a
 // region attribute on the areas when `regions` > 0.
 v1::Organization MakeOrg(int teams, int regions) {
   v1::Organization org;
@@ -56,8 +58,8 @@ v1::Organization MakeOrg(int teams, int regions) {
     return u;
   };
   unit("big", "");
-  const int areas = std::max(1, teams / 100);
-  const int departments = std::max(1, areas / 10);
+  const int areas = std::max(1, teams / 10);
+  const int departments = std::max(1, areas / 100);
   const int divisions = std::max(1, departments / 10);
   for (int d = 0; d < divisions; ++d) unit(absl::StrCat("d", d), "big");
   for (int p = 0; p < departments; ++p) {

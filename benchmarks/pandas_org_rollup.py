@@ -2,7 +2,7 @@
 
 The same shape as BM_OrgRollupCells in org_benchmark.cc: 100,000 teams of
 3-12 people in a 5-level tree (organisation, 10 divisions, 100 departments,
-1,000 areas, the teams), five pillars with the counts of the scores 1..5 per
+10,000 areas, the teams), five pillars with the counts of the scores 1..5 per
 team. The pass does only what a minimum-group-size tool does: it merges the
 counts up every level (groupby sum) and applies a minimum size (below 3
 nothing, below 5 no distribution), without complementary suppression or any
@@ -32,7 +32,7 @@ SCORES = 5
 def frame():
     rng = np.random.default_rng(2026)
     team = np.arange(TEAMS)
-    area = team % (TEAMS // 100)
+    area = team % (TEAMS // 10)
     department = area % (TEAMS // 1000)
     division = department % (TEAMS // 10000)
     columns = {"division": division, "department": department, "area": area}
@@ -69,7 +69,7 @@ def main():
         shown = rollup(f, counts)
         best = min(best, time.perf_counter() - start)
     rows = sum(len(d) for d, _ in shown)
-    assert rows == 1 + 10 + 100 + 1000 + TEAMS, rows
+    assert rows == 1 + 10 + 100 + 10_000 + TEAMS, rows
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"pandas_org_rollup_seconds {best:.4f} peak_rss_MiB {peak:.1f} "
           f"(pandas {pd.__version__}, best of 5, {TEAMS} teams, {rows} rows)")

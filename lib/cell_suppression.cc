@@ -307,9 +307,13 @@ std::vector<bool> Suppressor::Secondary(
     const std::vector<int64_t>& n, const std::vector<bool>& primary,
     const std::vector<bool>& already) const {
   std::vector<bool> withheld(cells_, false), secondary(cells_, false);
+  bool any_primary = false;
   for (int c = 0; c < cells_; ++c) {
+    any_primary = any_primary || (primary[c] && n[c] > 0);
     withheld[c] = primary[c] || (!already.empty() && already[c]);
   }
+  // Nothing to protect: cells withheld for other reasons need none.
+  if (!any_primary) return secondary;
   Peel(n, withheld, secondary);
   if (cells_ == tree_) return secondary;
   while (FirstDerivablePrimary(n, primary, withheld) >= 0) {

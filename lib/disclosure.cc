@@ -9,14 +9,6 @@
 
 namespace fives {
 
-v1::Disclosure DisclosureTier(v1::RoundMode mode, int64_t n,
-                              const PrivacyThresholds& privacy) {
-  if (mode != v1::ROUND_MODE_CONFIDENTIAL) return v1::DISCLOSURE_FULL;
-  if (n < privacy.min_responses) return v1::DISCLOSURE_TOO_FEW_RESPONSES;
-  if (n < privacy.min_distribution) return v1::DISCLOSURE_NO_DISTRIBUTION;
-  return v1::DISCLOSURE_FULL;
-}
-
 v1::PillarStats DisclosedStats(Pillar pillar, const ScoreStats& stats,
                                v1::RoundMode mode,
                                const PrivacyThresholds& privacy,
@@ -87,10 +79,6 @@ v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
   }
   return DisclosedStats(pillar, stats, round.proto().mode(), round.privacy(),
                         differencing);
-}
-
-bool ShowsMean(v1::Disclosure tier) {
-  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
 }
 
 bool MayCompare(const v1::PillarStats& before, const v1::PillarStats& after) {

@@ -202,6 +202,21 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
     }
     org.groupings_.push_back(std::move(grouping));
   }
+  SuppressionLayout table;
+  table.parent = org.parent_;
+  int next = count;
+  for (size_t k = 0; k < org.groupings_.size(); ++k) {
+    const Grouping& g = org.groupings_[k];
+    table.group_grouping.insert(table.group_grouping.end(), g.values.size(),
+                                static_cast<int>(k));
+    std::vector<int> leaf_group(count, -1);
+    for (int u = 0; u < count; ++u) {
+      if (org.is_team_[u]) leaf_group[u] = next + g.group_of_unit[u];
+    }
+    next += static_cast<int>(g.values.size());
+    table.leaf_group.push_back(std::move(leaf_group));
+  }
+  org.suppressor_ = std::make_shared<const Suppressor>(std::move(table));
   return org;
 }
 

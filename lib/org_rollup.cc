@@ -36,42 +36,33 @@ struct TeamData {
   int index = -1;
   // Where its respondent ids start in partials.respondent_ids.
   int first_id = 0;
+  int32_t respondents = 0;
   PrivacyThresholds privacy;
   std::array<bool, kPillarCount> merged = {};
-  std::array<int32_t, kPillarCount> n = {};
-  std::array<v1::Disclosure, kPillarCount> own = {};
-  int32_t respondents = 0;
+  // What the team's own report shows of each pillar (a v1::Disclosure),
+  // in a byte: the rollup of a large organisation reads these for every
+  // team, so they are kept small.
+  std::array<uint8_t, kPillarCount> own = {};
 };
 
 // The rows: the organisation's units depth first (row = unit index), then
-// per grouping its groups. The suppressor works on the same layout.
+// per grouping its groups: the cells of the organisation's suppressor.
 struct Layout {
   int tree = 0;
   int rows = 0;
-  SuppressionLayout cells;
+  const SuppressionLayout* cells = nullptr;
   std::vector<std::string> group_value;
 };
 
 Layout LayOut(const Org& org) {
   Layout layout;
   layout.tree = org.UnitCount();
-  layout.cells.parent.resize(layout.tree);
-  for (int u = 0; u < layout.tree; ++u) layout.cells.parent[u] = org.Parent(u);
-  int next = layout.tree;
-  for (size_t k = 0; k < org.Groupings().size(); ++k) {
-    const Org::Grouping& g = org.Groupings()[k];
-    std::vector<int> leaf_group(layout.tree, -1);
-    for (const std::string& value : g.values) {
-      layout.cells.group_grouping.push_back(static_cast<int>(k));
-      layout.group_value.push_back(value);
-    }
-    for (int u = 0; u < layout.tree; ++u) {
-      if (org.IsTeam(u)) leaf_group[u] = next + g.group_of_unit[u];
-    }
-    next += static_cast<int>(g.values.size());
-    layout.cells.leaf_group.push_back(std::move(leaf_group));
+  layout.rows = org.CellCount();
+  layout.cells = &org.Suppression().layout();
+  for (const Org::Grouping& g : org.Groupings()) {
+    layout.group_value.insert(layout.group_value.end(), g.values.begin(),
+                              g.values.end());
   }
-  layout.rows = next;
   return layout;
 }
 
@@ -95,8 +86,8 @@ absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
   const int32_t* counts = c.counts().data() + i * kPillars * kScoreCategories;
   for (int p = 0; p < kPillars; ++p) {
     const int at = i * kPillars + p;
-    t.n[p] = c.pillar_n(at);
-    t.own[p] = c.team_disclosure(at);
+    const int32_t n = c.pillar_n(at);
+    t.own[p] = static_cast<uint8_t>(c.team_disclosure(at));
     if (!c.counts_kept(at)) continue;
     int64_t sum = 0;
     bool ok = true;
@@ -105,14 +96,14 @@ absl::Status FillTeam(const Org& org, const v1::OrgPartials& c, int i,
       ok = ok && count >= 0;
       sum += count;
     }
-    if (!ok || sum != t.n[p]) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "journal ", c.journal(i), ": pillar ", p + 1,
-          ": the counts are not five counts summing to n ", t.n[p]));
+    if (!ok || sum != n) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("journal ", c.journal(i), ": pillar ", p + 1,
+                       ": the counts are not five counts summing to n ", n));
     }
     // A rollup never shows a person's scores: fewer than min_responses
     // are not merged, whatever the round's mode.
-    t.merged[p] = t.n[p] >= t.privacy.min_responses;
+    t.merged[p] = n >= t.privacy.min_responses;
   }
   return absl::OkStatus();
 }
@@ -268,7 +259,7 @@ template <typename Add>
 void SumUp(const Org& org, const Layout& layout, Add add) {
   for (int u = layout.tree - 1; u > 0; --u) {
     if (org.IsTeam(u)) {
-      for (const std::vector<int>& groups : layout.cells.leaf_group) {
+      for (const std::vector<int>& groups : layout.cells->leaf_group) {
         add(groups[u], u);
       }
     }
@@ -297,6 +288,43 @@ struct PillarWork {
   std::vector<v1::Disclosure> own;
 };
 
+// SumUp for the counts and teams of one pillar, the most frequent sum:
+// reverse depth-first order meets a unit after its whole subtree, so the
+// children of a unit are added up in registers and written once.
+void SumCountsUp(const Org& org, const Layout& layout,
+                 OrgRollupCells::PillarCells& cells) {
+  std::array<int32_t, kScoreCategories> sum = {};
+  int32_t teams = 0;
+  int at = -1;
+  auto flush = [&] {
+    if (at < 0) return;
+    for (int k = 0; k < kScoreCategories; ++k) cells.counts[at][k] += sum[k];
+    cells.teams[at] += teams;
+  };
+  for (int u = layout.tree - 1; u > 0; --u) {
+    const int parent = org.Parent(u);
+    if (parent != at) {
+      flush();
+      at = parent;
+      sum = {};
+      teams = 0;
+    }
+    for (int k = 0; k < kScoreCategories; ++k) sum[k] += cells.counts[u][k];
+    teams += cells.teams[u];
+  }
+  flush();
+  for (const std::vector<int>& groups : layout.cells->leaf_group) {
+    for (int u = 0; u < layout.tree; ++u) {
+      const int g = groups[u];
+      if (g < 0) continue;
+      for (int k = 0; k < kScoreCategories; ++k) {
+        cells.counts[g][k] += cells.counts[u][k];
+      }
+      cells.teams[g] += cells.teams[u];
+    }
+  }
+}
+
 // One pillar's cells, from the teams' counts laid out in `cells`: summed up
 // the tree and into the groups, each given its tier, then complementary
 // suppression for the means and for the distributions.
@@ -306,23 +334,22 @@ void DecidePillar(const PillarInputs& in, int p, PillarWork& work,
   const Layout& layout = *in.layout;
   const int rows = layout.rows;
   const bool with_earlier = in.earlier != nullptr;
-  SumUp(org, layout, [&](int into, int from) {
-    for (int k = 0; k < kScoreCategories; ++k) {
-      cells.counts[into][k] += cells.counts[from][k];
-    }
-    cells.teams[into] += cells.teams[from];
-    if (!in.uniform) {
+  SumCountsUp(org, layout, cells);
+  if (!in.uniform) {
+    SumUp(org, layout, [&](int into, int from) {
       work.min_responses[into] =
           std::max(work.min_responses[into], work.min_responses[from]);
       work.min_distribution[into] =
           std::max(work.min_distribution[into], work.min_distribution[from]);
-    }
-    if (with_earlier) {
+    });
+  }
+  if (with_earlier) {
+    SumUp(org, layout, [&](int into, int from) {
       work.pool[into] += work.pool[from];
       work.common[into] += work.common[from];
       work.earlier_pool[into] += work.earlier_pool[from];
-    }
-  });
+    });
+  }
   std::vector<int64_t> n(rows, 0);
   std::vector<bool> primary(rows, false);
   for (int row = 0; row < rows; ++row) {
@@ -393,8 +420,6 @@ struct Computed {
   std::vector<TeamData> teams;
   OrgRollupCells cells;
   google::protobuf::RepeatedPtrField<v1::OrgExclusion> excluded;
-  // Who answered the rounds of each row (for differencing between periods).
-  std::vector<int32_t> respondents;
 };
 
 // Per row: the people who answered the rounds that count there.
@@ -449,7 +474,6 @@ absl::StatusOr<Computed> Compute(const Org& org,
   const Layout& layout = c.layout;
   const int rows = layout.rows;
   c.cells.rows = rows;
-  c.respondents = Respondents(org, layout, c.teams);
 
   std::optional<v1::OrgRollup> earlier;
   std::vector<TeamData> earlier_teams;
@@ -522,7 +546,7 @@ absl::StatusOr<Computed> Compute(const Org& org,
       const int32_t* team_counts =
           counts + t.index * kPillars * kScoreCategories;
       for (int p = 0; p < kPillars; ++p) {
-        work[p].own[u] = t.own[p];
+        work[p].own[u] = static_cast<v1::Disclosure>(t.own[p]);
         if (!t.merged[p]) continue;
         OrgRollupCells::PillarCells& cells = c.cells.pillars[p];
         for (int k = 0; k < kScoreCategories; ++k) {
@@ -547,8 +571,7 @@ absl::StatusOr<Computed> Compute(const Org& org,
                     options.threads, lay_out_teams);
   // The pillars are independent: on up to `threads` threads, when the
   // organisation is large enough to be worth it.
-  const Suppressor suppressor(layout.cells);
-  in.suppressor = &suppressor;
+  in.suppressor = &org.Suppression();
   ParallelFor(kPillarCount, rows >= kRowsWorthAThread ? options.threads : 1,
               [&](size_t p) {
                 DecidePillar(in, static_cast<int>(p), work[p],
@@ -681,6 +704,7 @@ absl::StatusOr<v1::OrgRollup> RollUpWithEarlier(
   *out.mutable_excluded() = c.excluded;
   const std::vector<FollowUpSums> follow_up =
       SumFollowUp(org, layout, partials, c.teams);
+  const std::vector<int32_t> respondents = Respondents(org, layout, c.teams);
   StatsCache stats;
   out.mutable_rows()->Reserve(layout.rows);
   int too_few = 0, protecting = 0;
@@ -701,14 +725,14 @@ absl::StatusOr<v1::OrgRollup> RollUpWithEarlier(
     } else {
       const int g = row - layout.tree;
       r->set_kind(v1::ORG_ROW_KIND_GROUP);
-      r->set_group_key(org.Groupings()[layout.cells.group_grouping[g]].key);
+      r->set_group_key(org.Groupings()[layout.cells->group_grouping[g]].key);
       r->set_group_value(layout.group_value[g]);
       r->set_name(layout.group_value[g]);
     }
     const FollowUpSums& f = follow_up[row];
     r->set_teams(f.teams);
     r->set_teams_with_round(f.with_round);
-    r->set_respondents(c.respondents[row]);
+    r->set_respondents(respondents[row]);
     FillFollowUp(f, *r->mutable_follow_up());
     r->mutable_pillars()->Reserve(kPillars);
     for (int p = 0; p < kPillars; ++p) {
@@ -724,7 +748,7 @@ absl::StatusOr<v1::OrgRollup> RollUpWithEarlier(
         v1::PillarStats* s = cell->mutable_stats();
         s->set_pillar(ToProto(kAllPillars[p]));
         if (row < layout.tree && c.teams[row].index >= 0) {
-          const int n = c.teams[row].n[p];
+          const int n = partials.pillar_n(c.teams[row].index * kPillars + p);
           s->set_n(n);
           if (n > 0) {
             s->set_disclosure(v1::DISCLOSURE_TOO_FEW_RESPONSES);

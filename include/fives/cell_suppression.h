@@ -62,6 +62,7 @@ class Suppressor {
                               const std::vector<bool>& withheld = {}) const;
 
   int cells() const { return cells_; }
+  const SuppressionLayout& layout() const { return layout_; }
 
  private:
   void Peel(const std::vector<int64_t>& n, std::vector<bool>& withheld,

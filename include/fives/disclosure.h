@@ -41,9 +41,15 @@
 
 namespace fives {
 
-// The tier of a pillar with `n` scores in a round of `mode`.
-v1::Disclosure DisclosureTier(v1::RoundMode mode, int64_t n,
-                              const PrivacyThresholds& privacy);
+// The tier of a pillar with `n` scores in a round of `mode`. (Inline: the
+// organisation rollup asks it for every cell.)
+inline v1::Disclosure DisclosureTier(v1::RoundMode mode, int64_t n,
+                                     const PrivacyThresholds& privacy) {
+  if (mode != v1::ROUND_MODE_CONFIDENTIAL) return v1::DISCLOSURE_FULL;
+  if (n < privacy.min_responses) return v1::DISCLOSURE_TOO_FEW_RESPONSES;
+  if (n < privacy.min_distribution) return v1::DISCLOSURE_NO_DISTRIBUTION;
+  return v1::DISCLOSURE_FULL;
+}
 
 // Differencing found for one pillar of a round: the earlier released round
 // its figures could be differenced against (empty: none); whether only the
@@ -97,7 +103,9 @@ v1::PillarStats DisclosedStats(const Round& round, Pillar pillar,
                                const Differencing& differencing = {});
 
 // Whether a tier shows the mean (FULL or NO_DISTRIBUTION).
-bool ShowsMean(v1::Disclosure tier);
+inline bool ShowsMean(v1::Disclosure tier) {
+  return tier == v1::DISCLOSURE_FULL || tier == v1::DISCLOSURE_NO_DISTRIBUTION;
+}
 
 // Whether two rounds may be compared on a pillar (verdict, median change,
 // p-value, effect size): both at DISCLOSURE_FULL.

@@ -5,12 +5,14 @@
 #ifndef FIVES_ORG_H_
 #define FIVES_ORG_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "fives/cell_suppression.h"
 #include "fives/privacy_thresholds.h"
 #include "fives/v1/org.pb.h"
 
@@ -58,6 +60,13 @@ class Org {
   };
   const std::vector<Grouping>& Groupings() const { return groupings_; }
 
+  // The organisation as a table of cells for complementary suppression:
+  // the units (cell = unit index), then per grouping its groups (cells
+  // UnitCount() + g in the order of Groupings() and their values), with
+  // the suppressor of that shape, built once.
+  int CellCount() const { return suppressor_->cells(); }
+  const Suppressor& Suppression() const { return *suppressor_; }
+
  private:
   Org() = default;
   v1::Organization proto_;
@@ -68,6 +77,8 @@ class Org {
   std::vector<std::string> team_ids_sorted_;
   absl::flat_hash_map<std::string, int> team_unit_;
   std::vector<Grouping> groupings_;
+  // Shared by copies: an Org is immutable.
+  std::shared_ptr<const Suppressor> suppressor_;
 };
 
 }  // namespace fives
