@@ -141,13 +141,17 @@ BENCHMARK(BM_OrgRollup)
     ->Args({10'000, 0})
     ->Args({100'000, 0})
     ->Args({100'000, 4})
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 // The decisions alone (merged counts, tiers, complementary suppression),
-// without a message per cell: what the pandas pass is compared with.
+// without a message per cell: what the pandas pass is compared with. The
+// third argument is the number of threads (0: one per core).
 void BM_OrgRollupCells(benchmark::State& state) {
   const int teams = static_cast<int>(state.range(0));
   const int regions = static_cast<int>(state.range(1));
+  RollupOptions options;
+  options.threads = static_cast<int>(state.range(2));
   const Org org = *Org::FromProto(MakeOrg(teams, regions));
   // As a host gets them: bytes parsed into one arena.
   google::protobuf::Arena arena;
@@ -156,7 +160,7 @@ void BM_OrgRollupCells(benchmark::State& state) {
   parsed->ParseFromString(MakePartials(teams).SerializeAsString());
   const v1::OrgPartials& partials = *parsed;
   for (auto _ : state) {
-    absl::StatusOr<OrgRollupCells> r = RollUpCells(org, partials);
+    absl::StatusOr<OrgRollupCells> r = RollUpCells(org, partials, options);
     if (!r.ok()) {
       state.SkipWithError(std::string(r.status().message()).c_str());
       return;
@@ -167,9 +171,11 @@ void BM_OrgRollupCells(benchmark::State& state) {
   ReportPeakMemory(state);
 }
 BENCHMARK(BM_OrgRollupCells)
-    ->Args({10'000, 0})
-    ->Args({100'000, 0})
-    ->Args({100'000, 4})
+    ->Args({10'000, 0, 0})
+    ->Args({100'000, 0, 0})
+    ->Args({100'000, 0, 1})
+    ->Args({100'000, 4, 0})
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 // 400 team journals of a year (12 members, four quarterly rounds) as file
