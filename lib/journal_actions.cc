@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
+#include "fives/string_rules.h"
 #include "journal_internal.h"
 
 namespace fives {
@@ -92,9 +93,13 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     absl::StatusOr<v1::Action> action =
         MakeAction(a, t, config_, input.created, focus, field);
     if (!action.ok()) return action.status();
+    if (absl::Status s = CheckStrings(*action, field); !s.ok()) return s;
     action->set_id(journal_internal::NextId("a", &next_action));
     action->set_plan_id(plan_id);
     actions.push_back(*std::move(action));
+  }
+  if (absl::Status s = CheckText(input.note, "plan.note", false); !s.ok()) {
+    return s;
   }
   v1::Plan plan;
   plan.set_id(plan_id);
@@ -174,6 +179,7 @@ absl::Status Journal::CompleteAction(absl::string_view action_id,
 
 absl::Status Journal::DropAction(absl::string_view action_id, absl::CivilDay on,
                                  absl::string_view reason) {
+  if (absl::Status s = CheckText(reason, "reason", false); !s.ok()) return s;
   return Transition(FindAction(proto_, action_id), action_id,
                     v1::ACTION_STATUS_DROPPED, on, reason);
 }
@@ -201,6 +207,9 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
   }
   if (text.empty()) {
     return absl::InvalidArgumentError("feedback.text: empty");
+  }
+  if (absl::Status s = CheckText(text, "feedback.text", false); !s.ok()) {
+    return s;
   }
   if (progress && (*progress < 0 || *progress > 100)) {
     return absl::InvalidArgumentError(

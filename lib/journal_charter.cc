@@ -10,6 +10,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
+#include "fives/string_rules.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "journal_internal.h"
 
@@ -47,6 +48,7 @@ absl::Status journal_internal::AppendSignalTicks(
 }
 
 absl::Status Journal::SetCharter(v1::Charter charter, absl::CivilDay today) {
+  if (absl::Status s = CheckStrings(charter, "charter"); !s.ok()) return s;
   if (absl::Status s = CheckCivilDate(today, "today"); !s.ok()) return s;
   const v1::Charter& current = proto_.charter();
   // Signals are the checks' record: the input may repeat them, not change

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
+#include "fives/string_rules.h"
 #include "journal_internal.h"
 
 namespace fives {
@@ -257,6 +258,13 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
           j, check_id, input.signals, "check.signals");
       !s.ok()) {
     return s;
+  }
+  if (absl::Status s = CheckStrings(check, "check"); !s.ok()) return s;
+  for (int i = proto_.actions_size(); i < j.actions_size(); ++i) {
+    if (absl::Status s = CheckStrings(j.actions(i), "check.agreements");
+        !s.ok()) {
+      return s;
+    }
   }
   *j.add_checks() = std::move(check);
   j.set_next_action(next_action);

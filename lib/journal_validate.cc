@@ -9,6 +9,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
+#include "fives/string_rules.h"
 
 namespace fives {
 namespace {
@@ -183,6 +184,7 @@ absl::Status CheckAction(const Context& c, const v1::Action& a, int index) {
 }  // namespace
 
 absl::Status Journal::Validate(const v1::Journal& j) {
+  if (absl::Status s = CheckStrings(j); !s.ok()) return s;
   if (absl::Status s = Team::Validate(j.team()); !s.ok()) return s;
   if (auto config = TeamConfig::FromProto(j.config()); !config.ok()) {
     return config.status();
@@ -285,7 +287,14 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     if (auto d = Date(p.created(), where + ".created"); !d.ok()) {
       return d.status();
     }
+    // An action listed twice would be reported twice: a small journal
+    // could ask for a page of any size.
+    absl::flat_hash_set<absl::string_view> listed;
     for (const std::string& id : p.action_ids()) {
+      if (!listed.insert(id).second) {
+        return Invalid(where + ".action_ids",
+                       absl::StrCat("\"", id, "\" appears twice"));
+      }
       auto a = c.actions.find(id);
       if (a == c.actions.end() || a->second->plan_id() != p.id()) {
         return Invalid(
@@ -311,7 +320,13 @@ absl::Status Journal::Validate(const v1::Journal& j) {
             CheckMember(c, check.facilitator_id(), where + ".facilitator_id");
         !s.ok())
       return s;
+    absl::flat_hash_set<absl::string_view> reviewed, listed;
     for (const v1::ActionReview& r : check.reviews()) {
+      if (!reviewed.insert(r.action_id()).second) {
+        return Invalid(
+            where + ".reviews",
+            absl::StrCat("action \"", r.action_id(), "\" is reviewed twice"));
+      }
       if (!c.actions.contains(r.action_id())) {
         return Invalid(where + ".reviews",
                        absl::StrCat("no action \"", r.action_id(), "\""));
@@ -322,6 +337,10 @@ absl::Status Journal::Validate(const v1::Journal& j) {
       }
     }
     for (const std::string& id : check.action_ids()) {
+      if (!listed.insert(id).second) {
+        return Invalid(where + ".action_ids",
+                       absl::StrCat("\"", id, "\" appears twice"));
+      }
       if (!c.actions.contains(id)) {
         return Invalid(where + ".action_ids",
                        absl::StrCat("no action \"", id, "\""));

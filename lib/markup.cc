@@ -15,8 +15,28 @@ std::string HtmlEscape(absl::string_view text) {
                                     {"'", "&#39;"}});
 }
 
-std::string MarkdownCell(absl::string_view text) {
-  return absl::StrReplaceAll(text, {{"|", "\\|"}, {"\n", " "}});
+std::string MarkdownText(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    // An ampersand starts an entity only before a letter, digit or #; a #
+    // starts a heading only first.
+    const bool entity =
+        c == '&' && i + 1 < text.size() &&
+        (absl::ascii_isalnum(static_cast<unsigned char>(text[i + 1])) ||
+         text[i + 1] == '#');
+    if (absl::string_view("\\`*_[]<>|").find(c) != absl::string_view::npos ||
+        entity || (c == '#' && i == 0)) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
 }
 
 std::string InlineSvg(absl::string_view svg, absl::string_view prefix) {

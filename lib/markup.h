@@ -14,8 +14,13 @@ namespace fives::markup {
 // ').
 std::string HtmlEscape(absl::string_view text);
 
-// `text` for a Markdown table cell: a pipe or a line break would end it.
-std::string MarkdownCell(absl::string_view text);
+// `text` as Markdown shows it literally, in a table cell, a heading or a
+// list item: every character Markdown could read as markup or raw HTML
+// (\ ` * _ [ ] < > |, an & before a letter, digit or #, a # first)
+// escaped with a backslash, line breaks as spaces
+// (a pipe or a line break would end a cell). A name can neither format a
+// page nor put HTML or a link into it.
+std::string MarkdownText(absl::string_view text);
 
 // An SVG document without its XML declaration, to sit inside HTML. Pictures
 // use the same ids ("title", "desc", "legend", ...), which must be unique in

@@ -20,7 +20,7 @@ std::string Text(absl::string_view key, Language language) {
   return std::string(Phrase(key, language));
 }
 
-using markup::MarkdownCell;
+using markup::MarkdownText;
 
 }  // namespace
 
@@ -97,11 +97,11 @@ std::string ActionsTable(
       Text("col_due", lang), " | ", Text("col_status", lang), " | ",
       Text("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
   for (const v1::Action& a : actions) {
-    absl::StrAppend(&out, "| ", MarkdownCell(a.title()), " | ",
-                    MarkdownCell(MeetingMemberName(m, a.owner_id())), " | ",
+    absl::StrAppend(&out, "| ", MarkdownText(a.title()), " | ",
+                    MarkdownText(MeetingMemberName(m, a.owner_id())), " | ",
                     FormatLongDate(a.due(), lang), " | ",
                     ActionStatusText(a.status(), lang), " | ",
-                    MarkdownCell(LatestFeedbackText(m, a, lang)), " |\n");
+                    MarkdownText(LatestFeedbackText(m, a, lang)), " |\n");
   }
   return out;
 }
@@ -126,15 +126,16 @@ std::string CharterMarkdown(const v1::MeetingReport& m, Language lang) {
     const std::vector<std::string> signals =
         PresentSignalLines(review, p, lang);
     absl::StrAppend(
-        &out, "| ", MarkdownCell(PillarName(pillar, lang)), " | ",
-        MarkdownCell(PerceptionText(m.round(), pillar, lang)), " | ",
+        &out, "| ", MarkdownText(PillarName(pillar, lang)), " | ",
+        MarkdownText(PerceptionText(m.round(), pillar, lang)), " | ",
         absl::Substitute(Text("charter_k_of_m", lang), r.in_place, r.total),
-        " | ", MarkdownCell(OpenAgreementsText(p, lang)), " | ",
+        " | ", MarkdownText(OpenAgreementsText(p, lang)), " | ",
         signals.empty() ? std::string("–")
-                        : MarkdownCell(absl::StrJoin(signals, "; ")),
+                        : MarkdownText(absl::StrJoin(signals, "; ")),
         " |\n");
   }
-  absl::StrAppend(&out, "\n", NextAgreementText(review, lang), "\n");
+  absl::StrAppend(&out, "\n", MarkdownText(NextAgreementText(review, lang)),
+                  "\n");
   return out;
 }
 
@@ -231,7 +232,9 @@ std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& m,
 std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   const v1::RoundReport& r = m.round();
   std::string out = absl::StrCat(
-      "# ", absl::Substitute(Text("report_title", lang), r.team_name()), "\n\n",
+      "# ",
+      absl::Substitute(Text("report_title", lang), MarkdownText(r.team_name())),
+      "\n\n",
       absl::Substitute(
           Text("round_line", lang), r.round_id(),
           FormatLongDate(r.round_date(), lang),
@@ -252,7 +255,7 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
       Text("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
-    absl::StrAppend(&out, "| ", MarkdownCell(c.name), " | ", c.n, " | ", c.mean,
+    absl::StrAppend(&out, "| ", MarkdownText(c.name), " | ", c.n, " | ", c.mean,
                     " | ", c.median, " | ", c.counts, " | ", c.rwg, " | ",
                     c.agreement, " | ", c.label, " |\n");
   }
@@ -307,7 +310,7 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   // The rhythm: the next check and the guardian.
   absl::StrAppend(&out, "\n## ", Text("meeting_rhythm", lang), "\n\n");
   for (const std::string& line : MeetingRhythmLines(m, lang)) {
-    absl::StrAppend(&out, "- ", line, "\n");
+    absl::StrAppend(&out, "- ", MarkdownText(line), "\n");
   }
   return out;
 }

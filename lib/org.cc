@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "fives/string_rules.h"
 #include "fives/team.h"
 #include "fives/text_format.h"
 #include "google/protobuf/util/json_util.h"
@@ -21,6 +22,7 @@ std::string UnitField(int index, const v1::OrgUnit& unit) {
 }  // namespace
 
 absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
+  if (absl::Status s = CheckStrings(proto); !s.ok()) return s;
   if (absl::Status s = ValidateId(proto.id(), "id"); !s.ok()) return s;
   if (proto.name().empty()) {
     return absl::InvalidArgumentError("name: the organisation needs a name");

@@ -29,7 +29,7 @@ std::string NameCell(const Row& row, Format format, Language lang) {
   }
   absl::StrAppend(&name, format == Format::kText
                              ? row.name
-                             : markup::MarkdownCell(row.name));
+                             : markup::MarkdownText(row.name));
   if (row.kind == v1::ORG_ROW_KIND_TEAM) {
     absl::StrAppend(&name, " (", Say("org_team_mark", lang), ")");
   }
@@ -54,7 +54,7 @@ std::string TextTableOf(const Table& t, Language lang) {
 std::string MarkdownTableOf(const Table& t, Language lang) {
   std::vector<std::string> header;
   for (const std::string& h : t.header) {
-    header.push_back(markup::MarkdownCell(h));
+    header.push_back(markup::MarkdownText(h));
   }
   std::string out =
       absl::StrCat("| ", absl::StrJoin(header, " | "), " |\n|---");
@@ -71,7 +71,7 @@ std::string MarkdownTableOf(const Table& t, Language lang) {
     }
     absl::StrAppend(&out, "| ", NameCell(row, Format::kMarkdown, lang));
     for (const std::string& cell : row.cells) {
-      absl::StrAppend(&out, " | ", markup::MarkdownCell(cell));
+      absl::StrAppend(&out, " | ", markup::MarkdownText(cell));
     }
     absl::StrAppend(&out, " |\n");
   }
@@ -87,7 +87,11 @@ std::string ListOf(absl::string_view heading,
                         ? absl::StrCat(heading, ":\n")
                         : absl::StrCat("\n**", heading, "**\n\n");
   for (const std::string& item : items) {
-    absl::StrAppend(&out, format == Format::kText ? "  - " : "- ", item, "\n");
+    if (format == Format::kText) {
+      absl::StrAppend(&out, "  - ", item, "\n");
+    } else {
+      absl::StrAppend(&out, "- ", markup::MarkdownText(item), "\n");
+    }
   }
   return out;
 }
@@ -107,17 +111,21 @@ absl::StatusOr<std::string> Render(const v1::OrgRollup& rollup,
                                    Language lang) {
   if (absl::Status s = org_view::Validate(rollup, trend); !s.ok()) return s;
   const bool text = format == Format::kText;
+  // Markdown shows the organisation's and its teams' names literally.
+  auto plain = [&](const std::string& line) {
+    return text ? line : markup::MarkdownText(line);
+  };
   const std::string title = Say("org_title", lang, rollup.org_name());
-  std::string out =
-      text ? absl::StrCat(title, "\n") : absl::StrCat("# ", title, "\n\n");
+  std::string out = text ? absl::StrCat(title, "\n")
+                         : absl::StrCat("# ", plain(title), "\n\n");
   for (const std::string& line : org_view::HeaderLines(rollup, lang)) {
-    absl::StrAppend(&out, text ? "" : "- ", line, "\n");
+    absl::StrAppend(&out, text ? "" : "- ", plain(line), "\n");
   }
   absl::StrAppend(&out, ListOf(Say("org_excluded_heading", lang),
                                org_view::ExcludedLines(rollup, lang), format));
   if (const std::string teams = org_view::TeamsWithoutRound(rollup, lang);
       !teams.empty()) {
-    absl::StrAppend(&out, text ? "" : "\n", teams, "\n");
+    absl::StrAppend(&out, text ? "" : "\n", plain(teams), "\n");
   }
 
   absl::StrAppend(&out,

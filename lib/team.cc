@@ -5,6 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/string_rules.h"
 
 namespace fives {
 namespace {
@@ -46,6 +47,7 @@ absl::StatusOr<Team> Team::Create(absl::string_view id,
   if (name.empty()) {
     return absl::InvalidArgumentError("team.name: empty, a team needs a name");
   }
+  if (absl::Status s = CheckText(name, "team.name", true); !s.ok()) return s;
   v1::Team proto;
   proto.set_id(std::string(id));
   proto.set_name(std::string(name));
@@ -119,6 +121,10 @@ absl::Status Team::AddMember(absl::string_view id,
   if (display_name.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("member.display_name: empty for member \"", id, "\""));
+  }
+  if (absl::Status s = CheckText(display_name, "member.display_name", true);
+      !s.ok()) {
+    return s;
   }
   if (absl::Status s = CheckCivilDate(joined, "member.joined"); !s.ok()) {
     return s;

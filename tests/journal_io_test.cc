@@ -565,7 +565,7 @@ class RandomJournal {
     config.set_action_window_days(Uniform(5, 60));
     config.set_allow_late_due_dates(Uniform(0, 3) == 0);
     if (Uniform(0, 1)) config.set_trend_alpha(0.01 * Uniform(1, 50));
-    std::string name = Text();
+    std::string name = Name();
     if (name.empty()) name = "Team";
     absl::StatusOr<Journal> j =
         Journal::Create(absl::StrCat("team-", Uniform(1, 99)), name, config);
@@ -612,7 +612,7 @@ class RandomJournal {
         std::string id = Uniform(0, 9) == 0 && Members() > 0
                              ? Member()
                              : absl::StrCat("m", next_member_++);
-        return j.AddMember(id, Text(), today_ - Uniform(0, 10));
+        return j.AddMember(id, Name(), today_ - Uniform(0, 10));
       }
       case kLeave:
         return j.RecordLeave(Member(), today_);
@@ -735,6 +735,13 @@ class RandomJournal {
   int Uniform(int lo, int hi) {
     return std::uniform_int_distribution<int>(lo, hi)(rng_);
   }
+  // A text for a name: one line (names with a line break are refused).
+  std::string Name() {
+    std::string name = Text();
+    while (absl::StrContains(name, '\n')) name = Text();
+    return name;
+  }
+
   std::string Text() {
     // Mostly non-empty.
     constexpr int n = static_cast<int>(std::size(kTexts));

@@ -84,7 +84,8 @@ TEST(MeetingReportTest, MarkdownInEnglishAndDutch) {
   const v1::MeetingReport en = *BuildMeetingReport(j, "r1", Language::kEnglish,
                                                    absl::CivilDay(2026, 4, 20));
   const std::string md = RenderMeetingMarkdown(en, Language::kEnglish);
-  EXPECT_THAT(md, HasSubstr("# 5S report: Board | MT"));
+  // The team's name literally: its pipe escaped.
+  EXPECT_THAT(md, HasSubstr("# 5S report: Board \\| MT\n"));
   EXPECT_THAT(md, HasSubstr("2 March 2026"));  // the round's date
   EXPECT_THAT(md, HasSubstr("As of 20 April 2026"));
   EXPECT_THAT(md, HasSubstr("Focus: Structure"));

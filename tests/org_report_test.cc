@@ -872,7 +872,7 @@ TEST(OrgReportTest, MarkdownTables) {
   const std::string md =
       Must(RenderOrgMarkdown(Rollup(), &trend, Language::kEnglish));
   EXPECT_THAT(md, testing::StartsWith(
-                      "# 5S organisation view: Holding <Noord> & \"Co\"\n\n"
+                      "# 5S organisation view: Holding \\<Noord\\> & \"Co\"\n\n"
                       "- Period: 1 January 2026 to 30 June 2026\n"));
   EXPECT_THAT(md, HasSubstr("\n## Scores per unit\n\nPer pillar: the mean"));
   EXPECT_THAT(md, HasSubstr("| Unit | Teams | With a round | People who "

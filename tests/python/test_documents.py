@@ -131,7 +131,9 @@ class DocumentTest(unittest.TestCase):
         self.assertTrue(md.startswith("# 5S report: Board & MT\n"), md[:80])
         self.assertIn("7 December 2026", md)
         self.assertIn("As of 10 December 2026", md)
-        self.assertIn("Decision model <per topic>", md)
+        # Names and titles are shown literally: no HTML gets into the page.
+        self.assertIn("Decision model \\<per topic\\> | Bram \\<B\\>", md)
+        self.assertNotIn("<per topic>", md)
         self.assertNotIn("<svg", md)
         nl = self.j.document("markdown", AS_OF, language="nl")
         self.assertTrue(nl.startswith("# 5S-rapport: Board & MT\n"), nl[:80])
