@@ -1,10 +1,13 @@
 #include "fives/string_rules.h"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -23,6 +26,14 @@ bool IsOneLine(absl::string_view field) {
 
 absl::Status CheckText(absl::string_view text, absl::string_view field,
                        bool one_line) {
+  // Most texts are printable ASCII: one pass decides them.
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x7f) break;
+    ++i;
+  }
+  if (i == text.size()) return absl::OkStatus();
   // The validator protobuf's reader applies to every string it reads: a
   // string it passes is one a saved journal gives back.
   const int valid = google::protobuf::internal::UTF8SpnStructurallyValid(
@@ -31,7 +42,7 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": not valid UTF-8 at byte ", valid));
   }
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     uint32_t code = 0x110000;  // none
     if (c < 0x20 || c == 0x7f) {
@@ -52,7 +63,62 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
 
 namespace {
 
+using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
+
+// Per message type, the fields a walk must visit: its string fields and
+// the message fields whose types hold strings somewhere below. Built once
+// per type (journals are loaded often; reflection over every field of
+// every message would cost more than the load).
+struct TypePlan {
+  std::vector<const FieldDescriptor*> strings;
+  std::vector<bool> one_line;
+  // Each message field with the plan of its type.
+  std::vector<std::pair<const FieldDescriptor*, const TypePlan*>> messages;
+};
+
+class TypePlans {
+ public:
+  const TypePlan& Of(const Descriptor* type) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return Build(type);
+  }
+
+ private:
+  // With mu_ held.
+  const TypePlan& Build(const Descriptor* type) {
+    auto it = plans_.find(type);
+    if (it != plans_.end()) return *it->second;
+    auto plan = std::make_unique<TypePlan>();
+    TypePlan& out = *plan;
+    plans_.emplace(type, std::move(plan));
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* f = type->field(i);
+      if (f->type() == FieldDescriptor::TYPE_STRING) {
+        out.strings.push_back(f);
+        out.one_line.push_back(IsOneLine(f->name()));
+      } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+        // A type under construction (a recursive one) counts as holding
+        // strings: the walk then simply finds none.
+        const TypePlan& inner = Build(f->message_type());
+        if (!inner.strings.empty() || !inner.messages.empty() ||
+            f->message_type() == type) {
+          out.messages.push_back({f, &inner});
+        }
+      }
+    }
+    return out;
+  }
+
+  std::mutex mu_;
+  // Guarded by mu_; plans are never removed, so references stay valid.
+  absl::flat_hash_map<const Descriptor*, std::unique_ptr<TypePlan>> plans_;
+};
+
+TypePlans& Plans() {
+  static TypePlans* plans = new TypePlans;
+  return *plans;
+}
 
 // A depth-first walk that knows where it is, to name the field only when
 // one is wrong.
@@ -60,33 +126,42 @@ class StringWalk {
  public:
   explicit StringWalk(absl::string_view root) : root_(root) {}
 
-  absl::Status Walk(const google::protobuf::Message& m) {
+  absl::Status Walk(const google::protobuf::Message& m, const TypePlan& plan) {
     const google::protobuf::Reflection* r = m.GetReflection();
-    std::vector<const FieldDescriptor*> fields;
-    r->ListFields(m, &fields);
-    for (const FieldDescriptor* f : fields) {
-      const bool repeated = f->is_repeated();
-      const int count = repeated ? r->FieldSize(m, f) : 1;
-      if (f->type() == FieldDescriptor::TYPE_STRING) {
-        const bool one_line = IsOneLine(f->name());
-        std::string scratch;
+    for (size_t k = 0; k < plan.strings.size(); ++k) {
+      const FieldDescriptor* f = plan.strings[k];
+      if (f->is_repeated()) {
+        const int count = r->FieldSize(m, f);
         for (int i = 0; i < count; ++i) {
           const std::string& s =
-              repeated ? r->GetRepeatedStringReference(m, f, i, &scratch)
-                       : r->GetStringReference(m, f, &scratch);
-          if (absl::Status st = CheckText(s, "", one_line); !st.ok()) {
+              r->GetRepeatedStringReference(m, f, i, &scratch);
+          if (absl::Status st = CheckText(s, "", plan.one_line[k]); !st.ok()) {
             return absl::InvalidArgumentError(
-                absl::StrCat(Path(f, repeated ? i : -1), st.message()));
+                absl::StrCat(Path(f, i), st.message()));
           }
         }
-      } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      } else {
+        const std::string& s = r->GetStringReference(m, f, &scratch);
+        if (absl::Status st = CheckText(s, "", plan.one_line[k]); !st.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(Path(f, -1), st.message()));
+        }
+      }
+    }
+    for (const auto& [f, inner] : plan.messages) {
+      if (f->is_repeated()) {
+        const int count = r->FieldSize(m, f);
         for (int i = 0; i < count; ++i) {
-          path_.push_back({f, repeated ? i : -1});
-          absl::Status st = Walk(repeated ? r->GetRepeatedMessage(m, f, i)
-                                          : r->GetMessage(m, f));
+          path_.push_back({f, i});
+          absl::Status st = Walk(r->GetRepeatedMessage(m, f, i), *inner);
           path_.pop_back();
           if (!st.ok()) return st;
         }
+      } else if (r->HasField(m, f)) {
+        path_.push_back({f, -1});
+        absl::Status st = Walk(r->GetMessage(m, f), *inner);
+        path_.pop_back();
+        if (!st.ok()) return st;
       }
     }
     return absl::OkStatus();
@@ -107,13 +182,15 @@ class StringWalk {
 
   absl::string_view root_;
   std::vector<std::pair<const FieldDescriptor*, int>> path_;
+  // GetStringReference's buffer for strings not stored as std::string.
+  std::string scratch;
 };
 
 }  // namespace
 
 absl::Status CheckStrings(const google::protobuf::Message& message,
                           absl::string_view root) {
-  return StringWalk(root).Walk(message);
+  return StringWalk(root).Walk(message, Plans().Of(message.GetDescriptor()));
 }
 
 }  // namespace fives
