@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "fives.h"
 #include "fives/catalog.h"
+#include "fives/journal_io.h"
 #include "fives/score_stats.h"
 #include "google/protobuf/message.h"
 
@@ -20,7 +21,7 @@ namespace fives::capi {
 
 // Inputs larger than these are refused (RESOURCE_EXHAUSTED).
 inline constexpr size_t kMaxStringBytes = 1 << 16;
-inline constexpr size_t kMaxMessageBytes = size_t{1} << 28;
+inline constexpr size_t kMaxMessageBytes = fives::kMaxJournalFileBytes;
 
 // The thread's last error message ("" after a successful call).
 const char* LastError();

@@ -221,11 +221,18 @@ FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
                                 size_t config_len,
                                 int config_format) FIVES_NOEXCEPT;
-/* A journal from a fives.v1.Journal in `format`, validated. */
+/* A journal from a fives.v1.Journal in `format`, validated. Every string in
+ * it must be valid UTF-8 without control characters other than tab and
+ * line feed (names and ids without line feed either); FIVES_INVALID_ARGUMENT
+ * names the field and byte. FIVES_RESOURCE_EXHAUSTED for more than 256 MiB,
+ * the largest journal fives reads. */
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
                                   size_t len, int format) FIVES_NOEXCEPT;
 /* A journal from a journal file (FIVES_NOT_FOUND when there is none;
- * FIVES_DATA_LOSS when damaged or truncated). */
+ * FIVES_DATA_LOSS when damaged or truncated; FIVES_INVALID_ARGUMENT for a
+ * path that is not a regular file, such as a device or a folder;
+ * FIVES_RESOURCE_EXHAUSTED for a file of more than 256 MiB, refused before
+ * it is read). */
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) FIVES_NOEXCEPT;
 /* Frees the journal; accepts NULL. */

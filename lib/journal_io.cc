@@ -51,6 +51,12 @@ absl::Status ErrnoError(int error, absl::string_view what,
   return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
 }
 
+absl::Status TooLarge(absl::string_view what, uint64_t bytes) {
+  return absl::ResourceExhaustedError(absl::StrCat(
+      what, ": ", bytes, " bytes, more than the ", kMaxJournalFileBytes,
+      " fives reads (kMaxJournalFileBytes)"));
+}
+
 std::string DirOf(const std::string& path) {
   const size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -97,6 +103,7 @@ std::string SerializeJournal(const Journal& journal, JournalFormat format) {
 
 absl::StatusOr<Journal> ParseJournal(absl::string_view data,
                                      JournalFormat format) {
+  if (data.size() > kMaxJournalFileBytes) return TooLarge("data", data.size());
   v1::Journal proto;
   switch (format) {
     case JournalFormat::kJson: {
@@ -140,6 +147,9 @@ std::string EncodeJournalFile(const Journal& journal) {
 absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   if (bytes.empty()) {
     return absl::InvalidArgumentError("journal file: empty");
+  }
+  if (bytes.size() > kMaxJournalFileBytes) {
+    return TooLarge("journal file", bytes.size());
   }
   // The envelope starts with its magic string field.
   std::string header;
@@ -201,7 +211,26 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     }
     return ErrnoError(error, "open", path);
   }
+  // Only a regular file of bounded size is read: not a device that never
+  // ends (/dev/zero), a pipe or a folder, nor a file too large to hold.
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int error = errno;
+    ::close(fd);
+    return ErrnoError(error, "stat", path);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return absl::InvalidArgumentError(
+        absl::StrCat("journal file: ", path, " is not a regular file"));
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxJournalFileBytes) {
+    ::close(fd);
+    return TooLarge(absl::StrCat("journal file: ", path),
+                    static_cast<uint64_t>(st.st_size));
+  }
   std::string data;
+  data.reserve(static_cast<size_t>(st.st_size));
   char buffer[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -213,6 +242,10 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     }
     if (n == 0) break;
     data.append(buffer, static_cast<size_t>(n));
+    if (data.size() > kMaxJournalFileBytes) {  // it grew while being read
+      ::close(fd);
+      return TooLarge(absl::StrCat("journal file: ", path), data.size());
+    }
   }
   ::close(fd);
   return data;

@@ -5,6 +5,7 @@
 #include "fives/journal_io.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -493,6 +494,39 @@ TEST(JournalFileTest, SaveLoadRoundTrip) {
     EXPECT_TRUE(SameJournal(j, *back));
     EXPECT_EQ(folder.List(), std::vector<std::string>{"team.fives"});
   }
+}
+
+// Only a regular file of at most kMaxJournalFileBytes is read: a device
+// that never ends, a folder and a file one byte too large are refused at
+// once, naming the path and the limit, without reading them.
+TEST(JournalFileTest, LoadReadsOnlyBoundedRegularFiles) {
+  TempFolder folder;
+  absl::StatusOr<Journal> j = LoadJournalFile("/dev/zero");
+  EXPECT_EQ(j.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(j.status().message(),
+            "journal file: /dev/zero is not a regular file");
+  j = LoadJournalFile(folder.path());
+  EXPECT_THAT(j.status().message(), HasSubstr("is not a regular file"));
+  // A sparse file: no disk is used.
+  const std::string big = folder.File("big.fives");
+  {
+    std::ofstream(big, std::ios::binary) << "x";
+    ASSERT_EQ(::truncate(big.c_str(), kMaxJournalFileBytes + 1), 0);
+  }
+  j = LoadJournalFile(big);
+  EXPECT_EQ(j.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(j.status().message(),
+            absl::StrCat("journal file: ", big,
+                         ": 268435457 bytes, more than "
+                         "the 268435456 fives reads (kMaxJournalFileBytes)"));
+  // The bytes themselves, and text and JSON, have the same limit.
+  const std::string huge(kMaxJournalFileBytes + 1, ' ');
+  EXPECT_EQ(DecodeJournalFile(huge).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(ParseJournal(huge, JournalFormat::kJson).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(ParseJournal(huge, JournalFormat::kText).status().message(),
+              HasSubstr("data: 268435457 bytes, more than the 268435456"));
 }
 
 // Each format written to a file, read back and parsed; then the journal

@@ -32,6 +32,12 @@ std::string SerializeJournal(const Journal& journal, JournalFormat format);
 absl::StatusOr<Journal> ParseJournal(absl::string_view data,
                                      JournalFormat format);
 
+// The largest journal file or journal message fives reads: 256 MiB. A
+// journal of an MT over decades is well under 1 MiB (ten years with a
+// round every six weeks: 160 KiB). Larger input is refused with
+// RESOURCE_EXHAUSTED naming this limit, before it is read into memory.
+inline constexpr size_t kMaxJournalFileBytes = size_t{1} << 28;
+
 // The bytes of a journal file: a fives.v1.JournalFile envelope.
 std::string EncodeJournalFile(const Journal& journal);
 
@@ -46,7 +52,9 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes);
 class FileOps {
  public:
   virtual ~FileOps() = default;
-  // The whole file; NotFound when it does not exist.
+  // The whole file; NotFound when it does not exist, InvalidArgument for
+  // what is not a regular file, ResourceExhausted for one larger than
+  // kMaxJournalFileBytes (checked before it is read).
   virtual absl::StatusOr<std::string> ReadFile(const std::string& path);
   // mkstemp: `path_template` ends in XXXXXX and becomes the file's name.
   virtual absl::StatusOr<int> CreateTemp(std::string& path_template);
