@@ -23,7 +23,6 @@ import datetime
 import json
 import operator
 import os
-import threading
 from dataclasses import dataclass
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
                     Sequence, Tuple, Union)
@@ -32,7 +31,8 @@ from . import _ffi
 from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
                     optional_pillar_arg, pillar_arg, review_outcome_arg,
                     round_mode_arg)
-from .errors import ClosedError, InvalidArgument
+from ._handle import Handle
+from .errors import InvalidArgument
 
 __all__ = ["Journal", "Action", "Review", "AgreementAction", "SignalTick"]
 
@@ -260,23 +260,23 @@ def _score(score: Any, field: str) -> int:
     return value
 
 
-class Journal:
+class Journal(Handle):
     """A team's journal (fives.v1.Journal) held by the C library.
 
     Make one with :meth:`new`, :meth:`load`, :meth:`from_bytes`,
-    :meth:`from_json`, :meth:`from_dict` or :meth:`from_text`.
+    :meth:`from_json`, :meth:`from_dict` or :meth:`from_text`. It owns a
+    ``fives_journal`` handle: use it as a context manager or call
+    :meth:`close` (garbage collection frees it too).
     """
 
-    __slots__ = ("_handle", "_lock", "_free", "__weakref__")
+    __slots__ = ()
+    _kind = "journal"
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         """Internal: takes ownership of a fives_journal handle."""
         if not isinstance(handle, ctypes.c_void_p) or not handle:
             raise TypeError("use Journal.new, Journal.load or Journal.from_*")
-        # Kept on the instance so __del__ works at interpreter shutdown.
-        self._free: Callable[[Any], None] = _ffi.lib().fives_journal_free
-        self._lock = threading.Lock()
-        self._handle: Optional[ctypes.c_void_p] = handle
+        super().__init__(handle, _ffi.lib().fives_journal_free)
 
     # ---- Construction ---------------------------------------------------
 
@@ -346,44 +346,11 @@ class Journal:
         """A journal from protobuf text format, validated."""
         return cls._parse(_ffi.text_arg(text, "text"), _ffi.FORMAT_TEXT)
 
-    # ---- Lifetime -------------------------------------------------------
-
-    @property
-    def closed(self) -> bool:
-        return self._handle is None
-
-    def close(self) -> None:
-        """Frees the journal; later calls raise ClosedError. Idempotent."""
-        with self._lock:
-            handle, self._handle = self._handle, None
-            if handle is not None:
-                self._free(handle)
-
-    def __enter__(self) -> "Journal":
-        self._require()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        handle = getattr(self, "_handle", None)
-        if handle is not None:
-            self._handle = None
-            try:
-                self._free(handle)
-            except Exception:  # pragma: no cover - interpreter shutdown
-                pass
+    # ---- Lifetime (Handle: close, with, closed) -------------------------
 
     @property
     def _as_parameter_(self) -> ctypes.c_void_p:
         return self._require()
-
-    def _require(self) -> ctypes.c_void_p:
-        handle = self._handle
-        if handle is None:
-            raise ClosedError("journal: closed")
-        return handle
 
     def _call(self, func: Callable[..., Any], *args: Any) -> None:
         with self._lock:

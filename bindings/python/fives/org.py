@@ -37,7 +37,6 @@ import datetime
 import enum
 import json
 import os
-import threading
 from dataclasses import dataclass, field
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
                     Tuple, Union)
@@ -45,7 +44,8 @@ from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
 from . import _ffi
 from .enums import (Disclosure, Pillar, PillarLike, TrendVerdict, date_str,
                     enum_from_message, parse_date, pillar_arg)
-from .errors import ClosedError, InvalidArgument
+from ._handle import Handle
+from .errors import InvalidArgument
 from .messages import BytesLike, bytes_arg, convert
 from .stats import PillarStats
 
@@ -724,7 +724,7 @@ def _path(path: Any, field: str) -> bytes:
 # ---- The organisation --------------------------------------------------------------
 
 
-class Org:
+class Org(Handle):
     """An organisation (fives.v1.Organization), validated by the library.
 
     Make one with :meth:`parse` (protobuf text format, or JSON), :meth:`from_file`,
@@ -733,15 +733,14 @@ class Org:
     frees it too). Pickles as its serialized bytes.
     """
 
-    __slots__ = ("_handle", "_lock", "_free", "__weakref__")
+    __slots__ = ()
+    _kind = "org"
 
     def __init__(self, handle: ctypes.c_void_p) -> None:
         """Internal: takes ownership of a fives_org handle."""
         if not isinstance(handle, ctypes.c_void_p) or not handle:
             raise TypeError("use Org.parse, Org.from_file or Org.from_*")
-        self._free: Callable[[Any], None] = _ffi.lib().fives_org_free
-        self._lock = threading.Lock()
-        self._handle: Optional[ctypes.c_void_p] = handle
+        super().__init__(handle, _ffi.lib().fives_org_free)
 
     # ---- Construction ---------------------------------------------------
 
@@ -788,40 +787,7 @@ class Org:
         """An organisation from a serialized fives.v1.Organization."""
         return cls._parse(bytes_arg(data, "data"), _ffi.FORMAT_BINARY)
 
-    # ---- Lifetime -------------------------------------------------------
-
-    @property
-    def closed(self) -> bool:
-        return self._handle is None
-
-    def close(self) -> None:
-        """Frees the organisation; later calls raise ClosedError."""
-        with self._lock:
-            handle, self._handle = self._handle, None
-            if handle is not None:
-                self._free(handle)
-
-    def __enter__(self) -> "Org":
-        self._require()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        handle = getattr(self, "_handle", None)
-        if handle is not None:
-            self._handle = None
-            try:
-                self._free(handle)
-            except Exception:  # pragma: no cover - interpreter shutdown
-                pass
-
-    def _require(self) -> ctypes.c_void_p:
-        handle = self._handle
-        if handle is None:
-            raise ClosedError("org: closed")
-        return handle
+    # ---- Lifetime (Handle: close, with, closed) -------------------------
 
     def _call_buffer(self, func: Callable[..., Any], *args: Any) -> bytes:
         with self._lock:
