@@ -7,10 +7,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <string>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -55,6 +58,27 @@ absl::Status TooLarge(absl::string_view what, uint64_t bytes) {
   return absl::ResourceExhaustedError(absl::StrCat(
       what, ": ", bytes, " bytes, more than the ", kMaxJournalFileBytes,
       " fives reads (kMaxJournalFileBytes)"));
+}
+
+// The process's umask, read without changing it (umask(2) can only set
+// it, and setting it for a moment would race with other threads creating
+// files): from /proc/self/status, else the common 022.
+unsigned ProcessUmask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    absl::string_view rest = line;
+    if (absl::ConsumePrefix(&rest, "Umask:")) {
+      unsigned mask = 0;
+      rest = absl::StripAsciiWhitespace(rest);
+      for (char c : rest) {
+        if (c < '0' || c > '7') return 022;
+        mask = mask * 8 + static_cast<unsigned>(c - '0');
+      }
+      return mask & 0777;
+    }
+  }
+  return 022;
 }
 
 std::string DirOf(const std::string& path) {
@@ -251,6 +275,13 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
   return data;
 }
 
+absl::Status FileOps::Chmod(int fd, unsigned mode) {
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+    return ErrnoError(errno, "chmod", absl::StrCat("fd ", fd));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<int> FileOps::CreateTemp(std::string& path_template) {
   const int fd = ::mkstemp(path_template.data());
   if (fd < 0) return ErrnoError(errno, "create", path_template);
@@ -313,12 +344,16 @@ absl::Status FileOps::Remove(const std::string& path) {
 
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view bytes, FileOps& ops,
-                                 bool replace) {
+                                 bool replace, FileAccess access) {
   if (path.empty()) return absl::InvalidArgumentError("path: empty");
   std::string temp = path + ".tmp-XXXXXX";
   absl::StatusOr<int> fd = ops.CreateTemp(temp);
   if (!fd.ok()) return fd.status();
-  absl::Status status = ops.Write(*fd, bytes);
+  // mkstemp makes the file 0600; a file to share gets the umask's mode.
+  absl::Status status = access == FileAccess::kAsUmask
+                            ? ops.Chmod(*fd, 0666 & ~ProcessUmask())
+                            : absl::OkStatus();
+  if (status.ok()) status = ops.Write(*fd, bytes);
   if (status.ok()) status = ops.Sync(*fd);
   if (absl::Status closed = ops.Close(*fd); status.ok()) status = closed;
   if (status.ok()) {

@@ -1026,6 +1026,26 @@ class ReportDocumentsTest(JournalCase):
                       os.path.join(self.dir, "none", "r.md")], "report")
         self.assertEqual(self.leftovers(), [])
 
+    def test_reports_follow_the_umask_and_journals_stay_private(self):
+        for umask, expected in ((0o022, 0o644), (0o077, 0o600),
+                                (0o002, 0o664)):
+            with self.subTest(umask=oct(umask)):
+                target = os.path.join(self.dir, f"shared-{umask:o}.md")
+                old = os.umask(umask)
+                try:
+                    self.report("--format", "md", "--out", target)
+                finally:
+                    os.umask(old)
+                self.assertEqual(os.stat(target).st_mode & 0o777, expected)
+        # The journal, saved by every command that changes it, whatever the
+        # umask: its owner only.
+        old = os.umask(0o022)
+        try:
+            self.ok("member", "add", "zed", "Zed", "--date", "2026-01-06")
+        finally:
+            os.umask(old)
+        self.assertEqual(os.stat(self.path).st_mode & 0o777, 0o600)
+
     def test_usage_errors(self):
         self.usage(["report", "--format", "pdf"], '"pdf"')
         self.usage(["report", "--format", "PDF"], "--format")

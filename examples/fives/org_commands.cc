@@ -218,8 +218,10 @@ int RunOrgDemo(absl::Span<char* const> args) {
     FileOps ops;
     std::string text;
     google::protobuf::TextFormat::PrintToString(demo->org, &text);
-    if (absl::Status s = WriteFileAtomically((dir / "org.textproto").string(),
-                                             text, ops, false);
+    // The organisation file holds no scores: shared as the umask allows.
+    if (absl::Status s =
+            WriteFileAtomically((dir / "org.textproto").string(), text, ops,
+                                false, FileAccess::kAsUmask);
         !s.ok()) {
       return Refused("org demo", s);
     }

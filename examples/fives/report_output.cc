@@ -65,8 +65,10 @@ absl::Status Emit(const std::string& text, const std::string& out) {
     absl::PrintF("%s", text);
     return absl::OkStatus();
   }
+  // Reports and pictures are made to be shared: the umask decides.
   FileOps ops;
-  return WriteFileAtomically(out, text, ops, /*replace=*/true);
+  return WriteFileAtomically(out, text, ops, /*replace=*/true,
+                             FileAccess::kAsUmask);
 }
 
 }  // namespace fives::cli

@@ -67,7 +67,14 @@ class FileOps {
   // fsync of the folder, so the rename itself is durable.
   virtual absl::Status SyncDir(const std::string& dir);
   virtual absl::Status Remove(const std::string& path);
+  // fchmod(2).
+  virtual absl::Status Chmod(int fd, unsigned mode);
 };
+
+// Who may read a file fives writes. Journals hold scores and names: only
+// their owner (0600, whatever the umask). Reports and pictures are made to
+// be shared: as the user's umask allows (0666 & ~umask, e.g. 0644).
+enum class FileAccess { kOwnerOnly, kAsUmask };
 
 // Writes `bytes` to the file `path` atomically: a temporary file in the same
 // folder, written and fsync'ed, then renamed over `path` (with `replace`) or
@@ -76,7 +83,8 @@ class FileOps {
 // the temporary file is removed.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view bytes, FileOps& ops,
-                                 bool replace);
+                                 bool replace,
+                                 FileAccess access = FileAccess::kOwnerOnly);
 
 // Writes the journal file at `path` atomically: a temporary file in the same
 // folder, written and fsync'ed, renamed over `path`, then the folder
