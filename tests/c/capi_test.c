@@ -4275,10 +4275,12 @@ static int SilentOnStderr(void) {
   return rc == FIVES_INVALID_ARGUMENT && j == NULL && got == 0;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+/* Sanitizers reserve their shadow memory up front: a limit on the address
+ * space cannot be tested under them. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define FIVES_TEST_ASAN 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define FIVES_TEST_ASAN 1
 #endif
 #endif
