@@ -4,7 +4,7 @@
 // number of its scores given; adding the responses in two parts gives the
 // same histograms as adding them at once.
 //
-// Input: two bytes for the group count (0..1024), one mode byte, then the
+// Input: two bytes for the group count (0..256), one mode byte, then the
 // responses: a group (one byte, or with mode bit 0 four bytes, any value)
 // and five scores (bytes modulo 7, or with mode bit 1 the raw bytes), so
 // bad groups and scores occur.
@@ -35,7 +35,7 @@ bool SameStats(const fives_pillar_stats& a, const fives_pillar_stats& b) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 3) return 0;
-  const size_t group_count = (data[0] | (data[1] << 8)) % 1025;
+  const size_t group_count = (data[0] | (data[1] << 8)) % 257;
   const uint8_t mode = data[2];
   const size_t group_bytes = (mode & 1) ? 4 : 1;
   std::vector<uint32_t> groups;

@@ -35,6 +35,14 @@ inline void Check(bool ok, const char* what) {
   }
 }
 
+inline void CheckOk(const absl::Status& status, const char* what) {
+  if (!status.ok()) {
+    std::fprintf(stderr, "fuzz check failed: %s: %s\n", what,
+                 std::string(status.message()).c_str());
+    std::abort();
+  }
+}
+
 // The days the read operations are asked about: each round's date, the
 // last one two months later, and a fixed day.
 inline std::vector<absl::CivilDay> AsOfDays(const v1::Journal& proto) {
@@ -60,31 +68,50 @@ inline void ReadEverything(const Journal& journal) {
   const int first = proto.rounds_size() > kMaxReportedRounds
                         ? proto.rounds_size() - kMaxReportedRounds
                         : 0;
+  bool any_closed = false;
+  for (const v1::Round& round : proto.rounds()) {
+    any_closed |= round.state() == v1::ROUND_STATE_CLOSED;
+  }
   for (Language lang : {Language::kEnglish, Language::kDutch}) {
     if (auto latest = journal.LatestReport(lang); latest.ok()) {
       (void)RenderReportText(*latest, lang);
     }
     for (int i = first; i < proto.rounds_size(); ++i) {
       const std::string& id = proto.rounds(i).id();
+      const bool closed = proto.rounds(i).state() == v1::ROUND_STATE_CLOSED;
       auto report = journal.Report(id, lang);
+      // A journal that validated has a report of every closed round.
+      if (closed) CheckOk(report.status(), "no report of a closed round");
       if (!report.ok()) continue;
       (void)RenderReportText(*report, lang);
       std::string json;
       (void)google::protobuf::util::MessageToJsonString(*report, &json);
       std::optional<v1::RoundReport> previous =
           PreviousRoundReport(journal, id, lang);
-      (void)RenderRadarSvg(*report, previous ? &*previous : nullptr, lang);
-      (void)RenderDistributionSvg(*report, lang);
+      CheckOk(
+          RenderRadarSvg(*report, previous ? &*previous : nullptr, lang).status(),
+          "no radar of a report");
+      CheckOk(RenderDistributionSvg(*report, lang).status(),
+              "no strips of a report");
       auto meeting = BuildMeetingReport(journal, id, lang, days.back());
       if (meeting.ok()) {
         (void)RenderMeetingMarkdown(*meeting, lang);
         (void)RenderMeetingHtml(*meeting, journal, lang);
       }
     }
-    (void)RenderTrendSvg(proto, lang);
+    auto trend = RenderTrendSvg(proto, lang);
+    if (any_closed) CheckOk(trend.status(), "no trend of a valid journal");
   }
-  for (int i = first; i + 1 < proto.rounds_size(); ++i) {
-    (void)journal.CompareRounds(proto.rounds(i).id(), proto.rounds(i + 1).id());
+  // Two closed rounds can always be compared.
+  std::vector<std::string> closed;
+  for (int i = first; i < proto.rounds_size(); ++i) {
+    if (proto.rounds(i).state() == v1::ROUND_STATE_CLOSED) {
+      closed.push_back(proto.rounds(i).id());
+    }
+  }
+  for (size_t i = 0; i + 1 < closed.size(); ++i) {
+    CheckOk(journal.CompareRounds(closed[i], closed[i + 1]).status(),
+            "two closed rounds cannot be compared");
   }
   if (proto.rounds_size() > 2) {
     (void)journal.CompareRounds(proto.rounds(first).id(),
@@ -110,7 +137,7 @@ inline void ReadEverything(const Journal& journal) {
 // Saved and loaded again, the journal is the same (binary, deterministic).
 inline void CheckRoundTrip(const Journal& journal) {
   auto again = DecodeJournalFile(EncodeJournalFile(journal));
-  Check(again.ok(), "a journal that loaded does not load after saving");
+  CheckOk(again.status(), "a journal that loaded does not load after saving");
   Check(SerializeJournal(*again, JournalFormat::kBinary) ==
             SerializeJournal(journal, JournalFormat::kBinary),
         "a saved and loaded journal differs from the one saved");
