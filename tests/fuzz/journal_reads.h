@@ -43,13 +43,6 @@ inline void CheckOk(const absl::Status& status, const char* what) {
   }
 }
 
-// A known bug, fixed elsewhere, that a target tolerates: named on stderr
-// when FIVES_FUZZ_VERBOSE is set, so a run can list what it saw.
-inline void Known(const char* what) {
-  static const bool verbose = std::getenv("FIVES_FUZZ_VERBOSE") != nullptr;
-  if (verbose) std::fprintf(stderr, "fuzz known bug: %s\n", what);
-}
-
 // The days the read operations are asked about: each round's date, the
 // last one two months later, and a fixed day.
 inline std::vector<absl::CivilDay> AsOfDays(const v1::Journal& proto) {
