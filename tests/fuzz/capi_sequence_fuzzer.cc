@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "capi_journal.h"
 #include "capi_sequence.h"
 #include "demo_team.h"
 #include "fives.h"
@@ -20,32 +21,6 @@
 namespace {
 
 using namespace fives::fuzz;  // NOLINT: the ops
-
-void Expect(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "fuzz check failed: %s\n", what);
-    std::abort();
-  }
-}
-
-std::string Bytes(const fives_journal* j) {
-  fives_buffer out = FIVES_BUFFER_INIT;
-  Expect(fives_journal_serialize(&out, j, FIVES_FORMAT_BINARY) == FIVES_OK,
-         "serialize failed");
-  std::string bytes(reinterpret_cast<const char*>(out.data), out.len);
-  fives_buffer_free(&out);
-  return bytes;
-}
-
-const std::string& DemoBytes() {
-  static const std::string* const bytes = [] {
-    auto demo = fives::cli::BuildDemoJournal();
-    Expect(demo.ok(), "the demo journal does not build");
-    return new std::string(
-        fives::SerializeJournal(demo->journal, fives::JournalFormat::kBinary));
-  }();
-  return *bytes;
-}
 
 class Input {
  public:
@@ -276,13 +251,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Input in(data, size);
   fives_journal* j = nullptr;
   if (in.Byte() % 2 == 0) {
-    Expect(fives_journal_new(&j, "t", "T", nullptr, 0, 0) == FIVES_OK,
-           "a new journal fails");
+    Check(fives_journal_new(&j, "t", "T", nullptr, 0, 0) == FIVES_OK,
+          "a new journal fails");
   } else {
     const std::string& demo = DemoBytes();
-    Expect(fives_journal_parse(&j, U8(demo), demo.size(),
-                               FIVES_FORMAT_BINARY) == FIVES_OK,
-           "the demo journal does not parse");
+    Check(fives_journal_parse(&j, U8(demo), demo.size(), FIVES_FORMAT_BINARY) ==
+              FIVES_OK,
+          "the demo journal does not parse");
   }
   std::string bytes = Bytes(j);
   std::vector<std::string> pool = Pool(bytes);
@@ -291,9 +266,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const int status = Call(j, in, pool, &reads);
     std::string after = Bytes(j);
     if (status != FIVES_OK) {
-      Expect(after == bytes, "a refused call changed the journal");
+      Check(after == bytes, "a refused call changed the journal");
     } else if (reads) {
-      Expect(after == bytes, "a call that reads changed the journal");
+      Check(after == bytes, "a call that reads changed the journal");
     } else if (after != bytes) {
       bytes = std::move(after);
       pool = Pool(bytes);
@@ -301,13 +276,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // The journal parses back to the same bytes.
   fives::v1::Journal proto;
-  Expect(proto.ParseFromString(bytes), "the journal's bytes do not parse");
+  Check(proto.ParseFromString(bytes), "the journal's bytes do not parse");
   {
     fives_journal* again = nullptr;
-    Expect(fives_journal_parse(&again, U8(bytes), bytes.size(),
-                               FIVES_FORMAT_BINARY) == FIVES_OK,
-           "the journal's bytes do not parse back");
-    Expect(Bytes(again) == bytes, "the journal parses back to other bytes");
+    Check(fives_journal_parse(&again, U8(bytes), bytes.size(),
+                              FIVES_FORMAT_BINARY) == FIVES_OK,
+          "the journal's bytes do not parse back");
+    Check(Bytes(again) == bytes, "the journal parses back to other bytes");
     fives_journal_free(again);
   }
   fives_journal_free(j);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "capi_journal.h"
 #include "demo_team.h"
 #include "fives.h"
 #include "fives/journal_io.h"
@@ -17,43 +18,21 @@
 
 namespace {
 
-void Expect(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "fuzz check failed: %s\n", what);
-    std::abort();
-  }
-}
-
-std::string Bytes(const fives_journal* j) {
-  fives_buffer out = FIVES_BUFFER_INIT;
-  Expect(fives_journal_serialize(&out, j, FIVES_FORMAT_BINARY) == FIVES_OK,
-         "serialize failed");
-  std::string bytes(reinterpret_cast<const char*>(out.data), out.len);
-  fives_buffer_free(&out);
-  return bytes;
-}
-
-const std::string& DemoBytes() {
-  static const std::string* const bytes = [] {
-    auto demo = fives::cli::BuildDemoJournal();
-    Expect(demo.ok(), "the demo journal does not build");
-    return new std::string(
-        fives::SerializeJournal(demo->journal, fives::JournalFormat::kBinary));
-  }();
-  return *bytes;
-}
+using fives::fuzz::Bytes;
+using fives::fuzz::Check;
+using fives::fuzz::DemoBytes;
 
 void SetCharter(const uint8_t* data, size_t size, int format,
                 const char* today) {
   const std::string& demo = DemoBytes();
   fives_journal* j = nullptr;
-  Expect(fives_journal_parse(&j, reinterpret_cast<const uint8_t*>(demo.data()),
-                             demo.size(), FIVES_FORMAT_BINARY) == FIVES_OK,
-         "the demo journal does not parse");
+  Check(fives_journal_parse(&j, reinterpret_cast<const uint8_t*>(demo.data()),
+                            demo.size(), FIVES_FORMAT_BINARY) == FIVES_OK,
+        "the demo journal does not parse");
   const int status = fives_journal_set_charter(j, data, size, format, today);
   const std::string after = Bytes(j);
   if (status != FIVES_OK) {
-    Expect(after == demo, "a refused charter changed the journal");
+    Check(after == demo, "a refused charter changed the journal");
   } else {
     fives_buffer out = FIVES_BUFFER_INIT;
     for (int f : {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON, FIVES_FORMAT_TEXT}) {
@@ -76,16 +55,16 @@ void SetCharter(const uint8_t* data, size_t size, int format,
     // (a charter with invalid UTF-8 was once accepted; its bytes did not
     // parse).
     fives::v1::Journal proto;
-    Expect(proto.ParseFromString(after),
-           "a journal with the charter set does not parse");
+    Check(proto.ParseFromString(after),
+          "a journal with the charter set does not parse");
     {
       auto journal = fives::ParseJournal(after, fives::JournalFormat::kBinary);
       fives::fuzz::CheckOk(journal.status(),
                            "a journal with the charter set does not validate");
       auto again = fives::DecodeJournalFile(fives::EncodeJournalFile(*journal));
-      Expect(again.ok() && fives::SerializeJournal(
-                               *again, fives::JournalFormat::kBinary) == after,
-             "a journal with the charter set does not save and load again");
+      Check(again.ok() && fives::SerializeJournal(
+                              *again, fives::JournalFormat::kBinary) == after,
+            "a journal with the charter set does not save and load again");
     }
   }
   fives_journal_free(j);
