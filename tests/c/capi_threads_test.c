@@ -63,7 +63,7 @@ static int SameBytes(const fives_buffer* a, const fives_buffer* b) {
 
 /* Team t<index>: six members and one confidential round per iteration. */
 static fives_journal* BuildJournal(Worker* w, int rounds) {
-  char team[16], member[16], round[16], date[16];
+  char team[32], member[32], round[32], date[32];
   fives_journal* j = NULL;
   int m, r;
   snprintf(team, sizeof team, "t%d", w->index);
@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
   uint8_t* files[THREADS];
   size_t lens[THREADS];
   const char* names[THREADS];
-  char name_buf[THREADS][16];
+  char name_buf[THREADS][32];
   int i, failures = 0;
   if (argc != 2) {
     fprintf(stderr, "usage: capi_threads_test DIR\n");
