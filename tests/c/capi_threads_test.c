@@ -48,13 +48,13 @@ typedef struct Worker {
   char path[512];
 } Worker;
 
-#define EXPECT(w, cond)                                                  \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      ++(w)->failures;                                                   \
-      fprintf(stderr, "thread %d, line %d: %s (%s)\n", (w)->index,       \
-              __LINE__, #cond, fives_last_error());                      \
-    }                                                                    \
+#define EXPECT(w, cond)                                                      \
+  do {                                                                       \
+    if (!(cond)) {                                                           \
+      ++(w)->failures;                                                       \
+      fprintf(stderr, "thread %d, line %d: %s (%s)\n", (w)->index, __LINE__, \
+              #cond, fives_last_error());                                    \
+    }                                                                        \
   } while (0)
 
 static int SameBytes(const fives_buffer* a, const fives_buffer* b) {
@@ -84,8 +84,8 @@ static fives_journal* BuildJournal(Worker* w, int rounds) {
       int p;
       snprintf(member, sizeof member, "m%d", m);
       for (p = 0; p < 5; ++p) scores[p] = 1 + (w->index + m * 3 + p + r) % 5;
-      EXPECT(w, fives_journal_add_response(j, round, member, scores) ==
-                    FIVES_OK);
+      EXPECT(w,
+             fives_journal_add_response(j, round, member, scores) == FIVES_OK);
     }
     snprintf(date, sizeof date, "2026-%02d-%02d", 2 + r / 4, 3 + 7 * (r % 4));
     EXPECT(w, fives_journal_close_round(j, round, date) == FIVES_OK);
@@ -105,8 +105,7 @@ static void* Work(void* arg) {
     EXPECT(w, fives_journal_report_text(&out, j, NULL, i % 2 ? "nl" : "en") ==
                   FIVES_OK);
     fives_buffer_free(&out);
-    for (kind = FIVES_DOCUMENT_MARKDOWN; kind <= FIVES_DOCUMENT_TREND;
-         ++kind) {
+    for (kind = FIVES_DOCUMENT_MARKDOWN; kind <= FIVES_DOCUMENT_TREND; ++kind) {
       EXPECT(w, fives_journal_document(&out, j, NULL, "en", "2026-06-30",
                                        kind) == FIVES_OK);
       fives_buffer_free(&out);
@@ -116,8 +115,8 @@ static void* Work(void* arg) {
     EXPECT(w, fives_journal_parse(&back, out.data, out.len,
                                   FIVES_FORMAT_JSON) == FIVES_OK);
     fives_buffer_free(&out);
-    EXPECT(w, fives_journal_serialize(&out, j, FIVES_FORMAT_BINARY) ==
-                  FIVES_OK);
+    EXPECT(w,
+           fives_journal_serialize(&out, j, FIVES_FORMAT_BINARY) == FIVES_OK);
     if (back != NULL) {
       EXPECT(w, fives_journal_serialize(&again, back, FIVES_FORMAT_BINARY) ==
                     FIVES_OK);
@@ -133,14 +132,14 @@ static void* Work(void* arg) {
     fives_journal_free(back);
     back = NULL;
     /* Shared state, and errors of this thread only. */
-    EXPECT(w, fives_score_stats(&out, kScores, 6, FIVES_FORMAT_JSON) ==
-                  FIVES_OK);
+    EXPECT(w,
+           fives_score_stats(&out, kScores, 6, FIVES_FORMAT_JSON) == FIVES_OK);
     EXPECT(w, fives_last_error()[0] == '\0');
     fives_buffer_free(&out);
     EXPECT(w, fives_catalog(&out, FIVES_FORMAT_BINARY) == FIVES_OK);
     fives_buffer_free(&out);
     EXPECT(w, fives_journal_add_member(j, "", "Nobody", "2026-01-05") ==
-              FIVES_INVALID_ARGUMENT);
+                  FIVES_INVALID_ARGUMENT);
     EXPECT(w, strstr(fives_last_error(), "member.id") != NULL);
     EXPECT(w, fives_pillar_texts(&out, 9, "en", FIVES_FORMAT_JSON) ==
                   FIVES_INVALID_ARGUMENT);
@@ -226,11 +225,10 @@ int main(int argc, char** argv) {
   }
   if (fives_org_parse(&g_org, (const uint8_t*)kOrgText, strlen(kOrgText),
                       FIVES_FORMAT_TEXT) != FIVES_OK ||
-      fives_org_partials(&g_partials, (const uint8_t* const*)files, lens,
-                         names, THREADS, "2026-01-01", "2026-06-30",
-                         0) != FIVES_OK ||
-      fives_org_rollup(&g_rollup, g_org, g_partials.data, g_partials.len,
-                       NULL, 0, 1, FIVES_FORMAT_BINARY) != FIVES_OK) {
+      fives_org_partials(&g_partials, (const uint8_t* const*)files, lens, names,
+                         THREADS, "2026-01-01", "2026-06-30", 0) != FIVES_OK ||
+      fives_org_rollup(&g_rollup, g_org, g_partials.data, g_partials.len, NULL,
+                       0, 1, FIVES_FORMAT_BINARY) != FIVES_OK) {
     fprintf(stderr, "organisation: %s\n", fives_last_error());
     return 1;
   }
