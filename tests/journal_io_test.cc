@@ -1627,6 +1627,30 @@ TEST(SaveFaultTest, FailureBeforeRenameKeepsThePreviousFile) {
   }
 }
 
+// A shared file (a report) whose mode cannot be set: the error, the
+// previous file as it was and no temporary file left.
+TEST(SaveFaultTest, ChmodFailureOfASharedFileKeepsThePreviousFile) {
+  class FailingChmod : public FileOps {
+   public:
+    absl::Status Chmod(int, unsigned) override {
+      return absl::PermissionDeniedError("chmod refused");
+    }
+  };
+  TempFolder folder;
+  const std::string path = folder.File("report.md");
+  FileOps posix;
+  ASSERT_TRUE(
+      WriteFileAtomically(path, "old", posix, true, FileAccess::kAsUmask).ok());
+  FailingChmod ops;
+  EXPECT_EQ(WriteFileAtomically(path, "new", ops, true, FileAccess::kAsUmask),
+            absl::PermissionDeniedError("chmod refused"));
+  EXPECT_EQ(ReadBytes(path), "old");
+  EXPECT_EQ(folder.List(), std::vector<std::string>{"report.md"});
+  // A private file (a journal) never asks for a mode.
+  EXPECT_TRUE(WriteFileAtomically(path, "new", ops, true).ok());
+  EXPECT_EQ(ReadBytes(path), "new");
+}
+
 TEST(SaveFaultTest, FailureBeforeRenameWithNoPreviousFileLeavesNothing) {
   for (Fault fault : {Fault::kCreateTemp, Fault::kWrite, Fault::kPartialWrite,
                       Fault::kSync, Fault::kClose, Fault::kRename}) {
