@@ -1,11 +1,14 @@
 #include "capi_internal.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/limits.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -91,10 +94,13 @@ absl::StatusOr<absl::string_view> CheckString(const char* s,
   if (s == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat(field, ": NULL"));
   }
-  const size_t len = ::strnlen(s, kMaxStringBytes + 1);
-  if (len > kMaxStringBytes) {
+  const size_t most = static_cast<size_t>(
+      std::max<int64_t>(GetLimit(Limit::kTextBytes), 1 << 16));
+  const size_t len = ::strnlen(s, most + 1);
+  if (len > most) {
     return absl::ResourceExhaustedError(
-        absl::StrCat(field, ": longer than ", kMaxStringBytes, " bytes"));
+        absl::StrCat(field, ": longer than ", most,
+                     " bytes (the \"text_bytes\" limit, at least 65536)"));
   }
   if (!IsUtf8(reinterpret_cast<const unsigned char*>(s), len)) {
     return absl::InvalidArgumentError(absl::StrCat(field, ": not valid UTF-8"));
@@ -121,9 +127,11 @@ absl::Status CheckBytes(const uint8_t* data, size_t len,
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": NULL with length ", len));
   }
-  if (len > kMaxMessageBytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat(field, ": ", len, " bytes, more than ", kMaxMessageBytes));
+  if (absl::Status s = CheckLimit(
+          Limit::kInputBytes,
+          static_cast<int64_t>(std::min<size_t>(len, INT64_MAX)), field);
+      !s.ok()) {
+    return s;
   }
   return absl::OkStatus();
 }
@@ -163,16 +171,8 @@ absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
             absl::StrCat(field, ": the bytes are not a ", type));
       }
       return absl::OkStatus();
-    case FIVES_FORMAT_JSON: {
-      const auto status = google::protobuf::util::JsonStringToMessage(
-          std::string(chars, len), message);
-      if (!status.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(field, ": not JSON of a ", type, ": ",
-                         std::string(status.message())));
-      }
-      return absl::OkStatus();
-    }
+    case FIVES_FORMAT_JSON:
+      return ParseJson(absl::string_view(chars, len), field, message);
     default:
       return ParseTextFormat(absl::string_view(chars, len), field, message);
   }

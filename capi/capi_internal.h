@@ -19,9 +19,9 @@
 
 namespace fives::capi {
 
-// Inputs larger than these are refused (RESOURCE_EXHAUSTED).
-inline constexpr size_t kMaxStringBytes = 1 << 16;
-inline constexpr size_t kMaxMessageBytes = fives::kMaxJournalFileBytes;
+// Message arguments are refused over the input_bytes limit, string
+// arguments over the text_bytes limit (or 64 KiB, when that is larger, for
+// paths): RESOURCE_EXHAUSTED. The library checks each text's own limit.
 
 // The thread's last error message ("" after a successful call).
 const char* LastError();
@@ -45,7 +45,7 @@ int Guarded(Body body) noexcept {
 
 // InvalidArgument naming `field` for NULL.
 absl::Status CheckNotNull(const void* p, absl::string_view field);
-// A NUL-terminated UTF-8 string of at most kMaxStringBytes.
+// A NUL-terminated UTF-8 string within the text_bytes limit (see above).
 absl::StatusOr<absl::string_view> CheckString(const char* s,
                                               absl::string_view field);
 // A language tag ("en" or "nl").

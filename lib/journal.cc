@@ -7,6 +7,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/disclosure.h"
+#include "fives/limits.h"
 #include "fives/round_report.h"
 #include "fives/trend.h"
 #include "journal_internal.h"
@@ -153,6 +154,11 @@ Team Journal::team() const { return *Team::FromProto(proto_.team()); }
 absl::Status Journal::AddMember(absl::string_view id,
                                 absl::string_view display_name,
                                 absl::CivilDay joined) {
+  if (absl::Status s = CheckLimit(
+          Limit::kMembers, proto_.team().members_size() + 1, "team.members");
+      !s.ok()) {
+    return s;
+  }
   Team t = team();
   if (absl::Status s = t.AddMember(id, display_name, joined); !s.ok()) return s;
   *proto_.mutable_team() = t.proto();
@@ -202,6 +208,13 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
       handover->set_since(FormatCivilDate(left));
       handover->set_reason(v1::GUARDIAN_REASON_HANDOVER);
       if (handover->member_id().empty()) handover.reset();  // nobody is left
+    }
+  }
+  if (handover) {
+    if (absl::Status s = CheckLimit(Limit::kChecks, proto_.guardians_size() + 1,
+                                    "guardians");
+        !s.ok()) {
+      return s;
     }
   }
   *proto_.mutable_team() = t.proto();
@@ -302,6 +315,11 @@ RoundOptions Journal::NewRoundOptions(absl::string_view id, absl::CivilDay date,
 }
 
 absl::Status Journal::StartRound(const RoundOptions& options) {
+  if (absl::Status s =
+          CheckLimit(Limit::kRounds, proto_.rounds_size() + 1, "rounds");
+      !s.ok()) {
+    return s;
+  }
   if (FindRound(proto_, options.id) != nullptr) {
     return absl::AlreadyExistsError(absl::StrCat(
         "round.id: \"", options.id, "\" is already in the journal"));

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
+#include "fives/limits.h"
 #include "fives/string_rules.h"
 #include "journal_internal.h"
 
@@ -77,6 +78,13 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     }
     focus = *PillarFromProto(report->focus());
   }
+  if (absl::Status s = CheckLimit(
+          Limit::kActions,
+          proto_.actions_size() + static_cast<int64_t>(input.actions.size()),
+          "actions");
+      !s.ok()) {
+    return s;
+  }
   const Team t = team();
   std::vector<v1::Action> actions;
   int32_t next_action = proto_.next_action();
@@ -98,7 +106,8 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     action->set_plan_id(plan_id);
     actions.push_back(*std::move(action));
   }
-  if (absl::Status s = CheckText(input.note, "plan.note", false); !s.ok()) {
+  if (absl::Status s = CheckText(input.note, "plan.note", TextKind::kText);
+      !s.ok()) {
     return s;
   }
   v1::Plan plan;
@@ -179,7 +188,8 @@ absl::Status Journal::CompleteAction(absl::string_view action_id,
 
 absl::Status Journal::DropAction(absl::string_view action_id, absl::CivilDay on,
                                  absl::string_view reason) {
-  if (absl::Status s = CheckText(reason, "reason", false); !s.ok()) return s;
+  if (absl::Status s = CheckText(reason, "reason", TextKind::kText); !s.ok())
+    return s;
   return Transition(FindAction(proto_, action_id), action_id,
                     v1::ACTION_STATUS_DROPPED, on, reason);
 }
@@ -208,7 +218,13 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
   if (text.empty()) {
     return absl::InvalidArgumentError("feedback.text: empty");
   }
-  if (absl::Status s = CheckText(text, "feedback.text", false); !s.ok()) {
+  if (absl::Status s = CheckText(text, "feedback.text", TextKind::kText);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckLimit(Limit::kFeedback, action->feedback_size() + 1,
+                                  "action.feedback");
+      !s.ok()) {
     return s;
   }
   if (progress && (*progress < 0 || *progress > 100)) {

@@ -13,6 +13,7 @@
 #include "fives/string_rules.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "journal_internal.h"
+#include "journal_limits.h"
 
 namespace fives {
 
@@ -48,6 +49,11 @@ absl::Status journal_internal::AppendSignalTicks(
 }
 
 absl::Status Journal::SetCharter(v1::Charter charter, absl::CivilDay today) {
+  // Before any work that grows with the charter (StampCharter).
+  if (absl::Status s = journal_internal::CheckCharterEntries(charter);
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = CheckStrings(charter, "charter"); !s.ok()) return s;
   if (absl::Status s = CheckCivilDate(today, "today"); !s.ok()) return s;
   const v1::Charter& current = proto_.charter();
@@ -91,6 +97,10 @@ absl::Status Journal::TickSignals(absl::string_view check_id,
   v1::Journal j = proto_;
   if (absl::Status s =
           journal_internal::AppendSignalTicks(j, check_id, ticks, "ticks");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = journal_internal::CheckCharterEntries(j.charter());
       !s.ok()) {
     return s;
   }

@@ -7,6 +7,7 @@
 #include "fives/journal.h"
 #include "fives/string_rules.h"
 #include "journal_internal.h"
+#include "journal_limits.h"
 
 namespace fives {
 
@@ -256,6 +257,24 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   }
   if (absl::Status s = journal_internal::AppendSignalTicks(
           j, check_id, input.signals, "check.signals");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s =
+          CheckLimit(Limit::kChecks, j.checks_size() + 1, "checks");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckLimit(Limit::kActions, j.actions_size(), "actions");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s =
+          CheckLimit(Limit::kChecks, j.guardians_size(), "guardians");
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = journal_internal::CheckCharterEntries(j.charter());
       !s.ok()) {
     return s;
   }

@@ -14,11 +14,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "fives/limits.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
+#include "journal_limits.h"
 
 namespace fives {
 namespace {
@@ -54,10 +56,11 @@ absl::Status ErrnoError(int error, absl::string_view what,
   return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
 }
 
-absl::Status TooLarge(absl::string_view what, uint64_t bytes) {
-  return absl::ResourceExhaustedError(absl::StrCat(
-      what, ": ", bytes, " bytes, more than the ", kMaxJournalFileBytes,
-      " fives reads (kMaxJournalFileBytes)"));
+// OK for input of at most the input_bytes limit.
+absl::Status CheckSize(absl::string_view what, uint64_t bytes) {
+  return CheckLimit(Limit::kInputBytes,
+                    static_cast<int64_t>(std::min<uint64_t>(bytes, INT64_MAX)),
+                    what);
 }
 
 // The process's umask, read without changing it (umask(2) can only set
@@ -127,20 +130,14 @@ std::string SerializeJournal(const Journal& journal, JournalFormat format) {
 
 absl::StatusOr<Journal> ParseJournal(absl::string_view data,
                                      JournalFormat format) {
-  if (data.size() > kMaxJournalFileBytes) return TooLarge("data", data.size());
+  if (absl::Status s = CheckSize("data", data.size()); !s.ok()) return s;
   v1::Journal proto;
   switch (format) {
-    case JournalFormat::kJson: {
-      google::protobuf::util::JsonParseOptions options;
-      options.ignore_unknown_fields = false;
-      const auto status = google::protobuf::util::JsonStringToMessage(
-          std::string(data), &proto, options);
-      if (!status.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("journal JSON: ", std::string(status.message())));
+    case JournalFormat::kJson:
+      if (absl::Status s = ParseJson(data, "journal JSON", &proto); !s.ok()) {
+        return s;
       }
       break;
-    }
     case JournalFormat::kText:
       if (absl::Status s = ParseTextFormat(data, "journal text", &proto);
           !s.ok()) {
@@ -149,6 +146,9 @@ absl::StatusOr<Journal> ParseJournal(absl::string_view data,
       break;
     case JournalFormat::kBinary:
     default:
+      if (absl::Status s = journal_internal::CheckJournalWire(data); !s.ok()) {
+        return s;
+      }
       if (!proto.ParseFromArray(data.data(), static_cast<int>(data.size()))) {
         return absl::InvalidArgumentError(
             "journal: the bytes are not a fives.v1.Journal");
@@ -172,8 +172,8 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   if (bytes.empty()) {
     return absl::InvalidArgumentError("journal file: empty");
   }
-  if (bytes.size() > kMaxJournalFileBytes) {
-    return TooLarge("journal file", bytes.size());
+  if (absl::Status s = CheckSize("journal file", bytes.size()); !s.ok()) {
+    return s;
   }
   // The envelope starts with its magic string field.
   std::string header;
@@ -213,14 +213,23 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   if (Crc32(file.journal()) != file.crc32()) {
     return absl::DataLossError("journal file: damaged (checksum mismatch)");
   }
+  if (absl::Status s = journal_internal::CheckJournalWire(file.journal());
+      !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat("journal file: ", s.message()));
+  }
   v1::Journal proto;
   if (!proto.ParseFromString(file.journal())) {
     return absl::DataLossError("journal file: the journal does not parse");
   }
   absl::StatusOr<Journal> journal = Journal::FromProto(std::move(proto));
   if (!journal.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "journal file: not a valid journal: ", journal.status().message()));
+    // A journal over a limit keeps its code (RESOURCE_EXHAUSTED).
+    const bool invalid =
+        journal.status().code() == absl::StatusCode::kInvalidArgument;
+    return absl::Status(
+        journal.status().code(),
+        absl::StrCat("journal file: ", invalid ? "not a valid journal: " : "",
+                     journal.status().message()));
   }
   return journal;
 }
@@ -248,10 +257,11 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     return absl::InvalidArgumentError(
         absl::StrCat("journal file: ", path, " is not a regular file"));
   }
-  if (static_cast<uint64_t>(st.st_size) > kMaxJournalFileBytes) {
+  if (absl::Status s = CheckSize(absl::StrCat("journal file: ", path),
+                                 static_cast<uint64_t>(st.st_size));
+      !s.ok()) {
     ::close(fd);
-    return TooLarge(absl::StrCat("journal file: ", path),
-                    static_cast<uint64_t>(st.st_size));
+    return s;
   }
   std::string data;
   data.reserve(static_cast<size_t>(st.st_size));
@@ -266,9 +276,12 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     }
     if (n == 0) break;
     data.append(buffer, static_cast<size_t>(n));
-    if (data.size() > kMaxJournalFileBytes) {  // it grew while being read
+    // It may grow while being read.
+    if (absl::Status s =
+            CheckSize(absl::StrCat("journal file: ", path), data.size());
+        !s.ok()) {
       ::close(fd);
-      return TooLarge(absl::StrCat("journal file: ", path), data.size());
+      return s;
     }
   }
   ::close(fd);

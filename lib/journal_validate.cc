@@ -10,6 +10,7 @@
 #include "fives/civil_date.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
+#include "journal_limits.h"
 
 namespace fives {
 namespace {
@@ -184,6 +185,10 @@ absl::Status CheckAction(const Context& c, const v1::Action& a, int index) {
 }  // namespace
 
 absl::Status Journal::Validate(const v1::Journal& j) {
+  // The counts first: every check below is at most n log n in them.
+  if (absl::Status s = journal_internal::CheckJournalCounts(j); !s.ok()) {
+    return s;
+  }
   if (absl::Status s = CheckStrings(j); !s.ok()) return s;
   if (absl::Status s = Team::Validate(j.team()); !s.ok()) return s;
   if (auto config = TeamConfig::FromProto(j.config()); !config.ok()) {

@@ -10,7 +10,6 @@
 #include "fives/string_rules.h"
 #include "fives/team.h"
 #include "fives/text_format.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace fives {
 namespace {
@@ -225,12 +224,8 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
 absl::StatusOr<Org> Org::Parse(absl::string_view text) {
   v1::Organization proto;
   if (absl::StartsWith(absl::StripLeadingAsciiWhitespace(text), "{")) {
-    google::protobuf::util::JsonParseOptions options;
-    const auto status = google::protobuf::util::JsonStringToMessage(
-        std::string(text), &proto, options);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("organisation (JSON): ", std::string(status.message())));
+    if (absl::Status s = ParseJson(text, "organisation", &proto); !s.ok()) {
+      return s;
     }
   } else if (absl::Status s = ParseTextFormat(text, "organisation", &proto);
              !s.ok()) {

@@ -15,17 +15,37 @@
 #include "google/protobuf/stubs/common.h"
 
 namespace fives {
-namespace {
-
-bool IsOneLine(absl::string_view field) {
-  return field == "name" || field == "id" || absl::EndsWith(field, "_name") ||
-         absl::EndsWith(field, "_id") || absl::EndsWith(field, "_ids");
+TextKind KindOfField(absl::string_view field_name) {
+  if (field_name == "id" || absl::EndsWith(field_name, "_id") ||
+      absl::EndsWith(field_name, "_ids")) {
+    return TextKind::kId;
+  }
+  if (field_name == "name" || absl::EndsWith(field_name, "_name")) {
+    return TextKind::kName;
+  }
+  return TextKind::kText;
 }
 
-}  // namespace
+Limit LengthLimitOf(TextKind kind) {
+  switch (kind) {
+    case TextKind::kId:
+      return Limit::kIdBytes;
+    case TextKind::kName:
+      return Limit::kNameBytes;
+    case TextKind::kText:
+    default:
+      return Limit::kTextBytes;
+  }
+}
 
 absl::Status CheckText(absl::string_view text, absl::string_view field,
-                       bool one_line) {
+                       TextKind kind) {
+  if (absl::Status s = CheckLimit(LengthLimitOf(kind),
+                                  static_cast<int64_t>(text.size()), field);
+      !s.ok()) {
+    return s;
+  }
+  const bool one_line = kind != TextKind::kText;
   // Most texts are printable ASCII: one pass decides them.
   size_t i = 0;
   while (i < text.size()) {
@@ -72,7 +92,7 @@ using google::protobuf::FieldDescriptor;
 // every message would cost more than the load).
 struct TypePlan {
   std::vector<const FieldDescriptor*> strings;
-  std::vector<bool> one_line;
+  std::vector<TextKind> kinds;
   // Each message field with the plan of its type.
   std::vector<std::pair<const FieldDescriptor*, const TypePlan*>> messages;
 };
@@ -96,7 +116,7 @@ class TypePlans {
       const FieldDescriptor* f = type->field(i);
       if (f->type() == FieldDescriptor::TYPE_STRING) {
         out.strings.push_back(f);
-        out.one_line.push_back(IsOneLine(f->name()));
+        out.kinds.push_back(KindOfField(f->name()));
       } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
         // A type under construction (a recursive one) counts as holding
         // strings: the walk then simply finds none.
@@ -120,6 +140,11 @@ TypePlans& Plans() {
   return *plans;
 }
 
+// `status` (of a text checked with an empty field name) naming `field`.
+absl::Status Named(const absl::Status& status, absl::string_view field) {
+  return absl::Status(status.code(), absl::StrCat(field, status.message()));
+}
+
 // A depth-first walk that knows where it is, to name the field only when
 // one is wrong.
 class StringWalk {
@@ -135,16 +160,14 @@ class StringWalk {
         for (int i = 0; i < count; ++i) {
           const std::string& s =
               r->GetRepeatedStringReference(m, f, i, &scratch);
-          if (absl::Status st = CheckText(s, "", plan.one_line[k]); !st.ok()) {
-            return absl::InvalidArgumentError(
-                absl::StrCat(Path(f, i), st.message()));
+          if (absl::Status st = CheckText(s, "", plan.kinds[k]); !st.ok()) {
+            return Named(st, Path(f, i));
           }
         }
       } else {
         const std::string& s = r->GetStringReference(m, f, &scratch);
-        if (absl::Status st = CheckText(s, "", plan.one_line[k]); !st.ok()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(Path(f, -1), st.message()));
+        if (absl::Status st = CheckText(s, "", plan.kinds[k]); !st.ok()) {
+          return Named(st, Path(f, -1));
         }
       }
     }

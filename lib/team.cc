@@ -47,7 +47,8 @@ absl::StatusOr<Team> Team::Create(absl::string_view id,
   if (name.empty()) {
     return absl::InvalidArgumentError("team.name: empty, a team needs a name");
   }
-  if (absl::Status s = CheckText(name, "team.name", true); !s.ok()) return s;
+  if (absl::Status s = CheckText(name, "team.name", TextKind::kName); !s.ok())
+    return s;
   v1::Team proto;
   proto.set_id(std::string(id));
   proto.set_name(std::string(name));
@@ -122,7 +123,8 @@ absl::Status Team::AddMember(absl::string_view id,
     return absl::InvalidArgumentError(
         absl::StrCat("member.display_name: empty for member \"", id, "\""));
   }
-  if (absl::Status s = CheckText(display_name, "member.display_name", true);
+  if (absl::Status s =
+          CheckText(display_name, "member.display_name", TextKind::kName);
       !s.ok()) {
     return s;
   }

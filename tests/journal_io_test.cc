@@ -496,7 +496,7 @@ TEST(JournalFileTest, SaveLoadRoundTrip) {
   }
 }
 
-// Only a regular file of at most kMaxJournalFileBytes is read: a device
+// Only a regular file within the input_bytes limit is read: a device
 // that never ends, a folder and a file one byte too large are refused at
 // once, naming the path and the limit, without reading them.
 TEST(JournalFileTest, LoadReadsOnlyBoundedRegularFiles) {
@@ -511,22 +511,22 @@ TEST(JournalFileTest, LoadReadsOnlyBoundedRegularFiles) {
   const std::string big = folder.File("big.fives");
   {
     std::ofstream(big, std::ios::binary) << "x";
-    ASSERT_EQ(::truncate(big.c_str(), kMaxJournalFileBytes + 1), 0);
+    ASSERT_EQ(::truncate(big.c_str(), (32 << 20) + 1), 0);
   }
   j = LoadJournalFile(big);
   EXPECT_EQ(j.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(j.status().message(),
             absl::StrCat("journal file: ", big,
-                         ": 268435457 bytes, more than "
-                         "the 268435456 fives reads (kMaxJournalFileBytes)"));
+                         ": 33554433 bytes, more than the limit of "
+                         "33554432 (\"input_bytes\")"));
   // The bytes themselves, and text and JSON, have the same limit.
-  const std::string huge(kMaxJournalFileBytes + 1, ' ');
+  const std::string huge((32 << 20) + 1, ' ');
   EXPECT_EQ(DecodeJournalFile(huge).status().code(),
             absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(ParseJournal(huge, JournalFormat::kJson).status().code(),
             absl::StatusCode::kResourceExhausted);
   EXPECT_THAT(ParseJournal(huge, JournalFormat::kText).status().message(),
-              HasSubstr("data: 268435457 bytes, more than the 268435456"));
+              HasSubstr("data: 33554433 bytes, more than the limit of 33554432"));
 }
 
 // Each format written to a file, read back and parsed; then the journal

@@ -28,35 +28,38 @@ TEST(CheckTextTest, ValidTextPasses) {
   for (absl::string_view ok :
        {"", "Ann", "Zo\xC3\xAB \xE2\x9C\x93", "emoji \xF0\x9F\x8C\xB7",
         "tab\there", "\xC2\xA0no-break space", "\xC3\x9F"}) {
-    EXPECT_TRUE(CheckText(ok, "name", true).ok()) << ok;
+    EXPECT_TRUE(CheckText(ok, "name", TextKind::kName).ok()) << ok;
   }
-  EXPECT_TRUE(CheckText("two\nlines", "text", false).ok());
+  EXPECT_TRUE(CheckText("two\nlines", "text", TextKind::kText).ok());
 }
 
 TEST(CheckTextTest, EachBadByteIsNamedWithItsPlace) {
   struct Case {
     std::string text;
-    bool one_line;
+    TextKind kind;
     std::string error;
   };
   const Case cases[] = {
-      {"ab\xF8", true, "f: not valid UTF-8 at byte 2"},
-      {"\xC3", false, "f: not valid UTF-8 at byte 0"},
-      {"ok\xC0\xAF", false, "f: not valid UTF-8 at byte 2"},     // overlong /
-      {"x\xED\xA0\x80", false, "f: not valid UTF-8 at byte 1"},  // surrogate
-      {std::string("a\0b", 3), false, "f: control character U+0000 at byte 1"},
-      {"\x1B[31mred", false, "f: control character U+001B at byte 0"},
-      {"bell\x07", false, "f: control character U+0007 at byte 4"},
-      {"del\x7F", false, "f: control character U+007F at byte 3"},
+      {"ab\xF8", TextKind::kName, "f: not valid UTF-8 at byte 2"},
+      {"\xC3", TextKind::kText, "f: not valid UTF-8 at byte 0"},
+      {"ok\xC0\xAF", TextKind::kText,
+       "f: not valid UTF-8 at byte 2"},  // overlong /
+      {"x\xED\xA0\x80", TextKind::kText,
+       "f: not valid UTF-8 at byte 1"},  // surrogate
+      {std::string("a\0b", 3), TextKind::kText,
+       "f: control character U+0000 at byte 1"},
+      {"\x1B[31mred", TextKind::kText, "f: control character U+001B at byte 0"},
+      {"bell\x07", TextKind::kText, "f: control character U+0007 at byte 4"},
+      {"del\x7F", TextKind::kText, "f: control character U+007F at byte 3"},
       {"csi\xC2\x9B"
        "31m",
-       false, "f: control character U+009B at byte 3"},
-      {"back\rspace", false, "f: control character U+000D at byte 4"},
-      {"two\nlines", true,
+       TextKind::kText, "f: control character U+009B at byte 3"},
+      {"back\rspace", TextKind::kText, "f: control character U+000D at byte 4"},
+      {"two\nlines", TextKind::kId,
        "f: control character U+000A at byte 3 (a one-line text)"},
   };
   for (const Case& c : cases) {
-    const absl::Status s = CheckText(c.text, "f", c.one_line);
+    const absl::Status s = CheckText(c.text, "f", c.kind);
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.error;
     EXPECT_EQ(s.message(), c.error);
   }

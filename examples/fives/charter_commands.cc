@@ -15,7 +15,6 @@
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
 #include "fives/text_format.h"
-#include "google/protobuf/util/json_util.h"
 #include "journal_file.h"
 
 ABSL_DECLARE_FLAG(std::string, format);
@@ -62,14 +61,8 @@ absl::StatusOr<v1::Charter> ParseCharter(const CharterInput& input, bool json) {
     }
     return charter;
   }
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      input.text, &charter, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        input.source,
-        ": not JSON of a fives.v1.Charter: ", std::string(status.message())));
+  if (absl::Status s = ParseJson(input.text, input.source, &charter); !s.ok()) {
+    return s;
   }
   return charter;
 }

@@ -28,22 +28,19 @@ std::string SerializeJournal(const Journal& journal, JournalFormat format);
 
 // A journal from `data` in `format`, validated. InvalidArgument for data that
 // does not parse (naming the format) or a journal that does not validate.
-// JSON refuses unknown fields.
+// JSON refuses unknown fields. RESOURCE_EXHAUSTED for input over a limit
+// (limits.h): its size, nesting, entry counts or string lengths, checked
+// before it is parsed where the format allows (binary: all of them).
 absl::StatusOr<Journal> ParseJournal(absl::string_view data,
                                      JournalFormat format);
-
-// The largest journal file or journal message fives reads: 256 MiB. A
-// journal of an MT over decades is well under 1 MiB (ten years with a
-// round every six weeks: 160 KiB). Larger input is refused with
-// RESOURCE_EXHAUSTED naming this limit, before it is read into memory.
-inline constexpr size_t kMaxJournalFileBytes = size_t{1} << 28;
 
 // The bytes of a journal file: a fives.v1.JournalFile envelope.
 std::string EncodeJournalFile(const Journal& journal);
 
 // A journal from the bytes of a journal file. InvalidArgument for bytes that
 // are not a journal file (empty, foreign) or a journal that does not
-// validate; DataLoss for a damaged or truncated one; FailedPrecondition for
+// validate; RESOURCE_EXHAUSTED for one over a limit (limits.h), checked
+// before the journal is parsed; DataLoss for a damaged or truncated one; FailedPrecondition for
 // a file of a newer format version.
 absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes);
 
@@ -53,8 +50,8 @@ class FileOps {
  public:
   virtual ~FileOps() = default;
   // The whole file; NotFound when it does not exist, InvalidArgument for
-  // what is not a regular file, ResourceExhausted for one larger than
-  // kMaxJournalFileBytes (checked before it is read).
+  // what is not a regular file, ResourceExhausted for one larger than the
+  // input_bytes limit (checked before it is read).
   virtual absl::StatusOr<std::string> ReadFile(const std::string& path);
   // mkstemp: `path_template` ends in XXXXXX and becomes the file's name.
   virtual absl::StatusOr<int> CreateTemp(std::string& path_template);
