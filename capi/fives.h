@@ -96,6 +96,65 @@ typedef struct fives_buffer {
 /* Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
 FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 
+/* ---- Limits ---- */
+
+/* The most one input may hold. Every limit is checked before the large
+ * allocation it guards (a file's size before it is read; a binary journal's
+ * entry counts and string lengths before it is parsed; a JSON or text
+ * input's nesting before it is parsed) and refused with
+ * FIVES_RESOURCE_EXHAUSTED and a message naming the field, the value and
+ * the limit: `team.members: 1001 entries, more than the limit of 1000
+ * ("members")`. Operations that would grow a journal past a limit are
+ * refused the same way, the journal unchanged.
+ *
+ * The limits are process-wide: set them once at start-up, or at any time
+ * from any thread (each check reads the value in force when it runs). A
+ * journal saved under a higher limit does not load under a lower one; the
+ * message names the limit to raise. The defaults hold a management team
+ * over decades: a team of ten with a round, a plan and a check every six
+ * weeks writes about 16 KiB, 9 rounds, 18 actions and 8 checks a year. */
+typedef enum fives_limit {
+  /* Bytes of a journal file or any message argument: 32 MiB (max 1 GiB). */
+  FIVES_LIMIT_INPUT_BYTES = 1,
+  /* Members of a team, current and former; also the responses and
+   * participants of one round: 1000 (max 10,000,000). */
+  FIVES_LIMIT_MEMBERS = 2,
+  /* Rounds of a journal, and its plans: 1000 (max 1,000,000). */
+  FIVES_LIMIT_ROUNDS = 3,
+  /* Actions of a journal; also the reviews of one check: 10,000 (max
+   * 10,000,000). */
+  FIVES_LIMIT_ACTIONS = 4,
+  /* Feedback entries of one action: 1000 (max 1,000,000). */
+  FIVES_LIMIT_FEEDBACK = 5,
+  /* Checks of a journal: 1000 (max 1,000,000). */
+  FIVES_LIMIT_CHECKS = 6,
+  /* Entries of the charter, every list element of its five sections and
+   * its signal ticks together: 1000 (max 1,000,000). */
+  FIVES_LIMIT_CHARTER_ENTRIES = 7,
+  /* Bytes of an id (fields id, *_id, *_ids): 64 (max 4096). */
+  FIVES_LIMIT_ID_BYTES = 8,
+  /* Bytes of a name (fields name, *_name): 256 (max 65536). */
+  FIVES_LIMIT_NAME_BYTES = 9,
+  /* Bytes of any other text (titles, notes, feedback, charter texts):
+   * 16384 (max 16 MiB). String arguments are refused past this limit or
+   * 64 KiB, whichever is larger. */
+  FIVES_LIMIT_TEXT_BYTES = 10,
+  /* Nesting levels of a JSON or text-format input: 32 (max 100). */
+  FIVES_LIMIT_DEPTH = 11
+} fives_limit;
+
+/* Sets `limit` to `value`, from 1 to its maximum above, or back to its
+ * default when `value` is 0. FIVES_INVALID_ARGUMENT, and nothing changed,
+ * for an unknown limit or a value out of range. */
+FIVES_API int fives_limit_set(fives_limit limit, int64_t value) FIVES_NOEXCEPT;
+
+/* The value in force of `limit`; 0 for an unknown limit. */
+FIVES_API int64_t fives_limit_get(fives_limit limit) FIVES_NOEXCEPT;
+
+/* The name of `limit` as errors give it ("members", "input_bytes"; static
+ * storage), or NULL for an unknown limit. */
+FIVES_API const char* fives_limit_name(fives_limit limit) FIVES_NOEXCEPT;
+
 /* ---- Enumerations (the values of the schema's enums) ---- */
 
 /* Message formats. */
@@ -128,8 +187,8 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
  * bytes can read it as JSON, and the other way round.
  * FIVES_INVALID_ARGUMENT for a type that is not a message of the fives
  * schema (fives.v1.*), a bad format, or data that is not such a message in
- * `from_format` (naming "data"); FIVES_RESOURCE_EXHAUSTED for more than
- * 256 MiB. */
+ * `from_format` (naming "data"); FIVES_RESOURCE_EXHAUSTED past a limit
+ * (see Limits). */
 FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
                                     const uint8_t* data, size_t len,
                                     int from_format,
@@ -224,15 +283,15 @@ FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
 /* A journal from a fives.v1.Journal in `format`, validated. Every string in
  * it must be valid UTF-8 without control characters other than tab and
  * line feed (names and ids without line feed either); FIVES_INVALID_ARGUMENT
- * names the field and byte. FIVES_RESOURCE_EXHAUSTED for more than 256 MiB,
- * the largest journal fives reads. */
+ * names the field and byte. FIVES_RESOURCE_EXHAUSTED past a limit (see
+ * Limits): its size, nesting, counts or string lengths. */
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
                                   size_t len, int format) FIVES_NOEXCEPT;
 /* A journal from a journal file (FIVES_NOT_FOUND when there is none;
  * FIVES_DATA_LOSS when damaged or truncated; FIVES_INVALID_ARGUMENT for a
  * path that is not a regular file, such as a device or a folder;
- * FIVES_RESOURCE_EXHAUSTED for a file of more than 256 MiB, refused before
- * it is read). */
+ * FIVES_RESOURCE_EXHAUSTED past a limit (see Limits), a file's size refused
+ * before it is read, its counts and string lengths before it is parsed). */
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) FIVES_NOEXCEPT;
 /* Frees the journal; accepts NULL. */

@@ -122,14 +122,21 @@ FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     *out = nullptr;
-    fives::v1::Journal proto;
-    if (absl::Status s =
-            fives::capi::ParseMessage(data, len, format, "journal", &proto);
+    if (absl::Status s = fives::capi::CheckBytes(data, len, "journal");
         !s.ok()) {
       return Fail(s);
     }
-    absl::StatusOr<fives::Journal> journal =
-        fives::Journal::FromProto(std::move(proto));
+    if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
+      return Fail(s);
+    }
+    // The library's parse: a binary journal's counts and string lengths
+    // are checked before it is parsed.
+    const fives::JournalFormat formats[] = {fives::JournalFormat::kBinary,
+                                            fives::JournalFormat::kJson,
+                                            fives::JournalFormat::kText};
+    absl::StatusOr<fives::Journal> journal = fives::ParseJournal(
+        absl::string_view(reinterpret_cast<const char*>(data), len),
+        formats[format - FIVES_FORMAT_BINARY]);
     if (!journal.ok()) return Fail(journal.status());
     *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
     return FIVES_OK;

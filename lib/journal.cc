@@ -210,13 +210,6 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
       if (handover->member_id().empty()) handover.reset();  // nobody is left
     }
   }
-  if (handover) {
-    if (absl::Status s = CheckLimit(Limit::kChecks, proto_.guardians_size() + 1,
-                                    "guardians");
-        !s.ok()) {
-      return s;
-    }
-  }
   *proto_.mutable_team() = t.proto();
   if (handover) *proto_.add_guardians() = *std::move(handover);
   return absl::OkStatus();

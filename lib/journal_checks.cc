@@ -269,11 +269,6 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
       !s.ok()) {
     return s;
   }
-  if (absl::Status s =
-          CheckLimit(Limit::kChecks, j.guardians_size(), "guardians");
-      !s.ok()) {
-    return s;
-  }
   if (absl::Status s = journal_internal::CheckCharterEntries(j.charter());
       !s.ok()) {
     return s;

@@ -42,7 +42,6 @@ constexpr CountRule kCountRules[] = {
     {"actions.feedback", Limit::kFeedback},
     {"checks", Limit::kChecks},
     {"checks.reviews", Limit::kActions},
-    {"guardians", Limit::kChecks},
 };
 
 // The rules as a tree over the schema: at each message, the fields with a

@@ -352,6 +352,14 @@ absl::Status Journal::Validate(const v1::Journal& j) {
       }
     }
   }
+  // A term begins at the first check, at each rotation (one per check) and
+  // at each handover (one per leave).
+  if (j.guardians_size() > 1 + j.checks_size() + j.team().members_size()) {
+    return Invalid("guardians",
+                   absl::StrCat(j.guardians_size(),
+                                " terms, more than one per check and per "
+                                "member's leave"));
+  }
   std::optional<absl::CivilDay> since;
   for (int i = 0; i < j.guardians_size(); ++i) {
     const v1::GuardianTerm& g = j.guardians(i);

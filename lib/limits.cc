@@ -31,8 +31,8 @@ constexpr LimitSpec kSpecs[] = {
     // The method asks for a handful of agreements per pillar; a charter
     // with every list long still has a few hundred entries.
     {Limit::kCharterEntries, "charter_entries", "entries", 1000, 1'000'000},
-    // Ids are keys ("r12", an e-mail address, a UUID).
-    {Limit::kIdBytes, "id_bytes", "bytes", 128, 4096},
+    // Ids are keys ("r12", "ann.de-vries", a UUID) of A-Z a-z 0-9 . _ -.
+    {Limit::kIdBytes, "id_bytes", "bytes", 64, 4096},
     // A person's or a team's name, in any script.
     {Limit::kNameBytes, "name_bytes", "bytes", 256, 64 * 1024},
     // Feedback, notes and charter texts: a few pages.

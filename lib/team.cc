@@ -5,12 +5,11 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/limits.h"
 #include "fives/string_rules.h"
 
 namespace fives {
 namespace {
-
-constexpr size_t kMaxIdLength = 64;
 
 // Joined date of a stored member (validated by FromProto or AddMember).
 absl::CivilDay JoinedOf(const v1::Member& m) {
@@ -25,7 +24,10 @@ bool IsErased(const v1::Member& m) {
 }  // namespace
 
 bool IsValidId(absl::string_view id) {
-  if (id.empty() || id.size() > kMaxIdLength) return false;
+  if (id.empty() ||
+      static_cast<int64_t>(id.size()) > GetLimit(Limit::kIdBytes)) {
+    return false;
+  }
   for (char c : id) {
     if (!absl::ascii_isalnum(c) && c != '.' && c != '_' && c != '-') {
       return false;
@@ -36,9 +38,14 @@ bool IsValidId(absl::string_view id) {
 
 absl::Status ValidateId(absl::string_view id, absl::string_view field) {
   if (IsValidId(id)) return absl::OkStatus();
+  if (absl::Status s =
+          CheckLimit(Limit::kIdBytes, static_cast<int64_t>(id.size()), field);
+      !s.ok()) {
+    return s;
+  }
   return absl::InvalidArgumentError(absl::StrCat(
-      field, ": \"", absl::CHexEscape(id),
-      "\" is not a valid id (1-64 characters of A-Z a-z 0-9 . _ -)"));
+      field, ": \"", absl::CHexEscape(id), "\" is not a valid id (1-",
+      GetLimit(Limit::kIdBytes), " characters of A-Z a-z 0-9 . _ -)"));
 }
 
 absl::StatusOr<Team> Team::Create(absl::string_view id,

@@ -44,7 +44,8 @@ enum class Limit : int {
   kActions = 4,
   // Feedback entries of one action.
   kFeedback = 5,
-  // Collaboration checks of a journal; also its guardian terms.
+  // Collaboration checks of a journal. (Its guardian terms are one per
+  // check and per leave at most, plus the first.)
   kChecks = 6,
   // Entries of a charter: every priority, rule, decision, KPI, goal, signal
   // tick and other list element of its five sections together.

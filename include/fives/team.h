@@ -13,7 +13,8 @@
 
 namespace fives {
 
-// True for a valid opaque id: 1-64 characters of [A-Za-z0-9._-].
+// True for a valid opaque id: 1 to the id_bytes limit (default 64)
+// characters of [A-Za-z0-9._-] (see limits.h).
 bool IsValidId(absl::string_view id);
 
 // InvalidArgument naming `field` and the value unless IsValidId(id).

@@ -32,6 +32,7 @@ from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      Unauthenticated, Unavailable, Unimplemented, Unknown,
                      error_for_code)
 from .journal import Action, AgreementAction, Journal, Review, SignalTick
+from .limits import Limit, get_limit, limit_name, set_limit
 from .messages import message_from_dict, message_to_dict
 from .org import (Org, OrgCell, OrgExclusion, OrgFollowUp, OrgRollup, OrgRow,
                   OrgRowKind, OrgRowTrend, OrgTrend, Period, PillarTrend,
@@ -47,6 +48,11 @@ __all__ = [
     "__version__",
     "library_version",
     "library_path",
+    # Limits
+    "Limit",
+    "get_limit",
+    "set_limit",
+    "limit_name",
     # Statistics
     "PillarStats",
     "BulkStats",

@@ -39,6 +39,7 @@ from ctypes import (
     c_double,
     c_int,
     c_int32,
+    c_int64,
     c_size_t,
     c_uint32,
     c_void_p,
@@ -128,6 +129,10 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_version_string", [], c_char_p, None),
     ("fives_last_error", [], c_char_p, None),
     ("fives_buffer_free", [_buffer_p], None, None),
+    # Limits.
+    ("fives_limit_set", [c_int, c_int64], c_int, _check),
+    ("fives_limit_get", [c_int], c_int64, None),
+    ("fives_limit_name", [c_int], c_char_p, None),
     # Messages.
     ("fives_message_convert", [_buffer_p, _str, _bytes_p, c_size_t, c_int,
                                c_int], c_int, _check),
