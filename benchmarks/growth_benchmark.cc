@@ -12,6 +12,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
 #include "fives/charter.h"
@@ -49,7 +50,8 @@ void RaiseLimits() {
 
 absl::CivilDay Start() { return absl::CivilDay(2026, 1, 5); }
 
-std::string MemberId(int i) { return absl::StrCat("m", i); }
+// Zero-padded: a round keeps its responses in member id order.
+std::string MemberId(int i) { return absl::StrFormat("m%06d", i); }
 
 v1::Response Scores(const std::string& member, int i) {
   v1::Response r;

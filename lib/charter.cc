@@ -306,7 +306,9 @@ class Checker {
       Warning(p, "steering.kpis",
               absl::StrCat(n, " KPIs, the method asks 6 to 10"));
     }
-    const auto& priorities = j_.charter().strategy().priorities();
+    const auto& listed = j_.charter().strategy().priorities();
+    const absl::flat_hash_set<absl::string_view> priorities(listed.begin(),
+                                                            listed.end());
     for (int i = 0; i < n; ++i) {
       const v1::Kpi& k = s.kpis(i);
       const Entry where{"steering.kpis", i};
@@ -319,8 +321,7 @@ class Checker {
         Warning(p, where.At("priority"),
                 absl::StrCat("empty for ", Quoted(k.name()),
                              ", name the strategy priority it steers"));
-      } else if (std::find(priorities.begin(), priorities.end(),
-                           k.priority()) == priorities.end()) {
+      } else if (!priorities.contains(k.priority())) {
         Warning(p, where.At("priority"),
                 absl::StrCat(Quoted(k.priority()),
                              " is not one of the strategy's priorities"));

@@ -1,6 +1,7 @@
 // Dating the agreements of a charter that a caller set or changed.
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
@@ -43,18 +44,19 @@ bool IsSet(const Message& m, const FieldDescriptor* f) {
   return f->is_repeated() ? r->FieldSize(m, f) > 0 : r->HasField(m, f);
 }
 
-// The entry of `list` in `m` whose first field equals the first field of
-// `entry`, or nullptr.
-const Message* Match(const Message& m, const FieldDescriptor* list,
-                     const Message& entry) {
+// The entries of `list` in `m` by their first field (a string); the first
+// entry of each value, as a scan from the start would find it.
+absl::flat_hash_map<std::string, const Message*> EntriesByKey(
+    const Message& m, const FieldDescriptor* list) {
   const Reflection* r = m.GetReflection();
-  const FieldDescriptor* key = entry.GetDescriptor()->field(0);
-  const std::string want = entry.GetReflection()->GetString(entry, key);
+  const FieldDescriptor* key = list->message_type()->field(0);
+  absl::flat_hash_map<std::string, const Message*> out;
+  out.reserve(r->FieldSize(m, list));
   for (int i = 0; i < r->FieldSize(m, list); ++i) {
     const Message& e = r->GetRepeatedMessage(m, list, i);
-    if (e.GetReflection()->GetString(e, key) == want) return &e;
+    out.emplace(e.GetReflection()->GetString(e, key), &e);
   }
-  return nullptr;
+  return out;
 }
 
 // One section of the charter (strategy, synergy, ...).
@@ -85,11 +87,14 @@ void StampSection(const Message& before, const std::string& today,
     if (updated == nullptr || key->type() != FieldDescriptor::TYPE_STRING) {
       continue;
     }
+    const absl::flat_hash_map<std::string, const Message*> earlier =
+        EntriesByKey(before, f);
     for (int k = 0; k < r->FieldSize(*after, f); ++k) {
       Message* entry = r->MutableRepeatedMessage(after, f, k);
       const Reflection* er = entry->GetReflection();
       const std::string date = er->GetString(*entry, updated);
-      const Message* old = Match(before, f, *entry);
+      auto match = earlier.find(er->GetString(*entry, key));
+      const Message* old = match == earlier.end() ? nullptr : match->second;
       const bool changed_undated =
           old != nullptr && !SameEntry(*old, *entry, updated) &&
           old->GetReflection()->GetString(*old, updated) == date;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "fives/charter.h"
@@ -364,11 +365,14 @@ PillarFigures FiguresOf(const Round& round, Pillar p) {
   return f;
 }
 
-int RoundIndex(const v1::Journal& j, absl::string_view id) {
-  for (int i = 0; i < j.rounds_size(); ++i) {
-    if (j.rounds(i).id() == id) return i;
-  }
-  return -1;
+using RoundIndexes = absl::flat_hash_map<absl::string_view, int>;
+
+// Each round's index by its id.
+RoundIndexes IndexRounds(const v1::Journal& j) {
+  RoundIndexes out;
+  out.reserve(j.rounds_size());
+  for (int i = 0; i < j.rounds_size(); ++i) out.emplace(j.rounds(i).id(), i);
+  return out;
 }
 
 }  // namespace
@@ -401,26 +405,71 @@ absl::Status Journal::CloseRound(absl::string_view round_id,
 
 absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
                                                 Language language) const {
-  absl::StatusOr<Round> round = LoadRound(proto_, round_id);
+  const RoundIndexes indexes = IndexRounds(proto_);
+  auto index = indexes.find(round_id);
+  if (index == indexes.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("round_id: no round \"", round_id, "\" in the journal"));
+  }
+  // The closed loop: the latest plan made on an earlier round.
+  const v1::Plan* plan = nullptr;
+  int plan_round = -1;
+  for (const v1::Plan& p : proto_.plans()) {
+    auto r = indexes.find(p.round_id());
+    if (r != indexes.end() && r->second < index->second) {
+      plan = &p;
+      plan_round = r->second;
+    }
+  }
+  return ReportAt(team(), index->second, plan, plan_round, language);
+}
+
+absl::StatusOr<std::vector<v1::RoundReport>> Journal::ClosedRoundReports(
+    Language language) const {
+  const RoundIndexes indexes = IndexRounds(proto_);
+  // For each round, the latest plan (in journal order) on an earlier
+  // round: the last plan on each round, then a running maximum.
+  std::vector<int> last_plan_on(proto_.rounds_size(), -1);
+  for (int k = 0; k < proto_.plans_size(); ++k) {
+    auto r = indexes.find(proto_.plans(k).round_id());
+    if (r != indexes.end()) last_plan_on[r->second] = k;
+  }
+  const Team t = team();
+  std::vector<v1::RoundReport> reports;
+  int latest = -1;  // the latest plan on rounds before i
+  for (int i = 0; i < proto_.rounds_size(); ++i) {
+    if (proto_.rounds(i).state() == v1::ROUND_STATE_CLOSED) {
+      const v1::Plan* plan = latest < 0 ? nullptr : &proto_.plans(latest);
+      absl::StatusOr<v1::RoundReport> report = ReportAt(
+          t, i, plan, plan == nullptr ? -1 : indexes.at(plan->round_id()),
+          language);
+      if (!report.ok()) return report.status();
+      reports.push_back(*std::move(report));
+    }
+    latest = std::max(latest, last_plan_on[i]);
+  }
+  return reports;
+}
+
+absl::StatusOr<v1::RoundReport> Journal::ReportAt(const Team& team, int index,
+                                                  const v1::Plan* plan,
+                                                  int plan_round,
+                                                  Language language) const {
+  absl::StatusOr<Round> round = Round::FromProto(proto_.rounds(index));
   if (!round.ok()) return round.status();
+  const std::string& round_id = proto_.rounds(index).id();
   ReportOptions options;
   options.focus = config_.focus;
   options.language = language;
   options.differencing = StoredDifferencing(round->proto());
   absl::StatusOr<v1::RoundReport> report =
-      BuildRoundReport(team(), *round, options);
+      BuildRoundReport(team, *round, options);
   if (!report.ok()) return report;
 
-  // The closed loop: the latest plan made on an earlier round.
-  const int index = RoundIndex(proto_, round_id);
-  const v1::Plan* plan = nullptr;
-  for (const v1::Plan& p : proto_.plans()) {
-    if (RoundIndex(proto_, p.round_id()) < index) plan = &p;
-  }
   if (plan != nullptr) {
     const Pillar focus = *PillarFromProto(plan->focus());
     if (round->asks(focus)) {
-      const Round before = *LoadRound(proto_, plan->round_id());
+      const Round before = *Round::FromProto(proto_.rounds(plan_round));
       const PillarFigures a = FiguresOf(before, focus);
       const PillarFigures b = FiguresOf(*round, focus);
       absl::StatusOr<v1::PillarTrend> trend =
@@ -428,7 +477,7 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
                         config_.trend_alpha);
       if (!trend.ok()) return trend.status();
       trend->set_before_round_id(plan->round_id());
-      trend->set_after_round_id(std::string(round_id));
+      trend->set_after_round_id(round_id);
       report->set_plan_id(plan->id());
       *report->mutable_focus_trend() = *std::move(trend);
     }

@@ -1,5 +1,6 @@
 #include "fives/round_report.h"
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 
@@ -26,6 +27,13 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
                          : team.CountMembersOn(round.date()));
   *report.mutable_thresholds() = round.privacy().ToProto();
   *report.mutable_agreement() = round.agreement().ToProto();
+  // Display names by member id, looked up once per response and pillar.
+  absl::flat_hash_map<absl::string_view, const v1::Member*> members;
+  if (!round.is_confidential()) {
+    members.reserve(team.proto().members_size());
+    for (const v1::Member& m : team.proto().members())
+      members.emplace(m.id(), &m);
+  }
   for (Pillar p : round.pillars()) {
     v1::PillarStats* out = report.add_pillars();
     *out = DisclosedStats(round, p, options.differencing[PillarIndex(p)]);
@@ -36,8 +44,9 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
           v1::MemberScore* m = out->add_scores();
           m->set_member_id(r.member_id());
           m->set_score(s.score());
-          if (const v1::Member* member = team.FindMember(r.member_id())) {
-            m->set_display_name(member->display_name());
+          if (auto member = members.find(r.member_id());
+              member != members.end()) {
+            m->set_display_name(member->second->display_name());
           }
         }
       }

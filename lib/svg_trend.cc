@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fives/journal.h"
@@ -43,16 +44,17 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
                                            Language language) {
   absl::StatusOr<Journal> j = Journal::FromProto(journal);
   if (!j.ok()) return j.status();
+  absl::StatusOr<std::vector<v1::RoundReport>> closed =
+      j->ClosedRoundReports(language);
+  if (!closed.ok()) return closed.status();
   std::vector<v1::RoundReport> reports;
-  for (const v1::Round& round : journal.rounds()) {
-    if (round.state() != v1::ROUND_STATE_CLOSED) continue;
-    absl::StatusOr<v1::RoundReport> report = j->Report(round.id(), language);
-    if (!report.ok()) return report.status();
-    if (report->pillars().empty()) continue;
-    if (absl::Status s = svg::ValidateReport(*report, round.id()); !s.ok()) {
+  for (v1::RoundReport& report : *closed) {
+    if (report.pillars().empty()) continue;
+    if (absl::Status s = svg::ValidateReport(report, report.round_id());
+        !s.ok()) {
       return s;
     }
-    reports.push_back(*std::move(report));
+    reports.push_back(std::move(report));
   }
   if (reports.empty()) {
     return absl::FailedPreconditionError(
@@ -64,14 +66,13 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   // Plan markers: [pillar][round index] -> plan ids.
   std::array<std::vector<std::vector<std::string>>, kPillarCount> markers;
   for (auto& m : markers) m.resize(count);
+  absl::flat_hash_map<absl::string_view, size_t> drawn;
+  for (size_t r = 0; r < count; ++r) drawn.emplace(reports[r].round_id(), r);
   for (const v1::Plan& plan : journal.plans()) {
     absl::StatusOr<Pillar> focus = PillarFromProto(plan.focus());
-    if (!focus.ok()) continue;
-    for (size_t r = 0; r < count; ++r) {
-      if (reports[r].round_id() == plan.round_id()) {
-        markers[PillarIndex(*focus)][r].push_back(plan.id());
-      }
-    }
+    auto r = drawn.find(plan.round_id());
+    if (!focus.ok() || r == drawn.end()) continue;
+    markers[PillarIndex(*focus)][r->second].push_back(plan.id());
   }
   int min_responses = 3;
   for (const v1::RoundReport& r : reports) {

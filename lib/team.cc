@@ -201,6 +201,13 @@ absl::Status Team::CheckCurrentMember(absl::string_view id, absl::CivilDay day,
                                             "\" is not a member of team \"",
                                             proto_.id(), "\""));
   }
+  return CheckMemberOn(*m, day, field);
+}
+
+absl::Status Team::CheckMemberOn(const v1::Member& member, absl::CivilDay day,
+                                 absl::string_view field) {
+  const v1::Member* m = &member;
+  const std::string& id = member.id();
   if (m->forgotten()) {
     return absl::FailedPreconditionError(
         absl::StrCat(field, ": \"", id, "\" is forgotten"));
@@ -220,7 +227,7 @@ absl::Status Team::CheckCurrentMember(absl::string_view id, absl::CivilDay day,
 int Team::CountMembersOn(absl::CivilDay day) const {
   int count = 0;
   for (const v1::Member& m : proto_.members()) {
-    if (CheckCurrentMember(m.id(), day).ok()) ++count;
+    if (CheckMemberOn(m, day, "").ok()) ++count;
   }
   return count;
 }

@@ -35,9 +35,11 @@ std::vector<std::string> MemberIds(const Team& team) {
 
 // The invalid id forms of IsValidId: empty, 65 characters, a space, a slash
 // and non-ASCII (é in UTF-8).
+// Ids of a wrong form (INVALID_ARGUMENT). An id one byte past the id_bytes
+// limit (64) is RESOURCE_EXHAUSTED: see IdPastTheLimit below.
 const std::vector<std::string>& InvalidIds() {
-  static const auto* ids = new std::vector<std::string>{
-      "", std::string(65, 'a'), "ann smit", "ann/smit", "ren\xC3\xA9"};
+  static const auto* ids =
+      new std::vector<std::string>{"", "ann smit", "ann/smit", "ren\xC3\xA9"};
   return *ids;
 }
 
@@ -47,6 +49,25 @@ TEST(TeamIsValidIdTest, AcceptsEveryAllowedCharacterUpTo64) {
   EXPECT_TRUE(IsValidId("a"));
   EXPECT_TRUE(IsValidId("Az09._-"));
   EXPECT_TRUE(IsValidId(std::string(64, 'x')));
+}
+
+TEST(TeamIsValidIdTest, IdPastTheLimitIsResourceExhaustedEveryWay) {
+  const std::string id(65, 'a');
+  EXPECT_FALSE(IsValidId(id));
+  const absl::Status created = Team::Create(id, "MT").status();
+  EXPECT_EQ(created.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(created.message(),
+            "team.id: 65 bytes, more than the limit of 64 (\"id_bytes\")");
+  Team team = *Team::Create("mt", "MT");
+  const absl::Status added =
+      team.AddMember(id, "M", absl::CivilDay(2026, 1, 5));
+  EXPECT_EQ(added.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(added.message(),
+            "member.id: 65 bytes, more than the limit of 64 (\"id_bytes\")");
+  v1::Team proto = team.proto();
+  proto.set_id(id);
+  EXPECT_EQ(Team::FromProto(proto).status().code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 TEST(TeamIsValidIdTest, RejectsEachInvalidForm) {

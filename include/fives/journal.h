@@ -113,6 +113,10 @@ class Journal {
   // verdict on the focus pillar of the latest plan made on an earlier round.
   absl::StatusOr<v1::RoundReport> Report(absl::string_view round_id,
                                          Language language) const;
+  // The report of every closed round in journal order, each as Report
+  // gives it, made in one pass (the trend over every round).
+  absl::StatusOr<std::vector<v1::RoundReport>> ClosedRoundReports(
+      Language language) const;
   // The report of the latest closed round (NotFound when there is none).
   absl::StatusOr<v1::RoundReport> LatestReport(Language language) const;
   // Every pillar asked in both rounds, compared (both must be closed).
@@ -173,6 +177,12 @@ class Journal {
                            const std::vector<v1::SignalTick>& ticks);
 
  private:
+  // The report of rounds(index) with the closed loop on `plan` (the latest
+  // plan on an earlier round, made on rounds(plan_round)), or none.
+  absl::StatusOr<v1::RoundReport> ReportAt(const Team& team, int index,
+                                           const v1::Plan* plan, int plan_round,
+                                           Language language) const;
+
   explicit Journal(v1::Journal proto, TeamConfig config)
       : proto_(std::move(proto)), config_(std::move(config)) {}
 

@@ -46,6 +46,10 @@ class Team {
   // that day), naming `field`, the id and the dates.
   absl::Status CheckCurrentMember(absl::string_view id, absl::CivilDay day,
                                   absl::string_view field = "member_id") const;
+  // The same for the member `member` itself (no lookup by id).
+  static absl::Status CheckMemberOn(const v1::Member& member,
+                                    absl::CivilDay day,
+                                    absl::string_view field = "member_id");
   // Number of members on `day`.
   int CountMembersOn(absl::CivilDay day) const;
 
