@@ -184,7 +184,7 @@ class Import {
         if (seen != 0) {
           AddProblem(absl::StrCat(where, ": ", PillarKey(*pillar),
                                   " again (column ", seen, " is ",
-                                  columns_[seen - 1].header, ")"));
+                                  Shown(columns_[seen - 1].header), ")"));
         } else if (!round_.asks(*pillar)) {
           AddProblem(absl::StrCat(where, ": round \"", round_.id(),
                                   "\" does not ask ", PillarKey(*pillar)));
@@ -192,9 +192,9 @@ class Import {
         if (seen == 0) seen = column;
       } else if (IsMemberHeader(header)) {
         if (member_column != 0) {
-          AddProblem(absl::StrCat(where, ": a second member column (column ",
-                                  member_column, " is ",
-                                  columns_[member_column - 1].header, ")"));
+          AddProblem(absl::StrCat(
+              where, ": a second member column (column ", member_column, " is ",
+              Shown(columns_[member_column - 1].header), ")"));
         } else {
           member_column = column;
         }
