@@ -8,8 +8,8 @@
 #include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
-#include "fives/journal_io.h"
 #include "fives/score_csv.h"
+#include "input_file.h"
 #include "journal_file.h"
 
 ABSL_FLAG(std::string, csv, "",
@@ -29,14 +29,8 @@ int RunRoundImport(absl::Span<char* const> args) {
     return UsageError(absl::StrCat(
         "round import: --csv FILE is required (usage: ", kSpec.usage, ")"));
   }
-  FileOps files;
-  absl::StatusOr<std::string> csv = files.ReadFile(file);
-  if (!csv.ok()) {
-    return Refused("round import", absl::IsNotFound(csv.status())
-                                       ? absl::NotFoundError(absl::StrCat(
-                                             file, " does not exist"))
-                                       : csv.status());
-  }
+  absl::StatusOr<std::string> csv = ReadInputFile(file);
+  if (!csv.ok()) return Refused("round import", csv.status());
   const std::string& round = parsed->positional[0];
   return UpdateJournal(
       "round import", [&](Journal& j) -> absl::StatusOr<std::string> {
