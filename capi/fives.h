@@ -339,6 +339,43 @@ FIVES_API int fives_journal_start_round_request(fives_journal* journal,
 FIVES_API int fives_journal_add_response(
     fives_journal* journal, const char* round_id, const char* member_id,
     const int32_t scores[5]) FIVES_NOEXCEPT;
+/* Scores collected elsewhere (a web form, a spreadsheet) as CSV: `len`
+ * bytes at `data` (NULL only when len is 0; read during the call, not
+ * kept), one response per row added to the round `round_id`, all or
+ * nothing. The text is UTF-8 with or without a byte order mark, lines end in
+ * LF or CRLF, cells are separated by `,` or `;` (whichever the header row
+ * has more of outside quotes) and may be quoted as RFC 4180 has it; empty
+ * lines and rows of empty cells are skipped. The header row names a member
+ * column ("member", "member_id", "member id", "name", "lid", "teamlid" or
+ * "naam") and a column for each pillar the round asks: the pillar's English
+ * or Dutch name in the catalog ("Success factors", "Succesfactoren") or its
+ * key ("success"), without regard to case. Each further row is one
+ * member's response: the member's id, or the display name of exactly one
+ * member (ids first), then scores 1..5; an empty score cell leaves the
+ * pillar out, where the round allows partial responses.
+ * Returns FIVES_OK when every row was added;
+ * FIVES_INVALID_ARGUMENT, nothing added, for a journal that is NULL or not
+ * a handle, a round_id that is NULL or not UTF-8, data NULL with a length,
+ * and for any problem in the text: the message lists each problem by line
+ * and column (at most 20, then "and N more"), e.g.
+ *   scores CSV: 1 problem, nothing imported: line 4, column 3 (Synergy):
+ *   "6" is not a score 1-5
+ * (an unknown, empty or repeated header column or a pillar the round does
+ * not ask; a missing pillar or member column; a row with the wrong number
+ * of cells; a member not in the team, not a member on the round's date,
+ * in the text twice or who already answered; a score not 1..5 or left out
+ * where the round takes every pillar; a row without any score; invalid
+ * UTF-8 or a control character; a quote RFC 4180 does not allow; a text
+ * without a header or without rows);
+ * FIVES_NOT_FOUND for an unknown round; FIVES_FAILED_PRECONDITION for a
+ * closed one; FIVES_RESOURCE_EXHAUSTED for a text of more than 1 MiB
+ * (1048576 bytes), naming the limit and the size, a round_id longer than
+ * 64 KiB, or memory exhausted; FIVES_INTERNAL for a failure fives did not
+ * foresee. A refused call leaves the journal as it was. */
+FIVES_API int fives_journal_import_scores_csv(fives_journal* journal,
+                                              const char* round_id,
+                                              const uint8_t* data,
+                                              size_t len) FIVES_NOEXCEPT;
 FIVES_API int fives_journal_close_round(fives_journal* journal,
                                         const char* round_id,
                                         const char* date) FIVES_NOEXCEPT;

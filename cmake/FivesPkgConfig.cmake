@@ -3,9 +3,10 @@
 # Paths: ${pcfiledir}-relative when the install folders are relative to the
 # prefix, so the installed tree can move; absolute otherwise.
 # Requires.private: FIVES_PC_REQUIRES_PRIVATE (pkg-config names of the
-# packages libfives.a needs). Libs.private: the C++ runtime, i.e. the C++
-# compiler's implicit link libraries a C compiler does not add (-lstdc++ -lm
-# with GCC), for C hosts linking libfives.a.
+# packages libfives.a needs). Libs.private: FIVES_PC_LIBS (the libraries it
+# needs that have no pkg-config file, as -l flags), then the C++ runtime,
+# i.e. the C++ compiler's implicit link libraries a C compiler does not add
+# (-lstdc++ -lm with GCC), for C hosts linking libfives.a.
 function(fives_pkg_config_file input output)
   set(pcdir ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
@@ -32,7 +33,7 @@ function(fives_pkg_config_file input output)
   string(REPLACE ";" " " FIVES_PC_REQUIRES_PRIVATE
          "${FIVES_PC_REQUIRES_PRIVATE}")
 
-  set(libs ${FIVES_PC_THREADS})
+  set(libs ${FIVES_PC_LIBS} ${FIVES_PC_THREADS})
   foreach(lib IN LISTS CMAKE_CXX_IMPLICIT_LINK_LIBRARIES)
     if(NOT lib IN_LIST CMAKE_C_IMPLICIT_LINK_LIBRARIES)
       if(lib MATCHES "^-")

@@ -16,6 +16,7 @@
 namespace fives {
 
 using journal_internal::FindRound;
+using journal_internal::LoadRound;
 using journal_internal::NextCurrentMember;
 using journal_internal::StoredDay;
 using journal_internal::TermOn;
@@ -339,16 +340,6 @@ absl::Status Journal::StartRound(const RoundOptions& options) {
 }
 
 namespace {
-
-absl::StatusOr<Round> LoadRound(const v1::Journal& j, absl::string_view id,
-                                absl::string_view field = "round_id") {
-  const v1::Round* stored = FindRound(j, id);
-  if (stored == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat(field, ": no round \"", id, "\" in the journal"));
-  }
-  return Round::FromProto(*stored);
-}
 
 // A round's statistics for one pillar as its readers may see them, and its
 // full counts.

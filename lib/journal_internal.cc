@@ -22,6 +22,16 @@ v1::Round* FindRound(v1::Journal& j, absl::string_view id) {
       FindRound(static_cast<const v1::Journal&>(j), id));
 }
 
+absl::StatusOr<Round> LoadRound(const v1::Journal& j, absl::string_view id,
+                                absl::string_view field) {
+  const v1::Round* stored = FindRound(j, id);
+  if (stored == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat(field, ": no round \"", id, "\" in the journal"));
+  }
+  return Round::FromProto(*stored);
+}
+
 const v1::Action* FindAction(const v1::Journal& j, absl::string_view id) {
   for (const v1::Action& a : j.actions()) {
     if (a.id() == id) return &a;

@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "fives/journal.h"
+#include "fives/round.h"
 #include "fives/v1/journal.pb.h"
 
 namespace fives::journal_internal {
@@ -19,6 +20,9 @@ absl::CivilDay StoredDay(const std::string& text);
 // The element with `id`, or nullptr.
 const v1::Round* FindRound(const v1::Journal& j, absl::string_view id);
 v1::Round* FindRound(v1::Journal& j, absl::string_view id);
+// The round with `id`, validated; NotFound naming `field` when there is none.
+absl::StatusOr<Round> LoadRound(const v1::Journal& j, absl::string_view id,
+                                absl::string_view field = "round_id");
 const v1::Action* FindAction(const v1::Journal& j, absl::string_view id);
 v1::Action* FindAction(v1::Journal& j, absl::string_view id);
 

@@ -452,13 +452,16 @@ void Round::Index() {
   }
 }
 
+absl::Status Round::CheckOpen() const {
+  if (!is_closed()) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      absl::StrCat("round \"", proto_.id(), "\": closed on ",
+                   proto_.closed_on(), ", it takes no more responses"));
+}
+
 absl::Status Round::AddResponse(const Team& team,
                                 const v1::Response& response) {
-  if (is_closed()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("round \"", proto_.id(), "\": closed on ",
-                     proto_.closed_on(), ", it takes no more responses"));
-  }
+  if (absl::Status s = CheckOpen(); !s.ok()) return s;
   const std::string& member = response.member_id();
   if (absl::Status s =
           team.CheckCurrentMember(member, date_, "response.member_id");

@@ -642,6 +642,88 @@ class ScoresInputTest(JournalCase):
                         out.index("round score ROUND MEMBER S1"))
 
 
+class ScoresCsvImportTest(JournalCase):
+    """round import ROUND --csv FILE: a form's or a spreadsheet's scores."""
+
+    USAGE = "usage: fives round import ROUND --csv FILE"
+
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        self.ok("round", "start", "r1", "--date", "2026-11-02", "--mode",
+                "open")
+
+    def csv_file(self, data, name="scores.csv"):
+        path = os.path.join(self.dir, name)
+        with open(path, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        return path
+
+    def test_import_then_report(self):
+        # A Dutch spreadsheet: BOM, semicolons, CRLF, a quoted cell.
+        rows = "".join(f"{m};{';'.join(map(str, s))}\r\n"
+                       for m, s in ROUND1.items() if m != "femke")
+        path = self.csv_file(
+            "\ufeffLid;Stip & strategie;Synergie & sterktes;Structuur;"
+            "Sturing;Succesfactoren\r\n" + rows + '"Femke";4;3;4;4;3\r\n')
+        out = self.ok("round", "import", "r1", "--csv", path)
+        self.assertEqual(out, f"round r1: 6 responses imported from {path}\n")
+        self.ok("round", "close", "r1", "--date", "2026-11-03")
+        report = self.ok_json("report", "--round", "r1")
+        for pillar in report["pillars"]:
+            i = PILLARS.index(pillar["pillar"][len("PILLAR_"):].lower())
+            self.assertEqual(
+                {s["member_id"]: s["score"] for s in pillar["scores"]},
+                {m: s[i] for m, s in ROUND1.items()})
+
+    def test_refusals_leave_the_journal_unchanged(self):
+        header = "member,strategy,synergy,structure,steering,success\n"
+        bad = self.csv_file(header + "anna,4,4,2,3,4\nbram,4,6,5,3,3\n"
+                            "zed,1,1,1,1,1\n", "bad.csv")
+        big = self.csv_file(header + "\n" * (1 << 20), "big.csv")
+        missing = os.path.join(self.dir, "missing.csv")
+        cases = [
+            (["r1", "--csv", bad], 1,
+             "fives: round import: scores CSV: 2 problems, nothing imported: "
+             'line 3, column 3 (synergy): "6" is not a score 1-5; line 4, '
+             'column 1 (member): "zed" is neither the id nor the name of a '
+             'member of team "mt"'),
+            (["r1", "--csv", big], 1,
+             "fives: round import: scores CSV: 1048627 bytes, more than the "
+             "1048576 fives reads (kMaxScoreCsvBytes)"),
+            (["r9", "--csv", bad], 1,
+             'fives: round import: round_id: no round "r9" in the journal'),
+            (["r1", "--csv", missing], 1,
+             f"fives: round import: {missing} does not exist"),
+            (["r1"], 2,
+             "fives: round import: --csv FILE is required (" + self.USAGE +
+             ")"),
+            (["r1", "--csv="], 2, "fives: round import: --csv FILE is "
+             "required"),
+            ([], 2, "round import"),
+            (["r1", "r2", "--csv", bad], 2, "round import"),
+            (["r1", "--csv", bad, "--date", "2026-11-02"], 2, "--date"),
+        ]
+        before = self.read()
+        for extra, status, message in cases:
+            args = ["round", "import", *extra]
+            with self.subTest(args=args):
+                result = self.j(*args)
+                self.assert_error(result, status, message, args)
+                if status == 1:
+                    self.assertEqual(result.stderr, message + "\n")
+                self.assertEqual(self.read(), before)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_help(self):
+        out = run("help").stdout
+        self.assertIn("  round import ROUND --csv FILE\n", out)
+        self.assertLess(out.index("round score ROUND MEMBER S1"),
+                        out.index("round import ROUND"))
+        self.assertLess(out.index("round import ROUND"),
+                        out.index("round close ROUND"))
+
+
 class DemoJournalTest(JournalCase):
     def test_demo_then_report(self):
         out = self.ok("demo")

@@ -13,8 +13,8 @@
 #include "commands.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
-#include "fives/journal_io.h"
 #include "fives/text_format.h"
+#include "input_file.h"
 #include "journal_file.h"
 
 ABSL_DECLARE_FLAG(std::string, format);
@@ -117,14 +117,8 @@ int Set(absl::Span<char* const> args) {
   CharterInput input;
   if (from_file) {
     input.source = absl::StrCat("--file ", file);
-    FileOps files;
-    absl::StatusOr<std::string> data = files.ReadFile(file);
-    if (!data.ok()) {
-      return Refused("charter set", absl::IsNotFound(data.status())
-                                        ? absl::NotFoundError(absl::StrCat(
-                                              file, " does not exist"))
-                                        : data.status());
-    }
+    absl::StatusOr<std::string> data = ReadInputFile(file);
+    if (!data.ok()) return Refused("charter set", data.status());
     input.text = *std::move(data);
   } else {
     input.source = "the charter argument";

@@ -23,8 +23,10 @@ int RunReport(absl::Span<char* const> args);
 // member_commands.cc: fives member add | leave | forget | list.
 int RunMember(absl::Span<char* const> args);
 
-// round_commands.cc: fives round start | score | close.
+// round_commands.cc: fives round start | score | import | close.
 int RunRound(absl::Span<char* const> args);
+// round_import_command.cc: fives round import.
+int RunRoundImport(absl::Span<char* const> args);
 
 // action_commands.cc: fives plan, and fives action list | update | feedback.
 int RunPlan(absl::Span<char* const> args);

@@ -12,6 +12,7 @@
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
 #include "fives/report_text.h"
+#include "input_file.h"
 #include "journal_file.h"
 #include "journal_text.h"
 #include "report_output.h"
@@ -153,15 +154,8 @@ int RunImport(absl::Span<char* const> args) {
                                    s.message(), " (--force replaces it)")));
     }
   }
-  FileOps files;
-  absl::StatusOr<std::string> data = files.ReadFile(from);
-  if (!data.ok()) {
-    if (absl::IsNotFound(data.status())) {
-      return Refused(
-          "import", absl::NotFoundError(absl::StrCat(from, " does not exist")));
-    }
-    return Refused("import", data.status());
-  }
+  absl::StatusOr<std::string> data = ReadInputFile(from);
+  if (!data.ok()) return Refused("import", data.status());
   absl::StatusOr<Journal> journal = ParseJournal(*data, *format);
   if (!journal.ok()) {
     return Refused(absl::StrCat("import: ", from), journal.status());

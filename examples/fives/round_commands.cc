@@ -1,4 +1,5 @@
-// fives round start | score | close: one scoring of the five pillars.
+// fives round start | score | close: one scoring of the five pillars
+// (round import: round_import_command.cc).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -311,8 +312,10 @@ int Close(absl::Span<char* const> args) {
 }  // namespace
 
 int RunRound(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"start", Start}, {"score", Score}, {"close", Close}};
+  static constexpr Verb kVerbs[] = {{"start", Start},
+                                    {"score", Score},
+                                    {"import", RunRoundImport},
+                                    {"close", Close}};
   return RunGroup("round", kVerbs, args);
 }
 

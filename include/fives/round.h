@@ -46,6 +46,10 @@ class Round {
   // A round from a stored one, validated.
   static absl::StatusOr<Round> FromProto(v1::Round proto);
 
+  // OK while the round takes responses; FailedPrecondition once it is
+  // closed.
+  absl::Status CheckOpen() const;
+
   // Adds one member's response. Refused, changing nothing, when the round is
   // closed, the member is unknown or not a member on the round's date, the
   // member already answered, or a score is outside 1..5, names a pillar not

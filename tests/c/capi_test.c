@@ -1775,6 +1775,72 @@ static void TestPartialRound(void) {
   fives_journal_free(j);
 }
 
+/* Scores as CSV: all rows added, or none and the journal's bytes as they
+ * were, with every problem named by line and column. */
+static void TestScoresCsv(void) {
+  static const char kHeader[] =
+      "member;Stip & strategie;Synergie & sterktes;Structuur;Sturing;"
+      "Succesfactoren\r\n";
+  char csv[512];
+  char* large;
+  fives_journal* j = NULL;
+  fives_buffer out = FIVES_BUFFER_INIT;
+  const size_t kLimit = (size_t)1 << 20;
+  StartPhase("journal: scores as CSV");
+  CHECK_OK(fives_journal_new(&j, "t1", "T", NULL, 0, 0));
+  if (j == NULL) return;
+  CHECK_OK(fives_journal_add_member(j, "m1", "M1", "2026-01-01"));
+  CHECK_OK(fives_journal_add_member(j, "m2", "M2", "2026-01-01"));
+  CHECK_OK(fives_journal_add_member(j, "m3", "M3", "2026-01-01"));
+  CHECK_OK(fives_journal_start_round(j, "r1", "2026-02-01", FIVES_ROUND_OPEN));
+
+  /* Refused: the journal's bytes stay as they were. */
+  snprintf(csv, sizeof csv, "%sm1;1;2;3;4;5\r\nm2;1;2;3;4;6\r\n", kHeader);
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "scores CSV: 1 problem, nothing imported: line 3, column 6 "
+              "(Succesfactoren): \"6\" is not a score 1-5",
+              fives_journal_import_scores_csv(j, "r1", U8(csv), strlen(csv)));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "scores CSV: empty",
+              fives_journal_import_scores_csv(j, "r1", NULL, 0));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "data: NULL with length 3",
+              fives_journal_import_scores_csv(j, "r1", NULL, 3));
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "round_id: NULL",
+              fives_journal_import_scores_csv(j, NULL, U8(csv), strlen(csv)));
+  EXPECT_FAIL(
+      NULL, FIVES_INVALID_ARGUMENT, "journal: NULL",
+      fives_journal_import_scores_csv(NULL, "r1", U8(csv), strlen(csv)));
+  EXPECT_FAIL(j, FIVES_NOT_FOUND, "round_id: no round \"r9\"",
+              fives_journal_import_scores_csv(j, "r9", U8(csv), strlen(csv)));
+  large = (char*)malloc(kLimit + 1);
+  CHECK(large != NULL);
+  if (large != NULL) {
+    memset(large, '\n', kLimit + 1);
+    memcpy(large, csv, strlen(csv));
+    EXPECT_FAIL(
+        j, FIVES_RESOURCE_EXHAUSTED,
+        "scores CSV: 1048577 bytes, more than the 1048576",
+        fives_journal_import_scores_csv(j, "r1", U8(large), kLimit + 1));
+  }
+
+  /* Accepted: two responses. */
+  snprintf(csv, sizeof csv, "%sm1;1;2;3;4;5\r\n\"M2\";5;4;3;2;1\r\n", kHeader);
+  CHECK_OK(fives_journal_import_scores_csv(j, "r1", U8(csv), strlen(csv)));
+  CHECK_OK(fives_journal_serialize(&out, j, FIVES_FORMAT_TEXT));
+  CHECK(CountOf(Text(&out), "responses {") == 2);
+  fives_buffer_free(&out);
+  /* The same rows again: both members already answered. */
+  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
+              "line 2, column 1 (member): \"m1\" already answered round "
+              "\"r1\"; line 3, column 1 (member): \"M2\" (m2) already "
+              "answered round \"r1\"",
+              fives_journal_import_scores_csv(j, "r1", U8(csv), strlen(csv)));
+  CHECK_OK(fives_journal_close_round(j, "r1", "2026-02-02"));
+  EXPECT_FAIL(j, FIVES_FAILED_PRECONDITION, "closed on 2026-02-02",
+              fives_journal_import_scores_csv(j, "r1", U8(csv), strlen(csv)));
+  free(large);
+  fives_journal_free(j);
+}
+
 /* The disclosure decision through the C ABI: a member absent from the
  * second round is not given away, three answers show only the mean, and
  * thresholds below the floors are refused. */
@@ -2727,6 +2793,8 @@ static void TestFakeHandle(void) {
                 fives_journal_start_round(fake, "r", "2026-01-01", 1));
     EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
                 fives_journal_add_response(fake, "r", "x", scores));
+    EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
+                fives_journal_import_scores_csv(fake, "r", U8("m"), 1));
     EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
                 fives_journal_close_round(fake, "r", "2026-01-01"));
     EXPECT_FAIL(NULL, FIVES_INVALID_ARGUMENT, kNotLive,
@@ -4360,6 +4428,7 @@ int main(int argc, char** argv) {
   TestBulkStatsErrors();
   TestConfigs();
   TestPartialRound();
+  TestScoresCsv();
   TestDisclosure();
   TestCharter();
   j = TestJournalCycle();

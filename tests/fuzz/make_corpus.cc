@@ -2,7 +2,8 @@
 // committed corpus is tests/fuzz/corpus; regression inputs found by the
 // fuzzers sit beside what this writes): the demo team's journal and smaller
 // journals in every form, requests and charters, command lines, bulk arrays,
-// and the demo organisation with the partials of its two quarters.
+// the demo organisation with the partials of its two quarters, and scores as
+// CSV.
 //
 // Usage: fives_fuzz_corpus DIR
 #include <cstdint>
@@ -150,9 +151,9 @@ int main(int argc, char** argv) {
   using fives::fuzz::Op;
   Must(argc == 2, "usage: fives_fuzz_corpus DIR");
   dir = argv[1];
-  for (const char* t :
-       {"journal_file", "journal_message", "journal_import", "command_line",
-        "charter_set", "capi_sequence", "bulk_stats", "org_rollup"}) {
+  for (const char* t : {"journal_file", "journal_message", "journal_import",
+                        "command_line", "charter_set", "capi_sequence",
+                        "bulk_stats", "org_rollup", "score_csv"}) {
     std::system(("mkdir -p '" + dir + "/" + t + "'").c_str());
   }
 
@@ -307,5 +308,38 @@ int main(int argc, char** argv) {
   Write("org_rollup", "demo-q2-after-q1",
         std::string(1, 2) + U32(org_json.size()) + org_json + U32(p2.size()) +
             p2 + p1);
+
+  // Scores as CSV for the demo team, as forms and spreadsheets export them,
+  // and a few that are refused.
+  Write("score_csv", "comma.csv",
+        "member,Strategy,Synergy & strengths,Structure,Steering,Success "
+        "factors\n"
+        "anna,4,4,2,3,4\nbram,4,3,5,3,3\ncarla,3,4,1,4,4\n"
+        "daan,4,5,5,2,3\neva,5,4,1,3,4\nfemke,4,3,4,4,3\n");
+  Write("score_csv", "semicolon-dutch.csv",
+        "Lid;Stip & strategie;Synergie & sterktes;Structuur;Sturing;"
+        "Succesfactoren\nAnna;4;4;4;3;4\nBram;4;4;5;3;3\nCarla;4;4;4;4;4\n");
+  Write("score_csv", "bom-crlf.csv",
+        "\xEF\xBB\xBFmember_id,strategy,synergy,structure,steering,"
+        "success\r\ndaan,4,5,5,3,4\r\neva,5,4,4,3,4\r\n\r\n,,,,,\r\n");
+  Write("score_csv", "quoted.csv",
+        "\"name\",\"Success factors\",\"Strategy\",\"Synergy\","
+        "\"Structure\",\"Steering\"\n\"Femke\",\"3\",\" 4 \",\"3\","
+        "\"4\",\"4\"\n\"anna\",1,1,1,\"1\"  ,1\n");
+  Write("score_csv", "partial.csv",
+        "member;strategy;synergy;structure;steering;success\n"
+        "anna;4;;3;;5\nbram;;;;;1\n");
+  Write("score_csv", "bad-score.csv",
+        "member,strategy,synergy,structure,steering,success\n"
+        "anna,4,6,2,3,4\nanna,1,1,1,1,1\nzed,1,2,3,4,5\n");
+  Write("score_csv", "bad-header.csv",
+        "member,strategy,strategy,Timestamp\nanna,1,2,3\n");
+  Write("score_csv", "bad-quoted-lines.csv",
+        "member,strategy,synergy,structure,steering,success\n"
+        "\"an\"\"na\",1,1,1,1,1\n\"bram\nde\",2,2,2,2,2\r\n"
+        "carla,3,3,3,3\n");
+  Write("score_csv", "bad-quote.csv",
+        "member,strategy,synergy,structure,steering,success\n"
+        "anna,4\"x,3,3,3,3\nbram,\"4,3,3,3,3\n");
   return 0;
 }

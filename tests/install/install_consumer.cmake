@@ -60,6 +60,7 @@ set(expected
   ${LIBDIR}/libfives.so
   ${LIBDIR}/libfives.a
   ${LIBDIR}/cmake/fives/fivesConfig.cmake
+  ${LIBDIR}/cmake/fives/FindLibCsv.cmake
   ${LIBDIR}/cmake/fives/fivesConfigVersion.cmake
   ${LIBDIR}/cmake/fives/fives-targets.cmake
   ${LIBDIR}/cmake/fives/fives-static-targets.cmake

@@ -168,6 +168,8 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
                                            c_int], c_int, _check),
     ("fives_journal_add_response", [_journal_p, _str, _str, POINTER(c_int32)],
      c_int, _check),
+    ("fives_journal_import_scores_csv", [_journal_p, _str, _bytes_p, c_size_t],
+     c_int, _check),
     ("fives_journal_close_round", [_journal_p, _str, _str], c_int, _check),
     ("fives_journal_report", [_buffer_p, _journal_p, _str, _str, c_int], c_int,
      _check),

@@ -495,6 +495,42 @@ class Journal(Handle):
                    _ffi.text_arg(round_id, "round_id"),
                    _ffi.text_arg(member_id, "member_id"), array)
 
+    def import_scores_csv(self, round_id: str,
+                          csv: Union[str, bytes, bytearray, memoryview]
+                          ) -> None:
+        """Adds one response per row of ``csv`` to the round, all or
+        nothing: scores collected elsewhere (a web form, a spreadsheet).
+
+        ``csv``: the text, or its bytes as read from a file (UTF-8, with or
+        without a byte order mark). A header row names the member column
+        (member, member_id, member id, name, lid, teamlid or naam) and a
+        column per pillar the round asks, by its English or Dutch name or
+        its key, in any case; cells are separated by ``,`` or ``;`` and may
+        be quoted (RFC 4180). Each row holds a member's id (or the display
+        name of exactly one member) and scores 1..5; an empty score cell
+        leaves the pillar out where the round allows partial responses.
+
+        Raises :class:`fives.InvalidArgument`, nothing added, listing every
+        problem by line and column (``line 4, column 3 (Synergy): "6" is not
+        a score 1-5``; at most 20, then "and N more");
+        :class:`fives.NotFound` for an unknown round,
+        :class:`fives.FailedPrecondition` for a closed one and
+        :class:`fives.ResourceExhausted` for more than 1 MiB.
+        """
+        if isinstance(csv, str):
+            try:
+                data = csv.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise InvalidArgument(
+                    f"csv: not valid UTF-8 ({e.reason})") from None
+        elif isinstance(csv, (bytes, bytearray, memoryview)):
+            data = bytes(csv)
+        else:
+            raise TypeError(f"csv: expected str or bytes, got "
+                            f"{type(csv).__name__}")
+        self._call(_ffi.lib().fives_journal_import_scores_csv,
+                   _ffi.text_arg(round_id, "round_id"), data, len(data))
+
     def close_round(self, round_id: str, date: datetime.date) -> None:
         self._call(_ffi.lib().fives_journal_close_round,
                    _ffi.text_arg(round_id, "round_id"), date_arg(date, "date"))

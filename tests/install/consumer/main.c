@@ -54,6 +54,13 @@ int main(void) {
         FIVES_OK);
   CHECK(fives_journal_add_member(journal, "ann", "Ann", "2025-01-06") ==
         FIVES_OK);
+  /* Scores as CSV (libfives.a's hosts link libcsv for it). */
+  const char csv[] =
+      "member;strategy;synergy;structure;steering;success\nann;4;3;5;2;4\n";
+  CHECK(fives_journal_start_round(journal, "r1", "2025-02-03",
+                                  FIVES_ROUND_OPEN) == FIVES_OK);
+  CHECK(fives_journal_import_scores_csv(journal, "r1", (const uint8_t*)csv,
+                                        sizeof csv - 1) == FIVES_OK);
   fives_buffer bytes = FIVES_BUFFER_INIT;
   CHECK(fives_journal_serialize(&bytes, journal, FIVES_FORMAT_BINARY) ==
         FIVES_OK);

@@ -1,0 +1,384 @@
+#include "fives/score_csv.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "csv_rows.h"
+#include "fives/catalog.h"
+#include "fives/round.h"
+#include "fives/string_rules.h"
+#include "journal_internal.h"
+
+namespace fives {
+namespace {
+
+using csv_internal::CsvCell;
+using csv_internal::CsvRow;
+
+// Cells and headers are shown in messages up to this many bytes.
+constexpr size_t kShownBytes = 40;
+
+// `text` for a message: at most kShownBytes, cut between UTF-8 characters.
+std::string Shown(absl::string_view text) {
+  if (text.size() <= kShownBytes) return std::string(text);
+  size_t end = kShownBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return absl::StrCat(text.substr(0, end), "...");
+}
+
+std::string Quoted(absl::string_view text) {
+  return absl::StrCat("\"", Shown(text), "\"");
+}
+
+// "line 4, column 3 (Synergy)".
+std::string Where(int line, size_t column, absl::string_view header) {
+  std::string where = absl::StrCat("line ", line, ", column ", column);
+  if (!header.empty()) absl::StrAppend(&where, " (", Shown(header), ")");
+  return where;
+}
+
+// The problems found, the first kMaxScoreCsvProblems kept.
+class Problems {
+ public:
+  void Add(std::string problem) {
+    if (listed_.size() < static_cast<size_t>(kMaxScoreCsvProblems)) {
+      listed_.push_back(std::move(problem));
+    }
+    ++count_;
+  }
+  bool empty() const { return count_ == 0; }
+
+  absl::Status ToStatus() const {
+    std::string message = absl::StrCat(
+        "scores CSV: ", count_, count_ == 1 ? " problem" : " problems",
+        ", nothing imported: ", absl::StrJoin(listed_, "; "));
+    if (count_ > listed_.size()) {
+      absl::StrAppend(&message, "; and ", count_ - listed_.size(), " more");
+    }
+    return absl::InvalidArgumentError(message);
+  }
+
+ private:
+  std::vector<std::string> listed_;
+  size_t count_ = 0;
+};
+
+// The names a pillar's column may have, as written in the catalog.
+std::vector<std::string> PillarHeaders(Pillar p) {
+  std::vector<std::string> names;
+  for (absl::string_view name :
+       {absl::string_view(PillarName(p, Language::kEnglish)),
+        absl::string_view(PillarName(p, Language::kDutch)), PillarKey(p)}) {
+    bool known = false;
+    for (const std::string& n : names) known |= absl::EqualsIgnoreCase(n, name);
+    if (!known) names.emplace_back(name);
+  }
+  return names;
+}
+
+std::optional<Pillar> PillarOfHeader(absl::string_view header) {
+  for (Pillar p : kAllPillars) {
+    for (const std::string& name : PillarHeaders(p)) {
+      if (absl::EqualsIgnoreCase(header, name)) return p;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsMemberHeader(absl::string_view header) {
+  for (absl::string_view name : kScoreCsvMemberHeaders) {
+    if (absl::EqualsIgnoreCase(header, name)) return true;
+  }
+  return false;
+}
+
+// "a, b or c".
+std::string OneOf(const std::vector<std::string>& items) {
+  if (items.size() < 2) return absl::StrJoin(items, "");
+  return absl::StrCat(absl::StrJoin(items.begin(), items.end() - 1, ", "),
+                      " or ", items.back());
+}
+
+// What a column holds: the member, or a pillar's scores.
+struct Column {
+  std::string header;            // trimmed, as written
+  std::optional<Pillar> pillar;  // none: the member column
+};
+
+// One import: the header, then the rows, checked against a working copy of
+// the journal that takes each valid row's response.
+class Import {
+ public:
+  Import(Journal working, Round round)
+      : working_(std::move(working)),
+        team_(working_.team()),
+        round_(std::move(round)) {}
+
+  void Row(const CsvRow& row) {
+    for (const CsvCell& cell : row.cells) {
+      if (!absl::StripAsciiWhitespace(cell.text).empty()) {
+        if (!header_seen_) {
+          header_seen_ = true;
+          header_line_ = row.line();
+          Header(row);
+        } else if (header_ok_) {
+          Response(row);
+        }
+        return;
+      }
+    }
+    // Every cell empty: skipped, as a spreadsheet's empty rows.
+  }
+
+  void AddProblem(std::string problem) { problems_.Add(std::move(problem)); }
+
+  absl::StatusOr<int> Finish(Journal& journal) && {
+    if (!problems_.empty()) return problems_.ToStatus();
+    if (!header_seen_) {
+      return absl::InvalidArgumentError(
+          "scores CSV: empty; expected a header row (the member column and a "
+          "column per pillar) and a row per member");
+    }
+    if (added_ == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("scores CSV: only a header (line ", header_line_,
+                       "), no rows of scores"));
+    }
+    journal = std::move(working_);
+    return added_;
+  }
+
+ private:
+  void Header(const CsvRow& row) {
+    std::array<size_t, kPillarCount> pillar_column = {};  // 0: none
+    size_t member_column = 0;
+    bool unreadable = false;  // a cell that might have named what is missing
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      const CsvCell& cell = row.cells[i];
+      const size_t column = i + 1;
+      columns_.emplace_back();
+      if (absl::Status s =
+              CheckText(cell.text, Where(cell.line, column, ""), true);
+          !s.ok()) {
+        AddProblem(std::string(s.message()));
+        unreadable = true;
+        continue;
+      }
+      const std::string header(absl::StripAsciiWhitespace(cell.text));
+      const std::string where = Where(cell.line, column, header);
+      columns_.back() = {header, PillarOfHeader(header)};
+      const std::optional<Pillar> pillar = columns_.back().pillar;
+      if (header.empty()) {
+        AddProblem(absl::StrCat(where, ": no column name"));
+      } else if (pillar.has_value()) {
+        size_t& seen = pillar_column[PillarIndex(*pillar)];
+        if (seen != 0) {
+          AddProblem(absl::StrCat(where, ": ", PillarKey(*pillar),
+                                  " again (column ", seen, " is ",
+                                  Shown(columns_[seen - 1].header), ")"));
+        } else if (!round_.asks(*pillar)) {
+          AddProblem(absl::StrCat(where, ": round \"", round_.id(),
+                                  "\" does not ask ", PillarKey(*pillar)));
+        }
+        if (seen == 0) seen = column;
+      } else if (IsMemberHeader(header)) {
+        if (member_column != 0) {
+          AddProblem(absl::StrCat(
+              where, ": a second member column (column ", member_column, " is ",
+              Shown(columns_[member_column - 1].header), ")"));
+        } else {
+          member_column = column;
+        }
+      } else {
+        AddProblem(absl::StrCat(
+            where, ": not a column of scores (the member: ", MemberHeaders(),
+            "; a pillar: its English or Dutch name, or its key)"));
+      }
+    }
+    if (unreadable) return;
+    if (member_column == 0) {
+      AddProblem(absl::StrCat("line ", row.line(), ": no member column (",
+                              MemberHeaders(), ")"));
+    }
+    for (Pillar p : round_.pillars()) {
+      if (pillar_column[PillarIndex(p)] != 0) continue;
+      std::vector<std::string> names;
+      for (const std::string& name : PillarHeaders(p)) {
+        names.push_back(absl::StrCat("\"", name, "\""));
+      }
+      AddProblem(absl::StrCat("line ", row.line(), ": no column for ",
+                              PillarKey(p), " (", OneOf(names), ")"));
+    }
+    header_ok_ = problems_.empty();
+  }
+
+  static std::string MemberHeaders() {
+    return OneOf(std::vector<std::string>(std::begin(kScoreCsvMemberHeaders),
+                                          std::end(kScoreCsvMemberHeaders)));
+  }
+
+  // The id of the member a member cell names (trimmed), or a problem.
+  std::optional<std::string> Member(absl::string_view text,
+                                    const std::string& where) {
+    if (text.empty()) {
+      AddProblem(absl::StrCat(where, ": empty; give the member id"));
+      return std::nullopt;
+    }
+    std::string id(text);
+    if (team_.FindMember(id) == nullptr) {
+      std::vector<std::string> named;
+      for (const v1::Member& m : team_.proto().members()) {
+        if (absl::EqualsIgnoreCase(m.display_name(), text)) {
+          named.push_back(m.id());
+        }
+      }
+      if (named.empty()) {
+        AddProblem(absl::StrCat(where, ": ", Quoted(text),
+                                " is neither the id nor the name of a member "
+                                "of team \"",
+                                team_.id(), "\""));
+        return std::nullopt;
+      }
+      if (named.size() > 1) {
+        AddProblem(absl::StrCat(
+            where, ": ", Quoted(text), " is the name of ", named.size(),
+            " members (", absl::StrJoin(named, ", "), "); give the member id"));
+        return std::nullopt;
+      }
+      id = named[0];
+    }
+    if (absl::Status s = team_.CheckCurrentMember(id, round_.date(), where);
+        !s.ok()) {
+      AddProblem(std::string(s.message()));
+      return std::nullopt;
+    }
+    const std::string named_as =
+        id == text ? Quoted(text) : absl::StrCat(Quoted(text), " (", id, ")");
+    auto [seen, added] = lines_.try_emplace(id, cells_line_);
+    if (!added) {
+      AddProblem(absl::StrCat(where, ": ", named_as, " is also on line ",
+                              seen->second));
+      return std::nullopt;
+    }
+    if (round_.HasResponded(id)) {
+      AddProblem(absl::StrCat(where, ": ", named_as,
+                              " already answered round \"", round_.id(), "\""));
+      return std::nullopt;
+    }
+    return id;
+  }
+
+  // The score a score cell holds (trimmed): 1..5, or 0 for none.
+  std::optional<int> Score(absl::string_view text, const std::string& where) {
+    if (text.empty()) {
+      if (round_.proto().allow_partial()) return 0;
+      AddProblem(absl::StrCat(where, ": empty, and round \"", round_.id(),
+                              "\" takes no partial responses"));
+      return std::nullopt;
+    }
+    if (text.size() != 1 || text[0] < '1' || text[0] > '5') {
+      AddProblem(
+          absl::StrCat(where, ": ", Quoted(text), " is not a score 1-5"));
+      return std::nullopt;
+    }
+    return text[0] - '0';
+  }
+
+  void Response(const CsvRow& row) {
+    cells_line_ = row.line();
+    if (row.cells.size() != columns_.size()) {
+      AddProblem(absl::StrCat("line ", row.line(), ": ", row.cells.size(),
+                              row.cells.size() == 1 ? " cell" : " cells",
+                              ", the header has ", columns_.size(),
+                              " columns"));
+      return;
+    }
+    v1::Response response;
+    bool ok = true;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      const CsvCell& cell = row.cells[i];
+      const Column& column = columns_[i];
+      const std::string where = Where(cell.line, i + 1, column.header);
+      if (absl::Status s = CheckText(cell.text, where, true); !s.ok()) {
+        AddProblem(std::string(s.message()));
+        ok = false;
+        continue;
+      }
+      const absl::string_view text = absl::StripAsciiWhitespace(cell.text);
+      if (!column.pillar.has_value()) {
+        std::optional<std::string> id = Member(text, where);
+        if (id.has_value()) response.set_member_id(*std::move(id));
+        ok &= id.has_value();
+        continue;
+      }
+      std::optional<int> score = Score(text, where);
+      ok &= score.has_value();
+      if (score.value_or(0) == 0) continue;
+      v1::PillarScore* s = response.add_scores();
+      s->set_pillar(ToProto(*column.pillar));
+      s->set_score(*score);
+    }
+    if (!ok) return;
+    if (response.scores_size() == 0) {
+      AddProblem(absl::StrCat("line ", row.line(),
+                              ": no score; a response needs at least one"));
+      return;
+    }
+    // The journal's own rules, last: a refusal here is a rule the checks
+    // above did not foresee.
+    if (absl::Status s = working_.AddResponse(round_.id(), response); !s.ok()) {
+      AddProblem(absl::StrCat("line ", row.line(), ": ", s.message()));
+      return;
+    }
+    ++added_;
+  }
+
+  Journal working_;
+  // Responses change neither.
+  const Team team_;
+  const Round round_;
+  Problems problems_;
+  bool header_seen_ = false;
+  bool header_ok_ = false;
+  int header_line_ = 0;
+  std::vector<Column> columns_;
+  // The line of each member's row, by id.
+  absl::flat_hash_map<std::string, int> lines_;
+  int cells_line_ = 0;
+  int added_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<int> ImportScoresCsv(Journal& journal,
+                                    absl::string_view round_id,
+                                    absl::string_view csv) {
+  if (csv.size() > kMaxScoreCsvBytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("scores CSV: ", csv.size(), " bytes, more than the ",
+                     kMaxScoreCsvBytes, " fives reads (kMaxScoreCsvBytes)"));
+  }
+  absl::StatusOr<Round> round =
+      journal_internal::LoadRound(journal.proto(), round_id);
+  if (!round.ok()) return round.status();
+  if (absl::Status s = round->CheckOpen(); !s.ok()) return s;
+  Import import(journal, *std::move(round));
+  if (absl::Status s = csv_internal::ReadCsvRows(
+          csv, [&](const CsvRow& row) { import.Row(row); });
+      !s.ok()) {
+    if (!absl::IsInvalidArgument(s)) return s;  // out of memory
+    import.AddProblem(std::string(s.message()));
+  }
+  return std::move(import).Finish(journal);
+}
+
+}  // namespace fives
