@@ -166,8 +166,8 @@ class Import {
       const CsvCell& cell = row.cells[i];
       const size_t column = i + 1;
       columns_.emplace_back();
-      if (absl::Status s =
-              CheckText(cell.text, Where(cell.line, column, ""), true);
+      if (absl::Status s = CheckText(cell.text, Where(cell.line, column, ""),
+                                     TextKind::kName);
           !s.ok()) {
         AddProblem(std::string(s.message()));
         unreadable = true;
@@ -308,7 +308,8 @@ class Import {
       const CsvCell& cell = row.cells[i];
       const Column& column = columns_[i];
       const std::string where = Where(cell.line, i + 1, column.header);
-      if (absl::Status s = CheckText(cell.text, where, true); !s.ok()) {
+      if (absl::Status s = CheckText(cell.text, where, TextKind::kName);
+          !s.ok()) {
         AddProblem(std::string(s.message()));
         ok = false;
         continue;
