@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -56,6 +57,12 @@ absl::Status ErrnoError(int error, absl::string_view what,
                         absl::string_view path) {
   return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
 }
+
+// Closes a descriptor when it goes out of scope.
+struct ClosesFd {
+  int fd;
+  ~ClosesFd() { ::close(fd); }
+};
 
 absl::Status TooLarge(absl::string_view what, uint64_t bytes) {
   return absl::ResourceExhaustedError(absl::StrCat(
@@ -231,21 +238,19 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     }
     return ErrnoError(error, "open", path);
   }
+  const ClosesFd closes{fd};  // also when reading throws (std::bad_alloc)
   // Only a regular file of bounded size is read: not a device that never
   // ends (/dev/zero), a pipe or a folder, nor a file too large to hold.
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     const int error = errno;
-    ::close(fd);
     return ErrnoError(error, "stat", path);
   }
   if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
     return absl::InvalidArgumentError(
         absl::StrCat("journal file: ", path, " is not a regular file"));
   }
   if (static_cast<uint64_t>(st.st_size) > kMaxJournalFileBytes) {
-    ::close(fd);
     return TooLarge(absl::StrCat("journal file: ", path),
                     static_cast<uint64_t>(st.st_size));
   }
@@ -257,17 +262,14 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int error = errno;
-      ::close(fd);
       return ErrnoError(error, "read", path);
     }
     if (n == 0) break;
     data.append(buffer, static_cast<size_t>(n));
     if (data.size() > kMaxJournalFileBytes) {  // it grew while being read
-      ::close(fd);
       return TooLarge(absl::StrCat("journal file: ", path), data.size());
     }
   }
-  ::close(fd);
   return data;
 }
 
@@ -359,17 +361,17 @@ absl::Status FileOps::Remove(const std::string& path) {
 
 absl::StatusOr<std::vector<std::string>> FileOps::ListFolder(
     const std::string& dir) {
-  DIR* folder = ::opendir(dir.c_str());
+  // Closed also when a name cannot be allocated (std::bad_alloc).
+  const std::unique_ptr<DIR, int (*)(DIR*)> folder(::opendir(dir.c_str()),
+                                                   &::closedir);
   if (folder == nullptr) return ErrnoError(errno, "list folder", dir);
   std::vector<std::string> names;
   errno = 0;
-  while (const dirent* entry = ::readdir(folder)) {
+  while (const dirent* entry = ::readdir(folder.get())) {
     const absl::string_view name = entry->d_name;
     if (name != "." && name != "..") names.emplace_back(name);
   }
-  const int error = errno;
-  ::closedir(folder);
-  if (error != 0) return ErrnoError(error, "list folder", dir);
+  if (errno != 0) return ErrnoError(errno, "list folder", dir);
   return names;
 }
 
