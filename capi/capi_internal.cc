@@ -76,7 +76,10 @@ int GuardedCall(absl::FunctionRef<int()> body) noexcept {
     google::protobuf::LogSilencer silence;
     return body();
   } catch (const std::bad_alloc&) {
-    return Fail(absl::ResourceExhaustedError("out of memory"));
+    // Without allocating: memory may still be short. The message fits in
+    // the string's inline buffer.
+    last_error.assign("out of memory");
+    return FIVES_RESOURCE_EXHAUSTED;
   } catch (...) {
     return Fail(absl::InternalError("unexpected failure inside fives"));
   }

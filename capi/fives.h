@@ -11,6 +11,12 @@
  *   bytes; JSON (proto3 JSON mapping) and text format are conveniences.
  * - Strings are NUL-terminated UTF-8; dates are ISO-8601 "YYYY-MM-DD".
  * - A call that fails changes nothing.
+ * - An allocation failure in a call is reported as FIVES_RESOURCE_EXHAUSTED
+ *   with the message "out of memory", and changes nothing either: the
+ *   handle and any file the call writes are as they were, and no temporary
+ *   file is left (tested at every allocation of a load and a save). With
+ *   protobuf 3.21, one while a report is built can crash inside protobuf,
+ *   whose repeated fields are not exception-safe.
  * - Thread safety: functions without a handle are safe for concurrent use;
  *   a fives_journal is used by one thread at a time; a fives_org by any
  *   number at once.
@@ -291,7 +297,9 @@ FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
  * FIVES_DATA_LOSS when damaged or truncated; FIVES_INVALID_ARGUMENT for a
  * path that is not a regular file, such as a device or a folder;
  * FIVES_RESOURCE_EXHAUSTED past a limit (see Limits), a file's size refused
- * before it is read, its counts and string lengths before it is parsed). */
+ * before it is read, its counts and string lengths before it is parsed, or
+ * when memory runs out). The journal remembers the path and the bytes the
+ * file held, for fives_journal_save. */
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) FIVES_NOEXCEPT;
 /* Frees the journal; accepts NULL. */
@@ -301,8 +309,18 @@ FIVES_API void fives_journal_free(fives_journal* journal) FIVES_NOEXCEPT;
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
                                       int format) FIVES_NOEXCEPT;
-/* Saves the journal file atomically (the previous file stays intact when
- * any step fails). */
+/* Saves the journal file atomically: a temporary file "PATH.tmp-XXXXXX"
+ * (mode 0600) in the same folder, renamed over PATH. When any step fails
+ * the previous file stays intact and the temporary file is removed; the
+ * error names the path and the cause: FIVES_RESOURCE_EXHAUSTED for a full
+ * disk (or "out of memory"), FIVES_PERMISSION_DENIED for a folder that is
+ * read-only or not writable. Temporary files of PATH left by saves that were
+ * killed are removed (never one a running save holds).
+ * Saving to the path the journal was loaded from (the same string), the
+ * file there is checked first: FIVES_ABORTED "PATH: changed by another
+ * process since it was loaded (...)" when its bytes are not those loaded or
+ * last saved (or it is gone), leaving it as it is. Only the bytes count: a
+ * file merely touched is not changed. */
 FIVES_API int fives_journal_save(const fives_journal* journal,
                                  const char* path) FIVES_NOEXCEPT;
 

@@ -151,10 +151,13 @@ FIVES_API int fives_journal_load(fives_journal** out,
     *out = nullptr;
     absl::StatusOr<absl::string_view> p = CheckString(path, "path");
     if (!p.ok()) return Fail(p.status());
+    std::string file(*p);
+    fives::JournalFileStamp stamp;
     absl::StatusOr<fives::Journal> journal =
-        fives::LoadJournalFile(std::string(*p));
+        fives::LoadJournalFile(file, stamp);
     if (!journal.ok()) return Fail(journal.status());
-    *out = new fives_journal{fives_journal::kMagic, *std::move(journal)};
+    *out = new fives_journal{fives_journal::kMagic, *std::move(journal),
+                             std::move(file), stamp};
     return FIVES_OK;
   });
 }
@@ -182,7 +185,11 @@ FIVES_API int fives_journal_save(const fives_journal* journal,
     if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
     absl::StatusOr<absl::string_view> p = CheckString(path, "path");
     if (!p.ok()) return Fail(p.status());
-    return Done(fives::SaveJournalFile(journal->journal, std::string(*p)));
+    const std::string file(*p);
+    if (journal->path.empty() || file != journal->path) {
+      return Done(fives::SaveJournalFile(journal->journal, file));
+    }
+    return Done(fives::SaveJournalFile(journal->journal, file, journal->stamp));
   });
 }
 

@@ -4,10 +4,12 @@
 #define FIVES_CAPI_JOURNAL_HANDLE_H_
 
 #include <cstdint>
+#include <string>
 
 #include "absl/status/status.h"
 #include "capi_internal.h"
 #include "fives/journal.h"
+#include "fives/journal_io.h"
 
 // The handle. `magic` is set while the handle is alive, so a pointer that
 // is not a journal is refused where it can be detected.
@@ -15,6 +17,12 @@ struct fives_journal {
   static constexpr uint64_t kMagic = 0x66697665736A6E6CULL;  // "fivesjnl"
   uint64_t magic = kMagic;
   fives::Journal journal;
+  // The path it was loaded from ("" when not loaded) and the stamp of that
+  // file's bytes then, or when it was last saved there: a save to that path
+  // refuses to replace what another process wrote since. Mutable: the save
+  // (of a const handle) renews it; a handle is used by one thread at a time.
+  std::string path;
+  mutable fives::JournalFileStamp stamp;
 };
 
 namespace fives::capi {

@@ -2,12 +2,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <set>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "fives/text_format.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace internal {
@@ -23,12 +24,14 @@ struct LoadedCatalog {
   v1::Catalog catalog;
   // [pillar][language] -> texts.
   const v1::PillarTexts* texts[kPillarCount][2] = {};
-  absl::flat_hash_map<std::string, const v1::Phrase*> phrases;
+  // Keys into `catalog`, which stays where it is.
+  internal::HashMap<absl::string_view, const v1::Phrase*> phrases;
 };
 
 const LoadedCatalog& Loaded() {
   static const LoadedCatalog* loaded = [] {
-    auto* l = new LoadedCatalog;
+    // Freed if building it throws (std::bad_alloc): built again next time.
+    auto l = std::make_unique<LoadedCatalog>();
     absl::StatusOr<v1::Catalog> parsed =
         ParseCatalog(internal::kCatalogTextproto);
     if (!parsed.ok()) {
@@ -48,7 +51,7 @@ const LoadedCatalog& Loaded() {
     for (const v1::Phrase& phrase : l->catalog.phrases()) {
       l->phrases[phrase.key()] = &phrase;
     }
-    return l;
+    return l.release();
   }();
   return *loaded;
 }

@@ -5,7 +5,7 @@
 #include <map>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -191,11 +191,11 @@ int Suppressor::FirstDerivablePrimary(const std::vector<int64_t>& n,
     }
     return g;
   };
-  absl::flat_hash_map<int, int> rep;  // atom -> its first leaf
+  internal::HashMap<int, int> rep;  // atom -> its first leaf
   std::vector<int> row_of(tree_, -1);
   std::map<Row, int> row_index;
   std::vector<int> row_count;
-  absl::flat_hash_map<int, std::vector<int>> atom_leaves;
+  internal::HashMap<int, std::vector<int>> atom_leaves;
   std::vector<int> free_leaves;
   for (int l : leaves) {
     Row row;
@@ -250,7 +250,7 @@ int Suppressor::FirstDerivablePrimary(const std::vector<int64_t>& n,
   // Whether p, given by its right-hand side on the unknown leaves that can
   // have a non-zero one, is a combination of the shown cells.
   auto derivable = [&](const std::vector<std::pair<int, int>>& leaf_rhs) {
-    absl::flat_hash_map<int, std::pair<int, int>> rhs;  // row -> (value, k)
+    internal::HashMap<int, std::pair<int, int>> rhs;  // row -> (value, k)
     for (const auto& [l, v] : leaf_rhs) {
       if (v == 0) continue;
       auto [it, added] = rhs.emplace(row_of[l], std::make_pair(v, 0));

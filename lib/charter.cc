@@ -12,14 +12,13 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "fives/catalog.h"
 #include "fives/civil_date.h"
 #include "fives/team_config.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -47,7 +46,7 @@ class MemberDays {
   // Whether `id` is a member of the team on `day`; otherwise why not.
   std::optional<std::string> NotMemberOn(absl::string_view id,
                                          absl::CivilDay day) const {
-    auto it = spans_.find(id);
+    auto it = spans_.find(std::string(id));
     if (it == spans_.end()) {
       return absl::StrCat(Quoted(id), " is not a member of the team");
     }
@@ -69,7 +68,7 @@ class MemberDays {
     std::optional<absl::CivilDay> joined, left;
     bool open_ended = true;
   };
-  absl::flat_hash_map<std::string, Span> spans_;
+  internal::HashMap<std::string, Span> spans_;
 };
 
 bool IsSteeringMomentKind(absl::string_view kind) {
@@ -225,7 +224,7 @@ class Checker {
 
   void Structure(const v1::StructureCharter& s) {
     const Pillar p = Pillar::kStructure;
-    absl::flat_hash_map<std::string, v1::DecisionModel> register_models;
+    internal::HashMap<std::string, v1::DecisionModel> register_models;
     for (int i = 0; i < s.decision_register_size(); ++i) {
       const v1::DecisionRule& r = s.decision_register(i);
       const Entry where{"structure.decision_register", i};
@@ -307,8 +306,8 @@ class Checker {
               absl::StrCat(n, " KPIs, the method asks 6 to 10"));
     }
     const auto& listed = j_.charter().strategy().priorities();
-    const absl::flat_hash_set<absl::string_view> priorities(listed.begin(),
-                                                            listed.end());
+    const internal::HashSet<absl::string_view> priorities(listed.begin(),
+                                                          listed.end());
     for (int i = 0; i < n; ++i) {
       const v1::Kpi& k = s.kpis(i);
       const Entry where{"steering.kpis", i};
@@ -370,9 +369,9 @@ class Checker {
   }
 
   void Signals(const v1::Charter& c) {
-    absl::flat_hash_set<absl::string_view> checks;
+    internal::HashSet<absl::string_view> checks;
     for (const v1::Check& check : j_.checks()) checks.insert(check.id());
-    absl::flat_hash_set<std::tuple<absl::string_view, int, int>> seen;
+    internal::HashSet<std::tuple<absl::string_view, int, int>> seen;
     for (int i = 0; i < c.signals_size(); ++i) {
       const v1::SignalTick& t = c.signals(i);
       const Entry where{"signals", i};
@@ -759,7 +758,7 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
 
   // Signals: per pillar and index, the distinct checks up to `as_of` that
   // ticked it, by date (ticks that do not check out are left out).
-  absl::flat_hash_map<absl::string_view, absl::CivilDay> checks;
+  internal::HashMap<absl::string_view, absl::CivilDay> checks;
   std::optional<absl::CivilDay> latest_check;
   for (const v1::Check& c : journal.checks()) {
     std::optional<absl::CivilDay> d = ParseDay(c.date());

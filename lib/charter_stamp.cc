@@ -1,13 +1,13 @@
 // Dating the agreements of a charter that a caller set or changed.
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -46,11 +46,11 @@ bool IsSet(const Message& m, const FieldDescriptor* f) {
 
 // The entries of `list` in `m` by their first field (a string); the first
 // entry of each value, as a scan from the start would find it.
-absl::flat_hash_map<std::string, const Message*> EntriesByKey(
+internal::HashMap<std::string, const Message*> EntriesByKey(
     const Message& m, const FieldDescriptor* list) {
   const Reflection* r = m.GetReflection();
   const FieldDescriptor* key = list->message_type()->field(0);
-  absl::flat_hash_map<std::string, const Message*> out;
+  internal::HashMap<std::string, const Message*> out;
   out.reserve(r->FieldSize(m, list));
   for (int i = 0; i < r->FieldSize(m, list); ++i) {
     const Message& e = r->GetRepeatedMessage(m, list, i);
@@ -87,7 +87,7 @@ void StampSection(const Message& before, const std::string& today,
     if (updated == nullptr || key->type() != FieldDescriptor::TYPE_STRING) {
       continue;
     }
-    const absl::flat_hash_map<std::string, const Message*> earlier =
+    const internal::HashMap<std::string, const Message*> earlier =
         EntriesByKey(before, f);
     for (int k = 0; k < r->FieldSize(*after, f); ++k) {
       Message* entry = r->MutableRepeatedMessage(after, f, k);

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <tuple>
 
-#include "absl/container/flat_hash_map.h"
 #include "fives/civil_date.h"
+#include "hash_table.h"
 
 namespace fives {
 
@@ -174,7 +174,7 @@ class MemberNumbers {
   }
 
  private:
-  absl::flat_hash_map<absl::string_view, int> index_;
+  internal::HashMap<absl::string_view, int> index_;
   int extra_ = 0;
 };
 

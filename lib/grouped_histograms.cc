@@ -4,6 +4,7 @@
 #include <array>
 
 #include "absl/strings/str_cat.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -228,7 +229,7 @@ void GroupedHistograms::ForEachDistinctStats(
   uint32_t next = 0;
   if (spill_.empty()) {
     // Without spilled counts a packed word is the whole histogram: a key.
-    absl::flat_hash_map<uint64_t, uint32_t> seen;
+    internal::HashMap<uint64_t, uint32_t> seen;
     seen.reserve(std::min<size_t>(words, 1 << 15));
     for (size_t w = 0; w < words; ++w) {
       auto [it, added] = seen.try_emplace(packed_[w], next);
@@ -242,7 +243,7 @@ void GroupedHistograms::ForEachDistinctStats(
     }
     return;
   }
-  absl::flat_hash_map<ScoreHistogram::Counts, uint32_t> seen;
+  internal::HashMap<ScoreHistogram::Counts, uint32_t> seen;
   for (size_t w = 0; w < words; ++w) {
     const ScoreHistogram h =
         Histogram(w / kPillarCount, kAllPillars[w % kPillarCount]);

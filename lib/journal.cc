@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
@@ -11,6 +9,7 @@
 #include "fives/limits.h"
 #include "fives/round_report.h"
 #include "fives/trend.h"
+#include "hash_table.h"
 #include "journal_internal.h"
 
 namespace fives {
@@ -230,7 +229,7 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
   }
   // Work on a copy and swap it in at the end: nothing half-applied.
   v1::Journal j = proto_;
-  absl::flat_hash_set<std::string> used;
+  internal::HashSet<std::string> used;
   for (const v1::Member& m : j.team().members()) used.insert(m.id());
   std::string pseudonym;
   int32_t counter = j.next_forgotten();
@@ -356,7 +355,7 @@ PillarFigures FiguresOf(const Round& round, Pillar p) {
   return f;
 }
 
-using RoundIndexes = absl::flat_hash_map<absl::string_view, int>;
+using RoundIndexes = internal::HashMap<absl::string_view, int>;
 
 // Each round's index by its id.
 RoundIndexes IndexRounds(const v1::Journal& j) {

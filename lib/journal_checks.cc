@@ -1,11 +1,11 @@
 // The collaboration check and the rotating process guardian of a journal.
 #include <algorithm>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
+#include "hash_table.h"
 #include "journal_internal.h"
 #include "journal_limits.h"
 
@@ -136,7 +136,7 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   for (const std::string& s : input.agreements) check.add_agreements(s);
 
   // Every action open on the check's date is reviewed, once.
-  absl::flat_hash_set<std::string> reviewed;
+  internal::HashSet<std::string> reviewed;
   for (size_t i = 0; i < input.reviews.size(); ++i) {
     const v1::ActionReview& r = input.reviews[i];
     const std::string field = absl::StrCat("check.reviews[", i, "]");

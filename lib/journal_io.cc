@@ -1,6 +1,8 @@
 #include "fives/journal_io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -8,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -21,6 +24,7 @@
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "journal_limits.h"
+#include "temp_file.h"
 
 namespace fives {
 namespace {
@@ -56,6 +60,12 @@ absl::Status ErrnoError(int error, absl::string_view what,
   return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
 }
 
+// Closes a descriptor when it goes out of scope.
+struct ClosesFd {
+  int fd;
+  ~ClosesFd() { ::close(fd); }
+};
+
 // OK for input of at most the input_bytes limit.
 absl::Status CheckSize(absl::string_view what, uint64_t bytes) {
   return CheckLimit(Limit::kInputBytes,
@@ -82,13 +92,6 @@ unsigned ProcessUmask() {
     }
   }
   return 022;
-}
-
-std::string DirOf(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
 }
 
 }  // namespace
@@ -244,23 +247,21 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     }
     return ErrnoError(error, "open", path);
   }
+  const ClosesFd closes{fd};  // also when reading throws (std::bad_alloc)
   // Only a regular file of bounded size is read: not a device that never
   // ends (/dev/zero), a pipe or a folder, nor a file too large to hold.
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     const int error = errno;
-    ::close(fd);
     return ErrnoError(error, "stat", path);
   }
   if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
     return absl::InvalidArgumentError(
         absl::StrCat("journal file: ", path, " is not a regular file"));
   }
   if (absl::Status s = CheckSize(absl::StrCat("journal file: ", path),
                                  static_cast<uint64_t>(st.st_size));
       !s.ok()) {
-    ::close(fd);
     return s;
   }
   std::string data;
@@ -271,7 +272,6 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int error = errno;
-      ::close(fd);
       return ErrnoError(error, "read", path);
     }
     if (n == 0) break;
@@ -280,11 +280,9 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     if (absl::Status s =
             CheckSize(absl::StrCat("journal file: ", path), data.size());
         !s.ok()) {
-      ::close(fd);
       return s;
     }
   }
-  ::close(fd);
   return data;
 }
 
@@ -296,28 +294,47 @@ absl::Status FileOps::Chmod(int fd, unsigned mode) {
 }
 
 absl::StatusOr<int> FileOps::CreateTemp(std::string& path_template) {
-  const int fd = ::mkstemp(path_template.data());
-  if (fd < 0) return ErrnoError(errno, "create", path_template);
-  return fd;
+  const std::string pattern = path_template;
+  // A cleanup by another save may remove the new file before it is locked
+  // (it is not locked yet, so it looks left behind): then the file has no
+  // name any more, and a new one is made.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    path_template = pattern;
+    const int fd = ::mkostemp(path_template.data(), O_CLOEXEC);
+    if (fd < 0) return ErrnoError(errno, "create", path_template);
+    struct stat st;
+    if (::flock(fd, LOCK_EX) != 0 || ::fstat(fd, &st) != 0) {
+      const int error = errno;
+      ::close(fd);
+      ::unlink(path_template.c_str());
+      return ErrnoError(error, "lock", path_template);
+    }
+    if (st.st_nlink > 0) return fd;
+    ::close(fd);
+  }
+  return absl::AbortedError(absl::StrCat(
+      "create ", pattern, ": removed by another process as soon as made"));
 }
 
+// The steps on a descriptor do not know its path: WriteFileAtomically
+// names it.
 absl::Status FileOps::Write(int fd, absl::string_view data) {
   while (!data.empty()) {
     const ssize_t n = ::write(fd, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return ErrnoError(errno, "write", "journal file");
+    if (n < 0) return absl::ErrnoToStatus(errno, "write");
     data.remove_prefix(static_cast<size_t>(n));
   }
   return absl::OkStatus();
 }
 
 absl::Status FileOps::Sync(int fd) {
-  if (::fsync(fd) != 0) return ErrnoError(errno, "fsync", "journal file");
+  if (::fsync(fd) != 0) return absl::ErrnoToStatus(errno, "fsync");
   return absl::OkStatus();
 }
 
 absl::Status FileOps::Close(int fd) {
-  if (::close(fd) != 0) return ErrnoError(errno, "close", "journal file");
+  if (::close(fd) != 0) return absl::ErrnoToStatus(errno, "close");
   return absl::OkStatus();
 }
 
@@ -355,30 +372,132 @@ absl::Status FileOps::Remove(const std::string& path) {
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::vector<std::string>> FileOps::ListFolder(
+    const std::string& dir) {
+  // Closed also when a name cannot be allocated (std::bad_alloc).
+  const std::unique_ptr<DIR, int (*)(DIR*)> folder(::opendir(dir.c_str()),
+                                                   &::closedir);
+  if (folder == nullptr) return ErrnoError(errno, "list folder", dir);
+  std::vector<std::string> names;
+  errno = 0;
+  while (const dirent* entry = ::readdir(folder.get())) {
+    const absl::string_view name = entry->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  if (errno != 0) return ErrnoError(errno, "list folder", dir);
+  return names;
+}
+
+absl::StatusOr<bool> FileOps::RemoveIfUnlocked(const std::string& path) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  const int fd =
+      ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    const int error = errno;
+    if (error == ENOENT || error == ELOOP) return false;  // gone, a symlink
+    return ErrnoError(error, "open", path);
+  }
+  struct stat opened, now;
+  bool remove = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode) &&
+                ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  // Still the file locked, not one renamed there since it was opened.
+  remove = remove && ::lstat(path.c_str(), &now) == 0 &&
+           now.st_dev == opened.st_dev && now.st_ino == opened.st_ino;
+  const int result = remove ? ::unlink(path.c_str()) : 0;
+  const int error = errno;
+  ::close(fd);  // releases the lock
+  if (result != 0) return ErrnoError(error, "remove", path);
+  return remove;
+}
+
+namespace {
+
+// `status` of a step of the write of `path`, naming `path`.
+absl::Status AtPath(const absl::Status& status, const std::string& path) {
+  if (status.ok()) return status;
+  return absl::Status(status.code(),
+                      absl::StrCat(path, ": ", status.message()));
+}
+
+// OK when the file at `path` holds the bytes of `expected`; otherwise
+// Aborted, saying how it changed.
+absl::Status CheckUnchanged(const std::string& path,
+                            const JournalFileStamp& expected, FileOps& ops) {
+  absl::StatusOr<std::string> bytes = ops.ReadFile(path);
+  std::string how;
+  if (absl::IsNotFound(bytes.status())) {
+    how = "it was removed";
+  } else if (absl::IsInvalidArgument(bytes.status()) ||
+             absl::IsResourceExhausted(bytes.status())) {
+    how = std::string(bytes.status().message());  // a folder, a huge file
+  } else if (!bytes.ok()) {
+    return bytes.status();
+  } else {
+    const JournalFileStamp now = StampOf(*bytes);
+    if (now == expected) return absl::OkStatus();
+    how =
+        now.size == expected.size
+            ? absl::StrCat("other bytes, ", now.size, " as when loaded")
+            : absl::StrCat(now.size, " bytes, ", expected.size, " when loaded");
+  }
+  return absl::AbortedError(
+      absl::StrCat(path, ": changed by another process since it was loaded (",
+                   how, "); it is left as it is"));
+}
+
+// WriteFileAtomically, with the check of SaveJournalFile when `expected`
+// is not null. `in_place` becomes true once the new file is at `path`.
+absl::Status WriteAtomically(const std::string& path, absl::string_view bytes,
+                             FileOps& ops, bool replace, FileAccess access,
+                             const JournalFileStamp* expected, bool* in_place) {
+  if (path.empty()) return absl::InvalidArgumentError("path: empty");
+  // Everything that allocates after the rename is made before it: an
+  // allocation failure must not report a save that happened as failed.
+  const std::string folder = internal::FolderOf(path);
+  internal::RemoveLeftoverTemps(path, ops);
+  std::string temp_path = internal::TempTemplateOf(path);
+  absl::StatusOr<int> fd = ops.CreateTemp(temp_path);
+  if (!fd.ok()) return fd.status();
+  internal::TempFile temp(ops, std::move(temp_path), *fd);
+  // mkstemp makes the file 0600; a file to share gets the umask's mode.
+  absl::Status status = access == FileAccess::kAsUmask
+                            ? ops.Chmod(temp.fd(), 0666 & ~ProcessUmask())
+                            : absl::OkStatus();
+  if (status.ok()) status = ops.Write(temp.fd(), bytes);
+  if (status.ok()) status = ops.Sync(temp.fd());
+  if (!status.ok()) return AtPath(status, path);
+  if (expected != nullptr) {
+    if (absl::Status s = CheckUnchanged(path, *expected, ops); !s.ok()) {
+      return s;
+    }
+  }
+  // Renamed or linked while still open, so locked: another save's cleanup
+  // cannot take it for a leftover.
+  if (replace) {
+    if (absl::Status s = ops.Rename(temp.path(), path); !s.ok()) return s;
+  } else {
+    if (absl::Status s = ops.Link(temp.path(), path); !s.ok()) return s;
+    (void)ops.Remove(temp.path());  // `path` is the file now
+  }
+  temp.NameGone();
+  *in_place = true;
+  // The new file is in place; a failure here means it may not survive a
+  // crash yet, which the caller must hear about.
+  if (absl::Status s = temp.Close(); !s.ok()) return AtPath(s, path);
+  return ops.SyncDir(folder);
+}
+
+}  // namespace
+
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view bytes, FileOps& ops,
                                  bool replace, FileAccess access) {
-  if (path.empty()) return absl::InvalidArgumentError("path: empty");
-  std::string temp = path + ".tmp-XXXXXX";
-  absl::StatusOr<int> fd = ops.CreateTemp(temp);
-  if (!fd.ok()) return fd.status();
-  // mkstemp makes the file 0600; a file to share gets the umask's mode.
-  absl::Status status = access == FileAccess::kAsUmask
-                            ? ops.Chmod(*fd, 0666 & ~ProcessUmask())
-                            : absl::OkStatus();
-  if (status.ok()) status = ops.Write(*fd, bytes);
-  if (status.ok()) status = ops.Sync(*fd);
-  if (absl::Status closed = ops.Close(*fd); status.ok()) status = closed;
-  if (status.ok()) {
-    status = replace ? ops.Rename(temp, path) : ops.Link(temp, path);
-  }
-  if (!status.ok() || !replace) {
-    (void)ops.Remove(temp);  // the previous file, if any, is untouched
-    if (!status.ok()) return status;
-  }
-  // The new file is in place; a failure here means it may not survive a
-  // crash yet, which the caller must hear about.
-  return ops.SyncDir(DirOf(path));
+  bool in_place = false;
+  return WriteAtomically(path, bytes, ops, replace, access, nullptr, &in_place);
+}
+
+JournalFileStamp StampOf(absl::string_view bytes) {
+  return JournalFileStamp{bytes.size(), Crc32(bytes)};
 }
 
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
@@ -390,6 +509,25 @@ absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
 absl::Status SaveJournalFile(const Journal& journal, const std::string& path) {
   FileOps posix;
   return SaveJournalFile(journal, path, posix);
+}
+
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
+                             JournalFileStamp& stamp, FileOps& ops) {
+  const std::string bytes = EncodeJournalFile(journal);
+  bool in_place = false;
+  absl::Status status =
+      WriteAtomically(path, bytes, ops, /*replace=*/true,
+                      FileAccess::kOwnerOnly, &stamp, &in_place);
+  // Also after a failure of the close or of the folder's fsync: the file
+  // at `path` holds these bytes then.
+  if (in_place) stamp = StampOf(bytes);
+  return status;
+}
+
+absl::Status SaveJournalFile(const Journal& journal, const std::string& path,
+                             JournalFileStamp& stamp) {
+  FileOps posix;
+  return SaveJournalFile(journal, path, stamp, posix);
 }
 
 absl::Status CreateJournalFile(const Journal& journal, const std::string& path,
@@ -404,7 +542,8 @@ absl::Status CreateJournalFile(const Journal& journal,
   return CreateJournalFile(journal, path, posix);
 }
 
-absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops) {
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path,
+                                        JournalFileStamp& stamp, FileOps& ops) {
   absl::StatusOr<std::string> bytes = ops.ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
@@ -412,7 +551,19 @@ absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops) {
     return absl::Status(journal.status().code(),
                         absl::StrCat(path, ": ", journal.status().message()));
   }
+  stamp = StampOf(*bytes);
   return journal;
+}
+
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path,
+                                        JournalFileStamp& stamp) {
+  FileOps posix;
+  return LoadJournalFile(path, stamp, posix);
+}
+
+absl::StatusOr<Journal> LoadJournalFile(const std::string& path, FileOps& ops) {
+  JournalFileStamp unused;
+  return LoadJournalFile(path, unused, ops);
 }
 
 absl::StatusOr<Journal> LoadJournalFile(const std::string& path) {

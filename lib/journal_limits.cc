@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "fives/limits.h"
@@ -14,6 +13,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "hash_table.h"
 
 namespace fives::journal_internal {
 namespace {
@@ -52,7 +52,7 @@ struct RuleNode {
     Limit limit = Limit::kMembers;
     std::unique_ptr<RuleNode> below;
   };
-  absl::flat_hash_map<const FieldDescriptor*, Edge> edges;
+  internal::HashMap<const FieldDescriptor*, Edge> edges;
 
   const Edge* Find(const FieldDescriptor* f) const {
     auto it = edges.find(f);
@@ -183,9 +183,9 @@ class WireWalk {
                     const Descriptor* type, const RuleNode* node,
                     bool in_charter) {
     // Counts of the limited lists of this message.
-    absl::flat_hash_map<const FieldDescriptor*, int64_t> counts;
+    internal::HashMap<const FieldDescriptor*, int64_t> counts;
     // The index of each repeated field's next element, for names.
-    absl::flat_hash_map<const FieldDescriptor*, int64_t> next;
+    internal::HashMap<const FieldDescriptor*, int64_t> next;
     for (;;) {
       const uint32_t tag = in.ReadTag();
       if (tag == 0) return absl::OkStatus();

@@ -1,7 +1,5 @@
 // Validation of a stored journal: every part, and every reference between
 // parts, without copying the message.
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -10,6 +8,7 @@
 #include "fives/civil_date.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
+#include "hash_table.h"
 #include "journal_limits.h"
 
 namespace fives {
@@ -37,11 +36,11 @@ absl::Status CheckAssignedId(absl::string_view id, absl::string_view prefix,
 
 struct Context {
   const v1::Journal& j;
-  absl::flat_hash_map<absl::string_view, const v1::Member*> members;
-  absl::flat_hash_map<absl::string_view, const v1::Round*> rounds;
-  absl::flat_hash_map<absl::string_view, const v1::Plan*> plans;
-  absl::flat_hash_map<absl::string_view, const v1::Action*> actions;
-  absl::flat_hash_set<absl::string_view> checks;
+  internal::HashMap<absl::string_view, const v1::Member*> members;
+  internal::HashMap<absl::string_view, const v1::Round*> rounds;
+  internal::HashMap<absl::string_view, const v1::Plan*> plans;
+  internal::HashMap<absl::string_view, const v1::Action*> actions;
+  internal::HashSet<absl::string_view> checks;
 };
 
 absl::Status CheckMember(const Context& c, absl::string_view id,
@@ -59,7 +58,7 @@ absl::StatusOr<absl::CivilDay> Date(const std::string& text,
 
 absl::Status CheckRounds(Context& c) {
   // Join dates, parsed once (the team is valid).
-  absl::flat_hash_map<const v1::Member*, absl::CivilDay> joined;
+  internal::HashMap<const v1::Member*, absl::CivilDay> joined;
   for (const auto& [id, m] : c.members) {
     if (m->forgotten()) continue;
     joined.emplace(m, *ParseCivilDate(m->joined(), ""));
@@ -204,7 +203,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     c.members.emplace(m.id(), &m);
   }
   if (absl::Status s = CheckRounds(c); !s.ok()) return s;
-  absl::flat_hash_set<int32_t> close_orders;
+  internal::HashSet<int32_t> close_orders;
   for (int i = 0; i < j.rounds_size(); ++i) {
     const v1::Round& r = j.rounds(i);
     if (r.close_order() > 0 && !close_orders.insert(r.close_order()).second) {
@@ -272,7 +271,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     }
   }
 
-  absl::flat_hash_set<absl::string_view> planned_rounds;
+  internal::HashSet<absl::string_view> planned_rounds;
   for (int i = 0; i < j.plans_size(); ++i) {
     const v1::Plan& p = j.plans(i);
     const std::string where = absl::StrCat("plans[", i, "]");
@@ -294,7 +293,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
     }
     // An action listed twice would be reported twice: a small journal
     // could ask for a page of any size.
-    absl::flat_hash_set<absl::string_view> listed;
+    internal::HashSet<absl::string_view> listed;
     for (const std::string& id : p.action_ids()) {
       if (!listed.insert(id).second) {
         return Invalid(where + ".action_ids",
@@ -325,7 +324,7 @@ absl::Status Journal::Validate(const v1::Journal& j) {
             CheckMember(c, check.facilitator_id(), where + ".facilitator_id");
         !s.ok())
       return s;
-    absl::flat_hash_set<absl::string_view> reviewed, listed;
+    internal::HashSet<absl::string_view> reviewed, listed;
     for (const v1::ActionReview& r : check.reviews()) {
       if (!reviewed.insert(r.action_id()).second) {
         return Invalid(

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "fives/string_rules.h"
 #include "fives/team.h"
 #include "fives/text_format.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -36,8 +36,8 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
   if (count == 0) {
     return absl::InvalidArgumentError("units: the organisation has no units");
   }
-  absl::flat_hash_map<std::string, int> index;
-  absl::flat_hash_map<std::string, int> team_index;
+  internal::HashMap<std::string, int> index;
+  internal::HashMap<std::string, int> team_index;
   for (int i = 0; i < count; ++i) {
     const v1::OrgUnit& unit = proto.units(i);
     const std::string field = UnitField(i, unit);
@@ -67,7 +67,7 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
                          team_index[unit.team_id()], "]"));
       }
     }
-    absl::flat_hash_set<std::string> keys;
+    internal::HashSet<std::string> keys;
     for (int a = 0; a < unit.attributes_size(); ++a) {
       const v1::OrgAttribute& attribute = unit.attributes(a);
       if (attribute.key().empty()) {
@@ -149,7 +149,7 @@ absl::StatusOr<Org> Org::FromProto(v1::Organization proto) {
     }
   }
   // Groupings: each team takes the nearest value up its branch.
-  absl::flat_hash_set<std::string> group_keys;
+  internal::HashSet<std::string> group_keys;
   for (int k = 0; k < proto.group_by_size(); ++k) {
     const std::string& key = proto.group_by(k);
     if (key.empty() || !group_keys.insert(key).second) {

@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fives/cell_suppression.h"
@@ -15,6 +14,7 @@
 #include "fives/org_partial.h"
 #include "fives/score_stats.h"
 #include "fives/trend.h"
+#include "hash_table.h"
 #include "parallel_for.h"
 
 namespace fives {
@@ -172,7 +172,7 @@ absl::StatusOr<std::vector<TeamData>> MatchTeams(
     if (count[unit]++ == 0) first[unit] = i;
   }
   // The journals of teams that have more than one, in one pass.
-  absl::flat_hash_map<int, std::vector<std::string>> journals_of;
+  internal::HashMap<int, std::vector<std::string>> journals_of;
   for (int i = 0; i < size; ++i) {
     if (unit_of[i] >= 0 && count[unit_of[i]] > 1) {
       journals_of[unit_of[i]].push_back(partials.journal(i));
@@ -669,7 +669,7 @@ class StatsCache {
 
  private:
   static constexpr size_t kMaxEntries = 1 << 16;
-  absl::flat_hash_map<std::array<int32_t, 5>, ScoreStats> cache_;
+  internal::HashMap<std::array<int32_t, 5>, ScoreStats> cache_;
 };
 
 }  // namespace
@@ -849,7 +849,7 @@ absl::StatusOr<v1::OrgTrend> CompareRollups(const v1::OrgRollup& before,
                ? absl::StrCat("g:", r.group_key(), "=", r.group_value())
                : absl::StrCat("u:", r.unit_id());
   };
-  absl::flat_hash_map<std::string, const v1::OrgRow*> earlier;
+  internal::HashMap<std::string, const v1::OrgRow*> earlier;
   for (const v1::OrgRow& r : before.rows()) earlier[key(r)] = &r;
   auto counts_of = [](const v1::PillarStats& s) {
     if (s.histogram_size() != kScoreCategories) return ScoreHistogram();

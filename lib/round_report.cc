@@ -1,8 +1,8 @@
 #include "fives/round_report.h"
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "hash_table.h"
 
 namespace fives {
 
@@ -28,7 +28,7 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
   *report.mutable_thresholds() = round.privacy().ToProto();
   *report.mutable_agreement() = round.agreement().ToProto();
   // Display names by member id, looked up once per response and pillar.
-  absl::flat_hash_map<absl::string_view, const v1::Member*> members;
+  internal::HashMap<absl::string_view, const v1::Member*> members;
   if (!round.is_confidential()) {
     members.reserve(team.proto().members_size());
     for (const v1::Member& m : team.proto().members())

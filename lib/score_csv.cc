@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -14,6 +13,7 @@
 #include "fives/catalog.h"
 #include "fives/round.h"
 #include "fives/string_rules.h"
+#include "hash_table.h"
 #include "journal_internal.h"
 
 namespace fives {
@@ -353,7 +353,7 @@ class Import {
   int header_line_ = 0;
   std::vector<Column> columns_;
   // The line of each member's row, by id.
-  absl::flat_hash_map<std::string, int> lines_;
+  internal::HashMap<std::string, int> lines_;
   int cells_line_ = 0;
   int added_ = 0;
 };

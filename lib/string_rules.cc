@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/stubs/common.h"
+#include "hash_table.h"
 
 namespace fives {
 TextKind KindOfField(absl::string_view field_name) {
@@ -132,7 +132,7 @@ class TypePlans {
 
   std::mutex mu_;
   // Guarded by mu_; plans are never removed, so references stay valid.
-  absl::flat_hash_map<const Descriptor*, std::unique_ptr<TypePlan>> plans_;
+  internal::HashMap<const Descriptor*, std::unique_ptr<TypePlan>> plans_;
 };
 
 TypePlans& Plans() {

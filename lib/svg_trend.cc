@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fives/journal.h"
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
+#include "hash_table.h"
 #include "svg_writer.h"
 
 namespace fives {
@@ -66,7 +66,7 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   // Plan markers: [pillar][round index] -> plan ids.
   std::array<std::vector<std::vector<std::string>>, kPillarCount> markers;
   for (auto& m : markers) m.resize(count);
-  absl::flat_hash_map<absl::string_view, size_t> drawn;
+  internal::HashMap<absl::string_view, size_t> drawn;
   for (size_t r = 0; r < count; ++r) drawn.emplace(reports[r].round_id(), r);
   for (const v1::Plan& plan : journal.plans()) {
     absl::StatusOr<Pillar> focus = PillarFromProto(plan.focus());

@@ -1,12 +1,12 @@
 #include "fives/team.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
 #include "fives/limits.h"
 #include "fives/string_rules.h"
+#include "hash_table.h"
 
 namespace fives {
 namespace {
@@ -72,7 +72,7 @@ absl::Status Team::Validate(const v1::Team& proto) {
   if (proto.name().empty()) {
     return absl::InvalidArgumentError("team.name: empty, a team needs a name");
   }
-  absl::flat_hash_set<std::string> seen;
+  internal::HashSet<std::string> seen;
   const v1::Member* above = nullptr;  // the member above with dates
   bool erased_above = false;
   for (int i = 0; i < proto.members_size(); ++i) {

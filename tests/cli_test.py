@@ -996,6 +996,19 @@ class ExistingFileTest(JournalCase):
         self.assertEqual(self.leftovers(), [])
 
 
+class LeftoverTempFilesTest(JournalCase):
+    def test_a_change_removes_what_killed_saves_left_behind(self):
+        self.ok("init", "--team", "mt", "--name", "MT")
+        left = self.path + ".tmp-K1lled"
+        lookalikes = [self.path + ".tmp-ABC", self.path + "2.tmp-Abc123"]
+        for name in [left, *lookalikes]:
+            self.write(b"half a journal", name)
+        self.ok("member", "add", "anna", "Anna", "--date", "2026-01-05")
+        self.assertFalse(os.path.exists(left))
+        for name in lookalikes:
+            self.assertEqual(self.read(name), b"half a journal")
+
+
 class ReportDocumentsTest(JournalCase):
     """fives report --format md|html|json|svg on the demo journal, --out,
     and fives demo --format ... --out."""

@@ -38,10 +38,14 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
+#include "temp_folder.h"
 
 namespace fives {
 namespace {
 
+using ::fives::file_testing::ReadBytes;
+using ::fives::file_testing::TempFolder;
+using ::fives::file_testing::WriteBytes;
 using ::fives::journal_builder::BuildRichJournal;
 using ::fives::journal_builder::Day;
 using ::fives::journal_builder::DeterministicBytes;
@@ -103,57 +107,6 @@ Journal RichJournal() {
 }
 
 Journal MinimalJournal() { return *Journal::Create("t", "T"); }
-
-// A fresh folder under the test's temporary directory, removed with its
-// contents at the end.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string base = ::testing::TempDir();
-    if (base.empty() || base.back() != '/') base.push_back('/');
-    std::string tmpl = base + "journal_io_test.XXXXXX";
-    char* made = ::mkdtemp(tmpl.data());
-    EXPECT_NE(made, nullptr) << "mkdtemp " << tmpl;
-    path_ = tmpl;
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string File(absl::string_view name) const {
-    return absl::StrCat(path_, "/", name);
-  }
-  // The names in the folder, sorted.
-  std::vector<std::string> List() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(path_)) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  std::string path_;
-};
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  return std::string(std::istreambuf_iterator<char>(in),
-                     std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::string& path, absl::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  ASSERT_TRUE(out.good()) << "cannot write " << path;
-}
 
 uint32_t ZlibCrc32(absl::string_view data) {
   uLong crc = crc32(0L, Z_NULL, 0);
@@ -1503,6 +1456,22 @@ absl::Status Injected(Fault f) {
       absl::StrCat("injected failure in ", FaultName(f)));
 }
 
+// What a save of `path` reports for the fault: the steps on the temporary
+// file's descriptor, which know no path, get the journal's path in front.
+absl::Status InjectedAt(Fault f, const std::string& path) {
+  const absl::Status injected = Injected(f);
+  switch (f) {
+    case Fault::kWrite:
+    case Fault::kPartialWrite:
+    case Fault::kSync:
+    case Fault::kClose:
+      return absl::Status(injected.code(),
+                          absl::StrCat(path, ": ", injected.message()));
+    default:
+      return injected;
+  }
+}
+
 // The POSIX calls, with one step made to fail; records the calls.
 class FaultyFileOps : public FileOps {
  public:
@@ -1550,6 +1519,11 @@ class FaultyFileOps : public FileOps {
     if (fault_ == Fault::kSyncDir) return Injected(fault_);
     return FileOps::SyncDir(dir);
   }
+  absl::StatusOr<std::vector<std::string>> ListFolder(
+      const std::string& dir) override {
+    calls.push_back("ListFolder");
+    return FileOps::ListFolder(dir);
+  }
   absl::Status Remove(const std::string& path) override {
     calls.push_back("Remove");
     removed.push_back(path);
@@ -1585,8 +1559,8 @@ TEST(SaveFaultTest, SuccessfulSaveMakesEveryCallInOrder) {
   FaultyFileOps ops(Fault::kNone);
   ASSERT_TRUE(SaveJournalFile(RichJournal(), path, ops).ok());
   EXPECT_EQ(ops.calls,
-            (std::vector<std::string>{"CreateTemp", "Write", "Sync", "Close",
-                                      "Rename", "SyncDir"}));
+            (std::vector<std::string>{"ListFolder", "CreateTemp", "Write",
+                                      "Sync", "Rename", "Close", "SyncDir"}));
   // The temporary file is in the same folder, next to the journal.
   EXPECT_EQ(ops.template_seen, path + ".tmp-XXXXXX");
   EXPECT_THAT(ops.temp_path, StartsWith(path + ".tmp-"));
@@ -1600,7 +1574,7 @@ TEST(SaveFaultTest, FailureBeforeRenameKeepsThePreviousFile) {
   const Journal old_journal = RichJournal();
   const Journal new_journal = NewerJournal();
   for (Fault fault : {Fault::kCreateTemp, Fault::kWrite, Fault::kPartialWrite,
-                      Fault::kSync, Fault::kClose, Fault::kRename}) {
+                      Fault::kSync, Fault::kRename}) {
     SCOPED_TRACE(FaultName(fault));
     TempFolder folder;
     const std::string path = folder.File("journal.fives");
@@ -1609,7 +1583,7 @@ TEST(SaveFaultTest, FailureBeforeRenameKeepsThePreviousFile) {
 
     FaultyFileOps ops(fault);
     const absl::Status s = SaveJournalFile(new_journal, path, ops);
-    EXPECT_EQ(s, Injected(fault));
+    EXPECT_EQ(s, InjectedAt(fault, path));
     EXPECT_EQ(ReadBytes(path), before) << "the previous file changed";
     EXPECT_EQ(folder.List(), std::vector<std::string>{"journal.fives"})
         << "a temporary file was left";
@@ -1643,7 +1617,7 @@ TEST(SaveFaultTest, ChmodFailureOfASharedFileKeepsThePreviousFile) {
       WriteFileAtomically(path, "old", posix, true, FileAccess::kAsUmask).ok());
   FailingChmod ops;
   EXPECT_EQ(WriteFileAtomically(path, "new", ops, true, FileAccess::kAsUmask),
-            absl::PermissionDeniedError("chmod refused"));
+            absl::PermissionDeniedError(path + ": chmod refused"));
   EXPECT_EQ(ReadBytes(path), "old");
   EXPECT_EQ(folder.List(), std::vector<std::string>{"report.md"});
   // A private file (a journal) never asks for a mode.
@@ -1653,12 +1627,13 @@ TEST(SaveFaultTest, ChmodFailureOfASharedFileKeepsThePreviousFile) {
 
 TEST(SaveFaultTest, FailureBeforeRenameWithNoPreviousFileLeavesNothing) {
   for (Fault fault : {Fault::kCreateTemp, Fault::kWrite, Fault::kPartialWrite,
-                      Fault::kSync, Fault::kClose, Fault::kRename}) {
+                      Fault::kSync, Fault::kRename}) {
     SCOPED_TRACE(FaultName(fault));
     TempFolder folder;
     const std::string path = folder.File("journal.fives");
     FaultyFileOps ops(fault);
-    EXPECT_EQ(SaveJournalFile(RichJournal(), path, ops), Injected(fault));
+    EXPECT_EQ(SaveJournalFile(RichJournal(), path, ops),
+              InjectedAt(fault, path));
     EXPECT_TRUE(folder.List().empty());
     absl::StatusOr<Journal> loaded = LoadJournalFile(path);
     ASSERT_FALSE(loaded.ok());
@@ -1666,19 +1641,26 @@ TEST(SaveFaultTest, FailureBeforeRenameWithNoPreviousFileLeavesNothing) {
   }
 }
 
-TEST(SaveFaultTest, SyncDirFailureIsReportedWithTheNewFileInPlace) {
-  TempFolder folder;
-  const std::string path = folder.File("journal.fives");
-  ASSERT_TRUE(SaveJournalFile(RichJournal(), path).ok());
-  const Journal new_journal = NewerJournal();
-  FaultyFileOps ops(Fault::kSyncDir);
-  EXPECT_EQ(SaveJournalFile(new_journal, path, ops), Injected(Fault::kSyncDir));
-  EXPECT_EQ(ReadBytes(path), EncodeJournalFile(new_journal));
-  EXPECT_EQ(folder.List(), std::vector<std::string>{"journal.fives"});
-  EXPECT_TRUE(ops.removed.empty());
-  absl::StatusOr<Journal> loaded = LoadJournalFile(path);
-  ASSERT_TRUE(loaded.ok()) << loaded.status();
-  EXPECT_TRUE(SameJournal(new_journal, *loaded));
+// The temporary file is closed after the rename (it stays locked until it
+// is in place): a close or folder fsync failure comes with the new file in
+// place, its bytes fsync'ed.
+TEST(SaveFaultTest, FailureAfterRenameIsReportedWithTheNewFileInPlace) {
+  for (Fault fault : {Fault::kClose, Fault::kSyncDir}) {
+    SCOPED_TRACE(FaultName(fault));
+    TempFolder folder;
+    const std::string path = folder.File("journal.fives");
+    ASSERT_TRUE(SaveJournalFile(RichJournal(), path).ok());
+    const Journal new_journal = NewerJournal();
+    FaultyFileOps ops(fault);
+    EXPECT_EQ(SaveJournalFile(new_journal, path, ops), InjectedAt(fault, path));
+    EXPECT_EQ(ReadBytes(path), EncodeJournalFile(new_journal));
+    EXPECT_EQ(folder.List(), std::vector<std::string>{"journal.fives"});
+    EXPECT_TRUE(ops.removed.empty());
+    EXPECT_EQ(std::count(ops.calls.begin(), ops.calls.end(), "Close"), 1);
+    absl::StatusOr<Journal> loaded = LoadJournalFile(path);
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    EXPECT_TRUE(SameJournal(new_journal, *loaded));
+  }
 }
 
 TEST(SaveFaultTest, SavingOverAMissingFileWorks) {

@@ -30,11 +30,13 @@ int UpdateJournal(
     absl::string_view command,
     absl::FunctionRef<absl::StatusOr<std::string>(Journal&)> mutate) {
   const std::string path = JournalPath();
-  absl::StatusOr<Journal> journal = LoadJournalFile(path);
+  JournalFileStamp stamp;
+  absl::StatusOr<Journal> journal = LoadJournalFile(path, stamp);
   if (!journal.ok()) return Refused(command, journal.status());
   absl::StatusOr<std::string> done = mutate(*journal);
   if (!done.ok()) return Refused(command, done.status());
-  if (absl::Status s = SaveJournalFile(*journal, path); !s.ok()) {
+  // Refused when another process changed the file meanwhile.
+  if (absl::Status s = SaveJournalFile(*journal, path, stamp); !s.ok()) {
     return Refused(command, s);
   }
   absl::PrintF("%s", *done);

@@ -27,7 +27,8 @@ int ReadJournal(absl::string_view command,
 // Loads the journal of --journal, applies `mutate` and saves the result
 // atomically (fives::SaveJournalFile). `mutate` returns the text to print
 // once the journal is saved, or the library's refusal: then nothing is saved
-// and the file is left as it was (exit 1).
+// and the file is left as it was (exit 1). So is a file that another process
+// changed between the load and the save.
 int UpdateJournal(
     absl::string_view command,
     absl::FunctionRef<absl::StatusOr<std::string>(Journal&)> mutate);

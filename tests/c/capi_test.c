@@ -3314,6 +3314,58 @@ static void TestMessages(fives_journal* j) {
 
 /* ---- Files ---- */
 
+/* 1 when the file at `path` holds exactly `len` bytes `data`. */
+static int FileHolds(const char* path, const uint8_t* data, size_t len) {
+  size_t got = 0;
+  uint8_t* bytes = ReadFile(path, &got);
+  int same = bytes != NULL && got == len && memcmp(bytes, data, len) == 0;
+  free(bytes);
+  return same;
+}
+
+/* A save to the path a journal was loaded from refuses to replace what
+ * another process wrote there since: FIVES_ABORTED, naming the path, the
+ * other file left as it is. A save to any other path is not checked; the
+ * journal's own successful save renews what it remembers. */
+static void TestFileChangedByAnotherProcess(fives_journal* j) {
+  char path[4200], other[4200];
+  fives_journal* mine = NULL;
+  fives_journal* theirs = NULL;
+  uint8_t* their_bytes;
+  size_t their_len = 0;
+  StartPhase("file changed by another process");
+  PathIn(path, sizeof path, "shared.journal");
+  PathIn(other, sizeof other, "elsewhere.journal");
+  CHECK_OK(fives_journal_save(j, path));
+  CHECK_OK(fives_journal_load(&mine, path));
+  CHECK_OK(fives_journal_load(&theirs, path));
+  if (mine == NULL || theirs == NULL) return;
+  /* Unchanged: saved, twice (the first save renews the stamp). */
+  CHECK_OK(fives_journal_add_member(mine, "ines", "Ines", "2026-07-03"));
+  CHECK_OK(fives_journal_save(mine, path));
+  CHECK_OK(fives_journal_save(mine, path));
+  /* `theirs` was loaded before that save: refused, the file left alone. */
+  CHECK_OK(fives_journal_add_member(theirs, "joop", "Joop", "2026-07-03"));
+  their_bytes = ReadFile(path, &their_len);
+  EXPECT_FAIL(theirs, FIVES_ABORTED, "changed by another process",
+              fives_journal_save(theirs, path));
+  CHECK_ERROR(FIVES_ABORTED, path, fives_journal_save(theirs, path));
+  CHECK(their_bytes != NULL && FileHolds(path, their_bytes, their_len));
+  /* To another path: no check. */
+  CHECK_OK(fives_journal_save(theirs, other));
+  /* Removed: refused too, nothing written. */
+  CHECK(unlink(path) == 0);
+  CHECK_ERROR(FIVES_ABORTED, "removed", fives_journal_save(mine, path));
+  CHECK(access(path, F_OK) != 0);
+  /* Put back with the same bytes (a new file, a new mtime): not changed. */
+  CHECK(their_bytes != NULL && WriteFile(path, their_bytes, their_len));
+  CHECK_OK(fives_journal_save(mine, path));
+  free(their_bytes);
+  CHECK(unlink(other) == 0 && unlink(path) == 0);
+  fives_journal_free(mine);
+  fives_journal_free(theirs);
+}
+
 static void TestFiles(fives_journal* j) {
   char path[4200], damaged[4200], missing[4200], folder[4200];
   fives_buffer before = FIVES_BUFFER_INIT;
@@ -4444,6 +4496,7 @@ int main(int argc, char** argv) {
     TestFormats(j);
     TestMessages(j);
     TestFiles(j);
+    TestFileChangedByAnotherProcess(j);
     fives_journal_free(j);
   }
   TestThreads();

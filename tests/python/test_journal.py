@@ -638,6 +638,27 @@ class SerializationTest(unittest.TestCase):
         with self.assertRaises(fives.InvalidArgument):
             fives.Journal.load("a\0b")
 
+    def test_file_changed_by_another_process_is_not_overwritten(self):
+        path = os.path.join(self.tmp, "shared.journal")
+        with team() as j:
+            j.save(path)
+        with fives.Journal.load(path) as mine, \
+                fives.Journal.load(path) as theirs:
+            theirs.add_member("zoe", "Zoe", D(2027, 1, 1))
+            theirs.save(path)
+            with open(path, "rb") as f:
+                their_bytes = f.read()
+            mine.add_member("yves", "Yves", D(2027, 1, 1))
+            with self.assertRaises(fives.Aborted) as cm:
+                mine.save(path)
+            self.assertIn(path, str(cm.exception))
+            self.assertIn("changed by another process", str(cm.exception))
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), their_bytes)
+            theirs.save(path)  # its own save renewed what it remembers
+        self.assertEqual([n for n in os.listdir(self.tmp) if ".tmp-" in n],
+                         [])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -400,7 +400,10 @@ class Journal(Handle):
 
     def save(self, path: PathLike) -> None:
         """Saves the journal file atomically: when any step fails the
-        previous file stays as it was."""
+        previous file stays as it was and no temporary file is left.
+        Saving to the path the journal was loaded from raises
+        :class:`fives.Aborted` when another process changed that file since
+        (other bytes, or gone); the file is left as it is."""
         self._call(_ffi.lib().fives_journal_save, _path(path))
 
     # ---- Members --------------------------------------------------------

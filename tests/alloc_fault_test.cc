@@ -1,0 +1,391 @@
+// Allocation failure at every allocation of C ABI calls: global operator
+// new (every variant) is replaced by a countdown that makes the k-th
+// allocation fail, and each call runs for k = 1, 2, ... until it makes fewer
+// than k allocations. Every failure must come back as
+// FIVES_RESOURCE_EXHAUSTED "out of memory" (or FIVES_OK with the right
+// result, where the failing allocation was harmless), with the journal, the
+// file on disk and the folder as they were; LeakSanitizer (the asan preset)
+// checks that the failure paths free what they allocated. Each call also
+// runs with every allocation from the k-th on failing, as when memory runs
+// out for good. The load and the save run; the report calls are disabled
+// (see there).
+#include <stdlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdlib>
+#include <functional>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "demo_team.h"
+#include "fives.h"
+#include "fives/journal_io.h"
+#include "gtest/gtest.h"
+#include "temp_folder.h"
+
+namespace {
+
+// The countdown. Only the calls under test run armed; the test's own
+// allocations are neither counted nor failed.
+std::atomic<bool> armed{false};
+std::atomic<bool> persistent{false};  // fail the k-th and every later one
+std::atomic<bool> fired{false};       // an allocation was failed
+std::atomic<long> allocations{0};
+std::atomic<long> fail_at{0};
+
+bool FailThisAllocation() {
+  if (!armed.load(std::memory_order_relaxed)) return false;
+  const long n = allocations.fetch_add(1, std::memory_order_relaxed) + 1;
+  const long at = fail_at.load(std::memory_order_relaxed);
+  const bool fail =
+      persistent.load(std::memory_order_relaxed) ? n >= at : n == at;
+  if (fail) fired.store(true, std::memory_order_relaxed);
+  return fail;
+}
+
+void* Allocate(std::size_t size) {
+  if (FailThisAllocation()) return nullptr;
+  return std::malloc(size == 0 ? 1 : size);
+}
+
+void* AllocateAligned(std::size_t size, std::align_val_t align) {
+  if (FailThisAllocation()) return nullptr;
+  void* p = nullptr;
+  const std::size_t a =
+      std::max(static_cast<std::size_t>(align), sizeof(void*));
+  return ::posix_memalign(&p, a, size == 0 ? 1 : size) == 0 ? p : nullptr;
+}
+
+}  // namespace
+
+// The replacements. The throwing forms throw std::bad_alloc, as the
+// standard library's do when memory runs out.
+void* operator new(std::size_t size) {
+  if (void* p = Allocate(size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) {
+  if (void* p = Allocate(size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return Allocate(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return Allocate(size);
+}
+void* operator new(std::size_t size, std::align_val_t align) {
+  if (void* p = AllocateAligned(size, align)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size, std::align_val_t align) {
+  if (void* p = AllocateAligned(size, align)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t size, std::align_val_t align,
+                   const std::nothrow_t&) noexcept {
+  return AllocateAligned(size, align);
+}
+void* operator new[](std::size_t size, std::align_val_t align,
+                     const std::nothrow_t&) noexcept {
+  return AllocateAligned(size, align);
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t,
+                     const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t,
+                       const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+
+// For LeakSanitizer (the asan preset). Protobuf 3.21's RepeatedPtrField
+// Add() allocates the new element before it grows its array of pointers;
+// when growing throws, the element is lost (seen in the generated parsers of
+// repeated fields, reached from ParseFromString). Those leaks are protobuf's
+// own; every other leak is reported.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:google::protobuf::RepeatedPtrField*::Add\n";
+}
+
+namespace fives {
+namespace {
+
+using ::fives::file_testing::ReadBytes;
+using ::fives::file_testing::TempFolder;
+using ::fives::file_testing::WriteBytes;
+
+// No call is tried more often than this: a call that never succeeds is a
+// failure of its own.
+constexpr long kMaxTries = 200000;
+
+// How one run of a call ended.
+struct Outcome {
+  long k;             // the allocation that failed (the first, if persistent)
+  int code;           // what the call returned
+  bool failed_one;    // an allocation was failed
+  std::string error;  // fives_last_error()
+};
+
+std::string Trace(const Outcome& o, bool every_later) {
+  return absl::StrCat("allocation ", o.k, every_later ? " and later" : "",
+                      " failing: code ", o.code, " \"", o.error, "\"");
+}
+
+// Runs `call` with the k-th allocation failing, for k = 1, 2, ... until
+// one run fails none (the call made fewer than k allocations), and hands
+// each outcome to `check`. Returns the number of k tried.
+long FailEachAllocation(bool every_later, const std::function<int()>& call,
+                        const std::function<void(const Outcome&)>& check) {
+  for (long k = 1; k <= kMaxTries; ++k) {
+    persistent = every_later;
+    fail_at = k;
+    allocations = 0;
+    fired = false;
+    armed = true;
+    const int code = call();
+    armed = false;
+    const Outcome o{k, code, fired, fives_last_error()};
+    SCOPED_TRACE(Trace(o, every_later));
+    check(o);
+    if (!o.failed_one || ::testing::Test::HasFailure()) {
+      ::testing::Test::RecordProperty("allocations_tried", static_cast<int>(k));
+      return k;
+    }
+  }
+  ADD_FAILURE() << "still failing an allocation after " << kMaxTries;
+  return kMaxTries;
+}
+
+// A failed allocation gives FIVES_RESOURCE_EXHAUSTED "out of memory", or
+// FIVES_OK when it was harmless; a run without one gives FIVES_OK. Returns
+// whether the call succeeded.
+bool ExpectOutOfMemoryOrOk(const Outcome& o) {
+  if (o.code == FIVES_OK) return true;
+  EXPECT_TRUE(o.failed_one) << "failed without a failed allocation";
+  EXPECT_EQ(o.code, FIVES_RESOURCE_EXHAUSTED);
+  EXPECT_EQ(o.error, "out of memory");
+  return false;
+}
+
+std::string Bytes(const fives_buffer& b) {
+  return std::string(reinterpret_cast<const char*>(b.data), b.len);
+}
+
+// The journal as serialized bytes.
+std::string Serialized(const fives_journal* j) {
+  fives_buffer out = FIVES_BUFFER_INIT;
+  EXPECT_EQ(fives_journal_serialize(&out, j, FIVES_FORMAT_BINARY), FIVES_OK);
+  std::string bytes = Bytes(out);
+  fives_buffer_free(&out);
+  return bytes;
+}
+
+// The demo team's journal (rounds, plans, actions, checks, a charter) in a
+// journal file.
+class AllocFaultTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<cli::DemoJournal> demo = cli::BuildDemoJournal();
+    ASSERT_TRUE(demo.ok()) << demo.status();
+    ASSERT_FALSE(demo->journal.proto().charter().ByteSizeLong() == 0);
+    ASSERT_GE(demo->journal.proto().checks_size(), 1);
+    ASSERT_GE(demo->journal.proto().plans_size(), 1);
+    as_of_ = absl::FormatCivilTime(demo->as_of);
+    ASSERT_TRUE(SaveJournalFile(demo->journal, path_).ok());
+    file_bytes_ = ReadBytes(path_);
+    names_ = folder_.List();
+    expected_ = SerializeJournal(demo->journal, JournalFormat::kBinary);
+    WarmUp();
+  }
+
+  // Every call once, unhindered, as in a process that has used the library
+  // before: protobuf builds a schema's descriptors on their first use, and
+  // that is not exception-safe (a std::bad_alloc in the middle leaves the
+  // generated pool half-built, and the next use crashes inside protobuf).
+  void WarmUp() {
+    fives_journal* j = Load();
+    ASSERT_NE(j, nullptr);
+    for (int document : {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML}) {
+      fives_buffer out = FIVES_BUFFER_INIT;
+      EXPECT_EQ(fives_journal_document(&out, j, nullptr, "en", as_of_.c_str(),
+                                       document),
+                FIVES_OK);
+      fives_buffer_free(&out);
+    }
+    fives_buffer out = FIVES_BUFFER_INIT;
+    EXPECT_EQ(fives_journal_report_text(&out, j, nullptr, "en"), FIVES_OK);
+    fives_buffer_free(&out);
+    EXPECT_EQ(fives_journal_save(j, path_.c_str()), FIVES_OK);
+    fives_journal_free(j);
+  }
+
+  // The file and the folder as SetUp left them.
+  void ExpectFileAsItWas() {
+    EXPECT_EQ(ReadBytes(path_), file_bytes_) << "the file changed";
+    EXPECT_EQ(folder_.List(), names_) << "a file was left behind";
+  }
+
+  // A loaded journal, the allocations unhindered.
+  fives_journal* Load() {
+    fives_journal* j = nullptr;
+    EXPECT_EQ(fives_journal_load(&j, path_.c_str()), FIVES_OK)
+        << fives_last_error();
+    return j;
+  }
+
+  // A result call `call(out, journal)` at every allocation: the right text
+  // or out of memory with an empty buffer, the journal unchanged.
+  long CheckResultCall(
+      const std::function<int(fives_buffer*, const fives_journal*)>& call) {
+    fives_journal* j = Load();
+    if (j == nullptr) return 0;
+    fives_buffer out = FIVES_BUFFER_INIT;
+    EXPECT_EQ(call(&out, j), FIVES_OK) << fives_last_error();
+    const std::string expected = Bytes(out);
+    fives_buffer_free(&out);
+    EXPECT_GT(expected.size(), 100u);
+    const long tried = FailEachAllocation(
+        GetParam(), [&] { return call(&out, j); },
+        [&](const Outcome& o) {
+          if (ExpectOutOfMemoryOrOk(o)) {
+            EXPECT_EQ(Bytes(out), expected);
+          } else {
+            EXPECT_EQ(out.data, nullptr);
+          }
+          fives_buffer_free(&out);
+          EXPECT_EQ(Serialized(j), expected_);
+        });
+    fives_journal_free(j);
+    return tried;
+  }
+
+  TempFolder folder_;
+  const std::string path_ = folder_.File("team.fives");
+  std::string as_of_;
+  std::string file_bytes_;
+  std::vector<std::string> names_;
+  std::string expected_;  // the journal, serialized
+};
+
+TEST_P(AllocFaultTest, Load) {
+  fives_journal* j = nullptr;
+  const long tried = FailEachAllocation(
+      GetParam(), [&] { return fives_journal_load(&j, path_.c_str()); },
+      [&](const Outcome& o) {
+        if (ExpectOutOfMemoryOrOk(o)) {
+          ASSERT_NE(j, nullptr);
+          EXPECT_EQ(Serialized(j), expected_);
+          fives_journal_free(j);
+          j = nullptr;
+        } else {
+          EXPECT_EQ(j, nullptr);
+        }
+        ExpectFileAsItWas();
+      });
+  // Parsing the demo journal allocates for every member, response, action
+  // and string: hundreds of allocations at least.
+  EXPECT_GT(tried, 300);
+}
+
+// The report calls are disabled: they crash inside protobuf 3.21 (the
+// version fives builds with), not in fives. RepeatedPtrField's Add(T&&),
+// which the generated add_<field>(std::string&&) of a repeated string field
+// calls, counts the new element (++allocated_size) before allocating it; a
+// std::bad_alloc there leaves a slot holding no element, which the field's
+// destructor deletes during the unwinding (SIGSEGV in
+// ~RepeatedPtrField<std::string>, first reached from ReviewCharter's
+// PillarCharterReview). Run them with --gtest_also_run_disabled_tests.
+TEST_P(AllocFaultTest, DISABLED_ReportText) {
+  const long tried =
+      CheckResultCall([](fives_buffer* out, const fives_journal* j) {
+        return fives_journal_report_text(out, j, nullptr, "en");
+      });
+  EXPECT_GT(tried, 300);
+}
+
+TEST_P(AllocFaultTest, DISABLED_Documents) {
+  for (int document : {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML}) {
+    SCOPED_TRACE(absl::StrCat("document ", document));
+    const long tried =
+        CheckResultCall([&](fives_buffer* out, const fives_journal* j) {
+          return fives_journal_document(out, j, nullptr, "nl", as_of_.c_str(),
+                                        document);
+        });
+    EXPECT_GT(tried, 300);
+  }
+}
+
+// A save of a changed journal over the file: each run starts from the
+// file of SetUp and a journal loaded from it, with a member added.
+TEST_P(AllocFaultTest, Save) {
+  fives_journal* j = nullptr;
+  std::string changed;  // the changed journal, serialized
+  std::string saved;    // the file its save writes
+  auto load_and_change = [&] {
+    WriteBytes(path_, file_bytes_);
+    j = Load();
+    ASSERT_NE(j, nullptr);
+    ASSERT_EQ(fives_journal_add_member(j, "zora", "Zora", "2026-06-01"),
+              FIVES_OK);
+  };
+  load_and_change();
+  if (j == nullptr) return;
+  ASSERT_EQ(fives_journal_save(j, path_.c_str()), FIVES_OK);
+  changed = Serialized(j);
+  saved = ReadBytes(path_);
+  ASSERT_NE(saved, file_bytes_);
+  fives_journal_free(j);
+  load_and_change();
+
+  const long tried = FailEachAllocation(
+      GetParam(), [&] { return fives_journal_save(j, path_.c_str()); },
+      [&](const Outcome& o) {
+        EXPECT_EQ(Serialized(j), changed);
+        if (ExpectOutOfMemoryOrOk(o)) {
+          EXPECT_EQ(ReadBytes(path_), saved);
+          EXPECT_EQ(folder_.List(), names_);
+        } else {
+          ExpectFileAsItWas();
+          // The journal still knows the file it was loaded from.
+          EXPECT_EQ(fives_journal_save(j, path_.c_str()), FIVES_OK)
+              << fives_last_error();
+          EXPECT_EQ(ReadBytes(path_), saved);
+        }
+        fives_journal_free(j);
+        load_and_change();
+      });
+  fives_journal_free(j);
+  // Encoding, the leftover check's listing, the temporary file's name and
+  // the check of the file on disk all allocate.
+  EXPECT_GT(tried, 20);
+}
+
+INSTANTIATE_TEST_SUITE_P(OneOrEveryLater, AllocFaultTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "EveryLater" : "One";
+                         });
+
+}  // namespace
+}  // namespace fives
