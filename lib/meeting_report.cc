@@ -11,6 +11,7 @@
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/report_text.h"
+#include "hash_table.h"
 #include "markup.h"
 
 namespace fives {
@@ -43,12 +44,14 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
   for (int i = 0; i < j.rounds_size(); ++i) {
     if (j.rounds(i).id() == m.round().round_id()) index = i;
   }
+  internal::HashSet<absl::string_view> this_or_earlier;
+  for (int i = 0; i <= index; ++i) this_or_earlier.insert(j.rounds(i).id());
   std::set<std::string> people;
+  const v1::Plan* in_force = nullptr;
   for (const v1::Plan& plan : j.plans()) {
-    for (int i = 0; i <= index; ++i) {
-      if (j.rounds(i).id() == plan.round_id()) *m.mutable_plan() = plan;
-    }
+    if (this_or_earlier.contains(plan.round_id())) in_force = &plan;
   }
+  if (in_force != nullptr) *m.mutable_plan() = *in_force;
   if (m.has_plan()) {
     for (const std::string& id : m.plan().action_ids()) {
       for (const v1::Action& a : j.actions()) {
