@@ -148,11 +148,8 @@ absl::Status CheckCounts(const Message& m, const RuleNode& node, Path& path) {
   for (const auto& [f, edge] : node.edges) {
     if (f->is_repeated()) {
       const int count = r->FieldSize(m, f);
-      if (edge.limited) {
-        if (absl::Status s = CheckLimit(edge.limit, count, path.Name(f, -1));
-            !s.ok()) {
-          return s;
-        }
+      if (edge.limited && count > GetLimit(edge.limit)) {
+        return CheckLimit(edge.limit, count, path.Name(f, -1));
       }
       if (edge.below == nullptr) continue;
       for (int i = 0; i < count; ++i) {
@@ -182,10 +179,16 @@ class WireWalk {
   absl::Status Walk(google::protobuf::io::CodedInputStream& in,
                     const Descriptor* type, const RuleNode* node,
                     bool in_charter) {
-    // Counts of the limited lists of this message.
-    internal::HashMap<const FieldDescriptor*, int64_t> counts;
-    // The index of each repeated field's next element, for names.
-    internal::HashMap<const FieldDescriptor*, int64_t> next;
+    // Per repeated field of this message, its elements so far (a message
+    // has a few such fields: a short list beats a table).
+    std::vector<std::pair<const FieldDescriptor*, int64_t>> seen;
+    auto next_index = [&seen](const FieldDescriptor* f) -> int64_t {
+      for (auto& [field, count] : seen) {
+        if (field == f) return count++;
+      }
+      seen.push_back({f, 1});
+      return 0;
+    };
     for (;;) {
       const uint32_t tag = in.ReadTag();
       if (tag == 0) return absl::OkStatus();
@@ -199,21 +202,18 @@ class WireWalk {
         if (!WireFormatLite::SkipField(&in, tag)) return Stop();
         continue;
       }
-      const int64_t index = f->is_repeated() ? next[f]++ : -1;
+      const int64_t index = f->is_repeated() ? next_index(f) : -1;
       const RuleNode::Edge* edge = node == nullptr ? nullptr : node->Find(f);
-      if (edge != nullptr && edge->limited) {
-        if (absl::Status s =
-                CheckLimit(edge->limit, ++counts[f], path_.Name(f, -1));
-            !s.ok()) {
-          return s;
-        }
+      // Names are built only for an error.
+      if (edge != nullptr && edge->limited &&
+          index + 1 > GetLimit(edge->limit)) {
+        return CheckLimit(edge->limit, index + 1, path_.Name(f, -1));
       }
       const bool charter = in_charter || f == schema_.charter;
       if (in_charter && IsEntry(f)) {
-        if (absl::Status s = CheckLimit(Limit::kCharterEntries,
-                                        ++charter_entries_, "charter");
-            !s.ok()) {
-          return s;
+        if (++charter_entries_ > GetLimit(Limit::kCharterEntries)) {
+          return CheckLimit(Limit::kCharterEntries, charter_entries_,
+                            "charter");
         }
       }
       uint32_t length = 0;
@@ -222,10 +222,8 @@ class WireWalk {
         const TextKind kind = f->type() == FieldDescriptor::TYPE_STRING
                                   ? KindOfField(f->name())
                                   : TextKind::kText;
-        if (absl::Status s =
-                CheckLimit(LengthLimitOf(kind), length, path_.Name(f, index));
-            !s.ok()) {
-          return s;
+        if (length > GetLimit(LengthLimitOf(kind))) {
+          return CheckLimit(LengthLimitOf(kind), length, path_.Name(f, index));
         }
         if (!in.Skip(static_cast<int>(length))) return Stop();
         continue;
@@ -273,6 +271,10 @@ absl::Status CheckCharterEntries(const v1::Charter& charter) {
 }
 
 absl::Status CheckJournalWire(absl::string_view bytes) {
+  // Below this size a parse costs little memory whatever the bytes hold
+  // (an entry takes at least two bytes and parses into well under a
+  // hundred), and Validate checks the same counts and lengths after it.
+  if (bytes.size() <= kWireCheckFromBytes) return absl::OkStatus();
   google::protobuf::io::CodedInputStream in(
       reinterpret_cast<const uint8_t*>(bytes.data()),
       static_cast<int>(bytes.size()));

@@ -20,9 +20,11 @@ absl::Status CheckJournalCounts(const v1::Journal& j);
 absl::Status CheckCharterEntries(const v1::Charter& charter);
 
 // The same counts, and every string's length, of the serialized journal
-// `bytes`, read without parsing it into memory: a small file that would
-// parse into millions of entries is refused before it is parsed. Bytes that
-// are not a journal pass (the parse that follows refuses them).
+// `bytes` of more than kWireCheckFromBytes, read without parsing it into
+// memory: a file that would parse into millions of entries is refused
+// before it is parsed. Bytes that are not a journal pass (the parse that
+// follows refuses them), as does smaller input (Validate checks it).
+inline constexpr size_t kWireCheckFromBytes = size_t{1} << 20;
 absl::Status CheckJournalWire(absl::string_view bytes);
 
 }  // namespace fives::journal_internal

@@ -339,6 +339,30 @@ TEST(JournalLimitsTest, ManyTinyEntriesAreCountedBeforeTheParse) {
             "(\"members\")");
 }
 
+// Past 1 MiB, string lengths are checked on the wire before the parse,
+// with the same message as after it.
+TEST(JournalLimitsTest, LongTextInALargeJournalIsNamedOnTheWire) {
+  Journal j = SmallTeam();
+  ASSERT_TRUE(j.CreatePlan(TwoActions()).ok());
+  v1::Journal proto = j.proto();
+  for (int i = 0; i < 80; ++i) {
+    v1::Feedback* f = proto.mutable_actions(0)->add_feedback();
+    f->set_date("2026-02-12");
+    f->set_author_id("bob");
+    f->set_text(std::string(i < 79 ? 15000 : 16385, 'x'));
+  }
+  const std::string bytes = proto.SerializeAsString();
+  ASSERT_GT(bytes.size(), size_t{1} << 20);
+  const std::string message =
+      "actions[0].feedback[79].text: 16385 bytes, more than the limit of "
+      "16384 (\"text_bytes\")";
+  const absl::Status wire =
+      ParseJournal(bytes, JournalFormat::kBinary).status();
+  EXPECT_EQ(wire.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(wire.message(), message);
+  EXPECT_EQ(Journal::FromProto(proto).status().message(), message);
+}
+
 // Each operation that grows a list: allowed up to the limit, refused one
 // past it with the journal unchanged.
 TEST(JournalLimitsTest, OperationsStopAtTheLimit) {
