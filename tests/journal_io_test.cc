@@ -478,8 +478,9 @@ TEST(JournalFileTest, LoadReadsOnlyBoundedRegularFiles) {
             absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(ParseJournal(huge, JournalFormat::kJson).status().code(),
             absl::StatusCode::kResourceExhausted);
-  EXPECT_THAT(ParseJournal(huge, JournalFormat::kText).status().message(),
-              HasSubstr("data: 33554433 bytes, more than the limit of 33554432"));
+  EXPECT_THAT(
+      ParseJournal(huge, JournalFormat::kText).status().message(),
+      HasSubstr("data: 33554433 bytes, more than the limit of 33554432"));
 }
 
 // Each format written to a file, read back and parsed; then the journal

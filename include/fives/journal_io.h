@@ -42,8 +42,8 @@ std::string EncodeJournalFile(const Journal& journal);
 // A journal from the bytes of a journal file. InvalidArgument for bytes that
 // are not a journal file (empty, foreign) or a journal that does not
 // validate; RESOURCE_EXHAUSTED for one over a limit (limits.h), checked
-// before the journal is parsed; DataLoss for a damaged or truncated one; FailedPrecondition for
-// a file of a newer format version.
+// before the journal is parsed; DataLoss for a damaged or truncated one;
+// FailedPrecondition for a file of a newer format version.
 absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes);
 
 // The file system calls a save and a load make, one virtual method each, so
