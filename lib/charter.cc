@@ -728,10 +728,10 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
     // An agreement first confirmed after `as_of` was not there yet.
     if (!found.present || (found.updated && *found.updated > as_of)) {
       a->set_state(v1::AGREEMENT_STATE_MISSING);
-      pr->add_missing(std::string(def.key));
+      pr->add_missing()->assign(def.key.data(), def.key.size());
     } else if (found.updated && as_of - *found.updated > stale_days) {
       a->set_state(v1::AGREEMENT_STATE_STALE);
-      pr->add_stale(std::string(def.key));
+      pr->add_stale()->assign(def.key.data(), def.key.size());
     } else {
       a->set_state(v1::AGREEMENT_STATE_IN_PLACE);
       ++in_place[i];

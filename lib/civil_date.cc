@@ -4,7 +4,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 
 namespace fives {
 namespace {
@@ -49,7 +48,9 @@ absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field) {
 }
 
 std::string FormatCivilDate(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+  return absl::StrCat(absl::Dec(day.year(), absl::kZeroPad4), "-",
+                      absl::Dec(day.month(), absl::kZeroPad2), "-",
+                      absl::Dec(day.day(), absl::kZeroPad2));
 }
 
 }  // namespace fives

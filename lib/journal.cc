@@ -86,7 +86,7 @@ void Unlink(v1::Journal& j, const std::string& id) {
         }
       }
       auto* pseudonyms = r.mutable_forgotten_participants();
-      pseudonyms->Add(std::string(id));
+      pseudonyms->Add()->assign(id.data(), id.size());
       std::sort(pseudonyms->begin(), pseudonyms->end());
       responses->DeleteSubrange(k, 1);
       break;

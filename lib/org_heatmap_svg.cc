@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "fives/org_report.h"
 #include "fives/pillar.h"
@@ -74,7 +74,9 @@ Rgb ScaleColour(double mean) {
 }
 
 std::string Hex(const Rgb& c) {
-  return absl::StrFormat("#%02X%02X%02X", c.r, c.g, c.b);
+  return absl::AsciiStrToUpper(absl::StrCat(
+      "#", absl::Hex(c.r, absl::kZeroPad2), absl::Hex(c.g, absl::kZeroPad2),
+      absl::Hex(c.b, absl::kZeroPad2)));
 }
 
 // Black or white, whichever contrasts more with `c` (WCAG luminance).

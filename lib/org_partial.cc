@@ -295,7 +295,7 @@ absl::StatusOr<v1::TeamPartial> TeamPartialOf(const Journal& journal,
   ids.insert(ids.end(), counted->forgotten_participants().begin(),
              counted->forgotten_participants().end());
   std::sort(ids.begin(), ids.end());
-  for (std::string& id : ids) out.add_respondent_ids(std::move(id));
+  for (std::string& id : ids) *out.add_respondent_ids() = std::move(id);
   return out;
 }
 

@@ -1,11 +1,12 @@
 #include "fives/report_text.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <system_error>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
@@ -104,8 +105,21 @@ std::string ActionStatusText(v1::ActionStatus status, Language language) {
 }
 
 std::string FormatDecimal(double value, int decimals, Language language) {
-  std::string text = absl::StrFormat("%.*f", decimals, value);
-  if (text == absl::StrFormat("-%.*f", decimals, 0.0)) text = text.substr(1);
+  // std::to_chars formats as printf's %.*f does, without a locale and
+  // without allocating: absl::StrFormat allocates inside a library built so
+  // that a std::bad_alloc there ends the process instead of reaching the
+  // C ABI's guard. 400 characters hold any double in fixed notation with up
+  // to 80 decimals.
+  char digits[400];
+  const int places = std::clamp(decimals, 0, 80);
+  const std::to_chars_result r = std::to_chars(
+      digits, digits + sizeof digits, value, std::chars_format::fixed, places);
+  std::string text(digits, r.ec == std::errc() ? r.ptr : digits);
+  // "-0.00" reads as a change that is not there.
+  if (text.size() > 1 && text[0] == '-' &&
+      text.find_first_not_of("0.", 1) == std::string::npos) {
+    text.erase(0, 1);
+  }
   if (language == Language::kDutch) absl::StrReplaceAll({{".", ","}}, &text);
   return text;
 }

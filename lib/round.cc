@@ -483,7 +483,7 @@ absl::Status Round::AddResponse(const Team& team,
     auto* ids = proto_.mutable_participants();
     const auto index =
         std::lower_bound(ids->begin(), ids->end(), member) - ids->begin();
-    ids->Add(std::string(member));  // may move the elements
+    ids->Add()->assign(member.data(), member.size());  // may move the elements
     std::rotate(ids->begin() + index, ids->end() - 1, ids->end());
     for (v1::PillarTally& tally : *proto_.mutable_tallies()) {
       const int score = (*scores)[static_cast<size_t>(tally.pillar()) - 1];

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/stubs/common.h"
 #include "hash_table.h"
@@ -73,9 +73,10 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
       if (next >= 0x80 && next <= 0x9f) code = next;
     }
     if (code != 0x110000) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s: control character U+%04X at byte %d%s", field,
-                          code, i, one_line ? " (a one-line text)" : ""));
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": control character U+",
+          absl::AsciiStrToUpper(absl::StrCat(absl::Hex(code, absl::kZeroPad4))),
+          " at byte ", i, one_line ? " (a one-line text)" : ""));
     }
   }
   return absl::OkStatus();

@@ -4,7 +4,6 @@
 #include <cstdint>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/substitute.h"
 #include "fives/privacy_thresholds.h"
@@ -74,9 +73,7 @@ std::string Escape(absl::string_view text) {
 }
 
 std::string Num(double value) {
-  std::string text = absl::StrFormat("%.1f", value);
-  if (text == "-0.0") text = "0.0";
-  return text;
+  return FormatDecimal(value, 1, Language::kEnglish);
 }
 
 size_t CodePoints(absl::string_view text) {
@@ -142,16 +139,13 @@ Document::Document(int width, int height, absl::string_view title,
     : width_(width) {
   absl::StrAppend(
       &out_, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-      absl::StrFormat(
-          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
-          "aria-labelledby=\"title desc\" font-family=\"sans-serif\">\n",
-          width, height, width, height),
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"",
+      width, "\" height=\"", height, "\" viewBox=\"0 0 ", width, " ", height,
+      "\" role=\"img\" aria-labelledby=\"title desc\" "
+      "font-family=\"sans-serif\">\n",
       "<title id=\"title\">", Escape(title), "</title>\n", "<desc id=\"desc\">",
-      Escape(desc), "</desc>\n",
-      absl::StrFormat("<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" "
-                      "fill=\"#FFFFFF\"/>\n",
-                      width, height));
+      Escape(desc), "</desc>\n", "<rect x=\"0\" y=\"0\" width=\"", width,
+      "\" height=\"", height, "\" fill=\"#FFFFFF\"/>\n");
 }
 
 void Document::Raw(absl::string_view markup) { absl::StrAppend(&out_, markup); }

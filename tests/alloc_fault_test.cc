@@ -7,8 +7,17 @@
 // file on disk and the folder as they were; LeakSanitizer (the asan preset)
 // checks that the failure paths free what they allocated. Each call also
 // runs with every allocation from the k-th on failing, as when memory runs
-// out for good. The load and the save run; the report calls are disabled
-// (see there).
+// out for good. The calls: a load, the reports and documents, the result
+// messages and a save.
+//
+// Two things in the libraries fives builds on are not exception-safe, and
+// fives stays clear of both: protobuf 3.21's RepeatedPtrField::Add(T&&)
+// (what add_<field>(std::string&&) calls) counts the new element before it
+// allocates it, so a std::bad_alloc there leaves a slot that the field's
+// destructor deletes; fives adds strings with add_<field>()->assign(...).
+// And absl::StrFormat allocates inside a shared library where a
+// std::bad_alloc ends the process; fives formats with absl::StrCat and
+// std::to_chars.
 #include <stdlib.h>
 
 #include <algorithm>
@@ -18,6 +27,7 @@
 #include <functional>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -265,7 +275,7 @@ class AllocFaultTest : public ::testing::TestWithParam<bool> {
     EXPECT_EQ(call(&out, j), FIVES_OK) << fives_last_error();
     const std::string expected = Bytes(out);
     fives_buffer_free(&out);
-    EXPECT_GT(expected.size(), 100u);
+    EXPECT_GT(expected.size(), 20u);
     const long tried = FailEachAllocation(
         GetParam(), [&] { return call(&out, j); },
         [&](const Outcome& o) {
@@ -309,15 +319,7 @@ TEST_P(AllocFaultTest, Load) {
   EXPECT_GT(tried, 300);
 }
 
-// The report calls are disabled: they crash inside protobuf 3.21 (the
-// version fives builds with), not in fives. RepeatedPtrField's Add(T&&),
-// which the generated add_<field>(std::string&&) of a repeated string field
-// calls, counts the new element (++allocated_size) before allocating it; a
-// std::bad_alloc there leaves a slot holding no element, which the field's
-// destructor deletes during the unwinding (SIGSEGV in
-// ~RepeatedPtrField<std::string>, first reached from ReviewCharter's
-// PillarCharterReview). Run them with --gtest_also_run_disabled_tests.
-TEST_P(AllocFaultTest, DISABLED_ReportText) {
+TEST_P(AllocFaultTest, ReportText) {
   const long tried =
       CheckResultCall([](fives_buffer* out, const fives_journal* j) {
         return fives_journal_report_text(out, j, nullptr, "en");
@@ -325,15 +327,62 @@ TEST_P(AllocFaultTest, DISABLED_ReportText) {
   EXPECT_GT(tried, 300);
 }
 
-TEST_P(AllocFaultTest, DISABLED_Documents) {
-  for (int document : {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML}) {
+// Every document: the meeting report in Markdown and HTML and the three
+// pictures.
+TEST_P(AllocFaultTest, Documents) {
+  for (int document :
+       {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML, FIVES_DOCUMENT_RADAR,
+        FIVES_DOCUMENT_STRIPS, FIVES_DOCUMENT_TREND}) {
     SCOPED_TRACE(absl::StrCat("document ", document));
     const long tried =
         CheckResultCall([&](fives_buffer* out, const fives_journal* j) {
           return fives_journal_document(out, j, nullptr, "nl", as_of_.c_str(),
                                         document);
         });
-    EXPECT_GT(tried, 300);
+    EXPECT_GT(tried, 100);
+  }
+}
+
+// The result messages a host builds its own screens from, in protobuf's
+// text format (which allocates for every field name and value) and binary.
+// Not JSON: protobuf 3.21's JSON printer writes through a CodedOutputStream
+// whose destructor fails a CHECK when a std::bad_alloc unwinds through it,
+// which ends the process; fives cannot guard a conversion inside protobuf.
+TEST_P(AllocFaultTest, ResultMessages) {
+  const char* as_of = as_of_.c_str();
+  using Call = std::function<int(fives_buffer*, const fives_journal*, int)>;
+  const std::vector<std::pair<const char*, Call>> calls = {
+      {"report",
+       [](fives_buffer* out, const fives_journal* j, int format) {
+         return fives_journal_report(out, j, nullptr, "nl", format);
+       }},
+      {"meeting report",
+       [&](fives_buffer* out, const fives_journal* j, int format) {
+         return fives_journal_meeting_report(out, j, nullptr, "en", as_of,
+                                             format);
+       }},
+      {"follow-up",
+       [&](fives_buffer* out, const fives_journal* j, int format) {
+         return fives_journal_follow_up(out, j, as_of, nullptr, 0, format);
+       }},
+      {"check status",
+       [&](fives_buffer* out, const fives_journal* j, int format) {
+         return fives_journal_check_status(out, j, as_of, format);
+       }},
+      {"charter review",
+       [&](fives_buffer* out, const fives_journal* j, int format) {
+         return fives_journal_review_charter(out, j, as_of, 0, format);
+       }},
+  };
+  for (int format : {FIVES_FORMAT_TEXT, FIVES_FORMAT_BINARY}) {
+    for (const auto& [name, call] : calls) {
+      SCOPED_TRACE(absl::StrCat(name, ", format ", format));
+      EXPECT_GT(CheckResultCall([&, call = call](fives_buffer* out,
+                                                 const fives_journal* j) {
+                  return call(out, j, format);
+                }),
+                2);
+    }
   }
 }
 
