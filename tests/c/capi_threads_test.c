@@ -7,7 +7,9 @@
  * their own, ask the library's shared state (catalog, texts, statistics)
  * and fail calls on purpose, checking that they see only their own error;
  * then all roll up one shared organisation at once and must each get the
- * bytes the main thread got alone. Prints "ok" and exits 0 when all holds. */
+ * bytes the main thread got alone; then half of them move a process-wide
+ * limit while the other half add members up to it, each add either taken or
+ * refused naming the limit. Prints "ok" and exits 0 when all holds. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -166,6 +168,41 @@ static void* RollUp(void* arg) {
   return NULL;
 }
 
+/* Even threads set the members limit to 6 or 7 over and over; odd threads
+ * fill journals of their own to 6 members, which both values allow, and add
+ * a 7th, which is taken or refused depending on the value at that moment. */
+static void* MoveLimits(void* arg) {
+  Worker* w = (Worker*)arg;
+  int i;
+  for (i = 0; i < 200; ++i) {
+    const int64_t seen = fives_limit_get(FIVES_LIMIT_MEMBERS);
+    EXPECT(w, seen == 6 || seen == 7);
+    if (w->index % 2 == 0) {
+      EXPECT(w, fives_limit_set(FIVES_LIMIT_MEMBERS, 6 + i % 2) == FIVES_OK);
+      EXPECT(w, fives_limit_set(FIVES_LIMIT_MEMBERS, -1) ==
+                    FIVES_INVALID_ARGUMENT);
+    } else {
+      char member[32];
+      fives_journal* j = NULL;
+      int m, rc;
+      EXPECT(w, fives_journal_new(&j, "lim", "Limits", NULL, 0, 0) == FIVES_OK);
+      if (j == NULL) continue;
+      for (m = 0; m < 6; ++m) {
+        snprintf(member, sizeof member, "m%d", m);
+        EXPECT(w, fives_journal_add_member(j, member, "Member", "2026-01-05") ==
+                      FIVES_OK);
+      }
+      rc = fives_journal_add_member(j, "m6", "Member", "2026-01-05");
+      EXPECT(w, rc == FIVES_OK || rc == FIVES_RESOURCE_EXHAUSTED);
+      if (rc == FIVES_RESOURCE_EXHAUSTED) {
+        EXPECT(w, strstr(fives_last_error(), "(\"members\")") != NULL);
+      }
+      fives_journal_free(j);
+    }
+  }
+  return NULL;
+}
+
 static int RunAll(void* (*body)(void*), Worker* workers) {
   pthread_t threads[THREADS];
   int i, started = 0, failures = 0;
@@ -233,6 +270,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   failures += RunAll(RollUp, workers);
+
+  if (fives_limit_set(FIVES_LIMIT_MEMBERS, 6) != FIVES_OK) {
+    fprintf(stderr, "members limit: %s\n", fives_last_error());
+    return 1;
+  }
+  failures += RunAll(MoveLimits, workers);
+  if (fives_limit_set(FIVES_LIMIT_MEMBERS, 0) != FIVES_OK ||
+      fives_limit_get(FIVES_LIMIT_MEMBERS) != 1000) {
+    fprintf(stderr, "members limit not back to its default\n");
+    ++failures;
+  }
 
   for (i = 0; i < THREADS; ++i) free(files[i]);
   fives_buffer_free(&g_rollup);
