@@ -14,9 +14,12 @@
  * - An allocation failure in a call is reported as FIVES_RESOURCE_EXHAUSTED
  *   with the message "out of memory", and changes nothing either: the
  *   handle and any file the call writes are as they were, and no temporary
- *   file is left (tested at every allocation of a load and a save). With
- *   protobuf 3.21, one while a report is built can crash inside protobuf,
- *   whose repeated fields are not exception-safe.
+ *   file is left. Tested at every allocation of a binary load, a save,
+ *   the report text, every document and the result messages in binary and
+ *   text format. Not for JSON: protobuf 3.21's JSON conversion ends the
+ *   process when an allocation inside it fails (a CHECK in its output
+ *   stream), so a host that must survive running out of memory uses the
+ *   binary format.
  * - Thread safety: functions without a handle are safe for concurrent use;
  *   a fives_journal is used by one thread at a time; a fives_org by any
  *   number at once.
