@@ -1,5 +1,7 @@
 #include "fives/civil_date.h"
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
@@ -32,6 +34,26 @@ absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
     if (year >= 0 && month >= 1 && day >= 1) {
       const absl::CivilDay date(year, month, day);
       if (date.month() == month && date.day() == day) return date;
+    }
+    // The form is right: say which part is not.
+    if (year >= 0 && month >= 0 && day >= 0) {
+      std::string problem;
+      if (month < 1 || month > 12) {
+        problem = absl::StrCat("there is no month ", month);
+      } else if (day < 1) {
+        problem = "there is no day 0";
+      } else {
+        static constexpr const char* kMonths[] = {
+            "January",   "February", "March",    "April",
+            "May",       "June",     "July",     "August",
+            "September", "October",  "November", "December"};
+        const int days_in_month =
+            (absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1).day();
+        problem = absl::StrCat(kMonths[month - 1], " ", year, " has ",
+                               days_in_month, " days");
+      }
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": \"", text, "\" is not a date: ", problem));
     }
   }
   return absl::InvalidArgumentError(

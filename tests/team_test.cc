@@ -2,11 +2,13 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
 #include "absl/time/civil_time.h"
+#include "fives/civil_date.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -528,6 +530,41 @@ TEST(TeamFromProtoTest, RejectsLeftBeforeJoined) {
   EXPECT_THAT(message, HasSubstr("team.members[1].left"));
   EXPECT_THAT(message, HasSubstr("2026-01-05"));
   EXPECT_THAT(message, HasSubstr("2026-01-06"));
+}
+
+// A date of the right form that is not on the calendar says which part is
+// wrong; 2028 is a leap year, 2100 is not.
+TEST(CivilDateTest, ErrorsSayWhatIsWrongWithADate) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2027-02-30",
+       "when: \"2027-02-30\" is not a date: February 2027 has "
+       "28 days"},
+      {"2028-02-30",
+       "when: \"2028-02-30\" is not a date: February 2028 has "
+       "29 days"},
+      {"2100-02-29",
+       "when: \"2100-02-29\" is not a date: February 2100 has "
+       "28 days"},
+      {"2027-04-31",
+       "when: \"2027-04-31\" is not a date: April 2027 has 30 "
+       "days"},
+      {"2027-13-01",
+       "when: \"2027-13-01\" is not a date: there is no month "
+       "13"},
+      {"2027-00-10",
+       "when: \"2027-00-10\" is not a date: there is no month "
+       "0"},
+      {"2027-01-00", "when: \"2027-01-00\" is not a date: there is no day 0"},
+      {"2027-1-5", "when: \"2027-1-5\" is not a date of the form YYYY-MM-DD"},
+      {"2027/01/05",
+       "when: \"2027/01/05\" is not a date of the form YYYY-MM-DD"},
+  };
+  for (const auto& [text, message] : cases) {
+    const absl::StatusOr<absl::CivilDay> day = ParseCivilDate(text, "when");
+    EXPECT_EQ(day.status().code(), absl::StatusCode::kInvalidArgument) << text;
+    EXPECT_EQ(day.status().message(), message);
+  }
+  EXPECT_EQ(*ParseCivilDate("2028-02-29", "when"), absl::CivilDay(2028, 2, 29));
 }
 
 }  // namespace
