@@ -165,7 +165,7 @@ class CycleTest(unittest.TestCase):
         with fives.Journal.new("t", "T", config) as j:
             for m in ("a", "b", "c"):
                 j.add_member(m, m.upper(), D(2026, 1, 1))
-            j.start_round("r", D(2026, 2, 1))
+            j.start_round("r", D(2026, 2, 1), "open")
             j.add_response("r", "a", {"strategy": 4, fives.Pillar.SYNERGY: 3,
                                       3: 5, "PILLAR_STEERING": 2, "success": 1})
             with self.assertRaises(fives.InvalidArgument) as cm:

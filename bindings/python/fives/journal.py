@@ -432,7 +432,7 @@ class Journal(Handle):
     # ---- Rounds ---------------------------------------------------------
 
     def start_round(self, round_id: str, date: datetime.date,
-                    mode: Union[RoundMode, str, int] = "open", *,
+                    mode: Union[RoundMode, str, int] = "confidential", *,
                     pillars: Optional[Iterable[PillarLike]] = None,
                     allow_partial: bool = False,
                     min_responses: Optional[int] = None,
@@ -440,8 +440,9 @@ class Journal(Handle):
                     shared_rwg: Optional[float] = None,
                     split_agreement: Optional[float] = None,
                     ad_cutoff: Optional[float] = None) -> None:
-        """Starts a round: ``mode`` 'open' (everyone sees who gave which
-        score) or 'confidential' (only per-pillar counts are kept).
+        """Starts a round: ``mode`` 'confidential' (only per-pillar counts
+        are kept; the default, as in C++ and the command) or 'open'
+        (everyone sees who gave which score).
 
         Options (fives.v1.RoundRequest; None takes the team's configuration):
         ``pillars`` the pillars asked (default all five); ``allow_partial``
