@@ -24,7 +24,8 @@
  *   a fives_journal is used by one thread at a time; a fives_org by any
  *   number at once.
  *
- * The header compiles as C99 and as C++. */
+ * The header compiles as C89 to C2x and as C++98 to C++20, with -pedantic
+ * and warnings as errors (tests/c/header_check.c checks each). */
 #ifndef FIVES_H_
 #define FIVES_H_
 
@@ -39,9 +40,12 @@
 #define FIVES_API
 #endif
 
-/* No exception crosses the boundary: in C++ every function is noexcept. */
-#ifdef __cplusplus
+/* No exception crosses the boundary: in C++ every function is noexcept
+ * (throw() before C++11). */
+#if defined(__cplusplus) && __cplusplus >= 201103L
 #define FIVES_NOEXCEPT noexcept
+#elif defined(__cplusplus)
+#define FIVES_NOEXCEPT throw()
 #else
 #define FIVES_NOEXCEPT
 #endif
@@ -84,6 +88,11 @@ FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
 #define FIVES_UNAVAILABLE 14
 #define FIVES_DATA_LOSS 15
 #define FIVES_UNAUTHENTICATED 16
+
+/* The name of a status code as this header spells it ("FIVES_NOT_FOUND"),
+ * for hosts that load the library without the header; static storage. NULL
+ * for a value that is not one of the codes above. */
+FIVES_API const char* fives_status_name(int code) FIVES_NOEXCEPT;
 
 /* The message of the last failed call on this thread ("" when none). Owned
  * by the library, valid until the next fives call on this thread; never

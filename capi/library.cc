@@ -2,6 +2,7 @@
 // catalog and statistics.
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +66,31 @@ FIVES_API uint32_t fives_version_number(void) noexcept {
 }
 
 FIVES_API const char* fives_version_string(void) noexcept { return kVersion; }
+
+FIVES_API const char* fives_status_name(int code) noexcept {
+  // In the order of the codes, 0 to 16.
+  static constexpr const char* kNames[] = {
+      "FIVES_OK",
+      "FIVES_CANCELLED",
+      "FIVES_UNKNOWN",
+      "FIVES_INVALID_ARGUMENT",
+      "FIVES_DEADLINE_EXCEEDED",
+      "FIVES_NOT_FOUND",
+      "FIVES_ALREADY_EXISTS",
+      "FIVES_PERMISSION_DENIED",
+      "FIVES_RESOURCE_EXHAUSTED",
+      "FIVES_FAILED_PRECONDITION",
+      "FIVES_ABORTED",
+      "FIVES_OUT_OF_RANGE",
+      "FIVES_UNIMPLEMENTED",
+      "FIVES_INTERNAL",
+      "FIVES_UNAVAILABLE",
+      "FIVES_DATA_LOSS",
+      "FIVES_UNAUTHENTICATED",
+  };
+  if (code < 0 || code >= static_cast<int>(std::size(kNames))) return nullptr;
+  return kNames[code];
+}
 
 FIVES_API const char* fives_last_error(void) noexcept {
   return fives::capi::LastError();

@@ -290,6 +290,24 @@ static void TestLastError(void) {
         FIVES_OUT_OF_RANGE == 11 && FIVES_UNIMPLEMENTED == 12 &&
         FIVES_INTERNAL == 13 && FIVES_UNAVAILABLE == 14 &&
         FIVES_DATA_LOSS == 15 && FIVES_UNAUTHENTICATED == 16);
+  /* Each code's name, as the header spells it. */
+  CHECK(strcmp(fives_status_name(FIVES_OK), "FIVES_OK") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_CANCELLED), "FIVES_CANCELLED") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_INVALID_ARGUMENT),
+               "FIVES_INVALID_ARGUMENT") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_NOT_FOUND), "FIVES_NOT_FOUND") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_RESOURCE_EXHAUSTED),
+               "FIVES_RESOURCE_EXHAUSTED") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_FAILED_PRECONDITION),
+               "FIVES_FAILED_PRECONDITION") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_ABORTED), "FIVES_ABORTED") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_DATA_LOSS), "FIVES_DATA_LOSS") == 0);
+  CHECK(strcmp(fives_status_name(FIVES_UNAUTHENTICATED),
+               "FIVES_UNAUTHENTICATED") == 0);
+  CHECK(fives_status_name(-1) == NULL);
+  CHECK(fives_status_name(17) == NULL);
+  /* Static storage: the same pointer every time. */
+  CHECK(fives_status_name(FIVES_ABORTED) == fives_status_name(FIVES_ABORTED));
 }
 
 static void TestBuffers(void) {
