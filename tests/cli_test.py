@@ -119,6 +119,165 @@ class BadArgumentsTest(unittest.TestCase):
         self.assert_usage_error(["frobnicate"], "unknown command")
 
 
+# Every command of fives, as the overview lists them.
+COMMANDS = [
+    "stats", "demo", "init", "member add", "member leave", "member forget",
+    "member list", "round start", "round score", "round import",
+    "round close", "report", "plan", "action list", "action update",
+    "action feedback", "check due", "check record", "check tick",
+    "charter show", "charter set", "charter check", "charter signals",
+    "guardian", "export", "import", "org check", "org report", "org demo",
+]
+
+
+def cmake_version():
+    """The version in the project() of the top-level CMakeLists.txt."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "CMakeLists.txt")) as f:
+        match = re.search(r"project\(fives VERSION (\d+\.\d+\.\d+)",
+                          f.read())
+    return match.group(1)
+
+
+def help_flags(text):
+    """{flag: the rest of its entry} of a command's help: the lines under
+    "flags:" that start with "  --", with the lines that continue them."""
+    flags = {}
+    lines = text.split("\n")
+    current = None
+    for line in lines[lines.index("flags:") + 1:]:
+        if line.startswith("  --"):
+            current = line.split()[0]
+            flags[current] = " ".join(line.split()[1:])
+        elif line.startswith("   ") and current:
+            flags[current] += " " + " ".join(line.split())
+        else:
+            current = None
+    return flags
+
+
+class HelpTest(unittest.TestCase):
+    def ok(self, *args):
+        result = run(*args)
+        self.assertEqual(result.returncode, 0, (args, result.stderr))
+        self.assertEqual(result.stderr, "")
+        return result.stdout
+
+    def test_every_command_documents_itself(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                words = command.split()
+                out = self.ok("help", *words)
+                self.assertTrue(out.startswith(f"usage: fives {command} ")
+                                or out.startswith(f"usage: fives {command}\n"),
+                                out)
+                self.assertIn("\nflags:\n", out)
+                self.assertIn("\n  -h, --help ", out)
+                self.assertEqual(self.ok(*words, "--help"), out)
+                self.assertEqual(self.ok(*words, "-h"), out)
+                # --help wins over the arguments a command needs.
+                self.assertEqual(self.ok(*words, "x", "y", "--help"), out)
+
+    def test_report_help_gives_every_flag_and_its_default(self):
+        flags = help_flags(self.ok("help", "report"))
+        expected = {
+            "--journal": ("PATH", "default: ./fives.journal"),
+            "--round": ("ID", "default: the latest closed"),
+            "--lang": ("en|nl", "default: en"),
+            "--format": ("text|md|html|json|svg", "default: text"),
+            "--picture": ("radar|strips|trend", "default: radar"),
+            "--date": ("YYYY-MM-DD", "default: the day it closed"),
+            "--out": ("FILE", ""),
+            "--json": ("", ""),
+        }
+        self.assertEqual(sorted(flags), sorted(expected))
+        for flag, (value, default) in expected.items():
+            with self.subTest(flag=flag):
+                self.assertTrue(flags[flag].startswith(value), flags[flag])
+                self.assertIn(default, flags[flag])
+
+    def test_demo_help_gives_format_and_out(self):
+        flags = help_flags(self.ok("demo", "--help"))
+        self.assertEqual(sorted(flags), ["--format", "--journal", "--lang",
+                                         "--out", "--picture"])
+        self.assertIn("default: text", flags["--format"])
+
+    def test_required_and_repeatable_flags_say_so(self):
+        flags = help_flags(self.ok("help", "plan"))
+        self.assertIn("(required; repeatable)", flags["--action"])
+        self.assertIn("(required)", flags["--date"])
+        self.assertNotIn("required", flags["--focus"])
+        flags = help_flags(self.ok("help", "charter", "check"))
+        self.assertIn("default: 365", flags["--stale-days"])
+
+    def test_every_flag_in_the_help_is_accepted(self):
+        # The flags of the help, each given a value, then --help: parsed,
+        # not run.
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                words = command.split()
+                args = []
+                for flag, rest in help_flags(self.ok("help", *words)).items():
+                    args.append(f"{flag}=1")
+                self.ok(*words, *args, "--help")
+
+    def test_every_flag_accepted_is_in_the_help(self):
+        # Names no command has, and the ones many have (command_help_test
+        # tries every declared name on every command's parser).
+        names = {"--verbose", "--all", "--version", "--json", "--date",
+                 "--format", "--lang", "--out", "--journal"}
+        helps = {}
+        for command in COMMANDS:
+            helps[command] = help_flags(self.ok("help", *command.split()))
+        for command in COMMANDS:
+            for name in sorted(names):
+                result = run(*command.split(), f"{name}=1", "--help")
+                with self.subTest(command=command, flag=name):
+                    if name in helps[command]:
+                        self.assertEqual(result.returncode, 0, result.stderr)
+                    else:
+                        self.assertEqual(result.returncode, 2)
+                        self.assertIn(f"{command}: unknown flag {name} ",
+                                      result.stderr)
+
+    def test_overview_lists_every_command(self):
+        out = self.ok("help")
+        self.assertEqual(self.ok("--help"), out)
+        self.assertEqual(self.ok("-h"), out)
+        for command in COMMANDS:
+            self.assertRegex(out, rf"\n  {command}\b")
+        self.assertIn("fives help COMMAND", " ".join(out.split()))
+
+    def test_group_help(self):
+        out = self.ok("help", "member")
+        self.assertEqual(self.ok("member", "--help"), out)
+        for verb in ("add", "leave", "forget", "list"):
+            self.assertIn(f"\n  member {verb} ", out)
+        self.assertNotIn("round start", out)
+
+    def test_version(self):
+        expected = f"fives {cmake_version()}\n"
+        self.assertEqual(self.ok("--version"), expected)
+        self.assertEqual(self.ok("version"), expected)
+
+    def test_help_of_what_is_not_a_command(self):
+        for args, message in (
+                (["help", "frobnicate"],
+                 'fives: help: unknown command "frobnicate" (try: fives '
+                 'help)\n'),
+                (["help", "member", "bogus"],
+                 'fives: help: member: unknown subcommand "bogus" (expected '
+                 'add, leave, forget, list)\n'),
+                (["help", "report", "extra"],
+                 'fives: help: unexpected argument "extra" (usage: fives help '
+                 '[COMMAND])\n')):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 2)
+                self.assertEqual(result.stdout, "")
+                self.assertEqual(result.stderr, message)
+
+
 class DemoTest(unittest.TestCase):
     def test_english(self):
         result = run("demo")

@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -16,17 +15,6 @@
 #include "fives/pillar.h"
 #include "journal_file.h"
 #include "journal_text.h"
-
-ABSL_FLAG(std::string, focus, "",
-          "plan: the focus pillar (strategy, synergy, structure, steering or "
-          "success; default: the focus of the round's report)");
-ABSL_FLAG(std::string, note, "", "plan: why the team chose this focus");
-ABSL_FLAG(std::string, owner, "", "action list: only this owner's actions");
-ABSL_FLAG(std::string, pillar, "", "action list: only this pillar's actions");
-ABSL_FLAG(std::string, reason, "", "action update: why (required for drop)");
-ABSL_FLAG(std::string, author, "", "action feedback: the member who reports");
-ABSL_FLAG(std::string, text, "", "action feedback: what they report");
-ABSL_FLAG(std::string, progress, "", "action feedback: progress 0..100");
 
 namespace fives::cli {
 namespace {
@@ -67,37 +55,22 @@ absl::StatusOr<ActionInput> ParseActionSpec(const std::string& spec) {
   return action;
 }
 
-}  // namespace
-
-int RunPlan(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "action",
-                                                 "focus", "note"};
-  static constexpr absl::string_view kRepeatable[] = {"action"};
-  static constexpr CommandSpec kSpec = {
-      "plan",
-      "fives plan ROUND --date YYYY-MM-DD --action 'OWNER|TITLE|VISIBLE "
-      "RESULT[|DUE]' --action ... [--focus PILLAR] [--note TEXT]",
-      kFlags,
-      1,
-      1,
-      kRepeatable};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int RunPlan(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("plan: ", date.status().message()));
   }
   absl::StatusOr<std::optional<Pillar>> focus =
-      PillarFlag("focus", absl::GetFlag(FLAGS_focus));
+      PillarFlag("focus", args.Value("focus"));
   if (!focus.ok()) {
     return UsageError(absl::StrCat("plan: ", focus.status().message()));
   }
   PlanInput input;
-  input.round_id = parsed->positional[0];
+  input.round_id = args.positional[0];
   input.created = **date;
   input.focus = *focus;
-  input.note = absl::GetFlag(FLAGS_note);
-  for (const std::string& spec : parsed->Values("action")) {
+  input.note = args.Value("note");
+  for (const std::string& spec : args.Values("action")) {
     absl::StatusOr<ActionInput> action = ParseActionSpec(spec);
     if (!action.ok()) {
       return UsageError(absl::StrCat("plan: ", action.status().message()));
@@ -106,52 +79,41 @@ int RunPlan(absl::Span<char* const> args) {
   }
   if (input.actions.empty()) {
     return UsageError(absl::StrCat(
-        "plan: no --action given, one per action (usage: ", kSpec.usage, ")"));
+        "plan: no --action given, one per action (usage: ", args.Usage(), ")"));
   }
-  return UpdateJournal("plan", [&](Journal& j) -> absl::StatusOr<std::string> {
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.CreatePlan(input);
     if (!id.ok()) return id.status();
     const v1::Plan& plan = *j.proto().plans().rbegin();
-    return absl::StrCat(
-        RenderPlan(j, plan, Language::kEnglish),
-        "the actions are proposed: open each with fives action update ID open "
-        "--date YYYY-MM-DD\n");
+    return absl::StrCat(RenderPlan(j, plan, Language::kEnglish),
+                        "the actions are proposed: open each with fives "
+                        "action update ID open "
+                        "--date YYYY-MM-DD\n");
   });
 }
 
-namespace {
-
-int List(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "owner",
-                                                 "pillar",  "json", "lang"};
-  static constexpr CommandSpec kSpec = {
-      "action list",
-      "fives action list [--date YYYY-MM-DD] [--owner ID] [--pillar KEY] "
-      "[--json] [--lang en|nl]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(false);
+int List(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, false);
   if (!date.ok()) {
     return UsageError(absl::StrCat("action list: ", date.status().message()));
   }
   absl::StatusOr<std::optional<Pillar>> pillar =
-      PillarFlag("pillar", absl::GetFlag(FLAGS_pillar));
+      PillarFlag("pillar", args.Value("pillar"));
   if (!pillar.ok()) {
     return UsageError(absl::StrCat("action list: ", pillar.status().message()));
   }
-  absl::StatusOr<Language> lang = LangFlag();
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("action list: ", lang.status().message()));
   }
-  const std::string owner = absl::GetFlag(FLAGS_owner);
-  return ReadJournal("action list", [&](const Journal& j) {
+  const std::string owner = args.Value("owner");
+  return ReadJournal(args, [&](const Journal& j) {
     if (!owner.empty() && j.team().FindMember(owner) == nullptr) {
       return Refused("action list",
                      absl::NotFoundError(absl::StrCat("--owner: \"", owner,
                                                       "\" is not a member")));
     }
-    const bool json = absl::GetFlag(FLAGS_json);
+    const bool json = args.Switch("json");
     if (date->has_value()) {
       const v1::FollowUp follow_up = j.FollowUp(**date, owner, *pillar);
       if (json) {
@@ -186,72 +148,55 @@ int List(absl::Span<char* const> args) {
   });
 }
 
-int Update(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "reason"};
-  static constexpr CommandSpec kSpec = {
-      "action update",
-      "fives action update ID open|done|drop --date YYYY-MM-DD [--reason TEXT]",
-      kFlags, 2, 2};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  const std::string& id = parsed->positional[0];
-  const std::string& to = parsed->positional[1];
+int Update(const ParsedArgs& args) {
+  const std::string& id = args.positional[0];
+  const std::string& to = args.positional[1];
   if (to != "open" && to != "done" && to != "drop") {
     return UsageError(absl::StrCat(
         "action update: \"", to,
-        "\" is not open, done or drop (usage: ", kSpec.usage, ")"));
+        "\" is not open, done or drop (usage: ", args.Usage(), ")"));
   }
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("action update: ", date.status().message()));
   }
-  const std::string reason = absl::GetFlag(FLAGS_reason);
+  const std::string reason = args.Value("reason");
   if (to == "drop" && reason.empty()) {
     return UsageError("action update: drop needs --reason TEXT");
   }
-  if (to != "drop" && parsed->given.contains("reason")) {
+  if (to != "drop" && args.Has("reason")) {
     return UsageError("action update: --reason goes with drop only");
   }
-  return UpdateJournal(
-      "action update", [&](Journal& j) -> absl::StatusOr<std::string> {
-        absl::Status s = to == "open"   ? j.OpenAction(id, **date)
-                         : to == "done" ? j.CompleteAction(id, **date)
-                                        : j.DropAction(id, **date, reason);
-        if (!s.ok()) return s;
-        for (const v1::Action& a : j.proto().actions()) {
-          if (a.id() == id) {
-            return absl::StrCat(ActionLine(a, Language::kEnglish), "\n");
-          }
-        }
-        return std::string();
-      });
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    absl::Status s = to == "open"   ? j.OpenAction(id, **date)
+                     : to == "done" ? j.CompleteAction(id, **date)
+                                    : j.DropAction(id, **date, reason);
+    if (!s.ok()) return s;
+    for (const v1::Action& a : j.proto().actions()) {
+      if (a.id() == id) {
+        return absl::StrCat(ActionLine(a, Language::kEnglish), "\n");
+      }
+    }
+    return std::string();
+  });
 }
 
-int Feedback(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "author",
-                                                 "text", "progress"};
-  static constexpr CommandSpec kSpec = {
-      "action feedback",
-      "fives action feedback ID --date YYYY-MM-DD --author ID --text TEXT "
-      "[--progress 0..100]",
-      kFlags, 1, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Feedback(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(
         absl::StrCat("action feedback: ", date.status().message()));
   }
-  const std::string author = absl::GetFlag(FLAGS_author);
-  const std::string text = absl::GetFlag(FLAGS_text);
+  const std::string author = args.Value("author");
+  const std::string text = args.Value("text");
   if (author.empty() || text.empty()) {
     return UsageError(absl::StrCat(
         "action feedback: --author and --text are required (usage: ",
-        kSpec.usage, ")"));
+        args.Usage(), ")"));
   }
   std::optional<int> progress;
-  if (parsed->given.contains("progress")) {
-    const std::string value = absl::GetFlag(FLAGS_progress);
+  if (args.Has("progress")) {
+    const std::string value = args.Value("progress");
     int n = 0;
     if (value.empty() ||
         value.find_first_not_of("0123456789") != std::string::npos ||
@@ -261,23 +206,78 @@ int Feedback(absl::Span<char* const> args) {
     }
     progress = n;
   }
-  const std::string& id = parsed->positional[0];
-  return UpdateJournal(
-      "action feedback", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s = j.AddFeedback(id, **date, author, text, progress);
-            !s.ok()) {
-          return s;
-        }
-        return absl::StrFormat("feedback on %s by %s recorded\n", id, author);
-      });
+  const std::string& id = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s = j.AddFeedback(id, **date, author, text, progress);
+        !s.ok()) {
+      return s;
+    }
+    return absl::StrFormat("feedback on %s by %s recorded\n", id, author);
+  });
 }
+
+constexpr Flag kPlanFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day of the plan").Required(),
+    Flag::Repeated("action", "'OWNER|TITLE|VISIBLE RESULT[|DUE]'",
+                   "an action: who, what, a result anyone can see, the due day")
+        .Required(),
+    Flag::Value("focus", "PILLAR", "the focus pillar (default: the report's)"),
+    Flag::Value("note", "TEXT", "why the team chose this focus"),
+};
+
+constexpr absl::string_view kPlanDetails =
+    "PILLAR is strategy, synergy, structure, steering or success. The\n"
+    "actions start proposed: open each with fives action update ID open.\n";
+
+constexpr Flag kListFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the follow-up lists as of this day"),
+    Flag::Value("owner", "ID", "only this member's actions"),
+    Flag::Value("pillar", "KEY", "only this pillar's actions"),
+    Flag::Switch("json", "print JSON (fives.v1.FollowUp or ActionList)"),
+    kLangFlag,
+};
+
+constexpr absl::string_view kListDetails =
+    "With --date: open, due soon, overdue, celebrate, what is needed, and\n"
+    "the rates; without it every action as it stands.\n";
+
+constexpr Flag kUpdateFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day of the change").Required(),
+    Flag::Value("reason", "TEXT", "why the action is dropped (drop only)"),
+};
+
+constexpr Flag kFeedbackFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day of the feedback").Required(),
+    Flag::Value("author", "ID", "the member who reports").Required(),
+    Flag::Value("text", "TEXT", "what they report").Required(),
+    Flag::Value("progress", "0..100", "how far the action is, in percent"),
+};
+
+constexpr Command kPlan[] = {
+    {"plan", "ROUND",
+     "the team's answer to a round: the focus and its actions (two by "
+     "default)",
+     kPlanFlags, RunPlan, 1, 1, kPlanDetails},
+};
+
+constexpr Command kAction[] = {
+    {"action list", "",
+     "the actions; with --date the follow-up lists as of that day", kListFlags,
+     List, 0, 0, kListDetails},
+    {"action update", "ID open|done|drop",
+     "proposed -> open -> done, or drop (with a reason)", kUpdateFlags, Update,
+     2, 2},
+    {"action feedback", "ID", "a member reports on an action", kFeedbackFlags,
+     Feedback, 1, 1},
+};
 
 }  // namespace
 
-int RunAction(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"list", List}, {"update", Update}, {"feedback", Feedback}};
-  return RunGroup("action", kVerbs, args);
-}
+absl::Span<const Command> PlanCommands() { return kPlan; }
+absl::Span<const Command> ActionCommands() { return kAction; }
 
 }  // namespace fives::cli

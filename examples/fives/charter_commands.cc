@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -17,26 +16,16 @@
 #include "input_file.h"
 #include "journal_file.h"
 
-ABSL_DECLARE_FLAG(std::string, format);
-
-ABSL_FLAG(std::string, file, "",
-          "charter set: the file holding the fives.v1.Charter");
-
 namespace fives::cli {
 namespace {
 
-int Show(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "json", "lang"};
-  static constexpr CommandSpec kSpec = {
-      "charter show", "fives charter show [--json] [--lang en|nl]", kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> lang = LangFlag();
+int Show(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("charter show: ", lang.status().message()));
   }
-  return ReadJournal("charter show", [&](const Journal& j) {
-    if (absl::GetFlag(FLAGS_json)) {
+  return ReadJournal(args, [&](const Journal& j) {
+    if (args.Switch("json")) {
       PrintJson(j.proto().charter());
     } else {
       absl::PrintF("%s", RenderCharter(j, *lang));
@@ -82,34 +71,23 @@ v1::Charter Merge(const v1::Charter& current, const v1::Charter& input) {
   return merged;
 }
 
-int Set(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "file",
-                                                 "format"};
-  static constexpr CommandSpec kSpec = {
-      "charter set",
-      "fives charter set --date YYYY-MM-DD (--file FILE | TEXT) "
-      "[--format text|json]",
-      kFlags, 0, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Set(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("charter set: ", date.status().message()));
   }
-  const std::string format = parsed->given.contains("format")
-                                 ? absl::GetFlag(FLAGS_format)
-                                 : std::string("text");
+  const std::string format = args.Value("format");
   if (format != "text" && format != "json") {
     return UsageError(absl::StrCat("charter set: --format: \"", format,
                                    "\" is not text or json"));
   }
-  const std::string file = absl::GetFlag(FLAGS_file);
-  const bool from_file = parsed->given.contains("file");
-  if (from_file == !parsed->positional.empty()) {
+  const std::string file = args.Value("file");
+  const bool from_file = args.Has("file");
+  if (from_file == !args.positional.empty()) {
     return UsageError(absl::StrCat(
         "charter set: give the charter in --file FILE or as one argument, "
         "not both (usage: ",
-        kSpec.usage, ")"));
+        args.Usage(), ")"));
   }
   if (from_file && file.empty()) {
     return UsageError("charter set: --file needs a file name");
@@ -122,68 +100,47 @@ int Set(absl::Span<char* const> args) {
     input.text = *std::move(data);
   } else {
     input.source = "the charter argument";
-    input.text = parsed->positional[0];
+    input.text = args.positional[0];
   }
   absl::StatusOr<v1::Charter> charter = ParseCharter(input, format == "json");
   if (!charter.ok()) return Refused("charter set", charter.status());
 
-  return UpdateJournal(
-      "charter set", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s =
-                j.SetCharter(Merge(j.proto().charter(), *charter), **date);
-            !s.ok()) {
-          return s;
-        }
-        const std::vector<CharterFinding> findings =
-            CheckCharter(j.proto(), **date);
-        std::string out =
-            absl::StrFormat("charter set on %s; warnings: %d\n",
-                            FormatCivilDate(**date), findings.size());
-        for (const CharterFinding& f : findings) {
-          absl::StrAppend(&out, "  warning: ", f.message, "\n");
-        }
-        return out;
-      });
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s =
+            j.SetCharter(Merge(j.proto().charter(), *charter), **date);
+        !s.ok()) {
+      return s;
+    }
+    const std::vector<CharterFinding> findings =
+        CheckCharter(j.proto(), **date);
+    std::string out = absl::StrFormat("charter set on %s; warnings: %d\n",
+                                      FormatCivilDate(**date), findings.size());
+    for (const CharterFinding& f : findings) {
+      absl::StrAppend(&out, "  warning: ", f.message, "\n");
+    }
+    return out;
+  });
 }
 
-int Check(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "json",
-                                                 "lang", "stale-days"};
-  // --stale-days has a hyphen, so it is no Abseil flag: it is collected
-  // like a repeatable flag and may be given once.
-  static constexpr absl::string_view kCollected[] = {"stale-days"};
-  static constexpr CommandSpec kSpec = {
-      "charter check",
-      "fives charter check --date YYYY-MM-DD [--stale-days N] [--json] "
-      "[--lang en|nl]",
-      kFlags,
-      0,
-      0,
-      kCollected};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Check(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("charter check: ", date.status().message()));
   }
-  absl::StatusOr<Language> lang = LangFlag();
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("charter check: ", lang.status().message()));
   }
-  int stale_days = 365;
-  const std::vector<std::string>& stale = parsed->Values("stale-days");
-  if (stale.size() > 1) {
-    return UsageError("charter check: --stale-days is given more than once");
-  }
-  if (!stale.empty() &&
-      (!absl::SimpleAtoi(stale[0], &stale_days) || stale_days < 0)) {
-    return UsageError(absl::StrCat("charter check: --stale-days: \"", stale[0],
+  int stale_days = 0;
+  const std::string stale = args.Value("stale-days");
+  if (!absl::SimpleAtoi(stale, &stale_days) || stale_days < 0) {
+    return UsageError(absl::StrCat("charter check: --stale-days: \"", stale,
                                    "\" is not a whole number of days >= 0"));
   }
-  return ReadJournal("charter check", [&](const Journal& j) {
+  return ReadJournal(args, [&](const Journal& j) {
     const v1::CharterReview review =
         ReviewCharter(j.proto(), **date, stale_days);
-    if (absl::GetFlag(FLAGS_json)) {
+    if (args.Switch("json")) {
       PrintJson(review, /*with_defaults=*/true);
     } else {
       absl::PrintF("%s", RenderCharterReview(j, review, *lang));
@@ -197,13 +154,8 @@ int Check(absl::Span<char* const> args) {
   });
 }
 
-int Signals(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"lang"};
-  static constexpr CommandSpec kSpec = {
-      "charter signals", "fives charter signals [--lang en|nl]", kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> lang = LangFlag();
+int Signals(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(
         absl::StrCat("charter signals: ", lang.status().message()));
@@ -212,12 +164,53 @@ int Signals(absl::Span<char* const> args) {
   return kExitOk;
 }
 
+constexpr Flag kShowFlags[] = {
+    kJournalFlag,
+    Flag::Switch("json", "print JSON, a fives.v1.Charter"),
+    kLangFlag,
+};
+
+constexpr Flag kSetFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day the charter is set").Required(),
+    Flag::Value("file", "FILE", "read the charter from FILE, not an argument"),
+    Flag::Value("format", "text|json", "protobuf text format or JSON")
+        .Default("text"),
+};
+
+constexpr Flag kCheckFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day of the review").Required(),
+    Flag::Value("stale-days", "N", "an agreement older than N days is stale")
+        .Default("365"),
+    Flag::Switch("json", "print JSON, a fives.v1.CharterReview"),
+    kLangFlag,
+};
+
+constexpr Flag kSignalsFlags[] = {kLangFlag};
+
+constexpr absl::string_view kSetDetails =
+    "Each pillar section given replaces the journal's, a section left out is\n"
+    "kept (give 'steering {}' to empty one); refused, naming the field, for\n"
+    "an owner who is not a member.\n";
+
+constexpr Command kCommands[] = {
+    {"charter show", "", "the team charter per pillar", kShowFlags, Show},
+    {"charter set", "(--file FILE | TEXT)",
+     "set the team charter, a fives.v1.Charter, pillar section by section",
+     kSetFlags, Set, 0, 1, kSetDetails},
+    {"charter check", "",
+     "the review: readiness per pillar, agreements missing or stale, warning "
+     "signals over the checks, findings, the next agreement; exit status 1 "
+     "when the charter has errors (the review is still printed)",
+     kCheckFlags, Check},
+    {"charter signals", "",
+     "the catalog's warning signals, numbered for --signal PILLAR:N",
+     kSignalsFlags, Signals},
+};
+
 }  // namespace
 
-int RunCharter(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"show", Show}, {"set", Set}, {"check", Check}, {"signals", Signals}};
-  return RunGroup("charter", kVerbs, args);
-}
+absl::Span<const Command> CharterCommands() { return kCommands; }
 
 }  // namespace fives::cli

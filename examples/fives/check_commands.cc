@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -37,27 +36,20 @@ std::vector<const v1::Action*> ToReview(const Journal& j, absl::CivilDay day) {
   return out;
 }
 
-int Due(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "json",
-                                                 "lang"};
-  static constexpr CommandSpec kSpec = {
-      "check due", "fives check due --date YYYY-MM-DD [--json] [--lang en|nl]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Due(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("check due: ", date.status().message()));
   }
-  absl::StatusOr<Language> lang = LangFlag();
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("check due: ", lang.status().message()));
   }
-  return ReadJournal("check due", [&](const Journal& j) {
+  return ReadJournal(args, [&](const Journal& j) {
     const v1::CheckStatus status = j.CheckStatus(**date);
     const absl::StatusOr<std::string> guardian = j.Guardian(**date);
     const std::vector<const v1::Action*> to_review = ToReview(j, **date);
-    if (absl::GetFlag(FLAGS_json)) {
+    if (args.Switch("json")) {
       v1::CheckDue out;
       out.set_as_of(FormatCivilDate(**date));
       *out.mutable_status() = status;
@@ -159,35 +151,17 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
   return review;
 }
 
-int Record(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date",    "helps",
-                                                 "chafes",  "hinders", "agree",
-                                                 "review",  "signal"};
-  static constexpr absl::string_view kRepeatable[] = {
-      "helps", "chafes", "hinders", "agree", "review", "signal"};
-  static constexpr CommandSpec kSpec = {
-      "check record",
-      "fives check record --date YYYY-MM-DD [--helps T]... [--chafes T]... "
-      "[--hinders T]... [--agree 'TEXT[|OWNER|PILLAR|VISIBLE "
-      "RESULT[|DUE]]']... "
-      "[--review 'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD']... "
-      "[--signal PILLAR:N]...",
-      kFlags,
-      0,
-      0,
-      kRepeatable};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Record(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("check record: ", date.status().message()));
   }
   CheckInput input;
   input.date = **date;
-  input.helps = parsed->Values("helps");
-  input.chafes = parsed->Values("chafes");
-  input.hinders = parsed->Values("hinders");
-  const std::vector<std::string>& agreements = parsed->Values("agree");
+  input.helps = args.Values("helps");
+  input.chafes = args.Values("chafes");
+  input.hinders = args.Values("hinders");
+  const std::vector<std::string>& agreements = args.Values("agree");
   for (size_t i = 0; i < agreements.size(); ++i) {
     if (absl::Status s =
             ParseAgreement(agreements[i], static_cast<int>(i), input);
@@ -195,7 +169,7 @@ int Record(absl::Span<char* const> args) {
       return UsageError(absl::StrCat("check record: ", s.message()));
     }
   }
-  for (const std::string& spec : parsed->Values("review")) {
+  for (const std::string& spec : args.Values("review")) {
     absl::StatusOr<v1::ActionReview> review = ParseReview(spec);
     if (!review.ok()) {
       return UsageError(
@@ -204,103 +178,75 @@ int Record(absl::Span<char* const> args) {
     input.reviews.push_back(*std::move(review));
   }
   absl::StatusOr<std::vector<v1::SignalTick>> signals =
-      ParseSignalFlags(parsed->Values("signal"));
+      ParseSignalFlags(args.Values("signal"));
   if (!signals.ok()) {
     return UsageError(
         absl::StrCat("check record: ", signals.status().message()));
   }
   input.signals = *std::move(signals);
-  return UpdateJournal(
-      "check record", [&](Journal& j) -> absl::StatusOr<std::string> {
-        absl::StatusOr<std::string> id = j.RecordCheck(input);
-        if (!id.ok()) return id.status();
-        std::string out =
-            RenderCheck(j, *j.proto().checks().rbegin(), Language::kEnglish);
-        absl::StatusOr<std::string> next = j.Guardian(**date);
-        if (next.ok()) {
-          absl::StrAppend(&out, "process guardian from now on: ",
-                          MemberLabel(j, *next), "\n");
-        }
-        return out;
-      });
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    absl::StatusOr<std::string> id = j.RecordCheck(input);
+    if (!id.ok()) return id.status();
+    std::string out =
+        RenderCheck(j, *j.proto().checks().rbegin(), Language::kEnglish);
+    absl::StatusOr<std::string> next = j.Guardian(**date);
+    if (next.ok()) {
+      absl::StrAppend(
+          &out, "process guardian from now on: ", MemberLabel(j, *next), "\n");
+    }
+    return out;
+  });
 }
 
 // fives check tick CHECK --signal PILLAR:N...: warning signals the team
 // ticked at a check already recorded.
-int Tick(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "signal"};
-  static constexpr absl::string_view kRepeatable[] = {"signal"};
-  static constexpr CommandSpec kSpec = {
-      "check tick",
-      "fives check tick CHECK --signal PILLAR:N [--signal ...]",
-      kFlags,
-      1,
-      1,
-      kRepeatable};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
+int Tick(const ParsedArgs& args) {
   absl::StatusOr<std::vector<v1::SignalTick>> signals =
-      ParseSignalFlags(parsed->Values("signal"));
+      ParseSignalFlags(args.Values("signal"));
   if (!signals.ok()) {
     return UsageError(absl::StrCat("check tick: ", signals.status().message()));
   }
   if (signals->empty()) {
     return UsageError(
-        absl::StrCat("check tick: no --signal (usage: ", kSpec.usage, ")"));
+        absl::StrCat("check tick: no --signal (usage: ", args.Usage(), ")"));
   }
-  const std::string& check_id = parsed->positional[0];
-  return UpdateJournal(
-      "check tick", [&](Journal& j) -> absl::StatusOr<std::string> {
-        // A signal the check already has, in the numbers of --signal.
-        for (const v1::SignalTick& t : j.proto().charter().signals()) {
-          for (const v1::SignalTick& s : *signals) {
-            if (t.check_id() == check_id && t.pillar() == s.pillar() &&
-                t.signal() == s.signal()) {
-              const Pillar p = *PillarFromProto(s.pillar());
-              return absl::InvalidArgumentError(absl::StrCat(
-                  "--signal ", SignalLabel(p, s.signal()),
-                  " is already ticked at check \"", check_id, "\""));
-            }
-          }
+  const std::string& check_id = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    // A signal the check already has, in the numbers of --signal.
+    for (const v1::SignalTick& t : j.proto().charter().signals()) {
+      for (const v1::SignalTick& s : *signals) {
+        if (t.check_id() == check_id && t.pillar() == s.pillar() &&
+            t.signal() == s.signal()) {
+          const Pillar p = *PillarFromProto(s.pillar());
+          return absl::InvalidArgumentError(
+              absl::StrCat("--signal ", SignalLabel(p, s.signal()),
+                           " is already ticked at check \"", check_id, "\""));
         }
-        if (absl::Status s = j.TickSignals(check_id, *signals); !s.ok()) {
-          return s;
-        }
-        for (const v1::Check& c : j.proto().checks()) {
-          if (c.id() == check_id) {
-            return RenderCheck(j, c, Language::kEnglish);
-          }
-        }
-        return std::string();
-      });
+      }
+    }
+    if (absl::Status s = j.TickSignals(check_id, *signals); !s.ok()) {
+      return s;
+    }
+    for (const v1::Check& c : j.proto().checks()) {
+      if (c.id() == check_id) {
+        return RenderCheck(j, c, Language::kEnglish);
+      }
+    }
+    return std::string();
+  });
 }
 
-}  // namespace
-
-int RunCheck(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"due", Due}, {"record", Record}, {"tick", Tick}};
-  return RunGroup("check", kVerbs, args);
-}
-
-int RunGuardian(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "json",
-                                                 "lang"};
-  static constexpr CommandSpec kSpec = {
-      "guardian", "fives guardian --date YYYY-MM-DD [--json] [--lang en|nl]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int RunGuardian(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("guardian: ", date.status().message()));
   }
-  absl::StatusOr<Language> lang = LangFlag();
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("guardian: ", lang.status().message()));
   }
-  return ReadJournal("guardian", [&](const Journal& j) {
-    if (!absl::GetFlag(FLAGS_json)) {
+  return ReadJournal(args, [&](const Journal& j) {
+    if (!args.Switch("json")) {
       absl::PrintF("%s", RenderGuardian(j, **date, *lang));
       return kExitOk;
     }
@@ -317,5 +263,67 @@ int RunGuardian(absl::Span<char* const> args) {
     return kExitOk;
   });
 }
+
+constexpr Flag kDueFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day to ask about").Required(),
+    Flag::Switch("json", "print JSON, a fives.v1.CheckDue"),
+    kLangFlag,
+};
+
+constexpr Flag kSignalFlag =
+    Flag::Repeated("signal", "PILLAR:N", "tick a pillar's warning signal N");
+
+constexpr Flag kRecordFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day of the check").Required(),
+    Flag::Repeated("helps", "TEXT", "what helps the collaboration"),
+    Flag::Repeated("chafes", "TEXT", "what chafes"),
+    Flag::Repeated("hinders", "TEXT", "what hinders"),
+    Flag::Repeated("agree", "'TEXT[|OWNER|PILLAR|VISIBLE RESULT[|DUE]]'",
+                   "an agreement; with an owner it becomes an action"),
+    Flag::Repeated("review",
+                   "'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD'",
+                   "the outcome of an open action"),
+    kSignalFlag,
+};
+
+constexpr absl::string_view kSignalDetails =
+    "N counts from 1 in the order fives charter signals lists a pillar's\n"
+    "warning signals.\n";
+
+constexpr absl::string_view kRecordDetails =
+    "One --review for every open action. N of --signal counts from 1 in the\n"
+    "order fives charter signals lists a pillar's warning signals.\n";
+
+constexpr Flag kTickFlags[] = {kJournalFlag, kSignalFlag.Required()};
+
+constexpr Flag kGuardianFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day to ask about").Required(),
+    Flag::Switch("json", "print JSON, a fives.v1.GuardianReport"),
+    kLangFlag,
+};
+
+constexpr Command kCheck[] = {
+    {"check due", "", "is the collaboration check due, and what it must review",
+     kDueFlags, Due},
+    {"check record", "",
+     "a collaboration check: what helps, chafes and hinders, what the team "
+     "agrees, a review of every open action, warning signals ticked",
+     kRecordFlags, Record, 0, 0, kRecordDetails},
+    {"check tick", "CHECK", "warning signals ticked at a recorded check",
+     kTickFlags, Tick, 1, 1, kSignalDetails},
+};
+
+constexpr Command kGuardian[] = {
+    {"guardian", "", "the process guardian and the terms so far",
+     kGuardianFlags, RunGuardian},
+};
+
+}  // namespace
+
+absl::Span<const Command> CheckCommands() { return kCheck; }
+absl::Span<const Command> GuardianCommands() { return kGuardian; }
 
 }  // namespace fives::cli

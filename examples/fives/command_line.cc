@@ -1,44 +1,71 @@
 #include "command_line.h"
 
-#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
-#include "absl/flags/commandlineflag.h"
-#include "absl/flags/flag.h"
-#include "absl/flags/reflection.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "fives/civil_date.h"
 
-ABSL_FLAG(std::string, journal, "./fives.journal",
-          "the journal file to work on");
-ABSL_FLAG(std::string, date, "",
-          "the day of the operation, YYYY-MM-DD (the library never reads the "
-          "clock: commands where the day matters require it)");
-ABSL_FLAG(bool, json, false,
-          "print one JSON object (proto3 JSON mapping, snake_case field names) "
-          "instead of text");
-ABSL_FLAG(std::string, lang, "en", "language of the texts: en or nl");
-
 namespace fives::cli {
+namespace {
 
-const std::vector<std::string>& ParsedArgs::Values(
-    absl::string_view name) const {
-  static const std::vector<std::string>* const kNone =
-      new std::vector<std::string>();
-  auto it = repeated.find(name);
-  return it == repeated.end() ? *kNone : it->second;
+const Flag* FindFlag(const Command& command, absl::string_view name) {
+  for (const Flag& flag : command.flags) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
 }
 
-absl::StatusOr<ParsedArgs> ParseSubcommandArgs(
-    absl::Span<char* const> args, absl::Span<const absl::string_view> allowed,
-    absl::Span<const absl::string_view> repeatable) {
-  ParsedArgs parsed;
+// The flag `name` of the command, which must declare it as `kind`.
+const Flag& DeclaredFlag(const ParsedArgs& args, absl::string_view name,
+                         Flag::Kind kind) {
+  const Flag* flag =
+      args.command == nullptr ? nullptr : FindFlag(*args.command, name);
+  if (flag == nullptr || flag->kind != kind) {
+    std::fprintf(stderr, "fives: bug: %s reads --%s, not declared as such\n",
+                 args.command == nullptr
+                     ? "a command"
+                     : std::string(args.command->name).c_str(),
+                 std::string(name).c_str());
+    std::abort();
+  }
+  return *flag;
+}
+
+// The values a switch takes after "=", as Abseil's boolean flags take them.
+std::optional<bool> ParseSwitch(absl::string_view text) {
+  for (absl::string_view yes : {"1", "t", "true", "y", "yes"}) {
+    if (absl::EqualsIgnoreCase(text, yes)) return true;
+  }
+  for (absl::string_view no : {"0", "f", "false", "n", "no"}) {
+    if (absl::EqualsIgnoreCase(text, no)) return false;
+  }
+  return std::nullopt;
+}
+
+std::string Expected(const Command& command) {
+  if (command.flags.empty()) return " (this command takes no flags)";
+  std::vector<absl::string_view> names;
+  for (const Flag& flag : command.flags) names.push_back(flag.name);
+  return absl::StrCat(" (expected --", absl::StrJoin(names, ", --"), ")");
+}
+
+// The flags and positionals of `args`, without the command's name in
+// errors.
+absl::Status ParseWords(const Command& command, absl::Span<char* const> args,
+                        ParsedArgs& parsed) {
   bool flags_done = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const absl::string_view arg(args[i]);
+    if (!flags_done && (arg == "--help" || arg == "-h")) {
+      parsed.help = true;
+      return absl::OkStatus();
+    }
     if (flags_done || arg.size() < 2 || arg.substr(0, 2) != "--") {
       parsed.positional.emplace_back(arg);
       continue;
@@ -50,26 +77,15 @@ absl::StatusOr<ParsedArgs> ParseSubcommandArgs(
     const absl::string_view body = arg.substr(2);
     const size_t eq = body.find('=');
     const absl::string_view name = body.substr(0, eq);
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "unknown flag --", name,
-          allowed.empty() ? " (this command takes no flags)"
-                          : absl::StrCat(" (expected --",
-                                         absl::StrJoin(allowed, ", --"), ")")));
-    }
-    parsed.given.insert(std::string(name));
-    const bool is_repeatable = std::find(repeatable.begin(), repeatable.end(),
-                                         name) != repeatable.end();
-    absl::CommandLineFlag* flag =
-        is_repeatable ? nullptr : absl::FindCommandLineFlag(name);
-    if (!is_repeatable && flag == nullptr) {
-      return absl::InternalError(
-          absl::StrCat("flag --", name, " is not defined"));
+    const Flag* flag = FindFlag(command, name);
+    if (flag == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown flag --", name, Expected(command)));
     }
     std::string value;
     if (eq != absl::string_view::npos) {
       value = std::string(body.substr(eq + 1));
-    } else if (flag != nullptr && flag->IsOfType<bool>()) {
+    } else if (flag->kind == Flag::Kind::kSwitch) {
       value = "true";
     } else if (i + 1 < args.size() &&
                !absl::StartsWith(absl::string_view(args[i + 1]), "--")) {
@@ -80,66 +96,79 @@ absl::StatusOr<ParsedArgs> ParseSubcommandArgs(
       return absl::InvalidArgumentError(
           absl::StrCat("flag --", name, " needs a value"));
     }
-    if (is_repeatable) {
-      parsed.repeated[std::string(name)].push_back(std::move(value));
-      continue;
+    if (flag->kind == Flag::Kind::kSwitch) {
+      const std::optional<bool> on = ParseSwitch(value);
+      if (!on) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("flag --", name, ": \"", value,
+                         "\" is not true or false (a switch: --", name,
+                         " alone turns it on)"));
+      }
+      value = *on ? "true" : "false";
     }
-    std::string error;
-    if (!flag->ParseFrom(value, &error)) {
+    std::vector<std::string>& values = parsed.given[name];
+    if (flag->kind != Flag::Kind::kRepeated && !values.empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("flag --", name, ": ", error));
+          absl::StrCat("--", name, " is given more than once (\"", values[0],
+                       "\", then \"", value, "\")"));
     }
+    values.push_back(std::move(value));
   }
-  return parsed;
+  return absl::OkStatus();
 }
 
-absl::StatusOr<ParsedArgs> ParseCommand(const CommandSpec& spec,
-                                        absl::Span<char* const> args) {
-  absl::StatusOr<ParsedArgs> parsed =
-      ParseSubcommandArgs(args, spec.flags, spec.repeatable);
-  if (!parsed.ok()) {
+}  // namespace
+
+bool ParsedArgs::Has(absl::string_view name) const {
+  return given.contains(name);
+}
+
+std::string ParsedArgs::Value(absl::string_view name) const {
+  const Flag& flag = DeclaredFlag(*this, name, Flag::Kind::kValue);
+  auto it = given.find(name);
+  return it == given.end() ? std::string(flag.default_value) : it->second[0];
+}
+
+bool ParsedArgs::Switch(absl::string_view name) const {
+  DeclaredFlag(*this, name, Flag::Kind::kSwitch);
+  auto it = given.find(name);
+  return it != given.end() && it->second[0] == "true";
+}
+
+const std::vector<std::string>& ParsedArgs::Values(
+    absl::string_view name) const {
+  static const std::vector<std::string>* const kNone =
+      new std::vector<std::string>();
+  DeclaredFlag(*this, name, Flag::Kind::kRepeated);
+  auto it = given.find(name);
+  return it == given.end() ? *kNone : it->second;
+}
+
+std::string ParsedArgs::Usage() const {
+  return command == nullptr ? "" : cli::Usage(*command);
+}
+
+absl::StatusOr<ParsedArgs> ParseArgs(const Command& command,
+                                     absl::Span<char* const> args) {
+  ParsedArgs parsed;
+  parsed.command = &command;
+  if (absl::Status s = ParseWords(command, args, parsed); !s.ok()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(spec.name, ": ", parsed.status().message()));
+        absl::StrCat(command.name, ": ", s.message()));
   }
-  const size_t n = parsed->positional.size();
-  if (n < spec.min_args) {
+  if (parsed.help) return parsed;
+  const size_t n = parsed.positional.size();
+  if (n < command.min_args) {
     return absl::InvalidArgumentError(absl::StrCat(
-        spec.name, ": missing argument (usage: ", spec.usage, ")"));
+        command.name, ": missing argument (usage: ", Usage(command), ")"));
   }
-  if (n > spec.max_args) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        spec.name, ": unexpected argument \"",
-        parsed->positional[spec.max_args], "\" (usage: ", spec.usage, ")"));
+  if (n > command.max_args) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(command.name, ": unexpected argument \"",
+                     parsed.positional[command.max_args],
+                     "\" (usage: ", Usage(command), ")"));
   }
   return parsed;
-}
-
-int RunGroup(absl::string_view group, absl::Span<const Verb> verbs,
-             absl::Span<char* const> args) {
-  std::vector<absl::string_view> names;
-  for (const Verb& v : verbs) names.push_back(v.name);
-  const std::string expected =
-      absl::StrCat("(expected ", absl::StrJoin(names, ", "), ")");
-  if (args.empty()) {
-    return UsageError(absl::StrCat(group, ": missing subcommand ", expected));
-  }
-  const absl::string_view verb = args[0];
-  for (const Verb& v : verbs) {
-    if (verb == v.name) return v.run(args.subspan(1));
-  }
-  if (absl::StartsWith(verb, "-")) {
-    return UsageError(absl::StrCat(group, ": the subcommand comes first ",
-                                   expected, ", then its flags"));
-  }
-  return UsageError(
-      absl::StrCat(group, ": unknown subcommand \"", verb, "\" ", expected));
-}
-
-absl::StatusOr<std::vector<std::string>> ParseSubcommandFlags(
-    absl::Span<char* const> args, absl::Span<const absl::string_view> allowed) {
-  absl::StatusOr<ParsedArgs> parsed = ParseSubcommandArgs(args, allowed);
-  if (!parsed.ok()) return parsed.status();
-  return std::move(parsed->positional);
 }
 
 std::string OneLine(absl::string_view text) {
@@ -173,6 +202,13 @@ int Refused(absl::string_view context, const absl::Status& status) {
   return kExitRefused;
 }
 
+absl::Status FlagError(absl::string_view flag, absl::string_view field,
+                       const absl::Status& status) {
+  absl::string_view message = status.message();
+  absl::ConsumePrefix(&message, absl::StrCat(field, ": "));
+  return absl::Status(status.code(), absl::StrCat(flag, ": ", message));
+}
+
 absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,
                                             absl::string_view field) {
   absl::StatusOr<absl::CivilDay> day = ParseCivilDate(text, field);
@@ -181,12 +217,17 @@ absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,
   return day;
 }
 
-absl::StatusOr<Language> LangFlag() {
-  return LanguageFromTag(absl::GetFlag(FLAGS_lang));
+absl::StatusOr<Language> LangFlag(const ParsedArgs& args) {
+  absl::StatusOr<Language> language = LanguageFromTag(args.Value("lang"));
+  if (!language.ok()) {
+    return FlagError("--lang", "language", language.status());
+  }
+  return language;
 }
 
-absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(bool required) {
-  const std::string text = absl::GetFlag(FLAGS_date);
+absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(const ParsedArgs& args,
+                                                       bool required) {
+  const std::string text = args.Value("date");
   if (text.empty()) {
     if (!required) return std::optional<absl::CivilDay>();
     return absl::InvalidArgumentError(

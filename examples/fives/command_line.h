@@ -1,12 +1,8 @@
-// Flag parsing for the subcommands of `fives`: the flags are Abseil flags;
-// each subcommand accepts only its own, and positional arguments are kept
-// in order (so "-1" is a score to reject, not an unknown flag).
-//
-// Repeated flags: Abseil (20220623) has no flag type that collects repeated
-// occurrences (a std::vector<std::string> flag splits one value on commas and
-// the last occurrence wins). A subcommand names its repeatable flags instead;
-// the parser collects every occurrence, whole and in order (commas and all),
-// into ParsedArgs::repeated. Those flags are not Abseil flags.
+// The command line of a `fives` command, parsed by the command's table
+// (command.h): only the flags it declares are accepted, a flag that is not
+// given reads as its declared default, and positional arguments are kept in
+// order (so "-1" is a score to reject, not an unknown flag). Also the exit
+// statuses and the one-line errors every command prints.
 #ifndef FIVES_EXAMPLES_FIVES_COMMAND_LINE_H_
 #define FIVES_EXAMPLES_FIVES_COMMAND_LINE_H_
 
@@ -15,20 +11,13 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/flags/declare.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "command.h"
 #include "fives/catalog.h"
-
-// Flags shared by several subcommands, defined in command_line.cc.
-ABSL_DECLARE_FLAG(std::string, journal);
-ABSL_DECLARE_FLAG(std::string, date);
-ABSL_DECLARE_FLAG(bool, json);
-ABSL_DECLARE_FLAG(std::string, lang);
 
 namespace fives::cli {
 
@@ -37,47 +26,39 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitRefused = 1;  // a valid request the library refused
 inline constexpr int kExitUsage = 2;    // bad usage: unknown flag, bad value
 
+// A command line parsed by its command's table. Reading a flag the table
+// does not declare is a bug in the command: it aborts.
 struct ParsedArgs {
+  const Command* command = nullptr;
+  // --help or -h was given: the command's help is wanted, nothing else (the
+  // arguments are then not checked).
+  bool help = false;
   // The arguments that are not flags, in order.
   std::vector<std::string> positional;
-  // The names of the flags given, repeatable ones included.
-  absl::flat_hash_set<std::string> given;
-  // Every value of each repeatable flag, in the order given.
-  absl::flat_hash_map<std::string, std::vector<std::string>> repeated;
+  // The values of the flags given, by name, in order (a switch: "true" or
+  // "false").
+  absl::flat_hash_map<std::string, std::vector<std::string>> given;
 
-  // The values of a repeatable flag (empty when it was not given).
+  // Whether the flag was given.
+  bool Has(absl::string_view name) const;
+  // The value of a value flag: as given, else its default.
+  std::string Value(absl::string_view name) const;
+  // Whether a switch is on.
+  bool Switch(absl::string_view name) const;
+  // Every value of a repeated flag (empty when it was not given).
   const std::vector<std::string>& Values(absl::string_view name) const;
+  // The command's usage line (Usage in command.h).
+  std::string Usage() const;
 };
 
-// Sets the flags in `args` that start with "--" (--name=value, --name value,
-// or --name for booleans) and returns the other arguments. Flags named in
-// `repeatable` (which must also be in `allowed`) are collected instead of
-// set. InvalidArgument for a flag not in `allowed` or a value the flag does
-// not take. A lone "--" ends the flags.
-absl::StatusOr<ParsedArgs> ParseSubcommandArgs(
-    absl::Span<char* const> args, absl::Span<const absl::string_view> allowed,
-    absl::Span<const absl::string_view> repeatable = {});
-
-// A subcommand's command line: its flags and number of arguments.
-struct CommandSpec {
-  // "member add": the prefix of its errors.
-  absl::string_view name;
-  // "fives member add ID NAME --date D": shown when arguments are missing.
-  absl::string_view usage;
-  absl::Span<const absl::string_view> flags;
-  size_t min_args = 0;
-  size_t max_args = 0;
-  absl::Span<const absl::string_view> repeatable = {};
-};
-
-// ParseSubcommandArgs for `spec`, checking the number of arguments. The
-// error is "<name>: <why>", ready for UsageError.
-absl::StatusOr<ParsedArgs> ParseCommand(const CommandSpec& spec,
-                                        absl::Span<char* const> args);
-
-// ParseSubcommandArgs without repeatable flags, returning the positionals.
-absl::StatusOr<std::vector<std::string>> ParseSubcommandFlags(
-    absl::Span<char* const> args, absl::Span<const absl::string_view> allowed);
+// Parses `args`, the words after the command's name: --name=value, --name
+// value, or --name for a switch (--name=true or false also works), each flag
+// of the table at most once unless repeated; a lone "--" ends the flags;
+// --help or -h asks for help. InvalidArgument "<command>: <why>", naming
+// the flag and the value, for a flag the table does not declare, a missing
+// or unfit value, a flag given twice, or too few or too many arguments.
+absl::StatusOr<ParsedArgs> ParseArgs(const Command& command,
+                                     absl::Span<char* const> args);
 
 // `text` on one line: control characters (newlines included) are escaped,
 // so every error the command prints is exactly one line.
@@ -90,24 +71,19 @@ int UsageError(absl::string_view message);
 // kExitRefused.
 int Refused(absl::string_view context, const absl::Status& status);
 
+// The error of a library function that named the value `field` ("language:
+// ..."), renamed to the flag that gave it ("--lang: ...").
+absl::Status FlagError(absl::string_view flag, absl::string_view field,
+                       const absl::Status& status);
+
 // The date of --date. InvalidArgument when it is not YYYY-MM-DD, or, when
 // `required`, missing: the library never reads the clock, so a command where
 // the day matters is told the day. nullopt when not required and not given.
-absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(bool required);
-
-// A subcommand of a group ("add" of "member").
-struct Verb {
-  absl::string_view name;
-  int (*run)(absl::Span<char* const> args);
-};
-
-// Runs the subcommand of `group` named by the first argument, with the
-// arguments after it; a usage error when it is missing or unknown.
-int RunGroup(absl::string_view group, absl::Span<const Verb> verbs,
-             absl::Span<char* const> args);
+absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(const ParsedArgs& args,
+                                                       bool required);
 
 // The language of --lang.
-absl::StatusOr<Language> LangFlag();
+absl::StatusOr<Language> LangFlag(const ParsedArgs& args);
 
 // Parses a date given in an argument (field names it in the error).
 absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,

@@ -1,46 +1,43 @@
-// The subcommands of `fives`. Each takes the arguments after its name and
-// returns the process's exit status (see command_line.h).
+// The commands of `fives`, each file's in the order of the overview; each
+// table declares the command's flags, and its run function gets the parsed
+// command line (command.h).
 #ifndef FIVES_EXAMPLES_FIVES_COMMANDS_H_
 #define FIVES_EXAMPLES_FIVES_COMMANDS_H_
 
+#include <vector>
+
 #include "absl/types/span.h"
+#include "command.h"
 
 namespace fives::cli {
 
-// fives stats [--json] SCORE...: the statistics of one pillar's scores.
-int RunStats(absl::Span<char* const> args);
-
-// fives demo [--lang en|nl] [--journal PATH]: the whole cycle on the
-// built-in demo team (demo_command.cc).
-int RunDemo(absl::Span<char* const> args);
-
-// journal_commands.cc: fives init | export | import | report.
-int RunInit(absl::Span<char* const> args);
-int RunExport(absl::Span<char* const> args);
-int RunImport(absl::Span<char* const> args);
-int RunReport(absl::Span<char* const> args);
-
+// stats_command.cc: fives stats.
+absl::Span<const Command> StatsCommands();
+// demo_command.cc: fives demo.
+absl::Span<const Command> DemoCommands();
+// journal_commands.cc: fives init; fives report; fives export | import.
+absl::Span<const Command> InitCommands();
+absl::Span<const Command> ReportCommands();
+absl::Span<const Command> ExchangeCommands();
 // member_commands.cc: fives member add | leave | forget | list.
-int RunMember(absl::Span<char* const> args);
-
+absl::Span<const Command> MemberCommands();
 // round_commands.cc: fives round start | score | import | close.
-int RunRound(absl::Span<char* const> args);
+absl::Span<const Command> RoundCommands();
 // round_import_command.cc: fives round import.
-int RunRoundImport(absl::Span<char* const> args);
-
-// action_commands.cc: fives plan, and fives action list | update | feedback.
-int RunPlan(absl::Span<char* const> args);
-int RunAction(absl::Span<char* const> args);
-
-// check_commands.cc: fives check due | record | tick, and fives guardian.
-int RunCheck(absl::Span<char* const> args);
-int RunGuardian(absl::Span<char* const> args);
-
+const Command& RoundImportCommand();
+// action_commands.cc: fives plan; fives action list | update | feedback.
+absl::Span<const Command> PlanCommands();
+absl::Span<const Command> ActionCommands();
+// check_commands.cc: fives check due | record | tick; fives guardian.
+absl::Span<const Command> CheckCommands();
+absl::Span<const Command> GuardianCommands();
 // charter_commands.cc: fives charter show | set | check | signals.
-int RunCharter(absl::Span<char* const> args);
-
+absl::Span<const Command> CharterCommands();
 // org_commands.cc: fives org check | report | demo.
-int RunOrg(absl::Span<char* const> args);
+absl::Span<const Command> OrgCommands();
+
+// Every command above, under the headings of the overview.
+absl::Span<const CommandSection> AllCommands();
 
 }  // namespace fives::cli
 

@@ -2,8 +2,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/declare.h"
-#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "charter_review_text.h"
@@ -19,35 +17,22 @@
 #include "journal_text.h"
 #include "report_output.h"
 
-ABSL_DECLARE_FLAG(std::string, format);
-ABSL_DECLARE_FLAG(std::string, out);
-ABSL_DECLARE_FLAG(std::string, picture);
-
 namespace fives::cli {
 
-int RunDemo(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"lang", "journal", "format",
-                                                 "picture", "out"};
-  static constexpr CommandSpec kSpec = {
-      "demo",
-      "fives demo [--lang en|nl] [--journal PATH] "
-      "[--format text|md|html|json|svg [--picture radar|strips|trend]] "
-      "[--out FILE]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> language = LangFlag();
+namespace {
+
+int RunDemo(const ParsedArgs& args) {
+  absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
     return UsageError(absl::StrCat("demo: ", language.status().message()));
   }
-  if (parsed->given.contains("picture") &&
-      (!parsed->given.contains("format") ||
-       absl::GetFlag(FLAGS_format) != "svg")) {
+  if (args.Has("picture") &&
+      (!args.Has("format") || args.Value("format") != "svg")) {
     return UsageError("demo: --picture goes with --format svg");
   }
   // Only an explicit --journal writes a file, and never over another.
-  const bool write = parsed->given.contains("journal");
-  const std::string path = JournalPath();
+  const bool write = args.Has("journal");
+  const std::string path = args.Value("journal");
   if (write) {
     if (path.empty()) return UsageError("demo: --journal needs a path");
     if (absl::Status s = CheckNoFile(path); !s.ok()) return Refused("demo", s);
@@ -67,15 +52,13 @@ int RunDemo(absl::Span<char* const> args) {
     }
   }
   // --format: the meeting report of the second round in that format.
-  if (parsed->given.contains("format") || parsed->given.contains("out")) {
+  if (args.Has("format") || args.Has("out")) {
     absl::StatusOr<ReportFormat> format =
-        parsed->given.contains("format")
-            ? ParseReportFormat(absl::GetFlag(FLAGS_format))
-            : absl::StatusOr<ReportFormat>(ReportFormat::kText);
+        ParseReportFormat(args.Value("format"));
     if (!format.ok()) {
       return UsageError(absl::StrCat("demo: ", format.status().message()));
     }
-    const std::string picture = absl::GetFlag(FLAGS_picture);
+    const std::string picture = args.Value("picture");
     if (absl::Status s = CheckPicture(picture); !s.ok()) {
       return UsageError(absl::StrCat("demo: ", s.message()));
     }
@@ -83,7 +66,7 @@ int RunDemo(absl::Span<char* const> args) {
     absl::StatusOr<std::string> text = RenderReport(
         j, demo->second_round, *format, picture, *language, demo->as_of);
     if (!text.ok()) return Refused("demo", text.status());
-    if (absl::Status s = Emit(*text, absl::GetFlag(FLAGS_out)); !s.ok()) {
+    if (absl::Status s = Emit(*text, args.Value("out")); !s.ok()) {
       return Refused("demo", s);
     }
     return kExitOk;
@@ -127,5 +110,28 @@ int RunDemo(absl::Span<char* const> args) {
   absl::PrintF("%s", out);
   return kExitOk;
 }
+
+constexpr Flag kDemoFlags[] = {
+    kLangFlag,
+    Flag::Value("journal", "PATH",
+                "also write its journal to PATH (a new file)"),
+    Flag::Value("format", "text|md|html|json|svg",
+                "only round 2's meeting report")
+        .Default("text"),
+    Flag::Value("picture", "radar|strips|trend", "the picture of --format svg")
+        .Default("radar"),
+    Flag::Value("out", "FILE", "write to FILE (replaced), not standard output"),
+};
+
+constexpr Command kCommands[] = {
+    {"demo", "",
+     "the whole cycle on a built-in team of six: two rounds seven weeks "
+     "apart, a plan, its follow-up, the checks and the charter review",
+     kDemoFlags, RunDemo},
+};
+
+}  // namespace
+
+absl::Span<const Command> DemoCommands() { return kCommands; }
 
 }  // namespace fives::cli

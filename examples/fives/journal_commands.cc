@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <string>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "command_line.h"
@@ -17,22 +16,6 @@
 #include "journal_text.h"
 #include "report_output.h"
 
-ABSL_FLAG(std::string, team, "", "init: the team's id (1-64 of A-Za-z0-9._-)");
-ABSL_FLAG(std::string, name, "", "init: the team's display name");
-ABSL_FLAG(std::string, round, "",
-          "report: the round to report on (default: the latest closed one)");
-ABSL_FLAG(std::string, format, "json",
-          "export/import: json (proto3 JSON), text (protobuf text format) or "
-          "binary (fives.v1.Journal)");
-ABSL_FLAG(std::string, out, "",
-          "export, report, demo: write to this file, not stdout");
-ABSL_FLAG(std::string, picture, "radar",
-          "report --format svg: radar, strips or trend");
-ABSL_FLAG(std::string, from, "",
-          "import: the file to read; org: the first day of the period");
-ABSL_FLAG(bool, force, false,
-          "import/export: replace an existing file (import: the journal)");
-
 namespace fives::cli {
 namespace {
 
@@ -42,8 +25,11 @@ bool SameFile(const std::string& a, const std::string& b) {
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-absl::StatusOr<JournalFormat> FormatFlag() {
-  return JournalFormatFromName(absl::GetFlag(FLAGS_format));
+absl::StatusOr<JournalFormat> FormatFlag(const ParsedArgs& args) {
+  absl::StatusOr<JournalFormat> format =
+      JournalFormatFromName(args.Value("format"));
+  if (!format.ok()) return FlagError("--format", "format", format.status());
+  return format;
 }
 
 std::string Summary(const Journal& j) {
@@ -55,21 +41,14 @@ std::string Summary(const Journal& j) {
       j.proto().checks_size());
 }
 
-}  // namespace
-
-int RunInit(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "team", "name"};
-  static constexpr CommandSpec kSpec = {
-      "init", "fives init [--journal PATH] --team ID --name NAME", kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  const std::string team = absl::GetFlag(FLAGS_team);
-  const std::string name = absl::GetFlag(FLAGS_name);
+int RunInit(const ParsedArgs& args) {
+  const std::string team = args.Value("team");
+  const std::string name = args.Value("name");
   if (team.empty() || name.empty()) {
     return UsageError(absl::StrCat(
-        "init: --team and --name are required (usage: ", kSpec.usage, ")"));
+        "init: --team and --name are required (usage: ", args.Usage(), ")"));
   }
-  const std::string path = JournalPath();
+  const std::string path = args.Value("journal");
   if (absl::Status s = CheckNoFile(path); !s.ok()) return Refused("init", s);
   absl::StatusOr<Journal> journal = Journal::Create(team, name);
   if (!journal.ok()) return Refused("init", journal.status());
@@ -80,25 +59,18 @@ int RunInit(absl::Span<char* const> args) {
   return kExitOk;
 }
 
-int RunExport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "format", "out",
-                                                 "force"};
-  static constexpr CommandSpec kSpec = {
-      "export",
-      "fives export [--journal PATH] [--format json|text|binary] "
-      "[--out FILE [--force]]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<JournalFormat> format = FormatFlag();
+int RunExport(const ParsedArgs& args) {
+  absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
     return UsageError(absl::StrCat("export: ", format.status().message()));
   }
-  const std::string out = absl::GetFlag(FLAGS_out);
-  if (parsed->given.contains("out") && out.empty()) {
+  const std::string out = args.Value("out");
+  if (args.Has("out") && out.empty()) {
     return UsageError("export: --out needs a file name");
   }
-  return ReadJournal("export", [&](const Journal& journal) {
+  const std::string path = args.Value("journal");
+  const bool force = args.Switch("force");
+  return ReadJournal(args, [&](const Journal& journal) {
     const std::string bytes = SerializeJournal(journal, *format);
     if (out.empty()) {
       if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
@@ -107,47 +79,36 @@ int RunExport(absl::Span<char* const> args) {
       }
       return kExitOk;
     }
-    if (SameFile(out, JournalPath())) {
+    if (SameFile(out, path)) {
       return Refused("export", absl::FailedPreconditionError(absl::StrCat(
                                    "--out ", out, " is the journal itself")));
     }
-    if (!absl::GetFlag(FLAGS_force)) {
+    if (!force) {
       if (absl::Status s = CheckNoFile(out); !s.ok()) {
         return Refused("export", absl::AlreadyExistsError(absl::StrCat(
                                      s.message(), " (--force replaces it)")));
       }
     }
     FileOps ops;
-    if (absl::Status s =
-            WriteFileAtomically(out, bytes, ops, absl::GetFlag(FLAGS_force));
-        !s.ok()) {
+    if (absl::Status s = WriteFileAtomically(out, bytes, ops, force); !s.ok()) {
       return Refused("export", s);
     }
     return kExitOk;
   });
 }
 
-int RunImport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "from", "format",
-                                                 "force"};
-  static constexpr CommandSpec kSpec = {
-      "import",
-      "fives import [--journal PATH] --from FILE [--format json|text|binary] "
-      "[--force]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  const std::string from = absl::GetFlag(FLAGS_from);
+int RunImport(const ParsedArgs& args) {
+  const std::string from = args.Value("from");
   if (from.empty()) {
     return UsageError(absl::StrCat(
-        "import: --from FILE is required (usage: ", kSpec.usage, ")"));
+        "import: --from FILE is required (usage: ", args.Usage(), ")"));
   }
-  absl::StatusOr<JournalFormat> format = FormatFlag();
+  absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
     return UsageError(absl::StrCat("import: ", format.status().message()));
   }
-  const std::string path = JournalPath();
-  const bool force = absl::GetFlag(FLAGS_force);
+  const std::string path = args.Value("journal");
+  const bool force = args.Switch("force");
   if (!force) {
     if (absl::Status s = CheckNoFile(path); !s.ok()) {
       return Refused("import", absl::AlreadyExistsError(absl::StrCat(
@@ -167,47 +128,33 @@ int RunImport(absl::Span<char* const> args) {
   return kExitOk;
 }
 
-int RunReport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {
-      "journal", "round", "lang", "json", "format", "picture", "out", "date"};
-  static constexpr CommandSpec kSpec = {
-      "report",
-      "fives report [--journal PATH] [--round ID] [--lang en|nl] "
-      "[--format text|md|html|json|svg [--picture radar|strips|trend]] "
-      "[--date D] [--out FILE] [--json]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> lang = LangFlag();
+int RunReport(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
     return UsageError(absl::StrCat("report: ", lang.status().message()));
   }
-  const std::string round = absl::GetFlag(FLAGS_round);
-  if (parsed->given.contains("round") && round.empty()) {
+  const std::string round = args.Value("round");
+  if (args.Has("round") && round.empty()) {
     return UsageError("report: --round needs a round id");
   }
-  absl::StatusOr<ReportFormat> format = ReportFormat::kText;
-  if (parsed->given.contains("format")) {
-    format = ParseReportFormat(absl::GetFlag(FLAGS_format));
-    if (!format.ok()) {
-      return UsageError(absl::StrCat("report: ", format.status().message()));
-    }
+  absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Value("format"));
+  if (!format.ok()) {
+    return UsageError(absl::StrCat("report: ", format.status().message()));
   }
-  const std::string picture = absl::GetFlag(FLAGS_picture);
+  const std::string picture = args.Value("picture");
   if (absl::Status s = CheckPicture(picture); !s.ok()) {
     return UsageError(absl::StrCat("report: ", s.message()));
   }
-  if (parsed->given.contains("picture") &&
-      (!parsed->given.contains("format") ||
-       absl::GetFlag(FLAGS_format) != "svg")) {
+  if (args.Has("picture") &&
+      (!args.Has("format") || args.Value("format") != "svg")) {
     return UsageError("report: --picture goes with --format svg");
   }
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(false);
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, false);
   if (!date.ok()) {
     return UsageError(absl::StrCat("report: ", date.status().message()));
   }
-  return ReadJournal("report", [&](const Journal& journal) {
-    if (absl::GetFlag(FLAGS_json) && !parsed->given.contains("format")) {
+  return ReadJournal(args, [&](const Journal& journal) {
+    if (args.Switch("json") && !args.Has("format")) {
       // --json: the round's report message alone.
       absl::StatusOr<v1::RoundReport> report =
           round.empty() ? journal.LatestReport(*lang)
@@ -234,11 +181,83 @@ int RunReport(absl::Span<char* const> args) {
     absl::StatusOr<std::string> text =
         RenderReport(journal, round, *format, picture, *lang, as_of);
     if (!text.ok()) return Refused("report", text.status());
-    if (absl::Status s = Emit(*text, absl::GetFlag(FLAGS_out)); !s.ok()) {
+    if (absl::Status s = Emit(*text, args.Value("out")); !s.ok()) {
       return Refused("report", s);
     }
     return kExitOk;
   });
 }
+
+constexpr Flag kInitFlags[] = {
+    kJournalFlag,
+    Flag::Value("team", "ID", "the team's id, 1-64 of A-Za-z0-9._-").Required(),
+    Flag::Value("name", "NAME", "the team's display name").Required(),
+};
+
+constexpr Flag kReportFlags[] = {
+    kJournalFlag,
+    Flag::Value("round", "ID", "the round (default: the latest closed one)"),
+    kLangFlag,
+    Flag::Value("format", "text|md|html|json|svg",
+                "the meeting report's format")
+        .Default("text"),
+    Flag::Value("picture", "radar|strips|trend", "the picture of --format svg")
+        .Default("radar"),
+    Flag::Value("date", "YYYY-MM-DD",
+                "as of this day (default: the day it closed)"),
+    Flag::Value("out", "FILE", "write to FILE (replaced), not standard output"),
+    Flag::Switch("json", "without --format: the fives.v1.RoundReport"),
+};
+
+constexpr absl::string_view kReportDetails =
+    "--format text is the round's report and the verdict; md the meeting\n"
+    "report in Markdown; html the same as one self-contained page; json a\n"
+    "fives.v1.MeetingReport; svg one picture, chosen by --picture. The\n"
+    "follow-up, the next check and the guardian are as of --date.\n";
+
+constexpr Flag kExportFlags[] = {
+    kJournalFlag,
+    Flag::Value("format", "json|text|binary",
+                "proto3 JSON, text format or binary")
+        .Default("json"),
+    Flag::Value("out", "FILE", "write to FILE, not standard output"),
+    Flag::Switch("force", "with --out: replace FILE if it exists"),
+};
+
+constexpr Flag kImportFlags[] = {
+    kJournalFlag,
+    Flag::Value("from", "FILE", "the export to read").Required(),
+    Flag::Value("format", "json|text|binary", "the export's format")
+        .Default("json"),
+    Flag::Switch("force", "replace an existing journal"),
+};
+
+constexpr Command kInit[] = {
+    {"init", "", "start a journal (never over an existing file)", kInitFlags,
+     RunInit},
+};
+
+constexpr Command kReport[] = {
+    {"report", "",
+     "a round's report (default: the latest closed round) and the verdict on "
+     "the focus of the plan made on an earlier round",
+     kReportFlags, RunReport, 0, 0, kReportDetails},
+};
+
+constexpr Command kExchange[] = {
+    {"export", "",
+     "the journal (a fives.v1.Journal), on standard output by default",
+     kExportFlags, RunExport},
+    {"import", "",
+     "a journal from an export, validated; --force replaces an existing "
+     "journal",
+     kImportFlags, RunImport},
+};
+
+}  // namespace
+
+absl::Span<const Command> InitCommands() { return kInit; }
+absl::Span<const Command> ReportCommands() { return kReport; }
+absl::Span<const Command> ExchangeCommands() { return kExchange; }
 
 }  // namespace fives::cli

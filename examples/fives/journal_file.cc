@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -17,19 +16,18 @@
 
 namespace fives::cli {
 
-std::string JournalPath() { return absl::GetFlag(FLAGS_journal); }
-
-int ReadJournal(absl::string_view command,
+int ReadJournal(const ParsedArgs& args,
                 absl::FunctionRef<int(const Journal&)> use) {
-  absl::StatusOr<Journal> journal = LoadJournalFile(JournalPath());
-  if (!journal.ok()) return Refused(command, journal.status());
+  absl::StatusOr<Journal> journal = LoadJournalFile(args.Value("journal"));
+  if (!journal.ok()) return Refused(args.command->name, journal.status());
   return use(*journal);
 }
 
 int UpdateJournal(
-    absl::string_view command,
+    const ParsedArgs& args,
     absl::FunctionRef<absl::StatusOr<std::string>(Journal&)> mutate) {
-  const std::string path = JournalPath();
+  const absl::string_view command = args.command->name;
+  const std::string path = args.Value("journal");
   JournalFileStamp stamp;
   absl::StatusOr<Journal> journal = LoadJournalFile(path, stamp);
   if (!journal.ok()) return Refused(command, journal.status());

@@ -10,27 +10,25 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "command_line.h"
 #include "fives/journal.h"
 #include "google/protobuf/message.h"
 
 namespace fives::cli {
 
-// The path given by --journal.
-std::string JournalPath();
-
-// Loads the journal of --journal and hands it to `use`, whose result is the
-// exit status. A missing, unreadable, damaged or foreign file is refused
-// (exit 1, "fives: <command>: <why>") and left untouched.
-int ReadJournal(absl::string_view command,
+// Loads the journal of the command's --journal and hands it to `use`, whose
+// result is the exit status. A missing, unreadable, damaged or foreign file
+// is refused (exit 1, "fives: <command>: <why>") and left untouched.
+int ReadJournal(const ParsedArgs& args,
                 absl::FunctionRef<int(const Journal&)> use);
 
-// Loads the journal of --journal, applies `mutate` and saves the result
-// atomically (fives::SaveJournalFile). `mutate` returns the text to print
-// once the journal is saved, or the library's refusal: then nothing is saved
-// and the file is left as it was (exit 1). So is a file that another process
-// changed between the load and the save.
+// Loads the journal of the command's --journal, applies `mutate` and saves the
+// result atomically (fives::SaveJournalFile). `mutate` returns the text to
+// print once the journal is saved, or the library's refusal: then nothing is
+// saved and the file is left as it was (exit 1). So is a file that another
+// process changed between the load and the save.
 int UpdateJournal(
-    absl::string_view command,
+    const ParsedArgs& args,
     absl::FunctionRef<absl::StatusOr<std::string>(Journal&)> mutate);
 
 // AlreadyExists when something exists at `path` (checked before doing the

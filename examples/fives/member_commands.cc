@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "command_line.h"
@@ -13,81 +12,56 @@
 namespace fives::cli {
 namespace {
 
-constexpr absl::string_view kDateFlags[] = {"journal", "date"};
-
-int Add(absl::Span<char* const> args) {
-  static constexpr CommandSpec kSpec = {
-      "member add", "fives member add ID NAME --date YYYY-MM-DD", kDateFlags, 2,
-      2};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Add(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("member add: ", date.status().message()));
   }
-  const std::string& id = parsed->positional[0];
-  const std::string& name = parsed->positional[1];
-  return UpdateJournal(
-      "member add", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s = j.AddMember(id, name, **date); !s.ok()) return s;
-        return absl::StrFormat("member %s (%s) joined on %s\n", id, name,
-                               absl::GetFlag(FLAGS_date));
-      });
+  const std::string& id = args.positional[0];
+  const std::string& name = args.positional[1];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s = j.AddMember(id, name, **date); !s.ok()) return s;
+    return absl::StrFormat("member %s (%s) joined on %s\n", id, name,
+                           args.Value("date"));
+  });
 }
 
-int Leave(absl::Span<char* const> args) {
-  static constexpr CommandSpec kSpec = {
-      "member leave", "fives member leave ID --date YYYY-MM-DD", kDateFlags, 1,
-      1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Leave(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("member leave: ", date.status().message()));
   }
-  const std::string& id = parsed->positional[0];
-  return UpdateJournal(
-      "member leave", [&](Journal& j) -> absl::StatusOr<std::string> {
-        const int terms = j.proto().guardians_size();
-        if (absl::Status s = j.RecordLeave(id, **date); !s.ok()) return s;
-        std::string out = absl::StrFormat("member %s left on %s\n", id,
-                                          absl::GetFlag(FLAGS_date));
-        if (j.proto().guardians_size() > terms) {
-          absl::StrAppend(&out, "the process guardian role passes to ",
-                          j.proto().guardians().rbegin()->member_id(), "\n");
-        }
-        return out;
-      });
+  const std::string& id = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    const int terms = j.proto().guardians_size();
+    if (absl::Status s = j.RecordLeave(id, **date); !s.ok()) return s;
+    std::string out =
+        absl::StrFormat("member %s left on %s\n", id, args.Value("date"));
+    if (j.proto().guardians_size() > terms) {
+      absl::StrAppend(&out, "the process guardian role passes to ",
+                      j.proto().guardians().rbegin()->member_id(), "\n");
+    }
+    return out;
+  });
 }
 
-int Forget(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal"};
-  static constexpr CommandSpec kSpec = {"member forget",
-                                        "fives member forget ID", kFlags, 1, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  const std::string& id = parsed->positional[0];
-  return UpdateJournal(
-      "member forget", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s = j.ForgetMember(id); !s.ok()) return s;
-        // The pseudonym stands last: forgotten members come after the rest.
-        const auto& members = j.proto().team().members();
-        return absl::StrFormat(
-            "member %s is forgotten: %s everywhere, their feedback texts "
-            "removed\n",
-            id, members[members.size() - 1].id());
-      });
+int Forget(const ParsedArgs& args) {
+  const std::string& id = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s = j.ForgetMember(id); !s.ok()) return s;
+    // The pseudonym stands last: forgotten members come after the rest.
+    const auto& members = j.proto().team().members();
+    return absl::StrFormat(
+        "member %s is forgotten: %s everywhere, their feedback texts "
+        "removed\n",
+        id, members[members.size() - 1].id());
+  });
 }
 
-int List(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "json"};
-  static constexpr CommandSpec kSpec = {"member list",
-                                        "fives member list [--json]", kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  return ReadJournal("member list", [&](const Journal& j) {
+int List(const ParsedArgs& args) {
+  return ReadJournal(args, [&](const Journal& j) {
     const v1::Team& team = j.proto().team();
-    if (absl::GetFlag(FLAGS_json)) {
+    if (args.Switch("json")) {
       PrintJson(team);
       return kExitOk;
     }
@@ -112,12 +86,39 @@ int List(absl::Span<char* const> args) {
   });
 }
 
+constexpr Flag kAddFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day the member joins").Required(),
+};
+
+constexpr Flag kLeaveFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day the member leaves").Required(),
+};
+
+constexpr Flag kForgetFlags[] = {kJournalFlag};
+
+constexpr Flag kListFlags[] = {
+    kJournalFlag,
+    Flag::Switch("json", "print JSON, a fives.v1.Team"),
+};
+
+constexpr Command kCommands[] = {
+    {"member add", "ID NAME", "a member joins the team on the day of --date",
+     kAddFlags, Add, 2, 2},
+    {"member leave", "ID",
+     "a member leaves (their history stays); the process guardian role "
+     "passes on if they held it",
+     kLeaveFlags, Leave, 1, 1},
+    {"member forget", "ID",
+     "erase a member: a pseudonym everywhere, their feedback texts removed",
+     kForgetFlags, Forget, 1, 1},
+    {"member list", "", "the members over time: joined, left, forgotten",
+     kListFlags, List},
+};
+
 }  // namespace
 
-int RunMember(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"add", Add}, {"leave", Leave}, {"forget", Forget}, {"list", List}};
-  return RunGroup("member", kVerbs, args);
-}
+absl::Span<const Command> MemberCommands() { return kCommands; }
 
 }  // namespace fives::cli

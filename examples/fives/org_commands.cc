@@ -4,8 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/declare.h"
-#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
@@ -21,26 +19,11 @@
 #include "google/protobuf/text_format.h"
 #include "report_output.h"
 
-ABSL_DECLARE_FLAG(std::string, format);
-ABSL_DECLARE_FLAG(std::string, out);
-ABSL_DECLARE_FLAG(std::string, from);
-
-ABSL_FLAG(std::string, org, "",
-          "org: the organisation file (fives.v1.Organization, text or JSON)");
-ABSL_FLAG(std::string, journals, "",
-          "org: the directory of the teams' *.journal files");
-ABSL_FLAG(std::string, to, "", "org: the last day of the period");
-ABSL_FLAG(std::string, compare, "",
-          "org report: an earlier period FROM..TO to compare with");
-ABSL_FLAG(bool, lenient, false,
-          "org: leave out journals that do not count, and say so, instead of "
-          "refusing");
-
 namespace fives::cli {
 namespace {
 
-absl::StatusOr<Org> LoadOrg() {
-  const std::string path = absl::GetFlag(FLAGS_org);
+absl::StatusOr<Org> LoadOrg(const ParsedArgs& args) {
+  const std::string path = args.Value("org");
   if (path.empty()) return absl::InvalidArgumentError("--org: missing");
   FileOps ops;
   absl::StatusOr<std::string> text = ops.ReadFile(path);
@@ -53,26 +36,30 @@ absl::StatusOr<Org> LoadOrg() {
   return org;
 }
 
-absl::StatusOr<v1::OrgPeriod> PeriodFlags() {
+absl::StatusOr<v1::OrgPeriod> PeriodFlags(const ParsedArgs& args) {
   v1::OrgPeriod period;
-  period.set_from(absl::GetFlag(FLAGS_from));
-  period.set_to(absl::GetFlag(FLAGS_to));
+  period.set_from(args.Value("from"));
+  period.set_to(args.Value("to"));
   if (period.from().empty())
     return absl::InvalidArgumentError("--from: missing");
   if (period.to().empty()) return absl::InvalidArgumentError("--to: missing");
+  for (const auto& [flag, day] :
+       {std::pair{"--from", period.from()}, std::pair{"--to", period.to()}}) {
+    if (absl::Status s = ParseDateArg(day, flag).status(); !s.ok()) return s;
+  }
   if (absl::Status s = OrgPeriodDays::FromProto(period).status(); !s.ok()) {
     return s;
   }
   return period;
 }
 
-absl::StatusOr<v1::OrgPeriod> ComparePeriod() {
-  const std::vector<std::string> parts =
-      absl::StrSplit(absl::GetFlag(FLAGS_compare), "..");
+absl::StatusOr<v1::OrgPeriod> ComparePeriod(const ParsedArgs& args) {
+  const std::string compare = args.Value("compare");
+  const std::vector<std::string> parts = absl::StrSplit(compare, "..");
   v1::OrgPeriod period;
   if (parts.size() != 2) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--compare: \"", absl::GetFlag(FLAGS_compare),
+        absl::StrCat("--compare: \"", compare,
                      "\" is not FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"));
   }
   period.set_from(parts[0]);
@@ -84,10 +71,9 @@ absl::StatusOr<v1::OrgPeriod> ComparePeriod() {
 }
 
 // Prints the report in --format (default text) to stdout or --out.
-int Show(absl::string_view command, const ParsedArgs& parsed,
+int Show(absl::string_view command, const ParsedArgs& args,
          const v1::OrgReport& report, Language language) {
-  const std::string format =
-      parsed.given.contains("format") ? absl::GetFlag(FLAGS_format) : "text";
+  const std::string format = args.Value("format");
   if (absl::Status s = CheckOrgDocumentFormat(format, "--format"); !s.ok()) {
     return UsageError(absl::StrCat(command, ": ", s.message()));
   }
@@ -96,31 +82,23 @@ int Show(absl::string_view command, const ParsedArgs& parsed,
   if (!text.ok()) {
     return UsageError(absl::StrCat(command, ": ", text.status().message()));
   }
-  if (absl::Status s = Emit(*text, absl::GetFlag(FLAGS_out)); !s.ok()) {
+  if (absl::Status s = Emit(*text, args.Value("out")); !s.ok()) {
     return Refused(command, s);
   }
   return kExitOk;
 }
 
-int RunOrgCheck(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"org", "journals", "from",
-                                                 "to", "lenient"};
-  static constexpr CommandSpec kSpec = {
-      "org check",
-      "fives org check --org FILE --journals DIR --from D --to D [--lenient]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<v1::OrgPeriod> period = PeriodFlags();
+int RunOrgCheck(const ParsedArgs& args) {
+  absl::StatusOr<v1::OrgPeriod> period = PeriodFlags(args);
   if (!period.ok())
     return UsageError(absl::StrCat("org check: ", period.status().message()));
-  absl::StatusOr<Org> org = LoadOrg();
+  absl::StatusOr<Org> org = LoadOrg(args);
   if (!org.ok()) return Refused("org check", org.status());
   absl::StatusOr<v1::OrgPartials> partials =
-      PartialsOfDirectory(absl::GetFlag(FLAGS_journals), *period);
+      PartialsOfDirectory(args.Value("journals"), *period);
   if (!partials.ok()) return Refused("org check", partials.status());
   RollupOptions options;
-  options.strict = !absl::GetFlag(FLAGS_lenient);
+  options.strict = !args.Switch("lenient");
   absl::StatusOr<v1::OrgRollup> rollup = RollUp(*org, *partials, options);
   if (!rollup.ok()) return Refused("org check", rollup.status());
   const v1::OrgRow& root = rollup->rows(0);
@@ -137,41 +115,30 @@ int RunOrgCheck(absl::Span<char* const> args) {
   return kExitOk;
 }
 
-int RunOrgReport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {
-      "org",     "journals", "from", "to", "compare",
-      "lenient", "format",   "lang", "out"};
-  static constexpr CommandSpec kSpec = {
-      "org report",
-      "fives org report --org FILE --journals DIR --from D --to D "
-      "[--compare FROM..TO] [--lenient] [--format text|md|html|json|svg] "
-      "[--lang en|nl] [--out FILE]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> language = LangFlag();
+int RunOrgReport(const ParsedArgs& args) {
+  absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
     return UsageError(
         absl::StrCat("org report: ", language.status().message()));
   }
-  absl::StatusOr<v1::OrgPeriod> period = PeriodFlags();
+  absl::StatusOr<v1::OrgPeriod> period = PeriodFlags(args);
   if (!period.ok()) {
     return UsageError(absl::StrCat("org report: ", period.status().message()));
   }
   std::optional<v1::OrgPeriod> earlier_period;
-  if (parsed->given.contains("compare")) {
-    absl::StatusOr<v1::OrgPeriod> p = ComparePeriod();
+  if (args.Has("compare")) {
+    absl::StatusOr<v1::OrgPeriod> p = ComparePeriod(args);
     if (!p.ok())
       return UsageError(absl::StrCat("org report: ", p.status().message()));
     earlier_period = *p;
   }
-  absl::StatusOr<Org> org = LoadOrg();
+  absl::StatusOr<Org> org = LoadOrg(args);
   if (!org.ok()) return Refused("org report", org.status());
-  const std::string dir = absl::GetFlag(FLAGS_journals);
+  const std::string dir = args.Value("journals");
   absl::StatusOr<v1::OrgPartials> partials = PartialsOfDirectory(dir, *period);
   if (!partials.ok()) return Refused("org report", partials.status());
   RollupOptions options;
-  options.strict = !absl::GetFlag(FLAGS_lenient);
+  options.strict = !args.Switch("lenient");
   absl::StatusOr<v1::OrgPartials> earlier;
   if (earlier_period) {
     earlier = PartialsOfDirectory(dir, *earlier_period);
@@ -180,30 +147,21 @@ int RunOrgReport(absl::Span<char* const> args) {
   }
   absl::StatusOr<v1::OrgReport> report = OrgReportOf(*org, *partials, options);
   if (!report.ok()) return Refused("org report", report.status());
-  return Show("org report", *parsed, *report, *language);
+  return Show("org report", args, *report, *language);
 }
 
 // fives org demo [--journals DIR]: the built-in organisation's second
 // quarter against its first; with --journals, also writes the organisation
 // file and the journals into DIR (a new directory) to try org report on.
-int RunOrgDemo(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journals", "format", "lang",
-                                                 "out"};
-  static constexpr CommandSpec kSpec = {
-      "org demo",
-      "fives org demo [--format text|md|html|json|svg] [--lang en|nl] "
-      "[--out FILE] [--journals DIR]",
-      kFlags};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<Language> language = LangFlag();
+int RunOrgDemo(const ParsedArgs& args) {
+  absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
     return UsageError(absl::StrCat("org demo: ", language.status().message()));
   }
   absl::StatusOr<DemoOrg> demo = BuildDemoOrg();
   if (!demo.ok()) return Refused("org demo", demo.status());
-  if (parsed->given.contains("journals")) {
-    const std::filesystem::path dir = absl::GetFlag(FLAGS_journals);
+  if (args.Has("journals")) {
+    const std::filesystem::path dir = args.Value("journals");
     std::error_code error;
     if (dir.empty() || std::filesystem::exists(dir, error)) {
       return Refused("org demo", absl::AlreadyExistsError(absl::StrCat(
@@ -245,15 +203,69 @@ int RunOrgDemo(absl::Span<char* const> args) {
   options.earlier = &*first;
   absl::StatusOr<v1::OrgReport> report = OrgReportOf(*org, *second, options);
   if (!report.ok()) return Refused("org demo", report.status());
-  return Show("org demo", *parsed, *report, *language);
+  return Show("org demo", args, *report, *language);
 }
+
+constexpr Flag kOrgFlag = Flag::Value("org", "FILE", "the organisation file");
+constexpr Flag kJournalsFlag =
+    Flag::Value("journals", "DIR", "the folder of the teams' journals");
+constexpr Flag kFromFlag =
+    Flag::Value("from", "YYYY-MM-DD", "the first day of the period");
+constexpr Flag kToFlag =
+    Flag::Value("to", "YYYY-MM-DD", "the last day of the period");
+constexpr Flag kLenientFlag =
+    Flag::Switch("lenient", "skip journals that do not count, and say so");
+constexpr Flag kFormatFlag =
+    Flag::Value("format", "text|md|html|json|svg", "the report's format")
+        .Default("text");
+constexpr Flag kOutFlag =
+    Flag::Value("out", "FILE", "write to FILE (replaced), not standard output");
+
+constexpr absl::string_view kFormatDetails =
+    "--format: text; md (Markdown); html, one self-contained page; json, a\n"
+    "fives.v1.OrgReport; svg, the heatmap.\n";
+
+constexpr Flag kCheckFlags[] = {
+    kOrgFlag.Required(),  kJournalsFlag.Required(),
+    kFromFlag.Required(), kToFlag.Required(),
+    kLenientFlag,
+};
+
+constexpr Flag kReportFlags[] = {
+    kOrgFlag.Required(),
+    kJournalsFlag.Required(),
+    kFromFlag.Required(),
+    kToFlag.Required(),
+    Flag::Value("compare", "FROM..TO", "an earlier period: the trend per cell"),
+    kLenientFlag,
+    kFormatFlag,
+    kLangFlag,
+    kOutFlag,
+};
+
+constexpr Flag kDemoFlags[] = {
+    kFormatFlag,
+    kLangFlag,
+    kOutFlag,
+    Flag::Value("journals", "DIR", "also write its files into DIR (a new one)"),
+};
+
+constexpr Command kCommands[] = {
+    {"org check", "", "which journals count, which are left out and why",
+     kCheckFlags, RunOrgCheck},
+    {"org report", "",
+     "every unit and group per pillar, withheld where too few people answered "
+     "or to protect another cell; the follow-up; with --compare the trend",
+     kReportFlags, RunOrgReport, 0, 0, kFormatDetails},
+    {"org demo", "",
+     "a built-in organisation of 40 teams in three divisions, its second "
+     "quarter against its first; with --journals its files, to try org "
+     "report on",
+     kDemoFlags, RunOrgDemo, 0, 0, kFormatDetails},
+};
 
 }  // namespace
 
-int RunOrg(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {
-      {"check", RunOrgCheck}, {"report", RunOrgReport}, {"demo", RunOrgDemo}};
-  return RunGroup("org", kVerbs, args);
-}
+absl::Span<const Command> OrgCommands() { return kCommands; }
 
 }  // namespace fives::cli

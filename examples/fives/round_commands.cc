@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -18,56 +17,39 @@
 #include "fives/pillar.h"
 #include "journal_file.h"
 
-ABSL_FLAG(std::string, mode, "confidential",
-          "round start: open (everyone sees who scored what) or confidential "
-          "(scores kept without identity)");
-ABSL_FLAG(bool, partial, false,
-          "round start: a response may leave pillars out (0 or - in round "
-          "score)");
-
 namespace fives::cli {
 namespace {
 
-absl::StatusOr<v1::RoundMode> ModeFlag() {
-  const std::string mode = absl::AsciiStrToLower(absl::GetFlag(FLAGS_mode));
+absl::StatusOr<v1::RoundMode> ModeFlag(const ParsedArgs& args) {
+  const std::string given = args.Value("mode");
+  const std::string mode = absl::AsciiStrToLower(given);
   if (mode == "open") return v1::ROUND_MODE_OPEN;
   if (mode == "confidential") return v1::ROUND_MODE_CONFIDENTIAL;
   return absl::InvalidArgumentError(
-      absl::StrCat("--mode: \"", absl::GetFlag(FLAGS_mode),
-                   "\" is not open or confidential"));
+      absl::StrCat("--mode: \"", given, "\" is not open or confidential"));
 }
 
-int Start(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date", "mode",
-                                                 "partial"};
-  static constexpr CommandSpec kSpec = {
-      "round start",
-      "fives round start ID --date YYYY-MM-DD [--mode open|confidential] "
-      "[--partial]",
-      kFlags, 1, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Start(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("round start: ", date.status().message()));
   }
-  absl::StatusOr<v1::RoundMode> mode = ModeFlag();
+  absl::StatusOr<v1::RoundMode> mode = ModeFlag(args);
   if (!mode.ok()) {
     return UsageError(absl::StrCat("round start: ", mode.status().message()));
   }
-  const std::string& id = parsed->positional[0];
-  return UpdateJournal(
-      "round start", [&](Journal& j) -> absl::StatusOr<std::string> {
-        RoundOptions options = j.NewRoundOptions(id, **date, *mode);
-        options.allow_partial = absl::GetFlag(FLAGS_partial);
-        if (absl::Status s = j.StartRound(options); !s.ok()) return s;
-        return absl::StrFormat(
-            "round %s started on %s (%s%s): %d members can respond\n", id,
-            absl::GetFlag(FLAGS_date),
-            *mode == v1::ROUND_MODE_OPEN ? "open" : "confidential",
-            options.allow_partial ? ", partial responses allowed" : "",
-            j.team().CountMembersOn(**date));
-      });
+  const std::string& id = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    RoundOptions options = j.NewRoundOptions(id, **date, *mode);
+    options.allow_partial = args.Switch("partial");
+    if (absl::Status s = j.StartRound(options); !s.ok()) return s;
+    return absl::StrFormat(
+        "round %s started on %s (%s%s): %d members can respond\n", id,
+        args.Value("date"),
+        *mode == v1::ROUND_MODE_OPEN ? "open" : "confidential",
+        options.allow_partial ? ", partial responses allowed" : "",
+        j.team().CountMembersOn(**date));
+  });
 }
 
 // One score of `round score`: 1..5, or 0 or "-" for a pillar left out. The
@@ -176,16 +158,12 @@ struct ScoreTexts {
 absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
                                          absl::string_view usage) {
   const std::vector<std::string>& args = parsed.positional;
-  const std::vector<std::string>& files = parsed.Values("scores-file");
+  const std::string file = parsed.Value("scores-file");
   const bool dash = args.size() > 2 && args[2] == "-";
   ScoreTexts texts;
   absl::StatusOr<std::string> data;
-  if (!files.empty()) {
-    if (files.size() > 1) {
-      return absl::InvalidArgumentError(
-          "round score: --scores-file is given more than once");
-    }
-    if (files[0].empty()) {
+  if (parsed.Has("scores-file")) {
+    if (file.empty()) {
       return absl::InvalidArgumentError(
           "round score: --scores-file needs a file name");
     }
@@ -199,8 +177,8 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
           "round score: unexpected argument \"", args[2],
           "\": --scores-file gives the scores (usage: ", usage, ")"));
     }
-    texts.source = absl::StrCat("--scores-file ", files[0]);
-    data = ReadScoresFile(files[0], texts.source);
+    texts.source = absl::StrCat("--scores-file ", file);
+    data = ReadScoresFile(file, texts.source);
   } else if (dash && args.size() < 2 + kPillarCount) {
     // With all five arguments, a first "-" leaves strategy out instead.
     if (args.size() > 3) {
@@ -236,30 +214,15 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
   return texts;
 }
 
-int Score(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "scores-file"};
-  // --scores-file has a hyphen, so it is no Abseil flag: it is collected
-  // like a repeatable flag and may be given once.
-  static constexpr absl::string_view kCollected[] = {"scores-file"};
-  static constexpr CommandSpec kSpec = {
-      "round score",
-      "fives round score ROUND MEMBER - < FILE  (or --scores-file FILE, "
-      "or the five scores as arguments: STRATEGY SYNERGY STRUCTURE STEERING "
-      "SUCCESS; each 1..5, 0 or - leaves a pillar out)",
-      kFlags,
-      2,
-      2 + kPillarCount,
-      kCollected};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<ScoreTexts> texts = GetScoreTexts(*parsed, kSpec.usage);
+int Score(const ParsedArgs& args) {
+  absl::StatusOr<ScoreTexts> texts = GetScoreTexts(args, args.Usage());
   if (!texts.ok()) return UsageError(texts.status().message());
   const std::string context =
       texts->source.empty()
           ? "round score: "
           : absl::StrCat("round score: ", texts->source, ": ");
-  const std::string& round = parsed->positional[0];
-  const std::string& member = parsed->positional[1];
+  const std::string& round = args.positional[0];
+  const std::string& member = args.positional[1];
   v1::Response response;
   response.set_member_id(member);
   for (Pillar p : kAllPillars) {
@@ -272,51 +235,88 @@ int Score(absl::Span<char* const> args) {
     s->set_pillar(ToProto(p));
     s->set_score(*score);
   }
-  return UpdateJournal(
-      "round score", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s = j.AddResponse(round, response); !s.ok()) return s;
-        absl::StatusOr<Round> r = [&]() -> absl::StatusOr<Round> {
-          for (const v1::Round& stored : j.proto().rounds()) {
-            if (stored.id() == round) return Round::FromProto(stored);
-          }
-          return absl::NotFoundError(round);
-        }();
-        if (!r.ok()) return r.status();
-        return absl::StrFormat(
-            "round %s: the response of %s is recorded (%d of %d members)\n",
-            round, member, r->respondents(),
-            j.team().CountMembersOn(r->date()));
-      });
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s = j.AddResponse(round, response); !s.ok()) return s;
+    absl::StatusOr<Round> r = [&]() -> absl::StatusOr<Round> {
+      for (const v1::Round& stored : j.proto().rounds()) {
+        if (stored.id() == round) return Round::FromProto(stored);
+      }
+      return absl::NotFoundError(round);
+    }();
+    if (!r.ok()) return r.status();
+    return absl::StrFormat(
+        "round %s: the response of %s is recorded (%d of %d members)\n", round,
+        member, r->respondents(), j.team().CountMembersOn(r->date()));
+  });
 }
 
-int Close(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "date"};
-  static constexpr CommandSpec kSpec = {
-      "round close", "fives round close ROUND --date YYYY-MM-DD", kFlags, 1, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(true);
+int Close(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError(absl::StrCat("round close: ", date.status().message()));
   }
-  const std::string& round = parsed->positional[0];
-  return UpdateJournal(
-      "round close", [&](Journal& j) -> absl::StatusOr<std::string> {
-        if (absl::Status s = j.CloseRound(round, **date); !s.ok()) return s;
-        return absl::StrFormat(
-            "round %s closed on %s (fives report --round %s)\n", round,
-            absl::GetFlag(FLAGS_date), round);
-      });
+  const std::string& round = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    if (absl::Status s = j.CloseRound(round, **date); !s.ok()) return s;
+    return absl::StrFormat("round %s closed on %s (fives report --round %s)\n",
+                           round, args.Value("date"), round);
+  });
 }
+
+constexpr Flag kStartFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day the round starts").Required(),
+    Flag::Value("mode", "open|confidential", "open: scores with names")
+        .Default("confidential"),
+    Flag::Switch("partial", "a response may leave pillars out"),
+};
+
+constexpr Flag kScoreFlags[] = {
+    kJournalFlag,
+    Flag::Value("scores-file", "FILE", "read the five scores from FILE"),
+};
+
+constexpr Flag kCloseFlags[] = {
+    kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day the round closes").Required(),
+};
+
+constexpr absl::string_view kStartDetails =
+    "In an open round everyone sees who gave which score. A confidential\n"
+    "round keeps its scores only as counts per pillar, never linked to a\n"
+    "person, and every output shows what the group's size allows.\n";
+
+constexpr absl::string_view kScoreDetails =
+    "One member's scores 1..5 in pillar order: strategy synergy structure\n"
+    "steering success; 0 or - leaves a pillar out (partial rounds). - reads\n"
+    "the scores from standard input and --scores-file from FILE, which keeps\n"
+    "them out of the process list and the shell history: five scores\n"
+    "separated by spaces, commas or newlines; a line starting with # is a\n"
+    "comment.\n";
 
 }  // namespace
 
-int RunRound(absl::Span<char* const> args) {
-  static constexpr Verb kVerbs[] = {{"start", Start},
-                                    {"score", Score},
-                                    {"import", RunRoundImport},
-                                    {"close", Close}};
-  return RunGroup("round", kVerbs, args);
+absl::Span<const Command> RoundCommands() {
+  // Trivially destructible, made on the first call.
+  static const Command kCommands[] = {
+      {"round start", "ID",
+       "a scoring round, confidential unless --mode open; with --partial a "
+       "response may leave pillars out",
+       kStartFlags, Start, 1, 1, kStartDetails},
+      {"round score",
+       "ROUND MEMBER - < FILE  (or --scores-file FILE, or the five scores as "
+       "arguments: STRATEGY SYNERGY STRUCTURE STEERING SUCCESS; each 1..5, 0 "
+       "or - leaves a pillar out)",
+       "one member's response: five scores 1..5 in pillar order", kScoreFlags,
+       Score, 2, 2 + kPillarCount, kScoreDetails,
+       "round score ROUND MEMBER - < FILE   (or --scores-file FILE)\n"
+       "round score ROUND MEMBER S1 S2 S3 S4 S5"},
+      RoundImportCommand(),
+      {"round close", "ROUND",
+       "close a round, on the day of --date: its report can be made",
+       kCloseFlags, Close, 1, 1},
+  };
+  return kCommands;
 }
 
 }  // namespace fives::cli

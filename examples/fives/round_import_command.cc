@@ -2,7 +2,6 @@
 // spreadsheet, all rows or none (fives/score_csv.h).
 #include <string>
 
-#include "absl/flags/flag.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -12,34 +11,52 @@
 #include "input_file.h"
 #include "journal_file.h"
 
-ABSL_FLAG(std::string, csv, "",
-          "round import: the CSV file of scores, a header row and a row per "
-          "member");
-
 namespace fives::cli {
 
-int RunRoundImport(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"journal", "csv"};
-  static constexpr CommandSpec kSpec = {
-      "round import", "fives round import ROUND --csv FILE", kFlags, 1, 1};
-  absl::StatusOr<ParsedArgs> parsed = ParseCommand(kSpec, args);
-  if (!parsed.ok()) return UsageError(parsed.status().message());
-  const std::string file = absl::GetFlag(FLAGS_csv);
-  if (!parsed->given.contains("csv") || file.empty()) {
+namespace {
+
+int RunRoundImport(const ParsedArgs& args) {
+  const std::string file = args.Value("csv");
+  if (file.empty()) {
     return UsageError(absl::StrCat(
-        "round import: --csv FILE is required (usage: ", kSpec.usage, ")"));
+        "round import: --csv FILE is required (usage: ", args.Usage(), ")"));
   }
   absl::StatusOr<std::string> csv = ReadInputFile(file);
   if (!csv.ok()) return Refused("round import", csv.status());
-  const std::string& round = parsed->positional[0];
-  return UpdateJournal(
-      "round import", [&](Journal& j) -> absl::StatusOr<std::string> {
-        absl::StatusOr<int> added = ImportScoresCsv(j, round, *csv);
-        if (!added.ok()) return added.status();
-        return absl::StrFormat("round %s: %d %s imported from %s\n", round,
-                               *added, *added == 1 ? "response" : "responses",
-                               file);
-      });
+  const std::string& round = args.positional[0];
+  return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
+    absl::StatusOr<int> added = ImportScoresCsv(j, round, *csv);
+    if (!added.ok()) return added.status();
+    return absl::StrFormat("round %s: %d %s imported from %s\n", round, *added,
+                           *added == 1 ? "response" : "responses", file);
+  });
 }
+
+constexpr Flag kImportFlags[] = {
+    kJournalFlag,
+    Flag::Value("csv", "FILE", "the CSV file: a header row, a row per member")
+        .Required(),
+};
+
+constexpr absl::string_view kImportDetails =
+    "All rows or none: a header row (member, and the pillars by English or\n"
+    "Dutch name or key), then a row per member (id or name, scores 1..5; an\n"
+    "empty cell leaves a pillar out in partial rounds); , or ; between\n"
+    "cells, quotes as RFC 4180 has them. A refusal lists every problem by\n"
+    "line and column.\n";
+
+constexpr Command kImport = {
+    "round import",
+    "ROUND",
+    "the scores of a form or spreadsheet, from its CSV export",
+    kImportFlags,
+    RunRoundImport,
+    1,
+    1,
+    kImportDetails};
+
+}  // namespace
+
+const Command& RoundImportCommand() { return kImport; }
 
 }  // namespace fives::cli

@@ -1,8 +1,8 @@
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -57,20 +57,13 @@ void PrintText(const ScoreStats& s) {
   absl::PrintF("label       %s\n", AgreementLabelKey(s.label));
 }
 
-}  // namespace
-
-int RunStats(absl::Span<char* const> args) {
-  static constexpr absl::string_view kFlags[] = {"json"};
-  absl::StatusOr<std::vector<std::string>> words =
-      ParseSubcommandFlags(args, kFlags);
-  if (!words.ok())
-    return UsageError(absl::StrCat("stats: ", words.status().message()));
-  if (words->empty()) {
+int RunStats(const ParsedArgs& args) {
+  if (args.positional.empty()) {
     return UsageError(
-        "stats: no scores given (usage: fives stats [--json] SCORE...)");
+        absl::StrCat("stats: no scores given (usage: ", args.Usage(), ")"));
   }
   std::vector<int> scores;
-  for (const std::string& word : *words) {
+  for (const std::string& word : args.positional) {
     absl::StatusOr<int> score = ParseScore(word);
     if (!score.ok()) return UsageError(score.status().message());
     scores.push_back(*score);
@@ -78,7 +71,7 @@ int RunStats(absl::Span<char* const> args) {
   absl::StatusOr<ScoreStats> stats = ComputeScoreStats(scores);
   if (!stats.ok()) return UsageError(stats.status().message());
 
-  if (absl::GetFlag(FLAGS_json)) {
+  if (args.Switch("json")) {
     google::protobuf::util::JsonPrintOptions options;
     options.preserve_proto_field_names = true;
     std::string json;
@@ -94,5 +87,21 @@ int RunStats(absl::Span<char* const> args) {
   }
   return kExitOk;
 }
+
+constexpr Flag kStatsFlags[] = {
+    Flag::Switch(
+        "json",
+        "print JSON, a fives.v1.PillarStats (undefined measures absent)"),
+};
+
+constexpr Command kCommands[] = {
+    {"stats", "SCORE...",
+     "centre, spread and agreement of one pillar's scores 1..5", kStatsFlags,
+     RunStats, 0, SIZE_MAX},
+};
+
+}  // namespace
+
+absl::Span<const Command> StatsCommands() { return kCommands; }
 
 }  // namespace fives::cli

@@ -1,9 +1,11 @@
-// The `fives` command's argument parser (examples/fives/command_line.h): the
-// input is an argv split at NUL bytes, "GROUP VERB ARGS..."; RunGroup picks
-// the verb and ParseCommand parses its flags and arguments, then the values
-// are read as the commands read them (--date, --lang, dates in arguments,
-// OneLine for the error messages). A refusal is InvalidArgument, never
-// another code; OneLine's result is one line.
+// The `fives` command's argument parser (examples/fives/command_line.h):
+// the input is an argv split at NUL bytes, "COMMAND ARGS..."; the command is
+// the one of the tables below that the first word names (else the one the
+// first byte picks), ParseArgs parses the rest by its table, then every
+// declared flag is read as the commands read them (--date, --lang, dates in
+// arguments, OneLine for the error messages), and with --help the command's
+// help is made. A refusal is InvalidArgument, never another code, and names
+// the command; OneLine's result is one line; the help lists every flag.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -12,19 +14,17 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/flag.h"
-#include "absl/flags/reflection.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "command.h"
+#include "command_help.h"
 #include "command_line.h"
-
-// Flags of the real subcommands that command_line.cc does not define.
-ABSL_FLAG(std::string, round, "", "round");
-ABSL_FLAG(std::string, format, "json", "format");
-ABSL_FLAG(bool, force, false, "force");
-ABSL_FLAG(int, stale_days, 365, "stale days");
 
 namespace {
 
-using fives::cli::CommandSpec;
+using fives::cli::Command;
+using fives::cli::Flag;
+using fives::cli::ParsedArgs;
 
 void Expect(bool ok, const char* what) {
   if (!ok) {
@@ -33,56 +33,101 @@ void Expect(bool ok, const char* what) {
   }
 }
 
-constexpr absl::string_view kReportFlags[] = {"journal", "date",   "lang",
-                                              "round",   "format", "json"};
-constexpr absl::string_view kPlanFlags[] = {"journal", "date", "action"};
-constexpr absl::string_view kPlanRepeatable[] = {"action"};
-constexpr absl::string_view kCheckFlags[] = {"journal", "date", "helps",
-                                             "chafes",  "json", "force"};
-constexpr absl::string_view kCheckRepeatable[] = {"helps", "chafes"};
-constexpr absl::string_view kCharterFlags[] = {"journal", "date", "json",
-                                               "lang", "stale_days"};
+int Unused(const ParsedArgs&) { return fives::cli::kExitOk; }
 
-constexpr CommandSpec kSpecs[] = {
-    {"report", "fives x report", kReportFlags, 0, 0},
-    {"plan", "fives x plan ROUND", kPlanFlags, 1, 1, kPlanRepeatable},
-    {"check", "fives x check [ID]", kCheckFlags, 0, 1, kCheckRepeatable},
-    {"charter", "fives x charter [FILE]", kCharterFlags, 0, 1},
-    {"member", "fives x member ID NAME", kReportFlags, 2, 2},
+constexpr Flag kReportFlags[] = {
+    fives::cli::kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day"),
+    fives::cli::kLangFlag,
+    Flag::Value("round", "ID", "the round"),
+    Flag::Value("format", "text|json", "the format").Default("text"),
+    Flag::Switch("json", "JSON"),
+};
+constexpr Flag kPlanFlags[] = {
+    fives::cli::kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day").Required(),
+    Flag::Repeated("action", "A", "an action").Required(),
+};
+constexpr Flag kCheckFlags[] = {
+    fives::cli::kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day"),
+    Flag::Repeated("helps", "T", "helps"),
+    Flag::Repeated("chafes", "T", "chafes"),
+    Flag::Switch("json", "JSON"),
+    Flag::Switch("force", "force"),
+};
+constexpr Flag kCharterFlags[] = {
+    fives::cli::kJournalFlag,
+    Flag::Value("date", "YYYY-MM-DD", "the day"),
+    Flag::Switch("json", "JSON"),
+    fives::cli::kLangFlag,
+    Flag::Value("stale-days", "N", "stale").Default("365"),
 };
 
-int Run(const CommandSpec& spec, absl::Span<char* const> args) {
-  auto parsed = fives::cli::ParseCommand(spec, args);
+constexpr Command kCommands[] = {
+    {"report", "", "a report", kReportFlags, Unused},
+    {"plan", "ROUND", "a plan", kPlanFlags, Unused, 1, 1},
+    {"check record", "[ID]", "a check", kCheckFlags, Unused, 0, 1},
+    {"charter", "[FILE]", "a charter", kCharterFlags, Unused, 0, 1},
+    {"member add", "ID NAME", "a member", kReportFlags, Unused, 2, 2},
+};
+
+bool Declares(const Command& command, absl::string_view name) {
+  for (const Flag& flag : command.flags) {
+    if (flag.name == name) return true;
+  }
+  return false;
+}
+
+void Run(const Command& command, absl::Span<char* const> args) {
+  absl::StatusOr<ParsedArgs> parsed = fives::cli::ParseArgs(command, args);
   if (!parsed.ok()) {
     Expect(parsed.status().code() == absl::StatusCode::kInvalidArgument,
            "a refused command line is not InvalidArgument");
+    Expect(absl::StartsWith(parsed.status().message(),
+                            absl::StrCat(command.name, ": ")),
+           "a refusal does not start with the command's name");
     Expect(fives::cli::OneLine(parsed.status().message()).find('\n') ==
                std::string::npos,
            "OneLine gives more than one line");
-    return fives::cli::kExitUsage;
+    return;
+  }
+  if (parsed->help) {
+    const std::string help = fives::cli::CommandHelp(command);
+    for (const Flag& flag : command.flags) {
+      Expect(absl::StrContains(help, absl::StrCat("--", flag.name)),
+             "the help leaves out a flag");
+    }
+    return;
   }
   for (const std::string& arg : parsed->positional) {
     (void)fives::cli::ParseDateArg(arg, "date");
   }
-  for (const auto& [name, values] : parsed->repeated) {
-    Expect(parsed->given.contains(name), "a repeated flag is not given");
-    for (const std::string& v : values) (void)fives::cli::OneLine(v);
+  for (const auto& [name, values] : parsed->given) {
+    Expect(Declares(command, name), "a flag given is not declared");
+    Expect(!values.empty(), "a flag given has no value");
   }
-  (void)fives::cli::DateFlag(false);
-  (void)fives::cli::DateFlag(true);
-  (void)fives::cli::LangFlag();
-  return fives::cli::kExitOk;
+  for (const Flag& flag : command.flags) {
+    switch (flag.kind) {
+      case Flag::Kind::kSwitch:
+        (void)parsed->Switch(flag.name);
+        break;
+      case Flag::Kind::kValue:
+        (void)fives::cli::OneLine(parsed->Value(flag.name));
+        break;
+      case Flag::Kind::kRepeated:
+        for (const std::string& v : parsed->Values(flag.name)) {
+          (void)fives::cli::OneLine(v);
+        }
+        break;
+    }
+  }
+  if (Declares(command, "date")) {
+    (void)fives::cli::DateFlag(*parsed, false);
+    (void)fives::cli::DateFlag(*parsed, true);
+  }
+  if (Declares(command, "lang")) (void)fives::cli::LangFlag(*parsed);
 }
-
-template <int I>
-int RunSpec(absl::Span<char* const> args) {
-  return Run(kSpecs[I], args);
-}
-
-constexpr fives::cli::Verb kVerbs[] = {
-    {"report", RunSpec<0>},  {"plan", RunSpec<1>},   {"check", RunSpec<2>},
-    {"charter", RunSpec<3>}, {"member", RunSpec<4>},
-};
 
 }  // namespace
 
@@ -97,21 +142,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::vector<char*> argv;
   for (std::string& w : words) argv.push_back(w.data());
-  absl::FlagSaver saver;  // every input starts from the defaults
-  // RunGroup prints its own usage error for a missing or unknown verb; such
-  // a command line goes to the spec of its first byte instead, so the
-  // fuzzer's log stays readable.
-  int status;
-  const absl::Span<char* const> args = absl::MakeSpan(argv).subspan(1);
-  bool known = false;
-  for (const fives::cli::Verb& v : kVerbs)
-    known |= argv.size() > 1 && v.name == argv[1];
-  if (known) {
-    status = fives::cli::RunGroup("x", kVerbs, args);
-  } else {
-    status = Run(kSpecs[(size > 0 ? data[0] : 0) % std::size(kSpecs)], args);
+  // argv[0] is the program; the command's name is one word or two.
+  const absl::Span<char* const> all = absl::MakeSpan(argv).subspan(1);
+  for (const Command& command : kCommands) {
+    const std::string name(command.name);
+    const size_t space = name.find(' ');
+    const size_t name_words = space == std::string::npos ? 1 : 2;
+    if (all.size() < name_words) continue;
+    std::string given = all[0];
+    if (name_words == 2) absl::StrAppend(&given, " ", all[1]);
+    if (given == name) {
+      Run(command, all.subspan(name_words));
+      return 0;
+    }
   }
-  Expect(status == fives::cli::kExitOk || status == fives::cli::kExitUsage,
-         "an exit status other than 0 or 2");
+  Run(kCommands[(size > 0 ? data[0] : 0) % std::size(kCommands)], all);
   return 0;
 }

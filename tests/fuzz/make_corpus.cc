@@ -207,12 +207,14 @@ int main(int argc, char** argv) {
         Argv({"fives", "plan", "r1", "--date=2026-11-03", "--action",
               "anna|Decide|a register|2026-11-24", "--action=bram|Log|a log"}));
   Write("command_line", "check",
-        Argv({"fives", "check", "--helps", "x", "--chafes=y", "--json",
-              "--force", "--", "--not-a-flag"}));
+        Argv({"fives", "check", "record", "--helps", "x", "--chafes=y",
+              "--json", "--force", "--", "--not-a-flag"}));
   Write("command_line", "charter",
-        Argv({"fives", "charter", "file.txt", "--stale_days=30", "--json"}));
-  Write("command_line", "member",
-        Argv({"fives", "member", "anna", "Anna", "--date", "2026-01-05"}));
+        Argv({"fives", "charter", "file.txt", "--stale-days=30", "--json"}));
+  Write(
+      "command_line", "member",
+      Argv({"fives", "member", "add", "anna", "Anna", "--date", "2026-01-05"}));
+  Write("command_line", "help", Argv({"fives", "plan", "r1", "--help"}));
 
   // C ABI sequences.
   Sequence team(false);

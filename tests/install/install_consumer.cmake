@@ -1,12 +1,15 @@
 # cmake -DBUILD_DIR=... -DCONFIG=... -DWORK_DIR=... -DCONSUMER_DIR=...
-#       -DLIBDIR=... -DINCLUDEDIR=... -DDATADIR=... -DVERSION=... -DSONAME=...
+#       -DLIBDIR=... -DBINDIR=... -DINCLUDEDIR=... -DDATADIR=... -DVERSION=...
+#       -DSONAME=... -DWITH_COMMAND=ON|OFF -DREADELF=...
 #       -DGENERATOR=... -DMAKE_PROGRAM=... -DC_COMPILER=... -DCXX_COMPILER=...
 #       -DC_FLAGS=... -DCXX_FLAGS=... -DEXE_LINKER_FLAGS=...
 #       -DPKG_CONFIG=... -DPROTOC=... -P install_consumer.cmake
 #
 # Installs the build in BUILD_DIR into WORK_DIR/prefix with cmake --install,
-# checks the installed files, then builds the C program of CONSUMER_DIR,
-# copied out of the source tree, against the prefix and runs it:
+# checks the installed files, runs the installed fives command (with
+# WITH_COMMAND) from the prefix without LD_LIBRARY_PATH, then builds the C
+# program of CONSUMER_DIR, copied out of the source tree, against the prefix
+# and runs it:
 #   1. with CMake, find_package(fives CONFIG): fives::fives (libfives.so)
 #      and fives::fives_static (libfives.a), and a C++ program of the C++
 #      API and the C ABI with fives::fives_static that includes every
@@ -80,6 +83,40 @@ endforeach()
 file(READ_SYMLINK ${libdir}/libfives.so target)
 if(NOT target STREQUAL SONAME)
   message(FATAL_ERROR "libfives.so points at ${target}, not ${SONAME}")
+endif()
+
+# --- The fives command, from the prefix ----------------------------------------
+if(WITH_COMMAND)
+  set(fives ${prefix}/${BINDIR}/fives)
+  if(NOT EXISTS ${fives})
+    message(FATAL_ERROR "cmake --install did not install ${BINDIR}/fives")
+  endif()
+  # Its run path is the prefix's library folder, relative to the command.
+  run("readelf -d ${BINDIR}/fives" ${READELF} -d ${fives})
+  if(NOT run_output MATCHES "R(UN)?PATH\\)[^\n]*\\[\\$ORIGIN/\\.\\./${LIBDIR}\\]")
+    message(FATAL_ERROR "${BINDIR}/fives has no run path $ORIGIN/../${LIBDIR}:"
+            "\n${run_output}")
+  endif()
+  set(no_library_path ${CMAKE_COMMAND} -E env --unset=LD_LIBRARY_PATH)
+  run("fives --version" ${no_library_path} ${fives} --version)
+  if(NOT run_output STREQUAL "fives ${VERSION}")
+    message(FATAL_ERROR "fives --version: \"${run_output}\", expected "
+            "\"fives ${VERSION}\"")
+  endif()
+  # The demo, and the report of the journal it writes.
+  run("fives demo" ${no_library_path} ${fives} demo
+      --journal ${WORK_DIR}/demo.journal)
+  string(FIND "${run_output}" "\njournal written to ${WORK_DIR}/demo.journal"
+         written)
+  if(NOT run_output MATCHES "^5S report: Demo MT\n" OR written EQUAL -1)
+    message(FATAL_ERROR "fives demo printed:\n${run_output}")
+  endif()
+  run("fives report" ${no_library_path} ${fives} report
+      --journal ${WORK_DIR}/demo.journal)
+  if(NOT run_output MATCHES "^5S report: Demo MT\nRound 2026-12 ")
+    message(FATAL_ERROR "fives report printed:\n${run_output}")
+  endif()
+  message(STATUS "${BINDIR}/fives: ${VERSION}, demo and report")
 endif()
 
 # The schema compiles from the installed folder alone.
