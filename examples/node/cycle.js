@@ -37,6 +37,9 @@ function loadBinding() {
 const {load} = loadBinding();
 const {Fives, FivesError} = require('./fives_call');
 
+// Not ASCII, so the report shows that strings cross as UTF-8 both ways.
+const kTeamName = 'Board MT – Zuid';
+
 // The team and its scores for Strategy, Synergy, Structure, Steering and
 // Success factors, 1..5 each.
 const kTeam = [
@@ -115,7 +118,7 @@ async function cycle(fives, folder) {
     // 1. The team: a journal with the method's default settings (no
     // fives.v1.TeamConfig), and its members.
     journal =
-        fives.journal('fives_journal_new', 'board', 'Board MT', null, 0, 0);
+        fives.journal('fives_journal_new', 'board', kTeamName, null, 0, 0);
     for (const member of kTeam) {
       fives.call(
           'fives_journal_add_member', journal, member.id, member.name,
@@ -146,8 +149,11 @@ async function cycle(fives, folder) {
 
     // 3. The report of the latest closed round (round_id null) as text, and
     // the meeting report as Markdown and as one HTML page.
-    process.stdout.write(
-        fives.text('fives_journal_report_text', journal, null, 'en'));
+    const report = fives.text('fives_journal_report_text', journal, null, 'en');
+    if (!report.startsWith(`5S report: ${kTeamName}\n`)) {
+      throw new Error('the report does not name the team as given');
+    }
+    process.stdout.write(report);
     const markdown = fives.text(
         'fives_journal_document', journal, null, 'en', '2026-03-09',
         abi.FIVES_DOCUMENT_MARKDOWN);
