@@ -43,6 +43,9 @@ public final class Cycle {
     }
   }
 
+  // Not ASCII, so the report shows that strings cross as UTF-8 both ways.
+  private static final String TEAM_NAME = "Board MT \u2013 Zuid";
+
   private static final Member[] TEAM = {
     new Member("anna", "Anna", 4, 4, 2, 3, 4),
     new Member("bram", "Bram", 4, 3, 5, 3, 3),
@@ -122,7 +125,7 @@ public final class Cycle {
     Pointer journal =
         calls.journal(
             "fives_journal_new",
-            out -> lib.fives_journal_new(out, "board", "Board MT", null, new SizeT(0), 0));
+            out -> lib.fives_journal_new(out, "board", TEAM_NAME, null, new SizeT(0), 0));
     try {
       for (Member m : TEAM) {
         calls.call(
@@ -213,10 +216,14 @@ public final class Cycle {
    * Markdown and as one HTML page.
    */
   private void report(Pointer journal) throws FivesException {
-    System.out.print(
+    String report =
         calls.text(
             "fives_journal_report_text",
-            out -> lib.fives_journal_report_text(out, journal, null, "en")));
+            out -> lib.fives_journal_report_text(out, journal, null, "en"));
+    if (!report.startsWith("5S report: " + TEAM_NAME + "\n")) {
+      throw new IllegalStateException("the report does not name the team as given");
+    }
+    System.out.print(report);
     String markdown =
         calls.text(
             "fives_journal_document",

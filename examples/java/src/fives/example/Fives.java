@@ -7,15 +7,16 @@ import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
 
 /**
- * libfives through JNA: the functions of capi/fives.h this host calls, with
- * their C names. A journal handle is a {@link Pointer}; a function that makes
- * one takes a {@link PointerByReference}. Strings cross as UTF-8 (see {@link
- * #load}); a null String or byte[] is NULL.
+ * libfives through JNA: the functions of capi/fives.h this host calls, with their C names. A
+ * journal handle is a {@link Pointer}; a function that makes one takes a {@link
+ * PointerByReference}. Strings cross as UTF-8 ({@link Utf8Strings}); a null String or byte[] is
+ * NULL.
  */
 public interface Fives extends Library {
   /** The library at `path`; a bare name such as "fives" is looked up by JNA. */
   static Fives load(String path) {
-    return Native.load(path, Fives.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+    return Native.load(
+        path, Fives.class, Map.of(Library.OPTION_TYPE_MAPPER, Utf8Strings.TYPE_MAPPER));
   }
 
   int fives_version_number();
