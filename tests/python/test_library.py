@@ -104,6 +104,11 @@ class ErrorTest(unittest.TestCase):
             self.assertEqual(error.message, f"message {code}")
             self.assertEqual(str(error), f"message {code}")
             self.assertEqual(fives.StatusCode(code).value, code)
+            # The library names each code as the enum does.
+            self.assertEqual(
+                _ffi.lib().fives_status_name(code).decode(),
+                "FIVES_" + fives.StatusCode(code).name)
+        self.assertIsNone(_ffi.lib().fives_status_name(17))
 
     def test_unknown_code_is_a_generic_error(self):
         error = fives.error_for_code(99, "from the future")
@@ -235,7 +240,7 @@ class LoadingTest(unittest.TestCase):
             "unsigned fives_version_number(void) { return 100; }\n"
             "const char* fives_version_string(void) { return \"0.1.0\"; }\n")
         out = self.load_with(path)
-        self.assertIn(path + ": lacks the function fives_last_error", out)
+        self.assertIn(path + ": lacks the function fives_status_name", out)
 
     def test_import_works_without_the_library(self):
         result = run_python(

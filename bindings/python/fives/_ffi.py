@@ -127,6 +127,7 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     # Versions, errors, buffers.
     ("fives_version_number", [], c_uint32, None),
     ("fives_version_string", [], c_char_p, None),
+    ("fives_status_name", [c_int], c_char_p, None),
     ("fives_last_error", [], c_char_p, None),
     ("fives_buffer_free", [_buffer_p], None, None),
     # Limits.
