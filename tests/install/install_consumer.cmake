@@ -192,6 +192,18 @@ run("the consumer (pkg-config)" ${CMAKE_COMMAND} -E env
     LD_LIBRARY_PATH=${libdir} ${WORK_DIR}/consumer_pc)
 message(STATUS "pkg-config: ${run_output}")
 
+# The README's line for a prefix the loader does not search: the run path
+# from pkg-config's libdir, so the program runs without LD_LIBRARY_PATH.
+run("pkg-config --variable=libdir fives" ${pkg_config} --variable=libdir
+    fives)
+set(pc_libdir "${run_output}")
+run("cc with pkg-config and -rpath" ${C_COMPILER} ${c_flags}
+    -o ${WORK_DIR}/consumer_pc_rpath ${main} ${flags}
+    -Wl,-rpath,${pc_libdir})
+run("the consumer (pkg-config, -rpath)" ${CMAKE_COMMAND} -E env
+    --unset=LD_LIBRARY_PATH ${WORK_DIR}/consumer_pc_rpath)
+message(STATUS "pkg-config with -rpath: ${run_output}")
+
 # Static: libfives.a in place of -lfives, and the private dependencies.
 run("pkg-config --static --cflags --libs fives" ${pkg_config} --static
     --cflags --libs fives)
