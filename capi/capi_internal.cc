@@ -7,6 +7,7 @@
 #include <new>
 
 #include "absl/strings/str_cat.h"
+#include "failed_calls.h"
 #include "fives/civil_date.h"
 #include "fives/limits.h"
 #include "fives/text_format.h"
@@ -71,7 +72,9 @@ int Done(const absl::Status& status) {
   return status.ok() ? FIVES_OK : Fail(status);
 }
 
-int GuardedCall(absl::FunctionRef<int()> body) noexcept {
+namespace {
+
+int RunGuarded(absl::FunctionRef<int()> body) noexcept {
   try {
     google::protobuf::LogSilencer silence;
     return body();
@@ -83,6 +86,17 @@ int GuardedCall(absl::FunctionRef<int()> body) noexcept {
   } catch (...) {
     return Fail(absl::InternalError("unexpected failure inside fives"));
   }
+}
+
+}  // namespace
+
+int GuardedCall(const void* first_argument,
+                absl::FunctionRef<int()> body) noexcept {
+  const int code = RunGuarded(body);
+  if (code != FIVES_OK && first_argument != nullptr) {
+    KeepFailure(first_argument, last_error);
+  }
+  return code;
 }
 
 absl::Status CheckNotNull(const void* p, absl::string_view field) {

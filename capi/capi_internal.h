@@ -37,10 +37,14 @@ int Done(const absl::Status& status);
 // FIVES_RESOURCE_EXHAUSTED (and any other exception FIVES_INTERNAL), so no
 // exception reaches the host; protobuf's log stays silent, so the library
 // never writes to the host's stderr: errors are codes and messages only.
-int GuardedCall(absl::FunctionRef<int()> body) noexcept;
+// `first_argument` is the entry point's first argument (its out-parameter
+// or its handle; NULL when it is not a pointer): a failure's message is
+// also kept under it for fives_error_take (failed_calls.h).
+int GuardedCall(const void* first_argument,
+                absl::FunctionRef<int()> body) noexcept;
 template <typename Body>
-int Guarded(Body body) noexcept {
-  return GuardedCall(body);
+int Guarded(const void* first_argument, Body body) noexcept {
+  return GuardedCall(first_argument, body);
 }
 
 // InvalidArgument naming `field` for NULL.

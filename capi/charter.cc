@@ -32,7 +32,7 @@ extern "C" {
 FIVES_API int fives_journal_charter(fives_buffer* out,
                                     const fives_journal* journal,
                                     int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       return fives::capi::WriteMessage(j.proto().charter(), format, out);
     });
@@ -43,7 +43,7 @@ FIVES_API int fives_journal_set_charter(fives_journal* journal,
                                         const uint8_t* charter, size_t len,
                                         int format,
                                         const char* today) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::Charter c;
       if (absl::Status s =
@@ -62,7 +62,7 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* as_of, int stale_days,
                                            int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
       if (!d.ok()) return d.status();
@@ -84,7 +84,7 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
 FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::SignalTickRequest r;
       if (absl::Status s =

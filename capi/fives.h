@@ -114,6 +114,21 @@ typedef struct fives_buffer {
 /* Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
 FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 
+/* The message of a failed call, from any thread: for a host that learns of
+ * the failure on another thread than the one that ran the call (Node.js's
+ * asynchronous calls, a Java or .NET thread pool), where fives_last_error
+ * cannot reach it. Every failed call whose first argument is a pointer
+ * (its out-parameter or its handle) keeps its message under that pointer
+ * until it is taken, a later failed call with the same first argument
+ * replaces it, or 256 newer failures push it out. This call moves the
+ * message kept under `first_argument` into `message` (NUL-terminated) and
+ * forgets it: FIVES_OK, or FIVES_NOT_FOUND when none is kept. It keeps no
+ * message of its own failures. Example, after
+ * `fives_journal_load(&journal, path)` failed on a worker thread:
+ * `fives_error_take(&message, &journal)`. */
+FIVES_API int fives_error_take(fives_buffer* message,
+                               const void* first_argument) FIVES_NOEXCEPT;
+
 /* ---- Limits ---- */
 
 /* The most one input may hold. Every limit is checked before the large

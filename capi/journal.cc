@@ -73,7 +73,7 @@ template <typename Op>
 int MutateIdAndDate(fives_journal* journal, const char* id,
                     absl::string_view id_field, const char* date,
                     absl::string_view date_field, Op op) {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> i = CheckString(id, id_field);
       if (!i.ok()) return i.status();
@@ -91,7 +91,7 @@ extern "C" {
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
                                 size_t config_len, int config_format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     *out = nullptr;
@@ -118,7 +118,7 @@ FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
 
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
                                   size_t len, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     *out = nullptr;
@@ -145,7 +145,7 @@ FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
 
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     *out = nullptr;
@@ -171,7 +171,7 @@ FIVES_API void fives_journal_free(fives_journal* journal) noexcept {
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
                                       int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       return fives::capi::WriteMessage(j.proto(), format, out);
     });
@@ -180,7 +180,7 @@ FIVES_API int fives_journal_serialize(fives_buffer* out,
 
 FIVES_API int fives_journal_save(const fives_journal* journal,
                                  const char* path) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
     absl::StatusOr<absl::string_view> p = CheckString(path, "path");
@@ -196,7 +196,7 @@ FIVES_API int fives_journal_save(const fives_journal* journal,
 FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
                                        const char* display_name,
                                        const char* joined) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> i = CheckString(id, "id");
       if (!i.ok()) return i.status();
@@ -222,7 +222,7 @@ FIVES_API int fives_journal_member_leaves(fives_journal* journal,
 
 FIVES_API int fives_journal_forget_member(fives_journal* journal,
                                           const char* id) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> i = CheckString(id, "id");
       if (!i.ok()) return i.status();
@@ -234,7 +234,7 @@ FIVES_API int fives_journal_forget_member(fives_journal* journal,
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
                                         int mode) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
       if (!id.ok()) return id.status();
@@ -250,7 +250,7 @@ FIVES_API int fives_journal_start_round_request(fives_journal* journal,
                                                 const uint8_t* request,
                                                 size_t len,
                                                 int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::RoundRequest r;
       if (absl::Status s =
@@ -295,7 +295,7 @@ FIVES_API int fives_journal_add_response(fives_journal* journal,
                                          const char* round_id,
                                          const char* member_id,
                                          const int32_t scores[5]) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
       if (!id.ok()) return id.status();
@@ -345,7 +345,7 @@ FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
                                    int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
       absl::StatusOr<fives::Language> lang = CheckLanguage(language);
@@ -362,7 +362,7 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const fives_journal* journal,
                                         const char* round_id,
                                         const char* language) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<fives::Language> lang = CheckLanguage(language);
       if (!lang.ok()) return lang.status();
@@ -403,7 +403,7 @@ extern "C" {
 FIVES_API int fives_journal_meeting_report(
     fives_buffer* out, const fives_journal* journal, const char* round_id,
     const char* language, const char* as_of, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
@@ -421,7 +421,7 @@ FIVES_API int fives_journal_document(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* round_id, const char* language,
                                      const char* as_of, int document) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     if (document < FIVES_DOCUMENT_MARKDOWN || document > FIVES_DOCUMENT_TREND) {
@@ -466,7 +466,7 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const char* before_round_id,
                                            const char* after_round_id,
                                            int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::string_view> before =
           CheckString(before_round_id, "before_round_id");
@@ -487,7 +487,7 @@ FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
                                         int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::PlanRequest r;
       if (absl::Status s =
@@ -542,7 +542,7 @@ FIVES_API int fives_journal_complete_action(fives_journal* journal,
 FIVES_API int fives_journal_drop_action(fives_journal* journal,
                                         const char* action_id, const char* date,
                                         const char* reason) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id =
           CheckString(action_id, "action_id");
@@ -559,7 +559,7 @@ FIVES_API int fives_journal_drop_action(fives_journal* journal,
 FIVES_API int fives_journal_add_feedback(
     fives_journal* journal, const char* action_id, const char* date,
     const char* author_id, const char* text, int32_t progress) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id =
           CheckString(action_id, "action_id");
@@ -582,7 +582,7 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
                                       const char* date, const char* owner_id,
                                       int pillar, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
       if (!d.ok()) return d.status();
@@ -605,7 +605,7 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
                                          int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
       if (!d.ok()) return d.status();
@@ -618,7 +618,7 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::CheckRequest r;
       if (absl::Status s =
@@ -655,7 +655,7 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
 FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* date) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
       if (!d.ok()) return d.status();

@@ -4,12 +4,14 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "capi_internal.h"
+#include "failed_calls.h"
 #include "fives.h"
 #include "fives/catalog.h"
 #include "fives/grouped_histograms.h"
@@ -96,6 +98,23 @@ FIVES_API const char* fives_last_error(void) noexcept {
   return fives::capi::LastError();
 }
 
+FIVES_API int fives_error_take(fives_buffer* message,
+                               const void* first_argument) noexcept {
+  // Not under its first argument: taking a message keeps none.
+  return fives::capi::Guarded(nullptr, [&]() -> int {
+    fives::capi::BeginCall();
+    if (absl::Status s = fives::capi::CheckOut(message); !s.ok()) {
+      return fives::capi::Fail(s);
+    }
+    std::optional<std::string> kept = fives::capi::TakeFailure(first_argument);
+    if (!kept.has_value()) {
+      return fives::capi::Fail(absl::NotFoundError(
+          "first_argument: no failed call's message is kept under it"));
+    }
+    return fives::capi::Done(fives::capi::WriteText(*kept, message));
+  });
+}
+
 FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
   if (buffer == nullptr) return;
   std::free(buffer->data);
@@ -106,7 +125,7 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
 FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
                                     const uint8_t* data, size_t len,
                                     int from_format, int to_format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     absl::StatusOr<absl::string_view> name =
@@ -138,7 +157,7 @@ FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
 }
 
 FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     return Done(
@@ -148,7 +167,7 @@ FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
 
 FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
                                  const char* language, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
@@ -166,7 +185,7 @@ FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
 
 FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
                                 size_t count, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
@@ -189,7 +208,7 @@ FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
 FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
                                const uint8_t* scores, size_t responses,
                                size_t group_count, int format) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
@@ -216,7 +235,7 @@ FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
                                      size_t struct_size, const uint32_t* groups,
                                      const uint8_t* scores, size_t responses,
                                      size_t group_count) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     if (struct_size < sizeof(fives_pillar_stats)) {
@@ -251,7 +270,7 @@ FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
                                        const uint32_t* groups,
                                        const uint8_t* scores, size_t responses,
                                        size_t group_count) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     if (index == nullptr) {

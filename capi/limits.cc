@@ -22,7 +22,7 @@ FIVES_SAME_LIMIT(FIVES_LIMIT_DEPTH, kDepth);
 extern "C" {
 
 FIVES_API int fives_limit_set(fives_limit limit, int64_t value) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(nullptr, [&]() -> int {
     fives::capi::BeginCall();
     return fives::capi::Done(
         fives::SetLimit(static_cast<fives::Limit>(limit), value));

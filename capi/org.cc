@@ -91,7 +91,7 @@ absl::StatusOr<fives::v1::OrgPartials> PartialsFrom(const uint8_t* data,
 // entry points without a handle that return a result.
 template <typename Op>
 int WithOut(fives_buffer* out, Op op) {
-  return Guarded([&]() -> int {
+  return Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
     return Done(op());
@@ -104,7 +104,7 @@ extern "C" {
 
 FIVES_API int fives_org_parse(fives_org** out, const uint8_t* data, size_t len,
                               int format) noexcept {
-  return Guarded([&]() -> int {
+  return Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
     *out = nullptr;

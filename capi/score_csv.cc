@@ -14,7 +14,7 @@ FIVES_API int fives_journal_import_scores_csv(fives_journal* journal,
                                               const char* round_id,
                                               const uint8_t* data,
                                               size_t len) noexcept {
-  return fives::capi::Guarded([&]() -> int {
+  return fives::capi::Guarded(journal, [&]() -> int {
     return fives::capi::Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> round =
           fives::capi::CheckString(round_id, "round_id");

@@ -310,6 +310,48 @@ static void TestLastError(void) {
   CHECK(fives_status_name(FIVES_ABORTED) == fives_status_name(FIVES_ABORTED));
 }
 
+/* fives_error_take on one thread (capi_threads_test takes them across
+ * threads): the latest failure per first argument, taken once, at most 256
+ * kept. */
+static void TestErrorTake(void) {
+  fives_buffer message = FIVES_BUFFER_INIT;
+  fives_buffer outs[300];
+  fives_buffer filled;
+  int i;
+  StartPhase("error take");
+  /* Two failures with the same out-parameter: the later one is kept. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "pillar",
+              fives_pillar_texts(&outs[0], 9, "en", FIVES_FORMAT_JSON));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format", fives_catalog(&outs[0], 42));
+  CHECK_OK(fives_error_take(&message, &outs[0]));
+  CHECK(strcmp((const char*)message.data,
+               "format: 42 is not FIVES_FORMAT_BINARY (1), FIVES_FORMAT_JSON "
+               "(2) or FIVES_FORMAT_TEXT (3)") == 0);
+  CHECK(message.len == strlen((const char*)message.data));
+  fives_buffer_free(&message);
+  /* Taken: gone; and the failed take kept nothing under `message`. */
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take(&message, &outs[0]));
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take(&outs[1], &message));
+  /* A pointer never used in a call. */
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take(&message, &filled));
+  /* The message buffer is checked as every out-parameter is. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "NULL", fives_error_take(NULL, &outs[0]));
+  /* 300 failures: the 44 oldest are pushed out, the 256 newest kept. */
+  for (i = 0; i < 300; ++i) {
+    outs[i].data = NULL;
+    outs[i].len = 0;
+    CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format", fives_catalog(&outs[i], 42));
+  }
+  for (i = 0; i < 300; ++i) {
+    const int rc = fives_error_take(&message, &outs[i]);
+    CHECK(rc == (i < 44 ? FIVES_NOT_FOUND : FIVES_OK));
+    fives_buffer_free(&message);
+  }
+}
+
 static void TestBuffers(void) {
   fives_buffer out = FIVES_BUFFER_INIT;
   fives_buffer empty = FIVES_BUFFER_INIT;
@@ -4489,6 +4531,7 @@ int main(int argc, char** argv) {
 
   TestVersion();
   TestLastError();
+  TestErrorTake();
   TestBuffers();
   TestCatalog();
   TestScoreStats();

@@ -9,7 +9,9 @@
  * then all roll up one shared organisation at once and must each get the
  * bytes the main thread got alone; then half of them move a process-wide
  * limit while the other half add members up to it, each add either taken or
- * refused naming the limit. Prints "ok" and exits 0 when all holds. */
+ * refused naming the limit; last, each fails calls whose messages the main
+ * thread then takes with fives_error_take. Prints "ok" and exits 0 when all
+ * holds. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -203,6 +205,62 @@ static void* MoveLimits(void* arg) {
   return NULL;
 }
 
+/* Failed calls on the workers, their messages taken on the main thread:
+ * a load into the worker's own handle pointer, and a response to a round
+ * that does not exist on the worker's own journal. */
+typedef struct Failed {
+  fives_journal* loaded; /* first argument of the failed load */
+  fives_journal* journal;
+  int load_code, response_code;
+} Failed;
+static Failed g_failed[THREADS];
+
+static void* FailCalls(void* arg) {
+  Worker* w = (Worker*)arg;
+  Failed* f = &g_failed[w->index];
+  char path[600], team[32];
+  static const int32_t kScores[] = {4, 4, 5, 3, 4};
+  snprintf(path, sizeof path, "%s/none-%d.journal", g_dir, w->index);
+  f->load_code = fives_journal_load(&f->loaded, path);
+  snprintf(team, sizeof team, "f%d", w->index);
+  EXPECT(w,
+         fives_journal_new(&f->journal, team, "Team", NULL, 0, 0) == FIVES_OK);
+  f->response_code =
+      fives_journal_add_response(f->journal, "nope", "m0", kScores);
+  return NULL;
+}
+
+/* What the main thread takes of thread i's failures. */
+static int TakeFailures(int i) {
+  Failed* f = &g_failed[i];
+  fives_buffer message = FIVES_BUFFER_INIT;
+  char expected[600];
+  int failures = 0;
+  if (f->load_code != FIVES_NOT_FOUND ||
+      fives_error_take(&message, &f->loaded) != FIVES_OK) {
+    fprintf(stderr, "thread %d: load %d, no message kept\n", i, f->load_code);
+    return 1;
+  }
+  snprintf(expected, sizeof expected, "none-%d.journal", i);
+  if (strstr((const char*)message.data, expected) == NULL) {
+    fprintf(stderr, "thread %d: load message \"%s\"\n", i, message.data);
+    ++failures;
+  }
+  fives_buffer_free(&message);
+  /* Taken once: then nothing is kept under it. */
+  if (fives_error_take(&message, &f->loaded) != FIVES_NOT_FOUND) ++failures;
+  if (f->response_code != FIVES_NOT_FOUND ||
+      fives_error_take(&message, f->journal) != FIVES_OK ||
+      strstr((const char*)message.data, "\"nope\"") == NULL) {
+    fprintf(stderr, "thread %d: response %d, message \"%s\"\n", i,
+            f->response_code, message.data ? (const char*)message.data : "");
+    ++failures;
+  }
+  fives_buffer_free(&message);
+  fives_journal_free(f->journal);
+  return failures;
+}
+
 static int RunAll(void* (*body)(void*), Worker* workers) {
   pthread_t threads[THREADS];
   int i, started = 0, failures = 0;
@@ -276,6 +334,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   failures += RunAll(MoveLimits, workers);
+  failures += RunAll(FailCalls, workers);
+  for (i = 0; i < THREADS; ++i) failures += TakeFailures(i);
+
   if (fives_limit_set(FIVES_LIMIT_MEMBERS, 0) != FIVES_OK ||
       fives_limit_get(FIVES_LIMIT_MEMBERS) != 1000) {
     fprintf(stderr, "members limit not back to its default\n");

@@ -130,6 +130,7 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_status_name", [c_int], c_char_p, None),
     ("fives_last_error", [], c_char_p, None),
     ("fives_buffer_free", [_buffer_p], None, None),
+    ("fives_error_take", [_buffer_p, c_void_p], c_int, _check),
     # Limits.
     ("fives_limit_set", [c_int, c_int64], c_int, _check),
     ("fives_limit_get", [c_int], c_int64, None),
