@@ -159,8 +159,7 @@ async function cycle(fives, folder) {
         abi.FIVES_DOCUMENT_MARKDOWN);
     console.log(`\nMarkdown: ${markdown.split('\n')[0]}`);
     // A document can take a while for a long journal: render it on a
-    // worker thread, leaving the event loop free. It must succeed to be
-    // useful here, since a failure's message stays on that thread.
+    // worker thread, leaving the event loop free.
     const html = await fives.textAsync(
         'fives_journal_document', journal, null, 'en', '2026-03-09',
         abi.FIVES_DOCUMENT_HTML);
@@ -170,6 +169,20 @@ async function cycle(fives, folder) {
     console.log(
         `HTML page (rendered on a worker thread): ${html.length} ` +
         'characters');
+    // A refused call on the worker thread: its message still arrives.
+    try {
+      await fives.textAsync(
+          'fives_journal_document', journal, null, 'de', '2026-03-09',
+          abi.FIVES_DOCUMENT_HTML);
+      throw new Error('a document in German was not refused');
+    } catch (error) {
+      if (!(error instanceof FivesError) ||
+          error.code !== abi.FIVES_INVALID_ARGUMENT ||
+          !error.detail.includes('"de"')) {
+        throw error;
+      }
+      console.log(`refused on a worker thread: ${error.detail}`);
+    }
 
     // 4. The plan: two actions on the focus pillar; owners commit to them
     // and report progress.

@@ -51,23 +51,38 @@ class Fives {
   // text() on a worker thread: koffi's .async, for calls that take a while
   // (documents, reports of large journals). The journal is used by one
   // thread at a time, so the caller must not touch it until the promise
-  // settles. fives_last_error() is per thread: when an async call fails its
-  // message stays on the worker thread, and only the status code is known
-  // here.
+  // settles. fives_last_error() is per thread, and the call ran on the
+  // worker: a failure's message comes from fives_error_take instead, which
+  // finds it by the call's first argument. So the out-parameter lives in
+  // native memory allocated here, whose address is known after the call.
   textAsync(name, ...args) {
-    const out = {};
+    const out = koffi.alloc('fives_buffer', 1);
+    koffi.encode(out, 'fives_buffer', {data: null, len: 0});
     return new Promise((resolve, reject) => {
       this.lib[name].async(out, ...args, (error, status) => {
-        if (error) {
-          reject(error);
-        } else if (status !== abi.FIVES_OK) {
-          reject(new FivesError(
-              name, status, '(the message is on the worker thread)'));
-        } else {
-          resolve(this.take(out).toString('utf8'));
+        try {
+          if (error) {
+            reject(error);
+          } else if (status !== abi.FIVES_OK) {
+            reject(new FivesError(name, status, this.takeError(out)));
+          } else {
+            resolve(this.take(koffi.decode(out, 'fives_buffer'))
+                        .toString('utf8'));
+          }
+        } finally {
+          koffi.free(out);
         }
       });
     });
+  }
+
+  // The message of a failed call whose first argument was `firstArgument`,
+  // from whichever thread ran it.
+  takeError(firstArgument) {
+    const message = {};
+    const status = this.lib.fives_error_take(message, firstArgument);
+    if (status !== abi.FIVES_OK) return '(no message kept)';
+    return this.take(message).toString('utf8');
   }
 
   check(name, status) {

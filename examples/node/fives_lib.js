@@ -17,6 +17,8 @@ const kPrototypes = [
   'const char *fives_version_string()',
   'const char *fives_last_error()',
   'void fives_buffer_free(_Inout_ fives_buffer *buffer)',
+  'int fives_error_take(_Out_ fives_buffer *message, ' +
+      'const void *first_argument)',
 
   'int fives_journal_new(_Out_ fives_journal **out, const char *team_id, ' +
       'const char *team_name, const uint8_t *config, size_t config_len, ' +
