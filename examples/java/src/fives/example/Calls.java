@@ -66,7 +66,11 @@ public final class Calls {
   private void check(String name, int status) throws FivesException {
     if (status != FivesAbi.FIVES_OK) {
       // Read at once: the next fives call on this thread replaces it.
-      throw new FivesException(name, status, lib.fives_last_error());
+      // The message first: the next fives call on this thread replaces it.
+      String detail = lib.fives_last_error();
+      String statusName = lib.fives_status_name(status);
+      throw new FivesException(
+          name, status, statusName != null ? statusName : "an unknown status code", detail);
     }
   }
 }

@@ -105,10 +105,10 @@ public final class Cycle {
     } catch (FivesException e) {
       System.out.printf(
           "refused (%s): %s (%d): %s%n",
-          what, FivesAbi.statusName(e.code()), e.code(), e.detail());
+          what, e.statusName(), e.code(), e.detail());
       if (e.code() != code || !e.detail().contains(words)) {
         throw new IllegalStateException(
-            String.format("expected %s naming \"%s\"", FivesAbi.statusName(code), words));
+            String.format("expected status %d naming \"%s\"", code, words));
       }
       return;
     }

@@ -25,6 +25,8 @@ public interface Fives extends Library {
 
   String fives_last_error();
 
+  String fives_status_name(int code);
+
   void fives_buffer_free(FivesBuffer buffer);
 
   // The journal.

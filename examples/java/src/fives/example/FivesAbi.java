@@ -35,37 +35,5 @@ public final class FivesAbi {
   public static final int FIVES_DOCUMENT_MARKDOWN = 1;
   public static final int FIVES_DOCUMENT_HTML = 2;
 
-  // In the order of their codes, FIVES_OK first.
-  private static final String[] STATUS_NAMES = {
-    "FIVES_OK",
-    "FIVES_CANCELLED",
-    "FIVES_UNKNOWN",
-    "FIVES_INVALID_ARGUMENT",
-    "FIVES_DEADLINE_EXCEEDED",
-    "FIVES_NOT_FOUND",
-    "FIVES_ALREADY_EXISTS",
-    "FIVES_PERMISSION_DENIED",
-    "FIVES_RESOURCE_EXHAUSTED",
-    "FIVES_FAILED_PRECONDITION",
-    "FIVES_ABORTED",
-    "FIVES_OUT_OF_RANGE",
-    "FIVES_UNIMPLEMENTED",
-    "FIVES_INTERNAL",
-    "FIVES_UNAVAILABLE",
-    "FIVES_DATA_LOSS",
-    "FIVES_UNAUTHENTICATED",
-  };
-
-  /**
-   * The name of a status code ("FIVES_NOT_FOUND"). Codes may be added to the
-   * library: treat one this host does not know as a generic error.
-   */
-  public static String statusName(int code) {
-    if (code < 0 || code >= STATUS_NAMES.length) {
-      return "an unknown status code";
-    }
-    return STATUS_NAMES[code];
-  }
-
   private FivesAbi() {}
 }
