@@ -15,7 +15,6 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace fives::capi {
 namespace {
@@ -256,17 +255,9 @@ absl::Status WriteMessage(const google::protobuf::Message& message, int format,
       out->len = size;
       return absl::OkStatus();
     }
-    case FIVES_FORMAT_JSON: {
-      google::protobuf::util::JsonPrintOptions options;
-      options.preserve_proto_field_names = true;
-      const auto status =
-          google::protobuf::util::MessageToJsonString(message, &bytes, options);
-      if (!status.ok()) {
-        return absl::InternalError(absl::StrCat("could not print JSON: ",
-                                                std::string(status.message())));
-      }
+    case FIVES_FORMAT_JSON:
+      bytes = PrintJson(message);
       break;
-    }
     default: {
       google::protobuf::TextFormat::Printer printer;
       printer.SetHideUnknownFields(true);

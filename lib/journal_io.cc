@@ -22,7 +22,6 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/json_util.h"
 #include "journal_limits.h"
 #include "temp_file.h"
 
@@ -107,15 +106,8 @@ absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name) {
 
 std::string SerializeJournal(const Journal& journal, JournalFormat format) {
   switch (format) {
-    case JournalFormat::kJson: {
-      google::protobuf::util::JsonPrintOptions options;
-      options.add_whitespace = true;
-      std::string json;
-      // Printing a valid message cannot fail.
-      (void)google::protobuf::util::MessageToJsonString(journal.proto(), &json,
-                                                        options);
-      return json;
-    }
+    case JournalFormat::kJson:
+      return PrintJson(journal.proto(), JsonLayout{/*indented=*/true});
     case JournalFormat::kText: {
       // Fields of a newer schema would print as bare numbers that no
       // parser of this schema reads back: text leaves them out, like JSON.

@@ -1,7 +1,7 @@
 // The one dispatch from an organisation report to a document format.
 #include "absl/strings/str_cat.h"
 #include "fives/org_report.h"
-#include "google/protobuf/util/json_util.h"
+#include "fives/text_format.h"
 
 namespace fives {
 
@@ -28,16 +28,7 @@ absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,
   if (format == "html") return RenderOrgHtml(report.rollup(), trend, language);
   if (format == "svg") return RenderOrgHeatmapSvg(report.rollup(), language);
   if (format == "json") {
-    google::protobuf::util::JsonPrintOptions options;
-    options.add_whitespace = true;
-    options.preserve_proto_field_names = true;
-    std::string json;
-    const auto status =
-        google::protobuf::util::MessageToJsonString(report, &json, options);
-    if (!status.ok()) {
-      return absl::InternalError(std::string(status.message()));
-    }
-    return json;
+    return PrintJson(report, JsonLayout{/*indented=*/true});
   }
   return absl::InternalError(absl::StrCat("format \"", format, "\""));
 }

@@ -94,4 +94,16 @@ absl::Status ParseJson(absl::string_view json, absl::string_view what,
   return absl::OkStatus();
 }
 
+std::string PrintJson(const google::protobuf::Message& message,
+                      JsonLayout layout) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.add_whitespace = layout.indented;
+  options.always_print_primitive_fields = layout.with_defaults;
+  std::string json;
+  // Printing a message of a compiled-in type cannot fail.
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
 }  // namespace fives

@@ -1677,7 +1677,7 @@ class CharterSignalsTest(JournalCase):
         # Stored from 0, as the library counts them.
         ticks = json.loads(self.ok("export"))["charter"]["signals"]
         self.assertEqual(
-            [(t["checkId"], t["pillar"], t.get("signal", 0)) for t in ticks],
+            [(t["check_id"], t["pillar"], t.get("signal", 0)) for t in ticks],
             [("c1", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STRUCTURE", 2),
              ("c2", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STEERING", 0)])
 

@@ -450,9 +450,9 @@ TEST(ImportTest, TextAndJsonImportsApplyTheRules) {
   for (JournalFormat f : {JournalFormat::kJson, JournalFormat::kText}) {
     std::string bytes = SerializeJournal(valid, f);
     const std::string from = f == JournalFormat::kJson
-                                 ? "\"minDistribution\": 5"
+                                 ? "\"min_distribution\": 5"
                                  : "min_distribution: 5";
-    const std::string to = f == JournalFormat::kJson ? "\"minDistribution\": 4"
+    const std::string to = f == JournalFormat::kJson ? "\"min_distribution\": 4"
                                                      : "min_distribution: 4";
     const size_t at = bytes.find(from);
     ASSERT_NE(at, std::string::npos) << bytes;

@@ -56,6 +56,7 @@ using ::fives::journal_builder::MakeReview;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::AnyOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 namespace fs = std::filesystem;
@@ -381,11 +382,22 @@ TEST(SerializeJournalTest, BinaryIsDeterministicAndEqualsTheProto) {
   EXPECT_TRUE(MessageDifferencer::Equals(parsed, j.proto()));
 }
 
-TEST(SerializeJournalTest, JsonUsesLowerCamelCaseAndTextUsesFieldNames) {
+// One JSON policy (text_format.h): the .proto's field names, in the journal's
+// export as in every other JSON; JSON that spells them in lowerCamelCase
+// (as the proto3 JSON mapping also allows) still reads.
+TEST(SerializeJournalTest, JsonAndTextUseTheFieldNamesOfTheSchema) {
   const Journal j = RichJournal();
   const std::string json = SerializeJournal(j, JournalFormat::kJson);
-  EXPECT_THAT(json, HasSubstr("\"nextAction\""));
-  EXPECT_THAT(json, HasSubstr("\"visibleResult\""));
+  EXPECT_THAT(json, HasSubstr("\"next_action\": 5"));
+  EXPECT_THAT(json, HasSubstr("\"visible_result\""));
+  EXPECT_THAT(json, Not(HasSubstr("\"nextAction\"")));
+  EXPECT_THAT(json, Not(HasSubstr("\"visibleResult\"")));
+  absl::StatusOr<Journal> camel = ParseJournal(
+      "{\"team\": {\"id\": \"mt\", \"name\": \"MT\", \"members\": [{\"id\": "
+      "\"ann\", \"displayName\": \"Ann\", \"joined\": \"2026-01-05\"}]}}",
+      JournalFormat::kJson);
+  ASSERT_TRUE(camel.ok()) << camel.status();
+  EXPECT_EQ(camel->proto().team().members(0).display_name(), "Ann");
   EXPECT_THAT(json, HasSubstr("\"ROUND_MODE_CONFIDENTIAL\""));
   const std::string text = SerializeJournal(j, JournalFormat::kText);
   EXPECT_THAT(text, HasSubstr("next_action: 5"));
@@ -1720,7 +1732,7 @@ TEST(ParseJournalTest, JsonRefusesUnknownFields) {
 
   // An unknown field deep inside, in an exported journal.
   std::string exported = SerializeJournal(RichJournal(), JournalFormat::kJson);
-  const size_t at = exported.find("\"visibleResult\"");
+  const size_t at = exported.find("\"visible_result\"");
   ASSERT_NE(at, std::string::npos);
   exported.insert(at, "\"colour\": \"red\", ");
   j = ParseJournal(exported, JournalFormat::kJson);
@@ -1831,9 +1843,9 @@ TEST(ParseJournalTest, ValidBytesOfAnInvalidJournalAreInvalidArgument) {
         break;
       case JournalFormat::kJson:
         data = SerializeJournal(RichJournal(), format);
-        data.replace(data.find("\"ownerId\": \"ann\""),
-                     std::string("\"ownerId\": \"ann\"").size(),
-                     "\"ownerId\": \"nobody\"");
+        data.replace(data.find("\"owner_id\": \"ann\""),
+                     std::string("\"owner_id\": \"ann\"").size(),
+                     "\"owner_id\": \"nobody\"");
         break;
       case JournalFormat::kText:
         data = proto.DebugString();

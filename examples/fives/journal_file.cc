@@ -11,8 +11,8 @@
 #include "absl/strings/str_join.h"
 #include "command_line.h"
 #include "fives/journal_io.h"
+#include "fives/text_format.h"
 #include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace fives::cli {
 
@@ -55,13 +55,7 @@ absl::Status CheckNoFile(const std::string& path) {
 
 std::string ToJson(const google::protobuf::Message& message,
                    bool with_defaults) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = with_defaults;
-  std::string json;
-  // Printing a message of a compiled-in type cannot fail.
-  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
-  return json;
+  return PrintJson(message, JsonLayout{/*indented=*/false, with_defaults});
 }
 
 void PrintJson(const google::protobuf::Message& message, bool with_defaults) {

@@ -10,7 +10,7 @@
 #include "commands.h"
 #include "fives/report_text.h"
 #include "fives/score_stats.h"
-#include "google/protobuf/util/json_util.h"
+#include "fives/text_format.h"
 
 namespace fives::cli {
 namespace {
@@ -72,16 +72,7 @@ int RunStats(const ParsedArgs& args) {
   if (!stats.ok()) return UsageError(stats.status().message());
 
   if (args.Switch("json")) {
-    google::protobuf::util::JsonPrintOptions options;
-    options.preserve_proto_field_names = true;
-    std::string json;
-    const v1::PillarStats proto = ToProto(*stats);
-    if (!google::protobuf::util::MessageToJsonString(proto, &json, options)
-             .ok()) {
-      std::fprintf(stderr, "fives: stats: could not print JSON\n");
-      return kExitRefused;
-    }
-    absl::PrintF("%s\n", json);
+    absl::PrintF("%s\n", PrintJson(ToProto(*stats)));
   } else {
     PrintText(*stats);
   }
