@@ -328,6 +328,15 @@ class CompactTest(unittest.TestCase):
         self.assertEqual(result.distinct(1).mean, 4.0)
         self.assertEqual(result.distinct(2).n, 0)
         self.assertEqual(result.pillar(2, "steering").mean, 3.0)
+        # A distinct set serves any pillar: it names none, and converts to
+        # the message without one; a group's pillar names its pillar.
+        self.assertIsNone(result.distinct(1).pillar)
+        self.assertEqual(result.distinct(1).to_message()["mean"], 4.0)
+        self.assertNotIn("pillar", result.distinct(1).to_message())
+        self.assertIs(result.pillar(2, "steering").pillar,
+                      fives.Pillar.STEERING)
+        self.assertEqual(result.pillar(2, "steering").to_message()["pillar"],
+                         "PILLAR_STEERING")
         with self.assertRaises(IndexError):
             result.distinct(3)
         with self.assertRaises(IndexError):

@@ -269,7 +269,7 @@ def _from_struct(s: Any, p: int) -> PillarStats:
         agreement=has(_ffi.HAS_AGREEMENT, s.agreement),
         label=LABELS[s.label] if 0 <= s.label < len(LABELS) else None,
         ad_above_cutoff=bool(s.ad_above_cutoff),
-        pillar=p,
+        pillar=Pillar(p) if p else None,
     )
 
 
