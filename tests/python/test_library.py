@@ -94,6 +94,12 @@ class ErrorTest(unittest.TestCase):
         16: fives.Unauthenticated,
     }
 
+    def test_every_error_is_exported(self):
+        from fives import errors
+        for name in errors.__all__:
+            self.assertIn(name, fives.__all__)
+            self.assertIs(getattr(fives, name), getattr(errors, name))
+
     def test_every_code_has_its_class(self):
         for code, cls in self.CLASSES.items():
             error = fives.error_for_code(code, f"message {code}")
