@@ -43,6 +43,19 @@ class VersionTest(unittest.TestCase):
         self.assertEqual(_ffi.lib().fives_version_number(), 100)
         self.assertEqual(fives.__version__, "0.1.0")
 
+    def test_one_version_everywhere(self):
+        # CMake's project version is the source; the header's macros (the
+        # C++ test version_test), the package and pyproject.toml follow it.
+        root = os.path.dirname(os.path.dirname(HEADER))
+        with open(os.path.join(root, "CMakeLists.txt")) as f:
+            cmake = re.search(r"project\(fives VERSION ([0-9.]+)", f.read())
+        with open(os.path.join(PACKAGE_DIR, "pyproject.toml")) as f:
+            pyproject = re.search(r'^version = "([^"]+)"', f.read(), re.M)
+        assert cmake is not None and pyproject is not None
+        self.assertEqual(pyproject.group(1), cmake.group(1))
+        self.assertEqual(fives.__version__, cmake.group(1))
+        self.assertEqual(fives.library_version(), cmake.group(1))
+
     def test_library_path_is_fives_library(self):
         expected = os.environ.get("FIVES_LIBRARY")
         if expected:
