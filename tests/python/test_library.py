@@ -295,6 +295,36 @@ class LoadingTest(unittest.TestCase):
         self.assertIn("not in a source checkout", out)
         self.assertIn("  libfives.so.0:", out)  # the system loader's search
         self.assertIn("FIVES_LIBRARY", out)
+        self.assertIn("PKG_CONFIG_PATH", out)
+
+    def test_library_of_a_prefix_is_found_through_pkg_config(self):
+        # A prefix as cmake --install leaves it: <prefix>/lib/libfives.so.0
+        # and <prefix>/lib/pkgconfig/fives.pc, named by PKG_CONFIG_PATH.
+        built = os.environ.get("FIVES_LIBRARY")
+        if not built or shutil.which("pkg-config") is None:
+            self.skipTest("needs FIVES_LIBRARY (the built library) and "
+                          "pkg-config")
+        tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, tmp)
+        libdir = os.path.join(tmp, "prefix", "lib")
+        os.makedirs(os.path.join(libdir, "pkgconfig"))
+        shutil.copy(built, os.path.join(libdir, "libfives.so.0"))
+        with open(os.path.join(libdir, "pkgconfig", "fives.pc"), "w") as f:
+            f.write(f"libdir={libdir}\nName: fives\nDescription: d\n"
+                    "Version: 0.1.0\nLibs: -L${libdir} -lfives\n")
+        package = os.path.join(tmp, "site")
+        shutil.copytree(os.path.join(PACKAGE_DIR, "fives"),
+                        os.path.join(package, "fives"),
+                        ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+        result = run_python(
+            "import fives\nprint(fives.library_path())\n",
+            env={"FIVES_LIBRARY": None, "PYTHONPATH": package,
+                 "LD_LIBRARY_PATH": None,
+                 "PKG_CONFIG_PATH": os.path.join(libdir, "pkgconfig")},
+            cwd=tmp)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.strip(),
+                         os.path.join(libdir, "libfives.so.0"))
 
     def test_library_in_the_package_folder_is_found(self):
         tmp = tempfile.mkdtemp()

@@ -9,8 +9,10 @@ The library is found, in this order:
 3. the build tree of the source checkout this package sits in
    (``build/<preset>/libfives.so.0``; sanitizer builds are skipped, since
    their runtime must be loaded first);
-4. the system's loader search path (``libfives.so.0``, e.g. after
-   ``cmake --install``).
+4. the libdir pkg-config gives for fives (``pkg-config --variable=libdir
+   fives``: a prefix named in ``PKG_CONFIG_PATH``, such as ``/opt/fives``);
+5. the system's loader search path (``libfives.so.0``, e.g. after
+   ``cmake --install`` to ``/usr/local``).
 
 It is loaded on first use, so ``import fives`` always works; when no
 candidate loads, :class:`fives.LibraryError` lists every path tried and why
@@ -31,6 +33,7 @@ from __future__ import annotations
 import ctypes
 import glob
 import os
+import subprocess
 import sys
 import threading
 from ctypes import (
@@ -291,8 +294,28 @@ def _candidates() -> Tuple[List[Tuple[str, Optional[str]]], List[str]]:
                 skip = ("skipped: a sanitizer build (set FIVES_LIBRARY and "
                         "LD_PRELOAD the sanitizer runtime to use it)")
             found.append((os.path.join(d, "libfives.so.0"), skip))
+    libdir, note = _pkg_config_libdir()
+    if libdir is not None:
+        found.append((os.path.join(libdir, "libfives.so.0"), None))
+    else:
+        notes.append(note)
     found.append(("libfives.so.0", None))  # the system loader's search path
     return found, notes
+
+
+def _pkg_config_libdir() -> Tuple[Optional[str], str]:
+    """The libdir of fives.pc, or None and why there is none."""
+    try:
+        result = subprocess.run(
+            ["pkg-config", "--variable=libdir", "fives"],
+            capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None, "pkg-config: not available"
+    libdir = result.stdout.strip()
+    if result.returncode != 0 or not libdir:
+        return None, ("pkg-config: no fives.pc (set PKG_CONFIG_PATH to "
+                      "<prefix>/lib/pkgconfig)")
+    return libdir, ""
 
 
 def _bind(lib: ctypes.CDLL) -> None:
