@@ -319,6 +319,12 @@ static void TestErrorTake(void) {
   fives_buffer filled;
   int i;
   StartPhase("error take");
+  for (i = 0; i < 300; ++i) {
+    outs[i].data = NULL;
+    outs[i].len = 0;
+  }
+  filled.data = NULL;
+  filled.len = 0;
   /* Two failures with the same out-parameter: the later one is kept. */
   CHECK_ERROR(FIVES_INVALID_ARGUMENT, "pillar",
               fives_pillar_texts(&outs[0], 9, "en", FIVES_FORMAT_JSON));
@@ -341,8 +347,6 @@ static void TestErrorTake(void) {
   CHECK_ERROR(FIVES_INVALID_ARGUMENT, "NULL", fives_error_take(NULL, &outs[0]));
   /* 300 failures: the 44 oldest are pushed out, the 256 newest kept. */
   for (i = 0; i < 300; ++i) {
-    outs[i].data = NULL;
-    outs[i].len = 0;
     CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format", fives_catalog(&outs[i], 42));
   }
   for (i = 0; i < 300; ++i) {
