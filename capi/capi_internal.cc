@@ -55,24 +55,6 @@ bool IsUtf8(const unsigned char* s, size_t len) {
   return true;
 }
 
-}  // namespace
-
-const char* LastError() { return last_error.c_str(); }
-
-void BeginCall() { last_error.clear(); }
-
-int Fail(const absl::Status& status) {
-  last_error = std::string(status.message());
-  const int code = static_cast<int>(status.code());
-  return code == FIVES_OK ? FIVES_UNKNOWN : code;
-}
-
-int Done(const absl::Status& status) {
-  return status.ok() ? FIVES_OK : Fail(status);
-}
-
-namespace {
-
 int RunGuarded(absl::FunctionRef<int()> body) noexcept {
   try {
     google::protobuf::LogSilencer silence;
@@ -88,6 +70,20 @@ int RunGuarded(absl::FunctionRef<int()> body) noexcept {
 }
 
 }  // namespace
+
+const char* LastError() { return last_error.c_str(); }
+
+void BeginCall() { last_error.clear(); }
+
+int Fail(const absl::Status& status) {
+  last_error = std::string(status.message());
+  const int code = static_cast<int>(status.code());
+  return code == FIVES_OK ? FIVES_UNKNOWN : code;
+}
+
+int Done(const absl::Status& status) {
+  return status.ok() ? FIVES_OK : Fail(status);
+}
 
 int GuardedCall(const void* first_argument,
                 absl::FunctionRef<int()> body) noexcept {

@@ -53,13 +53,9 @@ absl::Status CheckNoFile(const std::string& path) {
   return absl::OkStatus();
 }
 
-std::string ToJson(const google::protobuf::Message& message,
-                   bool with_defaults) {
-  return PrintJson(message, JsonLayout{/*indented=*/false, with_defaults});
-}
-
 void PrintJson(const google::protobuf::Message& message, bool with_defaults) {
-  absl::PrintF("%s\n", ToJson(message, with_defaults));
+  absl::PrintF("%s\n", fives::PrintJson(message, JsonLayout{/*indented=*/false,
+                                                            with_defaults}));
 }
 
 }  // namespace fives::cli

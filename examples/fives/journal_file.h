@@ -35,11 +35,8 @@ int UpdateJournal(
 // work; fives::CreateJournalFile checks again, atomically).
 absl::Status CheckNoFile(const std::string& path);
 
-// The proto3 JSON of a message, snake_case field names. Fields at their
-// default value (0, false, "", []) are left out, unless `with_defaults`.
-std::string ToJson(const google::protobuf::Message& message,
-                   bool with_defaults = false);
-// Prints the JSON of a message and a newline on stdout.
+// Prints the JSON of a message (fives::PrintJson, the one JSON policy) and a
+// newline on stdout; with_defaults also prints fields at their default.
 void PrintJson(const google::protobuf::Message& message,
                bool with_defaults = false);
 

@@ -6,6 +6,7 @@
 #include "fives/meeting_report.h"
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
+#include "fives/text_format.h"
 #include "journal_file.h"
 #include "journal_text.h"
 
@@ -41,7 +42,7 @@ absl::StatusOr<std::string> RenderReport(
     case ReportFormat::kHtml:
       return RenderMeetingHtml(*meeting, journal, language);
     case ReportFormat::kJson:
-      return absl::StrCat(ToJson(*meeting), "\n");
+      return absl::StrCat(fives::PrintJson(*meeting), "\n");
     case ReportFormat::kSvg:
       if (picture == "strips") {
         return RenderDistributionSvg(meeting->round(), language);
