@@ -22,9 +22,6 @@ using fives::capi::CheckDate;
 using fives::capi::Mutate;
 using fives::capi::WithResult;
 
-// The stale age of the review when the caller passes 0.
-constexpr int kDefaultStaleDays = 365;
-
 }  // namespace
 
 extern "C" {
@@ -66,16 +63,14 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
       if (!d.ok()) return d.status();
-      if (stale_days < 0) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "stale_days: ", stale_days, " is negative (0 takes the default of ",
-            kDefaultStaleDays, " days)"));
-      }
+      absl::StatusOr<int> stale =
+          fives::StaleDaysOrDefault(stale_days, "stale_days");
+      if (!stale.ok()) return stale.status();
       if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) {
         return s;
       }
-      const fives::v1::CharterReview review = fives::ReviewCharter(
-          j.proto(), *d, stale_days == 0 ? kDefaultStaleDays : stale_days);
+      const fives::v1::CharterReview review =
+          fives::ReviewCharter(j.proto(), *d, *stale);
       return fives::capi::WriteMessage(review, format, out);
     });
   });

@@ -698,6 +698,20 @@ absl::Status ValidateCharterStructure(const v1::Journal& journal) {
   return absl::OkStatus();
 }
 
+std::string SignalLabel(Pillar pillar, int index) {
+  return absl::StrCat(PillarKey(pillar), ":", index + 1);
+}
+
+absl::StatusOr<int> StaleDaysOrDefault(int stale_days,
+                                       absl::string_view field) {
+  if (stale_days < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": ", stale_days, " is negative (0 takes the default of ",
+        kDefaultStaleDays, " days)"));
+  }
+  return stale_days == 0 ? kDefaultStaleDays : stale_days;
+}
+
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
                                 absl::CivilDay as_of, int stale_days) {
   absl::StatusOr<TeamConfig> config = TeamConfig::FromProto(journal.config());

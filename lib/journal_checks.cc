@@ -17,6 +17,39 @@ using journal_internal::NextCurrentMember;
 using journal_internal::StoredDay;
 using journal_internal::TermOn;
 
+namespace {
+
+// An action a check on `day` reviews: open, and created by then.
+bool ReviewedAtCheckOn(const v1::Action& a, absl::CivilDay day) {
+  return a.status() == v1::ACTION_STATUS_OPEN && StoredDay(a.created()) <= day;
+}
+
+}  // namespace
+
+v1::GuardianReport Journal::GuardianReportOn(absl::CivilDay on) const {
+  v1::GuardianReport report;
+  report.set_as_of(FormatCivilDate(on));
+  if (absl::StatusOr<std::string> g = Guardian(on); g.ok()) {
+    report.set_guardian_id(*g);
+  }
+  for (const v1::GuardianTerm& t : proto_.guardians()) {
+    if (StoredDay(t.since()) <= on) *report.add_history() = t;
+  }
+  return report;
+}
+
+v1::CheckDue Journal::CheckDue(absl::CivilDay as_of) const {
+  v1::CheckDue due;
+  due.set_as_of(FormatCivilDate(as_of));
+  *due.mutable_status() = CheckStatus(as_of);
+  absl::StatusOr<std::string> guardian = Guardian(as_of);
+  if (guardian.ok()) due.set_guardian_id(*guardian);
+  for (const v1::Action& a : proto_.actions()) {
+    if (ReviewedAtCheckOn(a, as_of)) *due.add_to_review() = a;
+  }
+  return due;
+}
+
 v1::CheckStatus Journal::CheckStatus(absl::CivilDay as_of) const {
   v1::CheckStatus status;
   std::optional<absl::CivilDay> anchor;
@@ -150,8 +183,7 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
           absl::StrCat(field, ".action_id: action \"", r.action_id(),
                        "\" is reviewed twice"));
     }
-    if (a->status() != v1::ACTION_STATUS_OPEN ||
-        StoredDay(a->created()) > input.date) {
+    if (!ReviewedAtCheckOn(*a, input.date)) {
       return absl::FailedPreconditionError(
           absl::StrCat(field, ".action_id: action \"", r.action_id(),
                        "\" is not open, nothing to review"));
@@ -203,8 +235,7 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
     *check.add_reviews() = r;
   }
   for (const v1::Action& a : proto_.actions()) {
-    if (a.status() == v1::ACTION_STATUS_OPEN &&
-        StoredDay(a.created()) <= input.date && !reviewed.contains(a.id())) {
+    if (ReviewedAtCheckOn(a, input.date) && !reviewed.contains(a.id())) {
       return absl::InvalidArgumentError(
           absl::StrCat("check.reviews: open action \"", a.id(), "\" (",
                        a.title(), ") is not reviewed"));

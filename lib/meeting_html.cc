@@ -68,7 +68,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   if (!trend.ok()) return trend.status();
 
   const std::string title =
-      HtmlEscape(absl::Substitute(Phrase("report_title", lang), r.team_name()));
+      HtmlEscape(Say("report_title", lang, r.team_name()));
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", LanguageTag(lang),
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -76,16 +76,15 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       title, "</title>\n<style>", kStyle,
       m.has_charter() ? kCharterStyle : absl::string_view(),
       "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n<p class=\"meta\">",
-      HtmlEscape(absl::Substitute(
-          Phrase("round_line", lang), r.round_id(),
-          FormatLongDate(r.round_date(), lang),
-          Phrase(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
-                                                 : "mode_confidential",
-                 lang),
-          r.respondents(), r.members())),
+      HtmlEscape(
+          Say("round_line", lang, r.round_id(),
+              FormatLongDate(r.round_date(), lang),
+              Phrase(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
+                                                     : "mode_confidential",
+                     lang),
+              r.respondents(), r.members())),
       "<br>",
-      HtmlEscape(absl::Substitute(Phrase("meeting_as_of", lang),
-                                  FormatLongDate(m.as_of(), lang))),
+      HtmlEscape(Say("meeting_as_of", lang, FormatLongDate(m.as_of(), lang))),
       "</p>\n");
 
   // The pictures and the table.
@@ -117,10 +116,10 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
     absl::StrAppend(&out, "<h2>", Text("no_focus", lang), "</h2>\n");
   } else {
     const Pillar focus = *PillarFromProto(r.focus());
-    absl::StrAppend(&out, "<h2>",
-                    HtmlEscape(absl::Substitute(Phrase("focus_heading", lang),
-                                                PillarName(focus, lang))),
-                    "</h2>\n");
+    absl::StrAppend(
+        &out, "<h2>",
+        HtmlEscape(Say("focus_heading", lang, PillarName(focus, lang))),
+        "</h2>\n");
     if (r.ranking_size() > 0) {
       absl::StrAppend(&out, "<p><em>",
                       HtmlEscape(FocusReasonText(r.ranking(0), lang)), "</em>");
@@ -144,9 +143,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
     const v1::CharterReview& review = m.charter();
     absl::StrAppend(
         &out, "<h2>", Text("charter_side_by_side", lang), "</h2>\n<p>",
-        HtmlEscape(absl::Substitute(Phrase("charter_as_of", lang),
-                                    FormatLongDate(review.as_of(), lang),
-                                    review.stale_days())),
+        HtmlEscape(Say("charter_as_of", lang,
+                       FormatLongDate(review.as_of(), lang),
+                       review.stale_days())),
         "</p>\n<table>\n<tr><th>", Text("col_pillar", lang), "</th><th>",
         Text("col_perception", lang), "</th><th>", Text("col_readiness", lang),
         "</th><th>", Text("col_missing", lang), " / ", Text("col_stale", lang),
@@ -176,8 +175,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       absl::StrAppend(
           &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)), "</td><td>",
           HtmlEscape(PerceptionText(r, pillar, lang)), "</td><td>", bar,
-          HtmlEscape(absl::Substitute(Phrase("charter_k_of_m", lang),
-                                      ready.in_place, ready.total)),
+          HtmlEscape(Say("charter_k_of_m", lang, ready.in_place, ready.total)),
           "</td><td>", HtmlEscape(OpenAgreementsText(p, lang)), "</td><td>",
           signals, "</td></tr>\n");
     }
@@ -209,10 +207,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   } else {
     absl::StrAppend(
         &out, "<p>",
-        HtmlEscape(absl::Substitute(
-            Phrase("plan_heading", lang), m.plan().id(), m.plan().round_id(),
-            FormatLongDate(m.plan().created(), lang),
-            PillarName(*PillarFromProto(m.plan().focus()), lang))),
+        HtmlEscape(Say("plan_heading", lang, m.plan().id(), m.plan().round_id(),
+                       FormatLongDate(m.plan().created(), lang),
+                       PillarName(*PillarFromProto(m.plan().focus()), lang))),
         "</p>\n", actions_table(m.plan_actions()));
   }
   absl::StrAppend(&out, "<h3>", Text("follow_up_overdue", lang), "</h3>\n");

@@ -17,13 +17,31 @@
 namespace fives {
 namespace {
 
-std::string Text(absl::string_view key, Language language) {
-  return std::string(Phrase(key, language));
-}
-
 using markup::MarkdownText;
 
 }  // namespace
+
+absl::StatusOr<absl::CivilDay> DefaultReportDay(const Journal& journal,
+                                                absl::string_view round_id) {
+  const v1::Round* round = nullptr;
+  for (const v1::Round& r : journal.proto().rounds()) {
+    if (round_id.empty() ? r.state() == v1::ROUND_STATE_CLOSED
+                         : r.id() == round_id) {
+      round = &r;
+    }
+  }
+  if (round == nullptr) {
+    // The report's own refusal names what is missing.
+    absl::StatusOr<v1::RoundReport> report =
+        round_id.empty() ? journal.LatestReport(Language::kEnglish)
+                         : journal.Report(round_id, Language::kEnglish);
+    if (!report.ok()) return report.status();
+    return absl::NotFoundError("round_id: no such round");
+  }
+  return ParseCivilDate(
+      round->closed_on().empty() ? round->date() : round->closed_on(),
+      "round.closed_on");
+}
 
 absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      absl::string_view round_id,
@@ -96,9 +114,9 @@ std::string ActionsTable(
     const google::protobuf::RepeatedPtrField<v1::Action>& actions,
     Language lang) {
   std::string out = absl::StrCat(
-      "| ", Text("col_action", lang), " | ", Text("col_owner", lang), " | ",
-      Text("col_due", lang), " | ", Text("col_status", lang), " | ",
-      Text("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
+      "| ", Say("col_action", lang), " | ", Say("col_owner", lang), " | ",
+      Say("col_due", lang), " | ", Say("col_status", lang), " | ",
+      Say("col_latest_feedback", lang), " |\n|---|---|---|---|---|\n");
   for (const v1::Action& a : actions) {
     absl::StrAppend(&out, "| ", MarkdownText(a.title()), " | ",
                     MarkdownText(MeetingMemberName(m, a.owner_id())), " | ",
@@ -114,13 +132,12 @@ std::string ActionsTable(
 std::string CharterMarkdown(const v1::MeetingReport& m, Language lang) {
   const v1::CharterReview& review = m.charter();
   std::string out = absl::StrCat(
-      "\n## ", Text("charter_side_by_side", lang), "\n\n",
-      absl::Substitute(Text("charter_as_of", lang),
-                       FormatLongDate(review.as_of(), lang),
-                       review.stale_days()),
-      "\n\n| ", Text("col_pillar", lang), " | ", Text("col_perception", lang),
-      " | ", Text("col_readiness", lang), " | ", Text("col_missing", lang),
-      " / ", Text("col_stale", lang), " | ", Text("col_signals", lang),
+      "\n## ", Say("charter_side_by_side", lang), "\n\n",
+      Say("charter_as_of", lang, FormatLongDate(review.as_of(), lang),
+          review.stale_days()),
+      "\n\n| ", Say("col_pillar", lang), " | ", Say("col_perception", lang),
+      " | ", Say("col_readiness", lang), " | ", Say("col_missing", lang), " / ",
+      Say("col_stale", lang), " | ", Say("col_signals", lang),
       " |\n|---|---|---|---|---|\n");
   for (const v1::PillarCharterReview& p : review.pillars()) {
     if (!IsValidPillar(p.pillar())) continue;
@@ -128,14 +145,14 @@ std::string CharterMarkdown(const v1::MeetingReport& m, Language lang) {
     const Readiness r = ReadinessOf(p);
     const std::vector<std::string> signals =
         PresentSignalLines(review, p, lang);
-    absl::StrAppend(
-        &out, "| ", MarkdownText(PillarName(pillar, lang)), " | ",
-        MarkdownText(PerceptionText(m.round(), pillar, lang)), " | ",
-        absl::Substitute(Text("charter_k_of_m", lang), r.in_place, r.total),
-        " | ", MarkdownText(OpenAgreementsText(p, lang)), " | ",
-        signals.empty() ? std::string("–")
+    absl::StrAppend(&out, "| ", MarkdownText(PillarName(pillar, lang)), " | ",
+                    MarkdownText(PerceptionText(m.round(), pillar, lang)),
+                    " | ", Say("charter_k_of_m", lang, r.in_place, r.total),
+                    " | ", MarkdownText(OpenAgreementsText(p, lang)), " | ",
+                    signals.empty()
+                        ? std::string("–")
                         : MarkdownText(absl::StrJoin(signals, "; ")),
-        " |\n");
+                    " |\n");
   }
   absl::StrAppend(&out, "\n", MarkdownText(NextAgreementText(review, lang)),
                   "\n");
@@ -205,57 +222,51 @@ std::vector<std::string> MeetingRhythmLines(const v1::MeetingReport& m,
       : c.state() == v1::CHECK_STATE_DUE   ? "check_due"
                                            : "check_not_due";
   std::string check =
-      absl::Substitute(Text("check_heading", lang),
-                       FormatLongDate(m.as_of(), lang), Text(state_key, lang));
+      Say("check_heading", lang, FormatLongDate(m.as_of(), lang),
+          Say(state_key, lang));
   if (c.window_start().empty()) {
-    absl::StrAppend(&check, " (", Text("check_no_anchor", lang), ")");
+    absl::StrAppend(&check, " (", Say("check_no_anchor", lang), ")");
   } else if (!c.last_check_id().empty()) {
     absl::StrAppend(
         &check, " (",
-        absl::Substitute(Text("check_window_check", lang),
-                         FormatLongDate(c.window_start(), lang),
-                         FormatLongDate(c.window_end(), lang),
-                         c.last_check_id(), FormatLongDate(c.anchor(), lang)),
+        Say("check_window_check", lang, FormatLongDate(c.window_start(), lang),
+            FormatLongDate(c.window_end(), lang), c.last_check_id(),
+            FormatLongDate(c.anchor(), lang)),
         ")");
   } else {
-    absl::StrAppend(&check, " (",
-                    absl::Substitute(Text("check_window_plan", lang),
-                                     FormatLongDate(c.window_start(), lang),
-                                     FormatLongDate(c.window_end(), lang),
-                                     FormatLongDate(c.anchor(), lang)),
-                    ")");
+    absl::StrAppend(
+        &check, " (",
+        Say("check_window_plan", lang, FormatLongDate(c.window_start(), lang),
+            FormatLongDate(c.window_end(), lang),
+            FormatLongDate(c.anchor(), lang)),
+        ")");
   }
-  std::string guardian = absl::Substitute(
-      Text("guardian_heading", lang), FormatLongDate(m.as_of(), lang),
-      m.guardian_id().empty() ? Text("guardian_nobody", lang)
-                              : MeetingMemberName(m, m.guardian_id()));
+  std::string guardian =
+      Say("guardian_heading", lang, FormatLongDate(m.as_of(), lang),
+          m.guardian_id().empty() ? Say("guardian_nobody", lang)
+                                  : MeetingMemberName(m, m.guardian_id()));
   return {check, guardian};
 }
 
 std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   const v1::RoundReport& r = m.round();
   std::string out = absl::StrCat(
-      "# ",
-      absl::Substitute(Text("report_title", lang), MarkdownText(r.team_name())),
-      "\n\n",
-      absl::Substitute(
-          Text("round_line", lang), r.round_id(),
+      "# ", Say("report_title", lang, MarkdownText(r.team_name())), "\n\n",
+      Say("round_line", lang, r.round_id(),
           FormatLongDate(r.round_date(), lang),
-          Text(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
-                                               : "mode_confidential",
-               lang),
+          Say(r.mode() == v1::ROUND_MODE_OPEN ? "mode_open"
+                                              : "mode_confidential",
+              lang),
           r.respondents(), r.members()),
-      "  \n",
-      absl::Substitute(Text("meeting_as_of", lang),
-                       FormatLongDate(m.as_of(), lang)),
-      "\n\n## ", Text("meeting_pillars", lang), "\n\n");
+      "  \n", Say("meeting_as_of", lang, FormatLongDate(m.as_of(), lang)),
+      "\n\n## ", Say("meeting_pillars", lang), "\n\n");
 
   // The per-pillar table.
   absl::StrAppend(
-      &out, "| ", Text("col_pillar", lang), " | n | ", Text("col_mean", lang),
-      " | ", Text("col_median", lang), " | ", Text("col_distribution", lang),
-      " | ", Text("col_rwg", lang), " | ", Text("col_agreement", lang), " | ",
-      Text("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
+      &out, "| ", Say("col_pillar", lang), " | n | ", Say("col_mean", lang),
+      " | ", Say("col_median", lang), " | ", Say("col_distribution", lang),
+      " | ", Say("col_rwg", lang), " | ", Say("col_agreement", lang), " | ",
+      Say("col_label", lang), " |\n|---|--:|--:|--:|---|--:|--:|---|\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
     absl::StrAppend(&out, "| ", MarkdownText(c.name), " | ", c.n, " | ", c.mean,
@@ -266,21 +277,19 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   // The focus, its reason and the practices.
   absl::StrAppend(&out, "\n## ");
   if (r.focus() == v1::PILLAR_UNSPECIFIED) {
-    absl::StrAppend(&out, Text("no_focus", lang), "\n");
+    absl::StrAppend(&out, Say("no_focus", lang), "\n");
   } else {
     const Pillar focus = *PillarFromProto(r.focus());
-    absl::StrAppend(
-        &out,
-        absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
-        "\n\n");
+    absl::StrAppend(&out, Say("focus_heading", lang, PillarName(focus, lang)),
+                    "\n\n");
     if (r.ranking_size() > 0) {
       absl::StrAppend(&out, "*", FocusReasonText(r.ranking(0), lang), "*");
       if (r.ranking(0).talk_first()) {
-        absl::StrAppend(&out, " — **", Text("talk_first", lang), "**");
+        absl::StrAppend(&out, " — **", Say("talk_first", lang), "**");
       }
       absl::StrAppend(&out, "\n\n");
     }
-    absl::StrAppend(&out, "### ", Text("suggestions_heading", lang), "\n\n");
+    absl::StrAppend(&out, "### ", Say("suggestions_heading", lang), "\n\n");
     for (const std::string& practice :
          PillarTextsFor(focus, lang).practices()) {
       absl::StrAppend(&out, "- ", practice, "\n");
@@ -291,27 +300,26 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
   if (m.has_charter()) absl::StrAppend(&out, CharterMarkdown(m, lang));
 
   // The plan and its actions.
-  absl::StrAppend(&out, "\n## ", Text("meeting_actions", lang), "\n\n");
+  absl::StrAppend(&out, "\n## ", Say("meeting_actions", lang), "\n\n");
   if (!m.has_plan()) {
-    absl::StrAppend(&out, Text("meeting_no_plan", lang), "\n");
+    absl::StrAppend(&out, Say("meeting_no_plan", lang), "\n");
   } else {
     absl::StrAppend(
         &out,
-        absl::Substitute(Text("plan_heading", lang), m.plan().id(),
-                         m.plan().round_id(),
-                         FormatLongDate(m.plan().created(), lang),
-                         PillarName(*PillarFromProto(m.plan().focus()), lang)),
+        Say("plan_heading", lang, m.plan().id(), m.plan().round_id(),
+            FormatLongDate(m.plan().created(), lang),
+            PillarName(*PillarFromProto(m.plan().focus()), lang)),
         "\n\n", ActionsTable(m, m.plan_actions(), lang));
   }
-  absl::StrAppend(&out, "\n### ", Text("follow_up_overdue", lang), "\n\n");
+  absl::StrAppend(&out, "\n### ", Say("follow_up_overdue", lang), "\n\n");
   if (m.overdue_size() == 0) {
-    absl::StrAppend(&out, Text("follow_up_none", lang), "\n");
+    absl::StrAppend(&out, Say("follow_up_none", lang), "\n");
   } else {
     absl::StrAppend(&out, ActionsTable(m, m.overdue(), lang));
   }
 
   // The rhythm: the next check and the guardian.
-  absl::StrAppend(&out, "\n## ", Text("meeting_rhythm", lang), "\n\n");
+  absl::StrAppend(&out, "\n## ", Say("meeting_rhythm", lang), "\n\n");
   for (const std::string& line : MeetingRhythmLines(m, lang)) {
     absl::StrAppend(&out, "- ", MarkdownText(line), "\n");
   }

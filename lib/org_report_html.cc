@@ -22,7 +22,7 @@ using org_view::Table;
 
 constexpr int kMaxDepthClass = 10;
 
-std::string Say(absl::string_view key, Language lang) {
+std::string EscapedPhrase(absl::string_view key, Language lang) {
   return HtmlEscape(Phrase(key, lang));
 }
 
@@ -110,17 +110,17 @@ std::string TableHtml(const Table& t, Language lang,
   for (const Row& row : t.rows) {
     if (row.kind == v1::ORG_ROW_KIND_GROUP && !in_groups) {
       in_groups = true;
-      absl::StrAppend(&out, "<tr class=\"section\"><th colspan=\"",
-                      t.header.size(), "\">", Say("org_groups_heading", lang),
-                      "</th></tr>\n");
+      absl::StrAppend(
+          &out, "<tr class=\"section\"><th colspan=\"", t.header.size(), "\">",
+          EscapedPhrase("org_groups_heading", lang), "</th></tr>\n");
     }
     const int depth = std::min(row.depth, kMaxDepthClass);
     absl::StrAppend(&out, "<tr class=\"", RowClass(row), "\"><td",
                     depth > 0 ? absl::StrCat(" class=\"d", depth, "\"") : "",
                     ">", HtmlEscape(row.name));
     if (row.kind == v1::ORG_ROW_KIND_TEAM) {
-      absl::StrAppend(&out, "<span class=\"tag\">", Say("org_team_mark", lang),
-                      "</span>");
+      absl::StrAppend(&out, "<span class=\"tag\">",
+                      EscapedPhrase("org_team_mark", lang), "</span>");
     }
     absl::StrAppend(&out, "</td>");
     for (size_t i = 0; i < row.cells.size(); ++i) {
@@ -177,7 +177,7 @@ absl::StatusOr<std::string> RenderOrgHtml(const v1::OrgRollup& rollup,
     absl::StrAppend(&out, "<p>", HtmlEscape(teams), "</p>\n");
   }
 
-  absl::StrAppend(&out, "<h2>", Say("org_heatmap_heading", lang),
+  absl::StrAppend(&out, "<h2>", EscapedPhrase("org_heatmap_heading", lang),
                   "</h2>\n<figure class=\"heatmap\">",
                   markup::InlineSvg(*heatmap, "heatmap"), "</figure>\n");
   absl::StrAppend(&out, TableHtml(org_view::ScoresTable(rollup, lang), lang),

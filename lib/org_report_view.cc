@@ -376,8 +376,8 @@ std::vector<std::string> ExcludedLines(const v1::OrgRollup& rollup,
                                        Language lang) {
   std::vector<std::string> lines;
   for (const v1::OrgExclusion& e : rollup.excluded()) {
-    lines.push_back(absl::Substitute(
-        Phrase("org_excluded_line", lang),
+    lines.push_back(Say(
+        "org_excluded_line", lang,
         e.journal().empty() ? std::string(kMissing) : e.journal(),
         e.team_id().empty() ? std::string(kMissing) : e.team_id(), e.reason()));
   }
@@ -614,10 +614,9 @@ std::vector<std::string> TrendLines(const v1::OrgTrend& trend, Language lang) {
       moved.has_mean_change()) {
     absl::StrAppend(
         &verdict, "; ",
-        absl::Substitute(Phrase("verdict_means", lang),
-                         ChangeMean(moved.mean_before(), lang),
-                         ChangeMean(moved.mean_after(), lang),
-                         FormatSignedDecimal(moved.mean_change(), 2, lang)));
+        Say("verdict_means", lang, ChangeMean(moved.mean_before(), lang),
+            ChangeMean(moved.mean_after(), lang),
+            FormatSignedDecimal(moved.mean_change(), 2, lang)));
   }
   lines.push_back(
       Say("org_weakest_moved", lang,

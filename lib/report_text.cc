@@ -21,11 +21,6 @@ namespace {
 
 constexpr absl::string_view kMissing = "–";
 
-// A phrase of the catalog as a string.
-std::string Text(absl::string_view key, Language language) {
-  return std::string(Phrase(key, language));
-}
-
 // Number of UTF-8 code points (every byte that does not continue one).
 size_t DisplayWidth(absl::string_view text) {
   return std::count_if(text.begin(), text.end(), [](char c) {
@@ -65,21 +60,20 @@ std::string FocusReasonText(const v1::FocusCandidate& c, Language lang) {
   const std::string mean = OptionalDecimal(c.has_mean(), c.mean(), 2, lang);
   switch (c.reason()) {
     case v1::FOCUS_REASON_LOWEST_MEAN:
-      return absl::Substitute(Text("reason_lowest_mean", lang), mean);
+      return Say("reason_lowest_mean", lang, mean);
     case v1::FOCUS_REASON_LARGEST_GAP:
-      return absl::Substitute(Text("reason_largest_gap", lang),
-                              OptionalDecimal(c.has_gap(), c.gap(), 2, lang),
-                              OptionalDecimal(c.has_gap() && c.has_mean(),
-                                              c.gap() + c.mean(), 2, lang));
+      return Say("reason_largest_gap", lang,
+                 OptionalDecimal(c.has_gap(), c.gap(), 2, lang),
+                 OptionalDecimal(c.has_gap() && c.has_mean(),
+                                 c.gap() + c.mean(), 2, lang));
     case v1::FOCUS_REASON_TIE_CONSENSUS:
-      return absl::Substitute(
-          Text("reason_tie_consensus", lang),
-          OptionalDecimal(c.has_consensus(), c.consensus(), 3, lang));
+      return Say("reason_tie_consensus", lang,
+                 OptionalDecimal(c.has_consensus(), c.consensus(), 3, lang));
     case v1::FOCUS_REASON_TIE_ORDER:
-      return Text("reason_tie_order", lang);
+      return Say("reason_tie_order", lang);
     case v1::FOCUS_REASON_NOT_ENOUGH_DATA:
     default:
-      return Text("reason_not_enough_data", lang);
+      return Say("reason_not_enough_data", lang);
   }
 }
 
@@ -94,13 +88,13 @@ std::string FormatLongDate(absl::string_view iso_date, Language language) {
 std::string ActionStatusText(v1::ActionStatus status, Language language) {
   switch (status) {
     case v1::ACTION_STATUS_OPEN:
-      return Text("status_open", language);
+      return Say("status_open", language);
     case v1::ACTION_STATUS_DONE:
-      return Text("status_done", language);
+      return Say("status_done", language);
     case v1::ACTION_STATUS_DROPPED:
-      return Text("status_dropped", language);
+      return Say("status_dropped", language);
     default:
-      return Text("status_proposed", language);
+      return Say("status_proposed", language);
   }
 }
 
@@ -173,27 +167,25 @@ std::string DisclosureNote(const v1::PillarStats& s,
       PrivacyThresholds::FromProto(thresholds).value_or(PrivacyThresholds{});
   switch (s.disclosure()) {
     case v1::DISCLOSURE_TOO_FEW_RESPONSES:
-      return absl::Substitute(Text("withheld_too_few", lang), t.min_responses);
+      return Say("withheld_too_few", lang, t.min_responses);
     case v1::DISCLOSURE_NO_DISTRIBUTION:
       if (!s.held_back_against().empty()) {
-        return absl::Substitute(Text("withheld_distribution_differenced", lang),
-                                s.held_back_against(), t.min_distribution);
+        return Say("withheld_distribution_differenced", lang,
+                   s.held_back_against(), t.min_distribution);
       }
-      return absl::Substitute(Text("withheld_distribution", lang),
-                              t.min_distribution);
+      return Say("withheld_distribution", lang, t.min_distribution);
     case v1::DISCLOSURE_HELD_BACK:
       if (s.held_back_combination()) {
-        return absl::Substitute(Text("withheld_held_back_combination", lang),
-                                s.held_back_against());
+        return Say("withheld_held_back_combination", lang,
+                   s.held_back_against());
       }
-      return absl::Substitute(Text("withheld_held_back", lang),
-                              s.held_back_against(), t.min_responses);
+      return Say("withheld_held_back", lang, s.held_back_against(),
+                 t.min_responses);
     default:
       break;
   }
   if (s.differencing_warning()) {
-    return absl::Substitute(Text("differencing_warning", lang),
-                            s.held_back_against());
+    return Say("differencing_warning", lang, s.held_back_against());
   }
   return "";
 }
@@ -212,28 +204,26 @@ std::string NotComparableNote(const v1::PillarTrend& t, const SideKeys& keys,
   const bool before = t.before_disclosure() != v1::DISCLOSURE_FULL;
   const bool after = t.after_disclosure() != v1::DISCLOSURE_FULL;
   auto why = [&](v1::Disclosure d) {
-    return Text(d == v1::DISCLOSURE_NO_DISTRIBUTION ? "compare_why_mean_only"
-                                                    : "compare_why_nothing",
-                lang);
+    return Say(d == v1::DISCLOSURE_NO_DISTRIBUTION ? "compare_why_mean_only"
+                                                   : "compare_why_nothing",
+               lang);
   };
   std::string side;
   if (before && after && t.before_disclosure() == t.after_disclosure()) {
-    side = absl::Substitute(Text(keys.both, lang), why(t.before_disclosure()));
+    side = Say(keys.both, lang, why(t.before_disclosure()));
   } else {
     std::vector<std::string> sides;
     if (before) {
-      sides.push_back(
-          absl::StrCat(absl::Substitute(Text(keys.before, lang), before_name),
-                       " ", why(t.before_disclosure())));
+      sides.push_back(absl::StrCat(Say(keys.before, lang, before_name), " ",
+                                   why(t.before_disclosure())));
     }
     if (after) {
-      sides.push_back(
-          absl::StrCat(absl::Substitute(Text(keys.after, lang), after_name),
-                       " ", why(t.after_disclosure())));
+      sides.push_back(absl::StrCat(Say(keys.after, lang, after_name), " ",
+                                   why(t.after_disclosure())));
     }
     side = absl::StrJoin(sides, "; ");
   }
-  return absl::Substitute(Text("compare_not_full", lang), side);
+  return Say("compare_not_full", lang, side);
 }
 
 }  // namespace
@@ -258,12 +248,11 @@ std::string VerdictText(const v1::PillarTrend& t, Language lang) {
   const std::string alpha = FormatDecimal(t.alpha(), 2, lang);
   switch (t.verdict()) {
     case v1::TREND_VERDICT_IMPROVED:
-      return absl::Substitute(Text("verdict_improved", lang), alpha);
+      return Say("verdict_improved", lang, alpha);
     case v1::TREND_VERDICT_DECLINED:
-      return absl::Substitute(Text("verdict_declined", lang), alpha);
+      return Say("verdict_declined", lang, alpha);
     case v1::TREND_VERDICT_TOO_SMALL_TO_TELL:
-      return absl::Substitute(Text("verdict_too_small", lang), t.n_before(),
-                              t.n_after(), alpha);
+      return Say("verdict_too_small", lang, t.n_before(), t.n_after(), alpha);
     default:
       return ComparisonNote(t, lang);
   }
@@ -272,13 +261,13 @@ std::string VerdictText(const v1::PillarTrend& t, Language lang) {
 std::string VerdictWord(const v1::PillarTrend& t, Language lang) {
   switch (t.verdict()) {
     case v1::TREND_VERDICT_IMPROVED:
-      return Text("verdict_word_improved", lang);
+      return Say("verdict_word_improved", lang);
     case v1::TREND_VERDICT_DECLINED:
-      return Text("verdict_word_declined", lang);
+      return Say("verdict_word_declined", lang);
     case v1::TREND_VERDICT_TOO_SMALL_TO_TELL:
-      return Text("verdict_word_too_small", lang);
+      return Say("verdict_word_too_small", lang);
     default:
-      return Text("verdict_word_none", lang);
+      return Say("verdict_word_none", lang);
   }
 }
 
@@ -288,8 +277,8 @@ std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
     if (s.pillar() != ToProto(pillar)) continue;
     if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES ||
         s.disclosure() == v1::DISCLOSURE_HELD_BACK) {
-      return absl::Substitute(Text("perception_withheld", lang), s.n(),
-                              report.thresholds().min_responses());
+      return Say("perception_withheld", lang, s.n(),
+                 report.thresholds().min_responses());
     }
     if (!s.has_mean()) return std::string(kMissing);
     if (s.disclosure() != v1::DISCLOSURE_FULL) {
@@ -298,7 +287,7 @@ std::string PerceptionText(const v1::RoundReport& report, Pillar pillar,
     return absl::StrCat(FormatDecimal(s.mean(), 2, lang), " (",
                         LabelText(s.label(), lang), ")");
   }
-  return Text("perception_not_asked", lang);
+  return Say("perception_not_asked", lang);
 }
 
 Readiness ReadinessOf(const v1::PillarCharterReview& pillar) {
@@ -318,7 +307,7 @@ std::string OpenAgreementsText(const v1::PillarCharterReview& pillar,
       names.emplace_back(AgreementName(a.key(), lang));
     } else if (a.state() == v1::AGREEMENT_STATE_STALE) {
       names.push_back(absl::StrCat(AgreementName(a.key(), lang), " (",
-                                   Text("agreement_state_stale", lang), ")"));
+                                   Say("agreement_state_stale", lang), ")"));
     }
   }
   return names.empty() ? std::string(kMissing) : absl::StrJoin(names, ", ");
@@ -338,27 +327,25 @@ std::vector<std::string> PresentSignalLines(
         s.signal() >= 0 && s.signal() < signals.size()
             ? std::string(absl::StripSuffix(signals[s.signal()], "."))
             : absl::StrCat("#", s.signal());
-    lines.push_back(absl::Substitute(Text("charter_signal_line", lang), text,
-                                     s.checks(), review.checks(),
-                                     FormatLongDate(s.first(), lang)));
+    lines.push_back(Say("charter_signal_line", lang, text, s.checks(),
+                        review.checks(), FormatLongDate(s.first(), lang)));
   }
   return lines;
 }
 
 std::string NextAgreementText(const v1::CharterReview& review, Language lang) {
   if (!review.has_next() || !IsValidPillar(review.next().pillar())) {
-    return Text("charter_complete", lang);
+    return Say("charter_complete", lang);
   }
   const v1::NextAgreement& next = review.next();
   const std::string reason =
       absl::StrCat(PillarName(*PillarFromProto(next.pillar()), lang), ", ",
-                   Text(next.reason() == v1::NEXT_REASON_PLAN_FOCUS
-                            ? "charter_next_plan_focus"
-                            : "charter_next_lowest_readiness",
-                        lang));
-  return absl::Substitute(Text("charter_next", lang),
-                          AgreementName(next.key(), lang), reason,
-                          AgreementNextStep(next.key(), lang));
+                   Say(next.reason() == v1::NEXT_REASON_PLAN_FOCUS
+                           ? "charter_next_plan_focus"
+                           : "charter_next_lowest_readiness",
+                       lang));
+  return Say("charter_next", lang, AgreementName(next.key(), lang), reason,
+             AgreementNextStep(next.key(), lang));
 }
 
 namespace {
@@ -366,17 +353,16 @@ namespace {
 // The section "Perception and agreements" of the text report.
 std::string CharterSection(const v1::RoundReport& report, Language lang) {
   const v1::CharterReview& review = report.charter();
-  std::string out =
-      absl::StrCat("\n", Text("charter_side_by_side", lang), "\n",
-                   absl::Substitute(Text("charter_as_of", lang),
-                                    FormatLongDate(review.as_of(), lang),
-                                    review.stale_days()),
-                   "\n");
+  std::string out = absl::StrCat(
+      "\n", Say("charter_side_by_side", lang), "\n",
+      Say("charter_as_of", lang, FormatLongDate(review.as_of(), lang),
+          review.stale_days()),
+      "\n");
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({Text("col_pillar", lang), Text("col_perception", lang),
-                  Text("col_readiness", lang),
-                  absl::StrCat(Text("col_missing", lang), " / ",
-                               Text("col_stale", lang))});
+  rows.push_back(
+      {Say("col_pillar", lang), Say("col_perception", lang),
+       Say("col_readiness", lang),
+       absl::StrCat(Say("col_missing", lang), " / ", Say("col_stale", lang))});
   std::vector<std::string> signals;
   for (const v1::PillarCharterReview& p : review.pillars()) {
     if (!IsValidPillar(p.pillar())) continue;
@@ -392,7 +378,7 @@ std::string CharterSection(const v1::RoundReport& report, Language lang) {
   }
   absl::StrAppend(&out, TextTable(rows), NextAgreementText(review, lang), "\n");
   if (!signals.empty()) {
-    absl::StrAppend(&out, Text("charter_signals_heading", lang), ":\n",
+    absl::StrAppend(&out, Say("charter_signals_heading", lang), ":\n",
                     absl::StrJoin(signals, "\n"), "\n");
   }
   return out;
@@ -402,24 +388,22 @@ std::string CharterSection(const v1::RoundReport& report, Language lang) {
 
 std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   std::string out;
-  absl::StrAppend(
-      &out, absl::Substitute(Text("report_title", lang), report.team_name()),
-      "\n");
-  const std::string mode = Text(
+  absl::StrAppend(&out, Say("report_title", lang, report.team_name()), "\n");
+  const std::string mode = Say(
       report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
       lang);
-  absl::StrAppend(&out,
-                  absl::Substitute(Text("round_line", lang), report.round_id(),
-                                   report.round_date(), mode,
-                                   report.respondents(), report.members()),
-                  "\n\n");
+  absl::StrAppend(
+      &out,
+      Say("round_line", lang, report.round_id(), report.round_date(), mode,
+          report.respondents(), report.members()),
+      "\n\n");
 
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({Text("col_pillar", lang), Text("col_n", lang),
-                  Text("col_mean", lang), Text("col_median", lang),
-                  Text("col_sd", lang), Text("col_distribution", lang),
-                  Text("col_rwg", lang), Text("col_consensus", lang),
-                  Text("col_agreement", lang), Text("col_label", lang)});
+  rows.push_back({Say("col_pillar", lang), Say("col_n", lang),
+                  Say("col_mean", lang), Say("col_median", lang),
+                  Say("col_sd", lang), Say("col_distribution", lang),
+                  Say("col_rwg", lang), Say("col_consensus", lang),
+                  Say("col_agreement", lang), Say("col_label", lang)});
   std::vector<std::string> notes;
   std::vector<std::pair<std::string, std::string>> withheld;  // pillars, note
   for (const v1::PillarStats& s : report.pillars()) {
@@ -455,8 +439,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     if (s.ad_above_cutoff()) {
       notes.push_back(absl::StrCat(
           PillarName(p, lang), ": ",
-          absl::Substitute(
-              Text("ad_above_cutoff", lang),
+          Say("ad_above_cutoff", lang,
               FormatDecimal(report.agreement().ad_cutoff(), 2, lang))));
     }
   }
@@ -497,38 +480,94 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
       member_rows.push_back(std::move(row));
     }
     if (!member_order.empty()) {
-      absl::StrAppend(&out, "\n", Text("scores_heading", lang), "\n",
+      absl::StrAppend(&out, "\n", Say("scores_heading", lang), "\n",
                       TextTable(member_rows));
     }
   }
 
-  absl::StrAppend(&out, "\n", Text("ranking_heading", lang), "\n");
+  absl::StrAppend(&out, "\n", Say("ranking_heading", lang), "\n");
   for (const v1::FocusCandidate& c : report.ranking()) {
     absl::StrAppend(&out, "  ", c.rank(), ". ",
                     PillarName(*PillarFromProto(c.pillar()), lang), ": ",
                     FocusReasonText(c, lang));
     if (c.talk_first())
-      absl::StrAppend(&out, " (", Text("talk_first", lang), ")");
+      absl::StrAppend(&out, " (", Say("talk_first", lang), ")");
     absl::StrAppend(&out, "\n");
   }
   absl::StrAppend(&out, "\n");
   if (report.focus() == v1::PILLAR_UNSPECIFIED) {
-    absl::StrAppend(&out, Text("no_focus", lang), "\n");
+    absl::StrAppend(&out, Say("no_focus", lang), "\n");
   } else {
     const Pillar focus = *PillarFromProto(report.focus());
-    absl::StrAppend(
-        &out,
-        absl::Substitute(Text("focus_heading", lang), PillarName(focus, lang)),
-        "\n");
+    absl::StrAppend(&out, Say("focus_heading", lang, PillarName(focus, lang)),
+                    "\n");
     if (report.ranking_size() > 0 && report.ranking(0).talk_first()) {
-      absl::StrAppend(&out, "  ", Text("talk_first", lang), "\n");
+      absl::StrAppend(&out, "  ", Say("talk_first", lang), "\n");
     }
-    absl::StrAppend(&out, Text("suggestions_heading", lang), ":\n");
+    absl::StrAppend(&out, Say("suggestions_heading", lang), ":\n");
     for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
       absl::StrAppend(&out, "  - ", s, "\n");
     }
   }
   if (report.has_charter()) absl::StrAppend(&out, CharterSection(report, lang));
+  return out;
+}
+
+std::string EffectSizeText(v1::EffectSize size, Language lang) {
+  switch (size) {
+    case v1::EFFECT_SIZE_NEGLIGIBLE:
+      return Say("effect_negligible", lang);
+    case v1::EFFECT_SIZE_SMALL:
+      return Say("effect_small", lang);
+    case v1::EFFECT_SIZE_MEDIUM:
+      return Say("effect_medium", lang);
+    case v1::EFFECT_SIZE_LARGE:
+      return Say("effect_large", lang);
+    default:
+      return "";
+  }
+}
+
+std::string PValueText(double p, Language lang) {
+  if (p < 0.001) return absl::StrCat("< ", FormatDecimal(0.001, 3, lang));
+  return FormatDecimal(p, 3, lang);
+}
+
+VerdictView VerdictOf(const v1::RoundReport& report, Language lang) {
+  VerdictView view;
+  if (report.plan_id().empty() || !report.has_focus_trend()) {
+    view.heading = Say("verdict_none", lang);
+    return view;
+  }
+  const v1::PillarTrend& t = report.focus_trend();
+  absl::StatusOr<Pillar> pillar = PillarFromProto(t.pillar());
+  view.heading = Say("verdict_heading", lang,
+                     pillar.ok() ? PillarName(*pillar, lang) : "?",
+                     report.plan_id(), t.before_round_id(), t.after_round_id());
+  view.lines.push_back(VerdictText(t, lang));
+  if (t.has_mean_before() && t.has_mean_after()) {
+    view.lines.push_back(Say("verdict_means", lang,
+                             FormatDecimal(t.mean_before(), 2, lang),
+                             FormatDecimal(t.mean_after(), 2, lang),
+                             FormatSignedDecimal(t.mean_change(), 2, lang)));
+    if (t.has_p_value() && t.has_cliffs_delta()) {
+      view.lines.push_back(Say("verdict_test", lang,
+                               PValueText(t.p_value(), lang),
+                               EffectSizeText(t.effect_size(), lang),
+                               FormatSignedDecimal(t.cliffs_delta(), 2, lang)));
+    } else {
+      view.lines.push_back(Say("verdict_withheld", lang));
+    }
+  }
+  return view;
+}
+
+std::string RenderVerdictText(const v1::RoundReport& report, Language lang) {
+  const VerdictView view = VerdictOf(report, lang);
+  std::string out = absl::StrCat(view.heading, "\n");
+  for (const std::string& line : view.lines) {
+    absl::StrAppend(&out, "  ", line, "\n");
+  }
   return out;
 }
 

@@ -122,18 +122,6 @@ std::string ScoreText(double value, Language language) {
   return FormatDecimal(value, 1, language);
 }
 
-std::string Say(absl::string_view key, Language language) {
-  return std::string(Phrase(key, language));
-}
-std::string Say(absl::string_view key, Language language,
-                absl::string_view a0) {
-  return absl::Substitute(Phrase(key, language), a0);
-}
-std::string Say(absl::string_view key, Language language, absl::string_view a0,
-                absl::string_view a1) {
-  return absl::Substitute(Phrase(key, language), a0, a1);
-}
-
 Document::Document(int width, int height, absl::string_view title,
                    absl::string_view desc)
     : width_(width) {

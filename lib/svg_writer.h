@@ -69,11 +69,8 @@ std::vector<std::string> Wrap(absl::string_view text, double font_size,
 // A score value for a label: "4" when whole, else one decimal ("3,5").
 std::string ScoreText(double value, Language language);
 
-// A phrase of the catalog with $-placeholders substituted.
-std::string Say(absl::string_view key, Language language);
-std::string Say(absl::string_view key, Language language, absl::string_view a0);
-std::string Say(absl::string_view key, Language language, absl::string_view a0,
-                absl::string_view a1);
+// The catalog's phrases, as every renderer of the library says them.
+using ::fives::Say;
 
 // Text attributes.
 struct TextStyle {

@@ -681,6 +681,14 @@ double CliffsDelta(const ScoreHistogram& before, const ScoreHistogram& after) {
                              (static_cast<long double>(n1) * n2));
 }
 
+v1::EffectSize EffectSizeOf(double cliffs_delta) {
+  const double d = std::fabs(cliffs_delta);
+  if (d < 0.147) return v1::EFFECT_SIZE_NEGLIGIBLE;
+  if (d < 0.33) return v1::EFFECT_SIZE_SMALL;
+  if (d < 0.474) return v1::EFFECT_SIZE_MEDIUM;
+  return v1::EFFECT_SIZE_LARGE;
+}
+
 absl::StatusOr<v1::PillarTrend> ComparePillar(
     Pillar pillar, const v1::PillarStats& before,
     const ScoreHistogram& before_counts, const v1::PillarStats& after,
@@ -713,6 +721,7 @@ absl::StatusOr<v1::PillarTrend> ComparePillar(
   if (!p.ok()) return p.status();
   t.set_p_value(*p);
   t.set_cliffs_delta(CliffsDelta(before_counts, after_counts));
+  t.set_effect_size(EffectSizeOf(t.cliffs_delta()));
   if (*p <= alpha && t.mean_change() > 0) {
     t.set_verdict(v1::TREND_VERDICT_IMPROVED);
   } else if (*p <= alpha && t.mean_change() < 0) {

@@ -917,7 +917,11 @@ class DemoJournalTest(JournalCase):
                      "Process guardian on 2026-12-22: bram"):
             self.assertIn(part, out)
         self.assertLess(out.index("Focus: Structure"), out.index("Plan p1"))
-        self.assertLess(out.index("Round 2026-12"), out.index("Verdict"))
+        # Each report ends with its verdict, the first one's "none yet".
+        self.assertLess(out.index("Verdict on the focus: none yet"),
+                        out.index("Plan p1"))
+        self.assertLess(out.index("Round 2026-12"),
+                        out.index("Verdict on the focus: Structure"))
         dutch = run("demo", "--lang", "nl").stdout
         self.assertIn("Oordeel over de focus: Structuur", dutch)
         self.assertIn("Procesbewaker op 2026-12-22", dutch)

@@ -12,9 +12,10 @@
 #include "command_line.h"
 #include "commands.h"
 #include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
-#include "journal_text.h"
+#include "report_output.h"
 
 namespace fives::cli {
 namespace {
@@ -84,8 +85,12 @@ int RunPlan(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.CreatePlan(input);
     if (!id.ok()) return id.status();
-    const v1::Plan& plan = *j.proto().plans().rbegin();
-    return absl::StrCat(RenderPlan(j, plan, Language::kEnglish),
+    v1::DocumentRequest request =
+        DocumentOf(v1::DOCUMENT_KIND_PLAN, Language::kEnglish);
+    request.set_plan_id(*id);
+    absl::StatusOr<std::string> plan = RenderJournalDocument(j, request);
+    if (!plan.ok()) return plan.status();
+    return absl::StrCat(*plan,
                         "the actions are proposed: open each with fives "
                         "action update ID open "
                         "--date YYYY-MM-DD\n");
@@ -114,37 +119,29 @@ int List(const ParsedArgs& args) {
                                                       "\" is not a member")));
     }
     const bool json = args.Switch("json");
-    if (date->has_value()) {
-      const v1::FollowUp follow_up = j.FollowUp(**date, owner, *pillar);
-      if (json) {
-        PrintJson(follow_up);
-      } else {
-        absl::PrintF(
-            "%s", RenderFollowUp(follow_up, j.config().due_soon_days, *lang));
-      }
+    if (json && date->has_value()) {
+      PrintJson(j.FollowUp(**date, owner, *pillar));
       return kExitOk;
     }
-    // No date: every action as it stands; the follow-up lists need a day.
-    std::vector<const v1::Action*> actions;
-    for (const v1::Action& a : j.proto().actions()) {
-      if (!owner.empty() && a.owner_id() != owner) continue;
-      if (*pillar && a.pillar() != ToProto(**pillar)) continue;
-      actions.push_back(&a);
-    }
     if (json) {
+      // No date: every action as it stands; the follow-up lists need a day.
       v1::ActionList list;
-      for (const v1::Action* a : actions) *list.add_actions() = *a;
+      for (const v1::Action& a : j.proto().actions()) {
+        if (!owner.empty() && a.owner_id() != owner) continue;
+        if (*pillar && a.pillar() != ToProto(**pillar)) continue;
+        *list.add_actions() = a;
+      }
       PrintJson(list);
       return kExitOk;
     }
-    absl::PrintF(
-        "%d actions (give --date YYYY-MM-DD for open, due soon, overdue, "
-        "celebrate and what is needed)\n",
-        actions.size());
-    for (const v1::Action* a : actions) {
-      absl::PrintF("  %s\n", ActionLine(*a, *lang));
-    }
-    return kExitOk;
+    v1::DocumentRequest request =
+        DocumentOf(date->has_value() ? v1::DOCUMENT_KIND_FOLLOW_UP
+                                     : v1::DOCUMENT_KIND_ACTIONS,
+                   *lang);
+    if (date->has_value()) request.set_as_of(FormatCivilDate(**date));
+    request.set_owner_id(owner);
+    if (*pillar) request.set_pillar(ToProto(**pillar));
+    return PrintDocument(j, request, "action list");
   });
 }
 
@@ -172,12 +169,10 @@ int Update(const ParsedArgs& args) {
                      : to == "done" ? j.CompleteAction(id, **date)
                                     : j.DropAction(id, **date, reason);
     if (!s.ok()) return s;
-    for (const v1::Action& a : j.proto().actions()) {
-      if (a.id() == id) {
-        return absl::StrCat(ActionLine(a, Language::kEnglish), "\n");
-      }
-    }
-    return std::string();
+    v1::DocumentRequest request =
+        DocumentOf(v1::DOCUMENT_KIND_ACTIONS, Language::kEnglish);
+    request.set_action_id(id);
+    return RenderJournalDocument(j, request);
   });
 }
 

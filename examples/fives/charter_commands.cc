@@ -6,15 +6,15 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "charter_review_text.h"
-#include "charter_text.h"
 #include "command_line.h"
 #include "commands.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/text_format.h"
 #include "input_file.h"
 #include "journal_file.h"
+#include "report_output.h"
 
 namespace fives::cli {
 namespace {
@@ -28,7 +28,8 @@ int Show(const ParsedArgs& args) {
     if (args.Switch("json")) {
       PrintJson(j.proto().charter());
     } else {
-      absl::PrintF("%s", RenderCharter(j, *lang));
+      return PrintDocument(j, DocumentOf(v1::DOCUMENT_KIND_CHARTER, *lang),
+                           "charter show");
     }
     return kExitOk;
   });
@@ -143,7 +144,14 @@ int Check(const ParsedArgs& args) {
     if (args.Switch("json")) {
       PrintJson(review, /*with_defaults=*/true);
     } else {
-      absl::PrintF("%s", RenderCharterReview(j, review, *lang));
+      v1::DocumentRequest request =
+          DocumentOf(v1::DOCUMENT_KIND_CHARTER_REVIEW, *lang);
+      request.set_as_of(review.as_of());
+      request.set_stale_days(stale_days);
+      if (int code = PrintDocument(j, request, "charter check");
+          code != kExitOk) {
+        return code;
+      }
     }
     if (review.errors() == 0) return kExitOk;
     return Refused("charter check",
@@ -160,7 +168,10 @@ int Signals(const ParsedArgs& args) {
     return UsageError(
         absl::StrCat("charter signals: ", lang.status().message()));
   }
-  absl::PrintF("%s", RenderSignalCatalog(*lang));
+  absl::StatusOr<std::string> text =
+      RenderCatalogDocument(DocumentOf(v1::DOCUMENT_KIND_SIGNALS, *lang));
+  if (!text.ok()) return Refused("charter signals", text.status());
+  absl::PrintF("%s", *text);
   return kExitOk;
 }
 

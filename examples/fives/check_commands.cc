@@ -9,32 +9,18 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "charter_text.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
-#include "journal_text.h"
+#include "report_output.h"
 #include "signal_flag.h"
 
 namespace fives::cli {
 namespace {
-
-// The actions a check on `day` must review: open now, created by then (as
-// Journal::RecordCheck counts them).
-std::vector<const v1::Action*> ToReview(const Journal& j, absl::CivilDay day) {
-  std::vector<const v1::Action*> out;
-  for (const v1::Action& a : j.proto().actions()) {
-    absl::StatusOr<absl::CivilDay> created =
-        ParseCivilDate(a.created(), "created");
-    if (a.status() == v1::ACTION_STATUS_OPEN && created.ok() &&
-        *created <= day) {
-      out.push_back(&a);
-    }
-  }
-  return out;
-}
 
 int Due(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
@@ -46,28 +32,14 @@ int Due(const ParsedArgs& args) {
     return UsageError(absl::StrCat("check due: ", lang.status().message()));
   }
   return ReadJournal(args, [&](const Journal& j) {
-    const v1::CheckStatus status = j.CheckStatus(**date);
-    const absl::StatusOr<std::string> guardian = j.Guardian(**date);
-    const std::vector<const v1::Action*> to_review = ToReview(j, **date);
     if (args.Switch("json")) {
-      v1::CheckDue out;
-      out.set_as_of(FormatCivilDate(**date));
-      *out.mutable_status() = status;
-      if (guardian.ok()) out.set_guardian_id(*guardian);
-      for (const v1::Action* a : to_review) *out.add_to_review() = *a;
-      PrintJson(out);
+      PrintJson(j.CheckDue(**date));
       return kExitOk;
     }
-    absl::PrintF("%s", RenderCheckStatus(status, **date, *lang));
-    if (guardian.ok()) {
-      absl::PrintF("  led by the process guardian: %s\n",
-                   MemberLabel(j, *guardian));
-    }
-    absl::PrintF("  open actions to review: %d\n", to_review.size());
-    for (const v1::Action* a : to_review) {
-      absl::PrintF("    %s\n", ActionLine(*a, *lang));
-    }
-    return kExitOk;
+    v1::DocumentRequest request =
+        DocumentOf(v1::DOCUMENT_KIND_CHECK_DUE, *lang);
+    request.set_as_of(FormatCivilDate(**date));
+    return PrintDocument(j, request, "check due");
   });
 }
 
@@ -187,14 +159,10 @@ int Record(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.RecordCheck(input);
     if (!id.ok()) return id.status();
-    std::string out =
-        RenderCheck(j, *j.proto().checks().rbegin(), Language::kEnglish);
-    absl::StatusOr<std::string> next = j.Guardian(**date);
-    if (next.ok()) {
-      absl::StrAppend(
-          &out, "process guardian from now on: ", MemberLabel(j, *next), "\n");
-    }
-    return out;
+    v1::DocumentRequest request =
+        DocumentOf(v1::DOCUMENT_KIND_CHECK, Language::kEnglish);
+    request.set_check_id(*id);
+    return RenderJournalDocument(j, request);
   });
 }
 
@@ -227,12 +195,10 @@ int Tick(const ParsedArgs& args) {
     if (absl::Status s = j.TickSignals(check_id, *signals); !s.ok()) {
       return s;
     }
-    for (const v1::Check& c : j.proto().checks()) {
-      if (c.id() == check_id) {
-        return RenderCheck(j, c, Language::kEnglish);
-      }
-    }
-    return std::string();
+    v1::DocumentRequest request =
+        DocumentOf(v1::DOCUMENT_KIND_CHECK, Language::kEnglish);
+    request.set_check_id(check_id);
+    return RenderJournalDocument(j, request);
   });
 }
 
@@ -246,21 +212,13 @@ int RunGuardian(const ParsedArgs& args) {
     return UsageError(absl::StrCat("guardian: ", lang.status().message()));
   }
   return ReadJournal(args, [&](const Journal& j) {
-    if (!args.Switch("json")) {
-      absl::PrintF("%s", RenderGuardian(j, **date, *lang));
+    if (args.Switch("json")) {
+      PrintJson(j.GuardianReportOn(**date));
       return kExitOk;
     }
-    v1::GuardianReport out;
-    out.set_as_of(FormatCivilDate(**date));
-    if (absl::StatusOr<std::string> g = j.Guardian(**date); g.ok()) {
-      out.set_guardian_id(*g);
-    }
-    for (const v1::GuardianTerm& t : j.proto().guardians()) {
-      absl::StatusOr<absl::CivilDay> since = ParseCivilDate(t.since(), "since");
-      if (since.ok() && *since <= **date) *out.add_history() = t;
-    }
-    PrintJson(out);
-    return kExitOk;
+    v1::DocumentRequest request = DocumentOf(v1::DOCUMENT_KIND_GUARDIAN, *lang);
+    request.set_as_of(FormatCivilDate(**date));
+    return PrintDocument(j, request, "guardian");
   });
 }
 

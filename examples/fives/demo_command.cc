@@ -1,20 +1,19 @@
 // fives demo: the whole cycle on the built-in demo team.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "charter_review_text.h"
 #include "command_line.h"
 #include "commands.h"
 #include "demo_team.h"
 #include "fives/catalog.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/journal_io.h"
-#include "fives/report_text.h"
 #include "journal_file.h"
-#include "journal_text.h"
 #include "report_output.h"
 
 namespace fives::cli {
@@ -40,12 +39,6 @@ int RunDemo(const ParsedArgs& args) {
   absl::StatusOr<DemoJournal> demo = BuildDemoJournal();
   if (!demo.ok()) return Refused("demo", demo.status());
   const Journal& j = demo->journal;
-  absl::StatusOr<v1::RoundReport> first =
-      j.Report(demo->first_round, *language);
-  if (!first.ok()) return Refused("demo", first.status());
-  absl::StatusOr<v1::RoundReport> second =
-      j.Report(demo->second_round, *language);
-  if (!second.ok()) return Refused("demo", second.status());
   if (write) {
     if (absl::Status s = CreateJournalFile(j, path); !s.ok()) {
       return Refused("demo", s);
@@ -72,12 +65,32 @@ int RunDemo(const ParsedArgs& args) {
     return kExitOk;
   }
 
+  // The cycle in the documents of the library, each as `fives` shows it
+  // on its own.
+  std::string out;
+  absl::Status failed;
+  auto show = [&](v1::DocumentKind kind, std::optional<absl::CivilDay> as_of,
+                  absl::string_view id = "") {
+    v1::DocumentRequest request;
+    request.set_kind(kind);
+    request.set_language(std::string(LanguageTag(*language)));
+    if (as_of) request.set_as_of(FormatCivilDate(*as_of));
+    if (kind == v1::DOCUMENT_KIND_REPORT) request.set_round_id(std::string(id));
+    if (kind == v1::DOCUMENT_KIND_PLAN) request.set_plan_id(std::string(id));
+    if (kind == v1::DOCUMENT_KIND_CHECK) request.set_check_id(std::string(id));
+    absl::StatusOr<std::string> text = RenderJournalDocument(j, request);
+    if (text.ok()) {
+      out += *text;
+    } else if (failed.ok()) {
+      failed = text.status();
+    }
+  };
   constexpr absl::string_view kRule =
       "\n----------------------------------------\n\n";
-  std::string out = RenderReportText(*first, *language);
+  show(v1::DOCUMENT_KIND_REPORT, std::nullopt, demo->first_round);
   absl::StrAppend(&out, kRule);
   for (const v1::Plan& plan : j.proto().plans()) {
-    absl::StrAppend(&out, RenderPlan(j, plan, *language));
+    show(v1::DOCUMENT_KIND_PLAN, demo->as_of, plan.id());
   }
   absl::StrAppend(&out, "\n");
   // The checks up to round 2; the next one leads into the charter review.
@@ -87,25 +100,24 @@ int RunDemo(const ParsedArgs& args) {
       later.push_back(&check);
       continue;
     }
-    absl::StrAppend(&out, RenderCheck(j, check, *language));
+    show(v1::DOCUMENT_KIND_CHECK, demo->as_of, check.id());
   }
-  absl::StrAppend(
-      &out, kRule, RenderReportText(*second, *language), "\n",
-      RenderVerdict(*second, *language), "\n",
-      RenderFollowUp(j.FollowUp(demo->as_of), j.config().due_soon_days,
-                     *language),
-      "\n",
-      RenderCheckStatus(j.CheckStatus(demo->as_of), demo->as_of, *language),
-      RenderGuardian(j, demo->as_of, *language));
+  absl::StrAppend(&out, kRule);
+  show(v1::DOCUMENT_KIND_REPORT, demo->as_of, demo->second_round);
+  absl::StrAppend(&out, "\n");
+  show(v1::DOCUMENT_KIND_FOLLOW_UP, demo->as_of);
+  absl::StrAppend(&out, "\n");
+  show(v1::DOCUMENT_KIND_CHECK_DUE, demo->as_of);
+  show(v1::DOCUMENT_KIND_GUARDIAN, demo->as_of);
   // The charter: the next check ticks warning signals again, and the review
   // as of that day shows what is in place, what is missing and what next.
   absl::StrAppend(&out, kRule);
   for (const v1::Check* check : later) {
-    absl::StrAppend(&out, RenderCheck(j, *check, *language), "\n");
+    show(v1::DOCUMENT_KIND_CHECK, demo->charter_as_of, check->id());
+    absl::StrAppend(&out, "\n");
   }
-  absl::StrAppend(
-      &out, RenderCharterReview(
-                j, ReviewCharter(j.proto(), demo->charter_as_of), *language));
+  show(v1::DOCUMENT_KIND_CHARTER_REVIEW, demo->charter_as_of);
+  if (!failed.ok()) return Refused("demo", failed);
   if (write) absl::StrAppend(&out, "\njournal written to ", path, "\n");
   absl::PrintF("%s", out);
   return kExitOk;

@@ -13,7 +13,6 @@
 #include "fives/report_text.h"
 #include "input_file.h"
 #include "journal_file.h"
-#include "journal_text.h"
 #include "report_output.h"
 
 namespace fives::cli {
@@ -163,23 +162,8 @@ int RunReport(const ParsedArgs& args) {
       PrintJson(*report);
       return kExitOk;
     }
-    // Without --date, the report is as of the day its round closed.
-    absl::CivilDay as_of;
-    if (*date) {
-      as_of = **date;
-    } else {
-      absl::StatusOr<v1::RoundReport> report =
-          round.empty() ? journal.LatestReport(*lang)
-                        : journal.Report(round, *lang);
-      if (!report.ok()) return Refused("report", report.status());
-      for (const v1::Round& r : journal.proto().rounds()) {
-        if (r.id() != report->round_id()) continue;
-        as_of = *ParseCivilDate(
-            r.closed_on().empty() ? r.date() : r.closed_on(), "date");
-      }
-    }
     absl::StatusOr<std::string> text =
-        RenderReport(journal, round, *format, picture, *lang, as_of);
+        RenderReport(journal, round, *format, picture, *lang, *date);
     if (!text.ok()) return Refused("report", text.status());
     if (absl::Status s = Emit(*text, args.Value("out")); !s.ok()) {
       return Refused("report", s);

@@ -8,6 +8,7 @@
 #include "command_line.h"
 #include "commands.h"
 #include "journal_file.h"
+#include "report_output.h"
 
 namespace fives::cli {
 namespace {
@@ -59,30 +60,18 @@ int Forget(const ParsedArgs& args) {
 }
 
 int List(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError(absl::StrCat("member list: ", lang.status().message()));
+  }
   return ReadJournal(args, [&](const Journal& j) {
     const v1::Team& team = j.proto().team();
     if (args.Switch("json")) {
       PrintJson(team);
       return kExitOk;
     }
-    absl::PrintF("team %s (%s): %d members over time\n", team.id(), team.name(),
-                 team.members_size());
-    size_t width = 0;
-    for (const v1::Member& m : team.members()) {
-      width = std::max(width, m.id().size());
-    }
-    for (const v1::Member& m : team.members()) {
-      std::string line =
-          absl::StrFormat("  %-*s  ", static_cast<int>(width), m.id());
-      if (m.forgotten()) {
-        absl::StrAppend(&line, "(forgotten)");
-      } else {
-        absl::StrAppend(&line, m.display_name(), "  joined ", m.joined());
-        if (!m.left().empty()) absl::StrAppend(&line, "  left ", m.left());
-      }
-      absl::PrintF("%s\n", line);
-    }
-    return kExitOk;
+    return PrintDocument(j, DocumentOf(v1::DOCUMENT_KIND_MEMBERS, *lang),
+                         "member list");
   });
 }
 
@@ -101,6 +90,7 @@ constexpr Flag kForgetFlags[] = {kJournalFlag};
 constexpr Flag kListFlags[] = {
     kJournalFlag,
     Flag::Switch("json", "print JSON, a fives.v1.Team"),
+    kLangFlag,
 };
 
 constexpr Command kCommands[] = {

@@ -2,13 +2,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "command_line.h"
+#include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/journal_io.h"
 #include "fives/meeting_report.h"
-#include "fives/report_svg.h"
-#include "fives/report_text.h"
 #include "fives/text_format.h"
 #include "journal_file.h"
-#include "journal_text.h"
 
 namespace fives::cli {
 
@@ -30,35 +30,59 @@ absl::Status CheckPicture(absl::string_view picture) {
       "--picture: \"", picture, "\" is not radar, strips or trend"));
 }
 
-absl::StatusOr<std::string> RenderReport(
-    const Journal& journal, absl::string_view round_id, ReportFormat format,
-    absl::string_view picture, Language language, absl::CivilDay as_of) {
-  absl::StatusOr<v1::MeetingReport> meeting =
-      BuildMeetingReport(journal, round_id, language, as_of);
-  if (!meeting.ok()) return meeting.status();
+absl::StatusOr<std::string> RenderReport(const Journal& journal,
+                                         absl::string_view round_id,
+                                         ReportFormat format,
+                                         absl::string_view picture,
+                                         Language language,
+                                         std::optional<absl::CivilDay> as_of) {
+  v1::DocumentRequest request;
+  request.set_round_id(std::string(round_id));
+  request.set_language(std::string(LanguageTag(language)));
+  if (as_of) request.set_as_of(FormatCivilDate(*as_of));
+  if (format == ReportFormat::kJson) {
+    absl::StatusOr<absl::CivilDay> day =
+        as_of ? *as_of : DefaultReportDay(journal, round_id);
+    if (!day.ok()) return day.status();
+    absl::StatusOr<v1::MeetingReport> meeting =
+        BuildMeetingReport(journal, round_id, language, *day);
+    if (!meeting.ok()) return meeting.status();
+    return absl::StrCat(fives::PrintJson(*meeting), "\n");
+  }
+  request.set_kind(v1::DOCUMENT_KIND_REPORT);
   switch (format) {
     case ReportFormat::kMarkdown:
-      return RenderMeetingMarkdown(*meeting, language);
+      request.set_format(v1::DOCUMENT_FORMAT_MARKDOWN);
+      break;
     case ReportFormat::kHtml:
-      return RenderMeetingHtml(*meeting, journal, language);
-    case ReportFormat::kJson:
-      return absl::StrCat(fives::PrintJson(*meeting), "\n");
+      request.set_format(v1::DOCUMENT_FORMAT_HTML);
+      break;
     case ReportFormat::kSvg:
-      if (picture == "strips") {
-        return RenderDistributionSvg(meeting->round(), language);
-      }
-      if (picture == "trend") return RenderTrendSvg(journal.proto(), language);
-      {
-        const std::optional<v1::RoundReport> previous =
-            PreviousRoundReport(journal, meeting->round().round_id(), language);
-        return RenderRadarSvg(meeting->round(), previous ? &*previous : nullptr,
-                              language);
-      }
-    case ReportFormat::kText:
+      request.set_format(v1::DOCUMENT_FORMAT_SVG);
+      request.set_kind(picture == "strips"  ? v1::DOCUMENT_KIND_STRIPS
+                       : picture == "trend" ? v1::DOCUMENT_KIND_TREND
+                                            : v1::DOCUMENT_KIND_RADAR);
+      break;
     default:
-      return absl::StrCat(RenderReportText(meeting->round(), language), "\n",
-                          RenderVerdict(meeting->round(), language));
+      request.set_format(v1::DOCUMENT_FORMAT_TEXT);
+      break;
   }
+  return RenderJournalDocument(journal, request);
+}
+
+v1::DocumentRequest DocumentOf(v1::DocumentKind kind, Language language) {
+  v1::DocumentRequest request;
+  request.set_kind(kind);
+  request.set_language(std::string(LanguageTag(language)));
+  return request;
+}
+
+int PrintDocument(const Journal& journal, const v1::DocumentRequest& request,
+                  absl::string_view command) {
+  absl::StatusOr<std::string> text = RenderJournalDocument(journal, request);
+  if (!text.ok()) return Refused(command, text.status());
+  absl::PrintF("%s", *text);
+  return kExitOk;
 }
 
 absl::Status Emit(const std::string& text, const std::string& out) {

@@ -4,6 +4,7 @@
 #ifndef FIVES_EXAMPLES_FIVES_REPORT_OUTPUT_H_
 #define FIVES_EXAMPLES_FIVES_REPORT_OUTPUT_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -11,6 +12,7 @@
 #include "absl/time/civil_time.h"
 #include "fives/catalog.h"
 #include "fives/journal.h"
+#include "fives/v1/document.pb.h"
 
 namespace fives::cli {
 
@@ -22,11 +24,23 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 // radar, strips or trend.
 absl::Status CheckPicture(absl::string_view picture);
 
-// The report of `round_id` (empty: the latest closed round) as of `as_of`,
-// in `format` (`picture` chooses the SVG).
-absl::StatusOr<std::string> RenderReport(
-    const Journal& journal, absl::string_view round_id, ReportFormat format,
-    absl::string_view picture, Language language, absl::CivilDay as_of);
+// The report of `round_id` (empty: the latest closed round) as of `as_of`
+// (none: the day the round closed), in `format` (`picture` chooses the SVG).
+absl::StatusOr<std::string> RenderReport(const Journal& journal,
+                                         absl::string_view round_id,
+                                         ReportFormat format,
+                                         absl::string_view picture,
+                                         Language language,
+                                         std::optional<absl::CivilDay> as_of);
+
+// A request for the library's document `kind` in `language`; the caller
+// sets the rest.
+v1::DocumentRequest DocumentOf(v1::DocumentKind kind, Language language);
+
+// Prints the document `request` asks for, or reports the refusal as
+// `command`'s; the exit code.
+int PrintDocument(const Journal& journal, const v1::DocumentRequest& request,
+                  absl::string_view command);
 
 // Writes `text` to stdout, or atomically to the file `out` (replacing it).
 absl::Status Emit(const std::string& text, const std::string& out);

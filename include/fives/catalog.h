@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/substitute.h"
 #include "fives/pillar.h"
 #include "fives/v1/catalog.pb.h"
 
@@ -34,6 +35,19 @@ const std::string& PillarName(Pillar pillar, Language language);
 // The phrase with `key` in `language`; `key` itself when the catalog has no
 // such phrase (a programming error, caught by the catalog tests).
 absl::string_view Phrase(absl::string_view key, Language language);
+
+// The phrase `key` in `language` with its placeholders $0, $1, ... replaced
+// by `args` (numbers and strings, as absl::Substitute takes them). Every
+// text for people is built this way, so the catalog holds each sentence
+// whole, in each language's own word order.
+template <typename... Args>
+std::string Say(absl::string_view key, Language language, const Args&... args) {
+  if constexpr (sizeof...(Args) == 0) {
+    return std::string(Phrase(key, language));
+  } else {
+    return absl::Substitute(Phrase(key, language), args...);
+  }
+}
 
 // Checks a catalog: five pillars in order with their keys, texts in "nl" and
 // "en" with non-empty name, summary and lists of equal length per language,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "fives/catalog.h"
@@ -114,6 +115,19 @@ absl::Status CheckSignalTick(const v1::SignalTick& tick,
 void StampCharter(const v1::Charter& before, absl::CivilDay today,
                   v1::Charter* after);
 
+// "strategy:2": a warning signal as people number it, by pillar and
+// number counted from 1 in the catalog's order (`index` counts from 0, as
+// SignalTick.signal does).
+std::string SignalLabel(Pillar pillar, int index);
+
+// How long an agreement stays fresh without being confirmed again, when
+// the caller does not say.
+inline constexpr int kDefaultStaleDays = 365;
+
+// The stale age as every face takes it: 0 for kDefaultStaleDays, else the
+// value; a negative value is refused, naming `field`.
+absl::StatusOr<int> StaleDaysOrDefault(int stale_days, absl::string_view field);
+
 // The charter review as of `as_of`; an agreement confirmed more than
 // `stale_days` days before `as_of` is stale, one confirmed after `as_of` is
 // missing (it was not there yet). The agreements each pillar asks for are
@@ -124,7 +138,8 @@ void StampCharter(const v1::Charter& before, absl::CivilDay today,
 // pillar carries its findings of CheckCharter, and its warning signals
 // counted over the checks held up to `as_of`.
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
-                                absl::CivilDay as_of, int stale_days = 365);
+                                absl::CivilDay as_of,
+                                int stale_days = kDefaultStaleDays);
 
 }  // namespace fives
 

@@ -148,6 +148,10 @@ class Journal {
   // --- The check and the guardian ------------------------------------------
   // Whether the next collaboration check is due as of `as_of`.
   v1::CheckStatus CheckStatus(absl::CivilDay as_of) const;
+  // What a check held on `as_of` needs: its status, the process guardian who
+  // leads it (empty when the team has no current member) and the actions
+  // it must review (open and created by then, as RecordCheck requires).
+  v1::CheckDue CheckDue(absl::CivilDay as_of) const;
   // Records a check: every action open on its date reviewed once, the
   // facilitator the current guardian, agreements that become actions. The
   // guardian role then rotates to the next current member in join order.
@@ -159,6 +163,8 @@ class Journal {
   // the first check, the first current member in join order. NotFound when
   // the team has no current member.
   absl::StatusOr<std::string> Guardian(absl::CivilDay on) const;
+  // The guardian on `on` (empty when nobody) and the terms begun by then.
+  v1::GuardianReport GuardianReportOn(absl::CivilDay on) const;
 
   // --- The charter (see charter.h) -----------------------------------------
   // Replaces the charter's five pillar sections. Agreements new or changed

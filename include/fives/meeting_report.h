@@ -27,6 +27,12 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      Language language,
                                                      absl::CivilDay as_of);
 
+// The day a report of round `round_id` (empty: the latest closed round)
+// speaks of when the caller names none: the day the round closed, so the
+// report reads the same whenever it is made. NotFound as BuildMeetingReport.
+absl::StatusOr<absl::CivilDay> DefaultReportDay(const Journal& journal,
+                                                absl::string_view round_id);
+
 // The report of the closed round before `round_id` in the journal, for the
 // radar's dashed outline; nullopt when there is none.
 std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,

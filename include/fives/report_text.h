@@ -130,6 +130,28 @@ std::string VerdictText(const v1::PillarTrend& trend, Language language);
 // "too small to tell", or "no verdict" when it is withheld.
 std::string VerdictWord(const v1::PillarTrend& trend, Language language);
 
+// The size of an effect in words: "negligible", "small", "medium", "large"
+// (fives.v1.EffectSize); empty when unspecified.
+std::string EffectSizeText(v1::EffectSize size, Language language);
+
+// A p-value for people: three decimals, or "< 0.001".
+std::string PValueText(double p, Language language);
+
+// The closed loop of a round's report: whether the focus pillar of the plan
+// on an earlier round moved. `heading` names the pillar, the plan and the
+// rounds (or says there is no verdict yet); `lines` give the verdict in
+// words, the means before and after with the change, and the p-value with
+// the effect size, or why those are withheld.
+struct VerdictView {
+  std::string heading;
+  std::vector<std::string> lines;
+};
+VerdictView VerdictOf(const v1::RoundReport& report, Language language);
+
+// The verdict as the text report ends with it: the heading, then each line
+// indented by two spaces.
+std::string RenderVerdictText(const v1::RoundReport& report, Language language);
+
 }  // namespace fives
 
 #endif  // FIVES_REPORT_TEXT_H_

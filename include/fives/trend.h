@@ -82,6 +82,10 @@ double PermutationPValueBy(PermutationMethod method,
 // [-1, 1]; 0 when either sample is empty.
 double CliffsDelta(const ScoreHistogram& before, const ScoreHistogram& after);
 
+// The size of a Cliff's delta (Romano et al. 2006): |delta| below 0.147
+// negligible, below 0.33 small, below 0.474 medium, else large.
+v1::EffectSize EffectSizeOf(double cliffs_delta);
+
 // One pillar compared. `before` and `after` are the statistics as the rounds
 // disclose them (DisclosedStats), the histograms the rounds' counts. The
 // means are compared when both are shown; the verdict, median change,

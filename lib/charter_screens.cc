@@ -1,5 +1,5 @@
-#include "charter_text.h"
-
+// The screens of the team charter: the charter per pillar and the
+// catalog's warning signals with their numbers.
 #include <string>
 #include <vector>
 
@@ -7,12 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "absl/strings/substitute.h"
 #include "fives/charter.h"
-#include "journal_text.h"
-#include "say.h"
+#include "screens.h"
 
-namespace fives::cli {
+namespace fives::screens {
 namespace {
 
 // The phrase "<prefix><suffix of the enum name>" ("decision_model_" and
@@ -53,19 +51,18 @@ std::string StyleText(const std::string& style, Language lang) {
 // Builds the lines of one pillar's section.
 class Section {
  public:
-  Section(const Journal& journal, Language lang, std::string* out)
+  Section(const Journal& journal, Language lang, Outline* out)
       : journal_(journal), lang_(lang), out_(*out) {}
 
-  void Heading(Pillar pillar) {
-    absl::StrAppend(&out_, "\n", PillarName(pillar, lang_), "\n");
-  }
+  void Heading(Pillar pillar) { out_.Heading(PillarName(pillar, lang_)); }
 
   // "  Shared sentence: TEXT (confirmed D)", or "not recorded".
   void Value(absl::string_view key, const std::string& text,
              const std::string& updated) {
-    absl::StrAppend(&out_, "  ", AgreementName(key, lang_), ": ",
-                    text.empty() ? Say("charter_not_recorded", lang_) : text,
-                    text.empty() ? "" : Confirmed(updated), "\n");
+    out_.Line(1, absl::StrCat(
+                     AgreementName(key, lang_), ": ",
+                     text.empty() ? Say("charter_not_recorded", lang_) : text,
+                     text.empty() ? "" : Confirmed(updated)));
   }
 
   // "  LABEL (confirmed D):" and one line per entry, or "LABEL: not
@@ -73,14 +70,12 @@ class Section {
   void List(absl::string_view label, const std::vector<std::string>& lines,
             const std::string& updated = "") {
     if (lines.empty()) {
-      absl::StrAppend(&out_, "  ", label, ": ",
-                      Say("charter_not_recorded", lang_), "\n");
+      out_.Line(1,
+                absl::StrCat(label, ": ", Say("charter_not_recorded", lang_)));
       return;
     }
-    absl::StrAppend(&out_, "  ", label, Confirmed(updated), ":\n");
-    for (const std::string& line : lines) {
-      absl::StrAppend(&out_, "    - ", line, "\n");
-    }
+    out_.Line(1, absl::StrCat(label, Confirmed(updated), ":"));
+    for (const std::string& line : lines) out_.Item(2, line);
   }
 
   // " (confirmed D)", or nothing for an undated agreement.
@@ -120,7 +115,7 @@ class Section {
  private:
   const Journal& journal_;
   const Language lang_;
-  std::string& out_;
+  Outline& out_;
 };
 
 std::vector<std::string> Strings(
@@ -275,22 +270,18 @@ void ShowSuccess(const v1::SuccessCharter& s, Section& section, Language lang) {
 
 }  // namespace
 
-std::string SignalLabel(Pillar pillar, int index) {
-  return absl::StrCat(PillarKey(pillar), ":", index + 1);
-}
-
 std::string SignalText(Pillar pillar, int index, Language lang) {
   const v1::PillarTexts& texts = PillarTextsFor(pillar, lang);
   if (index < 0 || index >= texts.warning_signals_size()) return "?";
   return texts.warning_signals(index);
 }
 
-std::string RenderCharter(const Journal& journal, Language lang) {
+Outline CharterOutline(const Journal& journal, Language lang) {
   const v1::Journal& j = journal.proto();
-  std::string out =
-      absl::StrCat(Say("charter_title", lang), ": ", j.team().name(), "\n");
+  Outline out;
+  out.Title(absl::StrCat(Say("charter_title", lang), ": ", j.team().name()));
   if (!j.has_charter()) {
-    absl::StrAppend(&out, Say("charter_none", lang), "\n");
+    out.Line(0, Say("charter_none", lang));
     return out;
   }
   const v1::Charter& c = j.charter();
@@ -303,17 +294,18 @@ std::string RenderCharter(const Journal& journal, Language lang) {
   return out;
 }
 
-std::string RenderSignalCatalog(Language lang) {
-  std::string out = absl::StrCat(Say("charter_signals_catalog", lang), "\n");
+Outline SignalsOutline(Language lang) {
+  Outline out;
+  out.Title(Say("charter_signals_catalog", lang));
   for (Pillar p : kAllPillars) {
-    absl::StrAppend(&out, "\n", PillarName(p, lang), "\n");
+    out.Heading(PillarName(p, lang));
     const v1::PillarTexts& texts = PillarTextsFor(p, lang);
     for (int i = 0; i < texts.warning_signals_size(); ++i) {
-      absl::StrAppend(&out, "  ", SignalLabel(p, i), "  ",
-                      texts.warning_signals(i), "\n");
+      out.Line(1,
+               absl::StrCat(SignalLabel(p, i), "  ", texts.warning_signals(i)));
     }
   }
   return out;
 }
 
-}  // namespace fives::cli
+}  // namespace fives::screens

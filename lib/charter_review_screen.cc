@@ -1,18 +1,15 @@
-#include "charter_review_text.h"
-
+// The screen of the charter review.
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "absl/strings/substitute.h"
-#include "charter_text.h"
 #include "fives/charter.h"
 #include "fives/pillar.h"
-#include "say.h"
+#include "screens.h"
 
-namespace fives::cli {
+namespace fives::screens {
 namespace {
 
 // "strategy:2 Many decisions ...: ticked at 2 of 2 checks (since D), also
@@ -31,16 +28,15 @@ std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
 }
 
 // The lines of one pillar after its readiness.
-std::string PillarLines(const v1::PillarCharterReview& pr, Pillar pillar,
-                        int checks, Language lang) {
-  std::string out;
+void PillarLines(const v1::PillarCharterReview& pr, Pillar pillar, int checks,
+                 Language lang, Outline& out) {
   if (pr.missing_size() > 0) {
     std::vector<std::string> missing;
     for (const std::string& key : pr.missing()) {
       missing.emplace_back(AgreementName(key, lang));
     }
-    absl::StrAppend(&out, "  ", Say("col_missing", lang), ": ",
-                    absl::StrJoin(missing, "; "), "\n");
+    out.Line(1, absl::StrCat(Say("col_missing", lang), ": ",
+                             absl::StrJoin(missing, "; ")));
   }
   std::vector<std::string> stale;
   for (const v1::AgreementStatus& a : pr.agreements()) {
@@ -50,25 +46,22 @@ std::string PillarLines(const v1::PillarCharterReview& pr, Pillar pillar,
                                  ")"));
   }
   if (!stale.empty()) {
-    absl::StrAppend(&out, "  ", Say("col_stale", lang), ": ",
-                    absl::StrJoin(stale, "; "), "\n");
+    out.Line(1, absl::StrCat(Say("col_stale", lang), ": ",
+                             absl::StrJoin(stale, "; ")));
   }
   if (pr.signals_size() > 0) {
-    absl::StrAppend(&out, "  ", Say("col_signals", lang), ":\n");
+    out.Line(1, absl::StrCat(Say("col_signals", lang), ":"));
     for (const v1::SignalCount& s : pr.signals()) {
-      absl::StrAppend(&out, "    - ", SignalCountLine(pillar, s, checks, lang),
-                      "\n");
+      out.Item(2, SignalCountLine(pillar, s, checks, lang));
     }
   }
   for (const v1::Finding& f : pr.findings()) {
-    absl::StrAppend(
-        &out, "  ",
-        Say(f.severity() == v1::FINDING_SEVERITY_ERROR ? "finding_error"
-                                                       : "finding_warning",
-            lang),
-        ": ", f.message(), "\n");
+    out.Line(1, absl::StrCat(Say(f.severity() == v1::FINDING_SEVERITY_ERROR
+                                     ? "finding_error"
+                                     : "finding_warning",
+                                 lang),
+                             ": ", f.message()));
   }
-  return out;
 }
 
 // "Next agreement: NAME (PILLAR, why). NEXT STEP.", or that every
@@ -88,13 +81,14 @@ std::string NextLine(const v1::CharterReview& review, Language lang) {
 
 }  // namespace
 
-std::string RenderCharterReview(const Journal& journal,
-                                const v1::CharterReview& review,
-                                Language lang) {
-  std::string out = absl::StrCat(
-      Say("charter_title", lang), ": ", journal.proto().team().name(), "\n",
-      Say("charter_as_of", lang, review.as_of(), review.stale_days()), "\n",
-      Say("charter_findings", lang, review.errors(), review.warnings()), "\n");
+Outline CharterReviewOutline(const Journal& journal,
+                             const v1::CharterReview& review, Language lang) {
+  Outline out;
+  out.Title(absl::StrCat(Say("charter_title", lang), ": ",
+                         journal.proto().team().name()));
+  out.Line(0, Say("charter_as_of", lang, review.as_of(), review.stale_days()));
+  out.Line(0,
+           Say("charter_findings", lang, review.errors(), review.warnings()));
   for (const v1::PillarCharterReview& pr : review.pillars()) {
     absl::StatusOr<Pillar> pillar = PillarFromProto(pr.pillar());
     if (!pillar.ok()) continue;
@@ -102,13 +96,13 @@ std::string RenderCharterReview(const Journal& journal,
     for (const v1::AgreementStatus& a : pr.agreements()) {
       if (a.state() == v1::AGREEMENT_STATE_IN_PLACE) ++in_place;
     }
-    absl::StrAppend(&out, "\n", PillarName(*pillar, lang), ": ",
-                    Say("col_readiness", lang), " ", in_place, "/",
-                    pr.agreements_size(), "\n",
-                    PillarLines(pr, *pillar, review.checks(), lang));
+    out.Heading(absl::StrCat(PillarName(*pillar, lang), ": ",
+                             Say("col_readiness", lang), " ", in_place, "/",
+                             pr.agreements_size()));
+    PillarLines(pr, *pillar, review.checks(), lang, out);
   }
-  absl::StrAppend(&out, "\n", NextLine(review, lang), "\n");
+  out.Paragraph(NextLine(review, lang));
   return out;
 }
 
-}  // namespace fives::cli
+}  // namespace fives::screens
