@@ -462,6 +462,30 @@ FIVES_API int fives_journal_document(fives_buffer* out,
                                      const char* as_of,
                                      int document) FIVES_NOEXCEPT;
 
+/* Any document of a journal for people: every screen of the `fives`
+ * command (the round's report with its verdict, or as Markdown and HTML the
+ * meeting page; the radar, strips and trend pictures; the follow-up, the
+ * actions, the check due, a recorded check, the process guardian, a plan,
+ * the charter, its review, the warning signals, the members), in English
+ * or Dutch, as text, Markdown, HTML or, for the pictures, SVG: the same
+ * bytes the command prints. `request` is a fives.v1.DocumentRequest in
+ * `format` (FIVES_FORMAT_BINARY, _JSON or _TEXT); see
+ * fives/v1/document.proto for what each kind needs. `journal` may be NULL
+ * for DOCUMENT_KIND_SIGNALS alone. On success `out` holds UTF-8 text,
+ * NUL-terminated; free it with fives_buffer_free.
+ * Returns FIVES_OK; FIVES_INVALID_ARGUMENT, naming the field and value
+ * ("request.as_of: ...", "request.format: ..."), for a request that does
+ * not parse, an unknown kind, format or language, a format the kind does
+ * not come in, a missing or malformed as_of, a negative stale_days, a NULL
+ * journal for a kind that needs one, or a non-empty `out`; FIVES_NOT_FOUND
+ * for a round, plan, check, action or owner the journal does not have, or
+ * a report of a journal without a closed round;
+ * FIVES_RESOURCE_EXHAUSTED when memory runs out. */
+FIVES_API int fives_journal_render(fives_buffer* out,
+                                   const fives_journal* journal,
+                                   const uint8_t* request, size_t len,
+                                   int format) FIVES_NOEXCEPT;
+
 /* Two closed rounds compared: fives.v1.RoundComparison. */
 FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,

@@ -8,9 +8,9 @@
 #include "capi_internal.h"
 #include "fives.h"
 #include "fives/civil_date.h"
+#include "fives/journal_document.h"
 #include "fives/journal_io.h"
 #include "fives/meeting_report.h"
-#include "fives/report_svg.h"
 #include "fives/report_text.h"
 #include "fives/v1/requests.pb.h"
 #include "journal_handle.h"
@@ -422,39 +422,69 @@ FIVES_API int fives_journal_document(fives_buffer* out,
                                      const char* round_id, const char* language,
                                      const char* as_of, int document) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
+    return WithResult(out, journal, [&](auto& j) -> absl::Status {
+      // The first documents of the ABI, each a DocumentRequest of today.
+      fives::v1::DocumentRequest request;
+      switch (document) {
+        case FIVES_DOCUMENT_MARKDOWN:
+          request.set_kind(fives::v1::DOCUMENT_KIND_REPORT);
+          request.set_format(fives::v1::DOCUMENT_FORMAT_MARKDOWN);
+          break;
+        case FIVES_DOCUMENT_HTML:
+          request.set_kind(fives::v1::DOCUMENT_KIND_REPORT);
+          request.set_format(fives::v1::DOCUMENT_FORMAT_HTML);
+          break;
+        case FIVES_DOCUMENT_RADAR:
+          request.set_kind(fives::v1::DOCUMENT_KIND_RADAR);
+          break;
+        case FIVES_DOCUMENT_STRIPS:
+          request.set_kind(fives::v1::DOCUMENT_KIND_STRIPS);
+          break;
+        case FIVES_DOCUMENT_TREND:
+          request.set_kind(fives::v1::DOCUMENT_KIND_TREND);
+          break;
+        default:
+          return absl::InvalidArgumentError(
+              absl::StrCat("document: ", document,
+                           " is not FIVES_DOCUMENT_MARKDOWN (1) .. "
+                           "FIVES_DOCUMENT_TREND (5)"));
+      }
+      absl::StatusOr<fives::Language> lang = CheckLanguage(language);
+      if (!lang.ok()) return lang.status();
+      request.set_language(std::string(fives::LanguageTag(*lang)));
+      absl::StatusOr<absl::CivilDay> day = CheckDate(as_of, "as_of");
+      if (!day.ok()) return day.status();
+      request.set_as_of(fives::FormatCivilDate(*day));
+      absl::StatusOr<std::string> round = OptionalString(round_id, "round_id");
+      if (!round.ok()) return round.status();
+      request.set_round_id(*round);
+      absl::StatusOr<std::string> text =
+          fives::RenderJournalDocument(j, request);
+      if (!text.ok()) return text.status();
+      return fives::capi::WriteText(*text, out);
+    });
+  });
+}
+
+FIVES_API int fives_journal_render(fives_buffer* out,
+                                   const fives_journal* journal,
+                                   const uint8_t* request, size_t len,
+                                   int format) noexcept {
+  return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
-    if (document < FIVES_DOCUMENT_MARKDOWN || document > FIVES_DOCUMENT_TREND) {
-      return Fail(absl::InvalidArgumentError(absl::StrCat(
-          "document: ", document,
-          " is not FIVES_DOCUMENT_MARKDOWN (1) .. FIVES_DOCUMENT_TREND (5)")));
+    fives::v1::DocumentRequest r;
+    if (absl::Status s =
+            fives::capi::ParseMessage(request, len, format, "request", &r);
+        !s.ok()) {
+      return Fail(s);
     }
-    fives::Language lang;
-    absl::StatusOr<fives::v1::MeetingReport> m =
-        MeetingOf(journal, round_id, language, as_of, &lang);
-    if (!m.ok()) return Fail(m.status());
-    const fives::Journal& j = journal->journal;
     absl::StatusOr<std::string> text;
-    switch (document) {
-      case FIVES_DOCUMENT_MARKDOWN:
-        text = fives::RenderMeetingMarkdown(*m, lang);
-        break;
-      case FIVES_DOCUMENT_HTML:
-        text = fives::RenderMeetingHtml(*m, j, lang);
-        break;
-      case FIVES_DOCUMENT_RADAR: {
-        const std::optional<fives::v1::RoundReport> previous =
-            fives::PreviousRoundReport(j, m->round().round_id(), lang);
-        text = fives::RenderRadarSvg(m->round(),
-                                     previous ? &*previous : nullptr, lang);
-        break;
-      }
-      case FIVES_DOCUMENT_STRIPS:
-        text = fives::RenderDistributionSvg(m->round(), lang);
-        break;
-      default:
-        text = fives::RenderTrendSvg(j.proto(), lang);
-        break;
+    if (journal == nullptr) {
+      text = fives::RenderCatalogDocument(r);
+    } else {
+      if (absl::Status s = CheckJournal(journal); !s.ok()) return Fail(s);
+      text = fives::RenderJournalDocument(journal->journal, r);
     }
     if (!text.ok()) return Fail(text.status());
     return Done(fives::capi::WriteText(*text, out));
