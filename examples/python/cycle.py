@@ -7,8 +7,9 @@ everything in a journal file that survives a restart.
     python3 examples/python/cycle.py [FOLDER]    # the journal goes in FOLDER
 
 Needs the fives package (pip install ./bindings/python, or
-PYTHONPATH=bindings/python) and libfives (found automatically after a build,
-or set FIVES_LIBRARY).
+PYTHONPATH=bindings/python) and libfives: set FIVES_LIBRARY to it (e.g.
+build/default/libfives.so.0), or FIVES_SEARCH_BUILD_TREE=1 to find a build of
+this checkout, or install it where pkg-config or the loader finds it.
 """
 
 import os

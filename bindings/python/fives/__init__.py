@@ -12,9 +12,11 @@ organisation (:class:`Org`), private at every level.
     (3.6666666666666665, 'mixed')
 
 The package uses only the standard library (ctypes). It finds libfives
-through the environment variable FIVES_LIBRARY, then its own folder, then
-the build tree of the source checkout, then the system's loader path; see
-:func:`library_path`. Errors raise :class:`fives.Error` subclasses, one per status
+through :func:`set_library_path` (called before the first use), else the
+environment variable FIVES_LIBRARY, then its own folder, then (only with
+FIVES_SEARCH_BUILD_TREE=1) the build tree of the source checkout, then
+pkg-config and the system's loader path; see :func:`library_path` and
+``fives._ffi``. Errors raise :class:`fives.Error` subclasses, one per status
 code of the library, carrying its message.
 
 Results are typed: frozen dataclasses named after the schema's messages
@@ -36,9 +38,15 @@ Changes from 0.1.0 callers may notice:
   dict it returned).
 * ``Journal.charter()`` returns a :class:`Charter`; ``charter("dict")``
   the dict it returned. ``set_charter`` takes either.
+* The build tree of a source checkout is searched only with
+  FIVES_SEARCH_BUILD_TREE=1 (or name it with :func:`set_library_path` or
+  FIVES_LIBRARY).
 """
 
 from __future__ import annotations
+
+import os
+from typing import Union
 
 from . import _ffi
 from .catalog import (Catalog, CatalogPillar, Phrase, PillarTexts, catalog,
@@ -80,6 +88,7 @@ __all__ = [
     "__version__",
     "library_version",
     "library_path",
+    "set_library_path",
     # Limits
     "Limit",
     "get_limit",
@@ -219,3 +228,11 @@ def library_path() -> str:
     :class:`LibraryError` listing the paths tried when it cannot)."""
     return _ffi.library_path()
 
+
+def set_library_path(path: Union[str, "os.PathLike[str]"]) -> None:
+    """Chooses the libfives to load, before its first use: a file, or a
+    folder holding ``libfives.so.0`` (a build folder such as
+    ``build/default``). It is then the only candidate, before
+    FIVES_LIBRARY. Raises :class:`LibraryError` naming the loaded path once
+    a libfives is loaded (unless ``path`` is that file)."""
+    _ffi.set_library_path(path)
