@@ -27,7 +27,7 @@ the package's enums and ``datetime.date`` dates. Each has ``to_message()``,
 the proto3 JSON mapping as a dict, and ``from_message()``; fields a newer
 library adds do not break them.
 
-Changes from 0.1.0 callers may notice:
+Changes callers of earlier versions may notice:
 
 * ``Journal.report``, ``meeting_report``, ``compare_rounds``,
   ``follow_up``, ``check_status`` and ``review_charter`` return those

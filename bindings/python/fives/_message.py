@@ -51,17 +51,16 @@ _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
 class _Field:
     """One dataclass field: its Python name, JSON key and resolved type."""
 
-    __slots__ = ("name", "key", "hint", "optional", "inner")
+    __slots__ = ("name", "key", "hint", "optional")
 
     def __init__(self, name: str, key: str, hint: Any) -> None:
         self.name = name
         self.key = key
         self.hint = hint
-        args = typing.get_args(hint)
+        # Optional[X]: a proto3 optional field, a message or an enum, whose
+        # presence is not told by its value.
         self.optional = (typing.get_origin(hint) is typing.Union and
-                         type(None) in args)
-        self.inner = ([a for a in args if a is not type(None)][0]
-                      if self.optional else hint)
+                         type(None) in typing.get_args(hint))
 
 
 _TABLES: Dict[type, Tuple[_Field, ...]] = {}
