@@ -7,8 +7,9 @@ everything in a journal file that survives a restart.
     python3 examples/python/cycle.py [FOLDER]    # the journal goes in FOLDER
 
 Needs the fives package (pip install ./bindings/python, or
-PYTHONPATH=bindings/python) and libfives (found automatically after a build,
-or set FIVES_LIBRARY).
+PYTHONPATH=bindings/python) and libfives: set FIVES_LIBRARY to it (e.g.
+build/default/libfives.so.0), or FIVES_SEARCH_BUILD_TREE=1 to find a build of
+this checkout, or install it where pkg-config or the loader finds it.
 """
 
 import os
@@ -41,12 +42,15 @@ def main(folder: str) -> None:
             journal.add_response("2026-11", member_id, scores)
         journal.close_round("2026-11", date(2026, 11, 3))
 
-        # 3. The report: a dict (fives.v1.RoundReport), or text to show.
+        # 3. The report: typed (fives.RoundReport; .to_message() is the
+        #    fives.v1.RoundReport dict), or text to show. A withheld measure
+        #    is None.
         report = journal.report("2026-11", language="en")
-        for pillar in report["pillars"]:
-            label = pillar["label"].replace("AGREEMENT_LABEL_", "").lower()
-            print(f"{pillar['pillar']:<18} mean {pillar['mean']:.2f}  {label}")
-        print("focus:", report["focus"])
+        for pillar in report.pillars:
+            name = pillar.pillar.key if pillar.pillar else "?"
+            mean = "withheld" if pillar.mean is None else f"{pillar.mean:.2f}"
+            print(f"{name:<10} mean {mean}  {pillar.label or ''}")
+        print("focus:", report.focus.key if report.focus else "none")
         print(journal.report_text())
 
         # 4. The plan: two actions on the focus pillar, each with an owner and
@@ -68,14 +72,15 @@ def main(folder: str) -> None:
                              "Draft table shared", progress=60)
         journal.complete_action(first, date(2026, 11, 20))
         follow_up = journal.follow_up(date(2026, 12, 1))
-        print("open:", [a["id"] for a in follow_up.get("open", [])],
-              "to celebrate:", [a["id"] for a in follow_up.get("celebrate", [])])
+        print("open:", [a.id for a in follow_up.open],
+              "to celebrate:", [a.id for a in follow_up.celebrate])
 
         # 6. The collaboration check, 6-8 weeks after the plan, led by the
         #    process guardian; every open action gets a review.
         today = date(2026, 12, 15)
-        print("check:", journal.check_status(today)["state"],
-              "led by", journal.guardian(today))
+        status = journal.check_status(today)
+        print("check:", status.state.name.lower() if status.state else "?",
+              "until", status.window_end, "led by", journal.guardian(today))
         journal.record_check(
             today,
             helps=["Decisions are written down the day they are made"],

@@ -1,6 +1,7 @@
 """fives.Journal and the team charter: charter, set_charter, review_charter,
 tick_signals and the signals of record_check; errors and wrong types."""
 
+import dataclasses
 import datetime
 import json
 import unittest
@@ -60,7 +61,7 @@ def chartered() -> fives.Journal:
 
 
 def by_key(review):
-    return {p["key"]: p for p in review["pillars"]}
+    return {p.key: p for p in review.pillars}
 
 
 def copy_of(message):
@@ -70,27 +71,50 @@ def copy_of(message):
 class CharterTest(unittest.TestCase):
     def test_no_charter(self):
         with team() as j:
-            self.assertEqual(j.charter(), {})
+            self.assertEqual(j.charter(), fives.Charter())
+            self.assertEqual(j.charter("typed"), fives.Charter())
+            self.assertEqual(j.charter("dict"), {})
             self.assertEqual(j.charter("json"), "{}")
             self.assertEqual(j.charter("text"), "")
             self.assertEqual(j.charter("bytes"), b"")
             review = j.review_charter(D(2026, 2, 1))
-            self.assertEqual(review["as_of"], "2026-02-01")
-            self.assertEqual(review["stale_days"], 365)
-            self.assertEqual([p["key"] for p in review["pillars"]],
+            self.assertIsInstance(review, fives.CharterReview)
+            self.assertEqual(review.as_of, D(2026, 2, 1))
+            self.assertEqual(review.stale_days, 365)
+            self.assertEqual([p.key for p in review.pillars],
                              ["strategy", "synergy", "structure", "steering",
                               "success"])
-            for p in review["pillars"]:
-                self.assertNotIn("readiness", p)  # 0
-                self.assertEqual(len(p["missing"]), len(p["agreements"]))
-            self.assertEqual(review["next"], {
+            self.assertEqual([p.pillar for p in review.pillars],
+                             list(fives.Pillar))
+            for p in review.pillars:
+                self.assertEqual(p.readiness, 0.0)
+                self.assertNotIn("readiness", p.to_message())  # 0: absent
+                self.assertEqual(len(p.missing), len(p.agreements))
+            self.assertEqual(review.next, fives.NextAgreement(
+                fives.Pillar.STRATEGY, "shared_sentence",
+                fives.NextReason.LOWEST_READINESS))
+            self.assertEqual(review.to_message()["next"], {
                 "pillar": "PILLAR_STRATEGY", "key": "shared_sentence",
                 "reason": "NEXT_REASON_LOWEST_READINESS"})
-            self.assertNotIn("warnings", review)
+            self.assertEqual(review.warnings, 0)
+            self.assertNotIn("warnings", review.to_message())
 
     def test_set_and_read_back_in_each_format(self):
         with chartered() as j:
-            charter = j.charter()
+            typed = j.charter()
+            assert typed.strategy is not None and typed.steering is not None
+            self.assertEqual(typed.strategy.priorities,
+                             ("Growth", "Talent", "Margin"))
+            self.assertEqual(typed.strategy.shared_sentence_updated,
+                             D(2026, 3, 1))
+            self.assertIsNone(typed.strategy.strategy_checked_decisions_updated)
+            self.assertEqual(typed.steering.kpis[0], fives.Kpi(
+                "Revenue", "carla", "+5%", "Growth", D(2026, 3, 1)))
+            assert typed.structure is not None
+            self.assertEqual(typed.structure.decision_register[0].model,
+                             fives.DecisionModel.CONSENT)
+            charter = j.charter("dict")
+            self.assertEqual(typed.to_message(), charter)
             strategy = charter["strategy"]
             self.assertEqual(strategy["priorities"],
                              ["Growth", "Talent", "Margin"])
@@ -109,7 +133,8 @@ class CharterTest(unittest.TestCase):
             self.assertEqual(json.loads(j.charter("json")), charter)
             # Each form set again on a later day: every agreement is dated
             # and unchanged, so nothing changes.
-            for again, fmt in ((charter, None), (j.charter("json"), None),
+            for again, fmt in ((charter, None), (typed, None),
+                               (typed, "json"), (j.charter("json"), None),
                                (data, None), (bytearray(data), "bytes"),
                                (memoryview(data), None), (text, "text"),
                                (charter, "dict"), (j.charter("json"), "json")):
@@ -121,67 +146,83 @@ class CharterTest(unittest.TestCase):
 
     def test_an_edit_is_dated_today(self):
         with chartered() as j:
-            charter = j.charter()
+            # Edited as a dict ...
+            charter = j.charter("dict")
             charter["synergy"]["disagreement_norm"] += ", say so"
-            charter["steering"]["kpis"].append(
-                {"name": "Churn", "owner_id": "eva", "priority": "Margin"})
             j.set_charter(charter, D(2026, 6, 2))
+            # ... and typed, with dataclasses.replace.
+            typed = j.charter()
+            assert typed.steering is not None
+            j.set_charter(dataclasses.replace(typed, steering=dataclasses.replace(
+                typed.steering, kpis=typed.steering.kpis + (fives.Kpi(
+                    name="Churn", owner_id="eva", priority="Margin"),))),
+                D(2026, 6, 2))
             after = j.charter()
-            self.assertEqual(after["synergy"]["disagreement_norm_updated"],
-                             "2026-06-02")
-            self.assertEqual(after["strategy"]["shared_sentence_updated"],
-                             "2026-03-01")
-            self.assertEqual([k["updated"] for k in after["steering"]["kpis"]],
-                             ["2026-03-01", "2026-06-02"])
+            assert after.synergy is not None and after.strategy is not None
+            assert after.steering is not None
+            self.assertEqual(after.synergy.disagreement_norm,
+                             "Disagree inside, commit outside, say so")
+            self.assertEqual(after.synergy.disagreement_norm_updated,
+                             D(2026, 6, 2))
+            self.assertEqual(after.strategy.shared_sentence_updated,
+                             D(2026, 3, 1))
+            self.assertEqual([k.updated for k in after.steering.kpis],
+                             [D(2026, 3, 1), D(2026, 6, 2)])
             # Without dates, every agreement is confirmed today.
             j.set_charter(CHARTER, D(2026, 6, 3))
-            self.assertEqual(
-                j.charter()["strategy"]["shared_sentence_updated"],
-                "2026-06-03")
+            strategy = j.charter().strategy
+            assert strategy is not None
+            self.assertEqual(strategy.shared_sentence_updated, D(2026, 6, 3))
 
     def test_review(self):
         with chartered() as j:
             review = j.review_charter(D(2026, 3, 15))
             pillars = by_key(review)
-            self.assertEqual(pillars["strategy"]["readiness"], 0.75)
-            self.assertAlmostEqual(pillars["synergy"]["readiness"], 1 / 3)
-            self.assertAlmostEqual(pillars["structure"]["readiness"], 2 / 3)
-            self.assertEqual(pillars["steering"]["readiness"], 0.25)
-            self.assertAlmostEqual(pillars["success"]["readiness"], 1 / 3)
-            self.assertEqual(pillars["strategy"]["missing"],
-                             ["strategy_checked_decisions"])
-            self.assertEqual(pillars["synergy"]["missing"],
-                             ["feedback_language", "styles"])
-            self.assertEqual(pillars["structure"]["missing"], ["topic_owners"])
-            self.assertEqual(pillars["steering"]["missing"],
-                             ["kpis", "moments", "communication"])
-            self.assertEqual(pillars["success"]["missing"],
-                             ["guardian", "check_rhythm"])
-            self.assertEqual(pillars["strategy"]["agreements"][0], {
-                "key": "shared_sentence", "state": "AGREEMENT_STATE_IN_PLACE",
-                "updated": "2026-03-01"})
-            self.assertEqual(pillars["steering"]["findings"], [{
-                "severity": "FINDING_SEVERITY_WARNING",
-                "field": "steering.kpis",
-                "message": "steering.kpis: 1 KPIs, the method asks 6 to 10"}])
-            self.assertEqual(review["warnings"], 1)
-            self.assertNotIn("errors", review)
-            self.assertEqual(review["next"], {
-                "pillar": "PILLAR_STEERING", "key": "kpis",
-                "reason": "NEXT_REASON_LOWEST_READINESS"})
+            self.assertEqual(pillars["strategy"].readiness, 0.75)
+            self.assertAlmostEqual(pillars["synergy"].readiness, 1 / 3)
+            self.assertAlmostEqual(pillars["structure"].readiness, 2 / 3)
+            self.assertEqual(pillars["steering"].readiness, 0.25)
+            self.assertAlmostEqual(pillars["success"].readiness, 1 / 3)
+            self.assertEqual(pillars["strategy"].missing,
+                             ("strategy_checked_decisions",))
+            self.assertEqual(pillars["synergy"].missing,
+                             ("feedback_language", "styles"))
+            self.assertEqual(pillars["structure"].missing, ("topic_owners",))
+            self.assertEqual(pillars["steering"].missing,
+                             ("kpis", "moments", "communication"))
+            self.assertEqual(pillars["success"].missing,
+                             ("guardian", "check_rhythm"))
+            self.assertEqual(
+                pillars["strategy"].agreement("shared_sentence"),
+                fives.AgreementStatus("shared_sentence",
+                                      fives.AgreementState.IN_PLACE,
+                                      D(2026, 3, 1)))
+            self.assertEqual(pillars["strategy"].to_message()["agreements"][0],
+                             {"key": "shared_sentence",
+                              "state": "AGREEMENT_STATE_IN_PLACE",
+                              "updated": "2026-03-01"})
+            self.assertEqual(pillars["steering"].findings, (fives.Finding(
+                fives.FindingSeverity.WARNING, "steering.kpis",
+                "steering.kpis: 1 KPIs, the method asks 6 to 10"),))
+            self.assertEqual(review.pillar("steering"), pillars["steering"])
+            self.assertEqual(review.warnings, 1)
+            self.assertEqual(review.errors, 0)
+            self.assertEqual(review.next, fives.NextAgreement(
+                fives.Pillar.STEERING, "kpis",
+                fives.NextReason.LOWEST_READINESS))
             self.assertEqual(j.review_charter(D(2026, 3, 15), 365), review)
             # Stale after 30 days.
             stale = by_key(j.review_charter(D(2026, 4, 15), stale_days=30))
-            self.assertEqual(stale["strategy"]["stale"],
-                             ["shared_sentence", "priorities", "not_doing"])
-            self.assertEqual(stale["structure"]["stale"],
-                             ["decision_register", "meeting_blocks"])
-            self.assertEqual(stale["steering"]["stale"], ["risks"])
-            self.assertEqual(stale["success"]["stale"], ["goals"])
+            self.assertEqual(stale["strategy"].stale,
+                             ("shared_sentence", "priorities", "not_doing"))
+            self.assertEqual(stale["structure"].stale,
+                             ("decision_register", "meeting_blocks"))
+            self.assertEqual(stale["steering"].stale, ("risks",))
+            self.assertEqual(stale["success"].stale, ("goals",))
             for p in stale.values():
-                self.assertNotIn("readiness", p)
-            self.assertEqual(stale["strategy"]["agreements"][0]["state"],
-                             "AGREEMENT_STATE_STALE")
+                self.assertEqual(p.readiness, 0.0)
+            self.assertEqual(stale["strategy"].agreements[0].state,
+                             fives.AgreementState.STALE)
 
     def test_next_agreement_follows_the_plan_focus(self):
         with chartered() as j:
@@ -194,9 +235,10 @@ class CharterTest(unittest.TestCase):
                              "bram"),
                 fives.Action("Four blocks", "Agendas in four blocks",
                              "carla")], focus="structure")
-            self.assertEqual(j.review_charter(D(2026, 3, 15))["next"], {
-                "pillar": "PILLAR_STRUCTURE", "key": "topic_owners",
-                "reason": "NEXT_REASON_PLAN_FOCUS"})
+            self.assertEqual(j.review_charter(D(2026, 3, 15)).next,
+                             fives.NextAgreement(fives.Pillar.STRUCTURE,
+                                                 "topic_owners",
+                                                 fives.NextReason.PLAN_FOCUS))
 
 
 class SignalTest(unittest.TestCase):
@@ -206,7 +248,10 @@ class SignalTest(unittest.TestCase):
                 fives.SignalTick("steering", 1),
                 (fives.Pillar.STRUCTURE, 0)])
             self.assertEqual(c1, "c1")
-            self.assertEqual(j.charter()["signals"], [
+            self.assertEqual(j.charter().signals, (
+                fives.TickedSignal("c1", fives.Pillar.STEERING, 1),
+                fives.TickedSignal("c1", fives.Pillar.STRUCTURE, 0)))
+            self.assertEqual(j.charter("dict")["signals"], [
                 {"check_id": "c1", "pillar": "PILLAR_STEERING", "signal": 1},
                 {"check_id": "c1", "pillar": "PILLAR_STRUCTURE"}])
             self.assertEqual(j.to_dict()["checks"][0]["id"], "c1")
@@ -215,27 +260,26 @@ class SignalTest(unittest.TestCase):
             j.record_check(D(2026, 5, 20), signals=[(4, 1)])
 
             between = by_key(j.review_charter(D(2026, 5, 1)))
-            self.assertEqual(between["steering"]["signals"], [{
-                "signal": 1, "checks": 1, "first": "2026-04-21",
-                "last": "2026-04-21", "at_latest_check": True}])
+            self.assertEqual(between["steering"].signals, (fives.SignalCount(
+                1, 1, D(2026, 4, 21), D(2026, 4, 21), True),))
             review = j.review_charter(D(2026, 6, 1))
-            self.assertEqual(review["checks"], 2)
+            self.assertEqual(review.checks, 2)
             pillars = by_key(review)
-            self.assertEqual(pillars["steering"]["signals"], [{
-                "signal": 1, "checks": 2, "first": "2026-04-21",
-                "last": "2026-05-20", "at_latest_check": True}])
-            self.assertEqual(pillars["synergy"]["signals"], [{
-                "signal": 2, "checks": 1, "first": "2026-04-21",
-                "last": "2026-04-21"}])
-            self.assertEqual(pillars["structure"]["signals"], [{
+            self.assertEqual(pillars["steering"].signals, (fives.SignalCount(
+                1, 2, D(2026, 4, 21), D(2026, 5, 20), True),))
+            self.assertEqual(pillars["synergy"].signals, (fives.SignalCount(
+                2, 1, D(2026, 4, 21), D(2026, 4, 21), False),))
+            self.assertEqual(pillars["structure"].to_message()["signals"], [{
                 "checks": 1, "first": "2026-04-21", "last": "2026-04-21"}])
-            self.assertEqual(pillars["success"]["readiness"], 1.0)
+            self.assertEqual(pillars["success"].readiness, 1.0)
             # The journal's signals survive a charter set without them, and
-            # a charter that repeats them.
+            # a charter that repeats them (typed or as a dict).
             j.set_charter(CHARTER, D(2026, 6, 2))
-            self.assertEqual(len(j.charter()["signals"]), 4)
+            self.assertEqual(len(j.charter().signals), 4)
             j.set_charter(j.charter(), D(2026, 6, 3))
-            self.assertEqual(len(j.charter()["signals"]), 4)
+            self.assertEqual(len(j.charter().signals), 4)
+            j.set_charter(j.charter("dict"), D(2026, 6, 3))
+            self.assertEqual(len(j.charter().signals), 4)
 
     def test_tick_errors_change_nothing(self):
         with chartered() as j:
@@ -301,8 +345,8 @@ class SignalTest(unittest.TestCase):
             request = b'check_id: "c1" ticks { pillar: PILLAR_SUCCESS }'
             lib.fives_journal_tick_signals(j, request, len(request),
                                            _ffi.FORMAT_TEXT)
-            self.assertEqual(j.charter()["signals"],
-                             [{"check_id": "c1", "pillar": "PILLAR_SUCCESS"}])
+            self.assertEqual(j.charter().signals,
+                             (fives.TickedSignal("c1", fives.Pillar.SUCCESS),))
             with self.assertRaises(fives.InvalidArgument) as cm:
                 lib.fives_journal_tick_signals(j, b"{", 1, _ffi.FORMAT_JSON)
             self.assertIn("request", str(cm.exception))

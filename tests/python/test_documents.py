@@ -58,22 +58,26 @@ class MeetingReportTest(unittest.TestCase):
 
     def test_latest_round(self):
         m = self.j.meeting_report(AS_OF)
-        self.assertIsInstance(m, dict)
-        self.assertEqual(m["as_of"], "2026-12-10")
-        self.assertEqual(m["round"]["round_id"], "r2")
-        self.assertEqual(m["round"]["mode"], "ROUND_MODE_CONFIDENTIAL")
-        self.assertEqual(m["round"]["respondents"], 5)
-        self.assertEqual(len(m["round"]["pillars"]), 5)
-        self.assertIn("next_check", m)
-        self.assertIn("state", m["next_check"])
+        self.assertIsInstance(m, fives.MeetingReport)
+        self.assertEqual(m.as_of, D(2026, 12, 10))
+        assert m.round is not None
+        self.assertEqual(m.round.round_id, "r2")
+        self.assertEqual(m.round.mode, fives.RoundMode.CONFIDENTIAL)
+        self.assertEqual(m.round.respondents, 5)
+        self.assertEqual(len(m.round.pillars), 5)
+        assert m.next_check is not None
+        self.assertIsNotNone(m.next_check.state)
         # The plan in force is p1 (made on r1), with both actions.
-        self.assertEqual(m["plan"]["id"], "p1")
-        self.assertEqual([a["id"] for a in m["plan_actions"]], ["a1", "a2"])
-        self.assertEqual(m["plan_actions"][1]["status"], "ACTION_STATUS_DONE")
+        assert m.plan is not None
+        self.assertEqual(m.plan.id, "p1")
+        self.assertEqual([a.id for a in m.plan_actions], ["a1", "a2"])
+        self.assertEqual(m.plan_actions[1].status, fives.ActionStatus.DONE)
         # a1 was due on 24 November and is still open.
-        self.assertEqual([a["id"] for a in m["overdue"]], ["a1"])
-        self.assertEqual(m["guardian_id"], self.j.guardian(AS_OF))
-        names = {n["member_id"]: n["display_name"] for n in m["member_names"]}
+        self.assertEqual([a.id for a in m.overdue], ["a1"])
+        self.assertEqual(m.guardian_id, self.j.guardian(AS_OF))
+        self.assertEqual(m.display_name("bram"), "Bram <B>")
+        names = {n["member_id"]: n["display_name"]
+                 for n in m.to_message()["member_names"]}
         self.assertEqual(names["bram"], "Bram <B>")
         self.assertEqual(self.j.meeting_report(AS_OF, "r2"), m)
         self.assertEqual(self.j.meeting_report(AS_OF, round_id=None,
@@ -81,16 +85,17 @@ class MeetingReportTest(unittest.TestCase):
 
     def test_named_round_and_language(self):
         m = self.j.meeting_report(D(2026, 11, 10), "r1", "nl")
-        self.assertEqual(m["as_of"], "2026-11-10")
-        self.assertEqual(m["round"]["round_id"], "r1")
-        self.assertEqual(m["round"]["language"], "nl")
-        self.assertEqual(m["round"]["focus"], "PILLAR_STRUCTURE")
+        self.assertEqual(m.as_of, D(2026, 11, 10))
+        assert m.round is not None
+        self.assertEqual(m.round.round_id, "r1")
+        self.assertEqual(m.round.language, "nl")
+        self.assertEqual(m.round.focus, fives.Pillar.STRUCTURE)
         # Nothing was overdue yet on 10 November.
-        self.assertEqual(m.get("overdue", []), [])
-        self.assertNotEqual(
-            m["round"]["suggestions"],
-            self.j.meeting_report(D(2026, 11, 10), "r1")["round"]
-            ["suggestions"])
+        self.assertEqual(m.overdue, ())
+        self.assertNotIn("overdue", m.to_message())
+        english = self.j.meeting_report(D(2026, 11, 10), "r1").round
+        assert english is not None
+        self.assertNotEqual(m.round.suggestions, english.suggestions)
 
     def test_errors(self):
         with self.assertRaises(fives.NotFound) as e:

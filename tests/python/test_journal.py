@@ -56,18 +56,24 @@ class CycleTest(unittest.TestCase):
         with team() as j:
             closed_round(j)
             report = j.report()
-            self.assertEqual(report["round_id"], "r1")
-            self.assertEqual(report["respondents"], 5)
-            self.assertEqual(report["mode"], "ROUND_MODE_OPEN")
-            self.assertEqual(len(report["pillars"]), 5)
-            structure = report["pillars"][2]
-            self.assertEqual(structure["pillar"], "PILLAR_STRUCTURE")
-            self.assertEqual(structure["label"], "AGREEMENT_LABEL_SPLIT")
-            self.assertEqual(report["focus"], "PILLAR_STRUCTURE")
-            self.assertTrue(report["suggestions"])
+            self.assertIsInstance(report, fives.RoundReport)
+            self.assertEqual(report.round_id, "r1")
+            self.assertEqual(report.respondents, 5)
+            self.assertEqual(report.mode, fives.RoundMode.OPEN)
+            self.assertEqual(len(report.pillars), 5)
+            structure = report.pillars[2]
+            self.assertEqual(structure.pillar, fives.Pillar.STRUCTURE)
+            self.assertEqual(structure.label, "split")
+            self.assertEqual(report.focus, fives.Pillar.STRUCTURE)
+            self.assertTrue(report.suggestions)
+            # The dict form is the library's JSON, as before.
+            message = report.to_message()
+            self.assertEqual(message["focus"], "PILLAR_STRUCTURE")
+            self.assertEqual(message["pillars"][2]["label"],
+                             "AGREEMENT_LABEL_SPLIT")
             self.assertEqual(j.report("r1"), report)
-            self.assertNotEqual(j.report("r1", "nl")["suggestions"],
-                                report["suggestions"])
+            self.assertNotEqual(j.report("r1", "nl").suggestions,
+                                report.suggestions)
             text = j.report_text()
             self.assertIn("Board MT", text)
             self.assertIn("split", text)
@@ -99,22 +105,23 @@ class CycleTest(unittest.TestCase):
             self.assertNotIn("progress", j.to_dict()["actions"][1]["feedback"][0])
 
             follow = j.follow_up(D(2026, 12, 1))
-            self.assertEqual(follow["as_of"], "2026-12-01")
-            self.assertEqual([a["id"] for a in follow["open"]], ["a2"])
-            self.assertEqual([a["id"] for a in follow["celebrate"]], ["a1"])
-            self.assertEqual([a["id"] for a in follow["due_soon"]], ["a2"])
+            self.assertEqual(follow.as_of, D(2026, 12, 1))
+            self.assertEqual([a.id for a in follow.open], ["a2"])
+            self.assertEqual([a.id for a in follow.celebrate], ["a1"])
+            self.assertEqual([a.id for a in follow.due_soon], ["a2"])
             self.assertEqual(j.follow_up(D(2026, 12, 1), owner_id="bram")
-                             .get("open", []), [])
+                             .open, ())
             self.assertEqual(j.follow_up(D(2026, 12, 1), pillar="structure")
-                             ["pillar"], "PILLAR_STRUCTURE")
+                             .pillar, fives.Pillar.STRUCTURE)
 
-            self.assertEqual(j.check_status(D(2026, 12, 1))["state"],
-                             "CHECK_STATE_NOT_DUE")
+            self.assertEqual(j.check_status(D(2026, 12, 1)).state,
+                             fives.CheckState.NOT_DUE)
             status = j.check_status(D(2026, 12, 15))
-            self.assertEqual(status["state"], "CHECK_STATE_DUE")
-            self.assertEqual(status["anchor"], "2026-11-03")
-            self.assertEqual(j.check_status(D(2027, 2, 1))["state"],
-                             "CHECK_STATE_OVERDUE")
+            self.assertEqual(status.state, fives.CheckState.DUE)
+            self.assertEqual(status.anchor, D(2026, 11, 3))
+            self.assertEqual(status.to_message()["anchor"], "2026-11-03")
+            self.assertEqual(j.check_status(D(2027, 2, 1)).state,
+                             fives.CheckState.OVERDUE)
 
             guardian = j.guardian(D(2026, 12, 15))
             self.assertEqual(guardian, "anna")
@@ -140,14 +147,14 @@ class CycleTest(unittest.TestCase):
 
             closed_round(j, "r2", D(2026, 12, 21), "confidential", SECOND)
             comparison = j.compare_rounds("r1", "r2")
-            self.assertEqual(comparison["before_round_id"], "r1")
-            self.assertEqual(len(comparison["pillars"]), 5)
-            self.assertIn("verdict", comparison["pillars"][2])
+            self.assertEqual(comparison.before_round_id, "r1")
+            self.assertEqual(len(comparison.pillars), 5)
+            self.assertIsNotNone(comparison.pillars[2].verdict)
             latest = j.report()
-            self.assertEqual(latest["round_id"], "r2")
-            self.assertEqual(latest["mode"], "ROUND_MODE_CONFIDENTIAL")
-            self.assertEqual(latest["focus_trend"]["pillar"],
-                             "PILLAR_STRUCTURE")
+            self.assertEqual(latest.round_id, "r2")
+            self.assertEqual(latest.mode, fives.RoundMode.CONFIDENTIAL)
+            assert latest.focus_trend is not None
+            self.assertEqual(latest.focus_trend.pillar, fives.Pillar.STRUCTURE)
 
             j.member_leaves("eva", D(2027, 1, 10))
             self.assertEqual(j.to_dict()["team"]["members"][4]["left"],

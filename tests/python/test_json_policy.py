@@ -43,7 +43,8 @@ class JsonPolicyTest(unittest.TestCase):
                 j.add_response("r1", m, s)
             j.close_round("r1", D(2026, 2, 6))
             self.from_c = j.to_dict()
-            self.report_from_c = j.report("r1")
+            self.report = j.report("r1")
+            self.report_from_c = self.report.to_message()
             j.save(self.path)
 
     def tearDown(self):
@@ -65,6 +66,8 @@ class JsonPolicyTest(unittest.TestCase):
     def test_report_json_of_the_command_and_the_c_abi_agree(self):
         from_command = self.command("report", "--round", "r1", "--json")
         self.assertEqual(from_command, self.report_from_c)
+        self.assertEqual(fives.RoundReport.from_message(from_command),
+                         self.report)
 
     def test_every_field_name_is_the_schema_s(self):
         for value in (self.from_c, self.report_from_c,

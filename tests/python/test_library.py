@@ -13,6 +13,9 @@ from fives import _ffi
 
 from helpers import HEADER, PACKAGE_DIR, run_python
 
+# The build tree of a checkout is searched only when asked.
+SEARCH = {"FIVES_SEARCH_BUILD_TREE": "1"}
+
 
 class TableTest(unittest.TestCase):
     def test_every_function_of_the_header_is_declared_once(self):
@@ -283,7 +286,8 @@ class LoadingTest(unittest.TestCase):
             "except fives.LibraryError as e:\n"
             "    print(e)\n",
             env={"FIVES_LIBRARY": None, "PYTHONPATH": tmp,
-                 "LD_LIBRARY_PATH": None}, cwd=tmp)
+                 "LD_LIBRARY_PATH": None, "FIVES_SEARCH_BUILD_TREE": "1"},
+            cwd=tmp)
         self.assertEqual(result.returncode, 0, result.stderr)
         out = result.stdout
         if out.startswith("LOADED"):
@@ -369,7 +373,7 @@ class LoadingTest(unittest.TestCase):
                 "    print('LOADED', fives.library_path())\n"
                 "except fives.LibraryError as e:\n"
                 "    print(e)\n")
-        full = {"FIVES_LIBRARY": None,
+        full = {"FIVES_LIBRARY": None, "FIVES_SEARCH_BUILD_TREE": None,
                 "PYTHONPATH": os.path.join(root, "bindings", "python")}
         full.update(env or {})
         result = run_python(code, env=full, cwd=root)
@@ -381,9 +385,33 @@ class LoadingTest(unittest.TestCase):
         release = self.add_build(root, "release", sanitizer=False)
         default = self.add_build(root, "default", sanitizer=False)
         # default comes first, then release.
-        self.assertEqual(self.load_in(root).split(), ["LOADED", default])
+        self.assertEqual(self.load_in(root, SEARCH).split(),
+                         ["LOADED", default])
         os.remove(default)
-        self.assertEqual(self.load_in(root).split(), ["LOADED", release])
+        self.assertEqual(self.load_in(root, SEARCH).split(),
+                         ["LOADED", release])
+
+    def test_build_tree_only_when_asked(self):
+        root = self.make_checkout()
+        default = self.add_build(root, "default", sanitizer=False)
+        pattern = os.path.join(root, "build", "<preset>", "libfives.so.0")
+        for value in (None, "0", "yes"):
+            with self.subTest(FIVES_SEARCH_BUILD_TREE=value):
+                out = self.load_in(
+                    root, {"FIVES_SEARCH_BUILD_TREE": value,
+                           "LD_LIBRARY_PATH": None, "PKG_CONFIG_PATH": None})
+                if out.startswith("LOADED"):  # installed on the system
+                    self.assertNotEqual(out.split()[1], default)
+                    continue
+                self.assertNotIn(default, out)
+                self.assertIn(f"build tree: {pattern} not searched", out)
+                self.assertIn("FIVES_SEARCH_BUILD_TREE", out)
+                self.assertIn("set FIVES_LIBRARY", out)
+                self.assertIn("fives.set_library_path", out)
+        out = self.load_in(root, {"FIVES_SEARCH_BUILD_TREE": "yes",
+                                  "LD_LIBRARY_PATH": None})
+        if not out.startswith("LOADED"):
+            self.assertIn("FIVES_SEARCH_BUILD_TREE='yes': set it to 1", out)
 
     def test_a_refused_libfives_ends_the_search(self):
         # A stale build that lacks a function of the table (here a fake
@@ -399,20 +427,21 @@ class LoadingTest(unittest.TestCase):
                   "w") as f:
             f.write("CMAKE_CXX_FLAGS:STRING=-O2\n")
         release = self.add_build(root, "release", sanitizer=False)
-        out = self.load_in(root)
+        out = self.load_in(root, SEARCH)
         self.assertIn(default + ": lacks the function fives_version_string",
                       out)
         self.assertIn("no later path tried", out)
         self.assertNotIn(release, out)
         os.remove(default)
-        self.assertEqual(self.load_in(root).split(), ["LOADED", release])
+        self.assertEqual(self.load_in(root, SEARCH).split(),
+                         ["LOADED", release])
 
     def test_sanitizer_builds_are_skipped_without_their_runtime(self):
         root = self.make_checkout()
         asan = self.add_build(root, "asan", sanitizer=True)
         # Without the sanitizer runtime loaded first the library must not be
         # loaded at all (the runtime would abort the process).
-        out = self.load_in(root, env={"LD_PRELOAD": None})
+        out = self.load_in(root, env={"LD_PRELOAD": None, **SEARCH})
         self.assertIn(asan + ": skipped: a sanitizer build", out)
         self.assertIn("could not load libfives", out)
 
@@ -423,7 +452,7 @@ class LoadingTest(unittest.TestCase):
             "    print('LOADED', fives.library_path())\n"
             "except fives.LibraryError as e:\n"
             "    print(e)\n",
-            env={"FIVES_LIBRARY": None, "PYTHONPATH": PACKAGE_DIR})
+            env={"FIVES_LIBRARY": None, "PYTHONPATH": PACKAGE_DIR, **SEARCH})
         self.assertEqual(out.returncode, 0, out.stderr)
         build = os.path.join(os.path.dirname(os.path.dirname(PACKAGE_DIR)),
                              "build")
@@ -445,6 +474,82 @@ class LoadingTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertNotIn("Exception ignored", result.stderr)
         self.assertEqual(result.stderr, "")
+
+
+class SetLibraryPathTest(unittest.TestCase):
+    def run_code(self, code):
+        # FIVES_LIBRARY names nothing: only set_library_path can load.
+        result = run_python(
+            "import fives\n" + code,
+            env={"FIVES_LIBRARY": "/nonexistent/libfives.so.0",
+                 "PYTHONPATH": PACKAGE_DIR})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def test_before_the_first_use_it_is_the_only_candidate(self):
+        built = fives.library_path()
+        out = self.run_code(
+            f"fives.set_library_path({built!r})\n"
+            "print(fives.library_path())\n"
+            "print(fives.score_stats([2, 3, 3, 4]).mean)\n")
+        self.assertEqual(out.split(), [built, "3.0"])
+
+    def test_a_folder_and_a_path_like(self):
+        tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, tmp)
+        copy = os.path.join(tmp, "libfives.so.0")
+        shutil.copy(fives.library_path(), copy)
+        out = self.run_code(
+            "import pathlib\n"
+            f"fives.set_library_path(pathlib.Path({tmp!r}))\n"
+            "print(fives.library_path())\n")
+        self.assertEqual(out.split(), [copy])
+
+    def test_a_missing_path_is_named_with_what_to_set(self):
+        missing = os.path.join(tempfile.gettempdir(), "no-such-dir",
+                               "libfives.so.0")
+        out = self.run_code(
+            f"fives.set_library_path({missing!r})\n"
+            "try:\n"
+            "    fives.library_path()\n"
+            "except fives.LibraryError as e:\n"
+            "    print(e)\n")
+        self.assertIn(missing + ": no such file", out)
+        self.assertIn(f"set_library_path({missing!r}): no other path tried",
+                      out)
+        self.assertNotIn("/nonexistent/libfives.so.0", out)  # FIVES_LIBRARY
+        self.assertIn("set FIVES_LIBRARY", out)
+
+    def test_after_the_library_loaded(self):
+        built = fives.library_path()
+        out = self.run_code(
+            f"fives.set_library_path({built!r})\n"
+            "loaded = fives.library_path()\n"
+            "fives.set_library_path(loaded)  # the same file: nothing to do\n"
+            "try:\n"
+            "    fives.set_library_path('/elsewhere/libfives.so.0')\n"
+            "except fives.LibraryError as e:\n"
+            "    print('LibraryError:', e)\n"
+            "print('still', fives.library_path())\n")
+        self.assertIn("LibraryError: set_library_path('/elsewhere/libfives"
+                      ".so.0'): libfives is already loaded from " + built,
+                      out)
+        self.assertIn("still " + built, out)
+
+    def test_in_this_process(self):
+        loaded = fives.library_path()  # loaded by now
+        fives.set_library_path(loaded)
+        fives.set_library_path(os.path.dirname(loaded))  # its folder
+        with self.assertRaises(fives.LibraryError) as cm:
+            fives.set_library_path(os.path.join(tempfile.gettempdir(),
+                                                "libfives.so.0"))
+        self.assertIn("already loaded from " + loaded, str(cm.exception))
+        with self.assertRaises(TypeError):
+            fives.set_library_path(5)  # type: ignore[arg-type]
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            fives.set_library_path("")
+        self.assertIn("path: '' is not a path", str(cm.exception))
+        self.assertEqual(fives.library_path(), loaded)
 
 
 if __name__ == "__main__":

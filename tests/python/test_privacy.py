@@ -49,13 +49,15 @@ def releases(j, round_id, previous=None):
     """Everything the package gives about the round, as one string."""
     out = []
     for lang in ("en", "nl"):
-        out.append(json.dumps(j.report(round_id, lang), sort_keys=True))
+        out.append(json.dumps(j.report(round_id, lang).to_message(),
+                              sort_keys=True))
         out.append(j.report_text(round_id, lang))
         for kind in fives.Journal.DOCUMENTS:
             out.append(j.document(kind, D(2027, 6, 1), round_id, lang))
     if previous is not None:
-        out.append(json.dumps(j.compare_rounds(previous, round_id),
-                              sort_keys=True))
+        out.append(json.dumps(
+            j.compare_rounds(previous, round_id).to_message(),
+            sort_keys=True))
     return "\n".join(out)
 
 
@@ -105,17 +107,18 @@ class DifferencingTest(unittest.TestCase):
             seen = {self.release_of(first, s)[0] for s in set(first)}
             self.assertEqual(len(seen), 1, first)
         _, report = self.release_of((1, 2, 3, 4, 5, 5), 1)
-        for pillar in report["pillars"]:
-            self.assertEqual(pillar["disclosure"], "DISCLOSURE_HELD_BACK")
-            self.assertEqual(pillar["held_back_against"], "r1")
-            self.assertNotIn("mean", pillar)
+        for pillar in report.pillars:
+            self.assertEqual(pillar.disclosure, fives.Disclosure.HELD_BACK)
+            self.assertEqual(pillar.held_back_against, "r1")
+            self.assertIsNone(pillar.mean)
+            self.assertNotIn("mean", pillar.to_message())
 
     def test_warn_policy_shows_and_says_so(self):
         warn = {"differencing": "DIFFERENCING_POLICY_WARN"}
         one, report = self.release_of((1, 2, 3, 4, 5, 5), 1, warn)
         five, _ = self.release_of((1, 2, 3, 4, 5, 5), 5, warn)
         self.assertNotEqual(one, five)
-        self.assertTrue(report["pillars"][ATTACKED]["differencing_warning"])
+        self.assertTrue(report.pillars[ATTACKED].differencing_warning)
 
 
 class FloorTest(unittest.TestCase):

@@ -147,22 +147,28 @@ class MessageTest(unittest.TestCase):
     def test_round_trip_through_the_dataclass(self):
         for scores in ([4, 4, 5, 3, 4, 2], [1], [1, 5, 1, 5]):
             m = fives.score_stats_message(scores)
-            m.pop("disclosure")
             s = fives.PillarStats.from_message(m)
+            self.assertEqual(s.disclosure, fives.Disclosure.FULL)
             self.assertEqual(s.to_message(), m)
 
 
 class CatalogTest(unittest.TestCase):
     def test_catalog(self):
         c = fives.catalog()
-        self.assertEqual([p["key"] for p in c["pillars"]],
+        self.assertIsInstance(c, fives.Catalog)
+        self.assertEqual([p.key for p in c.pillars],
                          ["strategy", "synergy", "structure", "steering",
                           "success"])
-        self.assertEqual(c["pillars"][0]["pillar"], "PILLAR_STRATEGY")
-        self.assertEqual({t["language"] for t in c["pillars"][0]["texts"]},
+        self.assertEqual([p.pillar for p in c.pillars], list(fives.Pillar))
+        self.assertEqual({t.language for t in c.pillars[0].texts},
                          {"nl", "en"})
-        keys = {p["key"] for p in c["phrases"]}
-        self.assertIn("label_split", keys)
+        self.assertEqual(c.pillar("structure").in_language("nl"),
+                         fives.pillar_texts("structure", "nl"))
+        self.assertIn("label_split", {p.key for p in c.phrases})
+        self.assertTrue(c.phrase("label_split").nl)
+        message = c.to_message()
+        self.assertEqual(message["pillars"][0]["pillar"], "PILLAR_STRATEGY")
+        self.assertEqual(fives.Catalog.from_message(message), c)
 
     def test_pillar_texts_in_both_languages(self):
         en = fives.pillar_texts(fives.Pillar.STRUCTURE)

@@ -2,21 +2,30 @@
 
 The library is found, in this order:
 
-1. the path in the environment variable ``FIVES_LIBRARY`` (when set, it is
+1. the path given to :func:`set_library_path` (``fives.set_library_path``)
+   before the library's first use: a file, or a folder holding
+   ``libfives.so.0`` or ``libfives.so`` (a build folder such as
+   ``build/default``). When given, it is the only candidate;
+2. the path in the environment variable ``FIVES_LIBRARY`` (when set, it is
    the only candidate: an explicit choice never falls back to another copy);
-2. the package's own folder (``libfives.so.0`` or ``libfives.so`` next to this
+3. the package's own folder (``libfives.so.0`` or ``libfives.so`` next to this
    file, e.g. copied there before ``pip install``);
-3. the build tree of the source checkout this package sits in
-   (``build/<preset>/libfives.so.0``; sanitizer builds are skipped, since
-   their runtime must be loaded first);
-4. the libdir pkg-config gives for fives (``pkg-config --variable=libdir
+4. only when the environment variable ``FIVES_SEARCH_BUILD_TREE`` is ``1``:
+   the build tree of the source checkout this package sits in
+   (``build/<preset>/libfives.so.0``, ``default`` first, then ``release``,
+   then the others by name; sanitizer builds are skipped, since their
+   runtime must be loaded first). Off by default, so an installed program
+   never picks up a developer's build by where the package happens to sit;
+5. the libdir pkg-config gives for fives (``pkg-config --variable=libdir
    fives``: a prefix named in ``PKG_CONFIG_PATH``, such as ``/opt/fives``);
-5. the system's loader search path (``libfives.so.0``, e.g. after
+6. the system's loader search path (``libfives.so.0``, e.g. after
    ``cmake --install`` to ``/usr/local``).
 
 It is loaded on first use, so ``import fives`` always works; when no
 candidate loads, :class:`fives.LibraryError` lists every path tried and why
-it failed. The loaded library's ``fives_version_number()`` must match the
+it failed, and what to set. Once loaded, the library stays for the life of
+the process: :func:`set_library_path` then raises :class:`fives.LibraryError`
+naming the loaded path (unless it names that same file). The loaded library's ``fives_version_number()`` must match the
 version this package was written for, and it must have every function of
 ``_FUNCTIONS``. A libfives refused for either reason ends the search: it
 stays loaded, and loading a second copy into the process would abort it
@@ -47,7 +56,7 @@ from ctypes import (
     c_uint32,
     c_void_p,
 )
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Tuple, Union
 
 from .errors import InvalidArgument, LibraryError, error_for_code
 
@@ -237,6 +246,9 @@ _NAMES = ("libfives.so.0", "libfives.so")
 _lock = threading.Lock()
 _lib: Optional[ctypes.CDLL] = None
 _path: Optional[str] = None
+# The choice of set_library_path, before the first load.
+_chosen: Optional[str] = None
+SEARCH_BUILD_TREE = "FIVES_SEARCH_BUILD_TREE"
 
 
 def _package_dir() -> str:
@@ -267,18 +279,44 @@ def _sanitizer_loaded() -> bool:
         return False
 
 
+def _in_folder(folder: str) -> List[Tuple[str, Optional[str]]]:
+    return [(os.path.join(folder, name), None) for name in _NAMES]
+
+
+def _search_build_tree(root: Optional[str]) -> Tuple[bool, str]:
+    """Whether FIVES_SEARCH_BUILD_TREE asks for the build tree of the
+    checkout ``root``, and if not a note saying how to."""
+    value = os.environ.get(SEARCH_BUILD_TREE, "")
+    if root is None:
+        return False, "build tree: the package is not in a source checkout"
+    pattern = os.path.join(root, "build", "<preset>", "libfives.so.0")
+    if value == "1":
+        return True, ""
+    if value in ("", "0"):
+        return False, (f"build tree: {pattern} not searched (set "
+                       f"{SEARCH_BUILD_TREE}=1 to search it)")
+    return False, (f"build tree: {pattern} not searched "
+                   f"({SEARCH_BUILD_TREE}={value!r}: set it to 1 to search "
+                   f"it)")
+
+
 def _candidates() -> Tuple[List[Tuple[str, Optional[str]]], List[str]]:
     """(path, reason to skip or None) in search order, and notes for errors."""
     notes: List[str] = []
+    if _chosen is not None:
+        if os.path.isdir(_chosen):
+            return _in_folder(_chosen), [
+                f"set_library_path({_chosen!r}): no other path tried"]
+        return [(_chosen, None)], [
+            f"set_library_path({_chosen!r}): no other path tried"]
     explicit = os.environ.get("FIVES_LIBRARY")
     if explicit:
         return [(explicit, None)], ["FIVES_LIBRARY is set: no other path tried"]
-    found: List[Tuple[str, Optional[str]]] = []
-    for name in _NAMES:
-        found.append((os.path.join(_package_dir(), name), None))
+    found: List[Tuple[str, Optional[str]]] = _in_folder(_package_dir())
     root = _checkout_root()
-    if root is None:
-        notes.append("build tree: the package is not in a source checkout")
+    search, note = _search_build_tree(root)
+    if not search or root is None:
+        notes.append(note)
     else:
         pattern = os.path.join(root, "build", "*", "libfives.so.0")
         dirs = sorted({os.path.dirname(p) for p in glob.glob(pattern)})
@@ -383,9 +421,11 @@ def _load() -> ctypes.CDLL:
             _path = path
             _lib = lib
             return lib
-        lines = ["could not load libfives (build it with `cmake --build "
-                 "--preset default`, or set FIVES_LIBRARY to its path); "
-                 "tried:"] + tried + [f"  ({n})" for n in notes]
+        lines = (["could not load libfives; tried:"] + tried +
+                 [f"  ({n})" for n in notes] +
+                 ["set FIVES_LIBRARY to the path of libfives.so.0 (built by "
+                  "`cmake --build --preset default`), or call "
+                  "fives.set_library_path(path) before the first use"])
         raise LibraryError("\n".join(lines))
 
 
@@ -399,6 +439,44 @@ def library_path() -> str:
     lib()
     assert _path is not None
     return _path
+
+
+def set_library_path(path: Union[str, "os.PathLike[str]"]) -> None:
+    """Chooses the libfives to load: a file, or a folder holding
+    ``libfives.so.0`` or ``libfives.so``. The only candidate then, before
+    ``FIVES_LIBRARY`` and every other place; checked when the library is
+    first used. Raises :class:`fives.LibraryError` naming the loaded path
+    once a library is loaded (a second libfives cannot be loaded into the
+    process), unless ``path`` is that same file."""
+    global _chosen
+    chosen = os.fspath(path)
+    if not isinstance(chosen, str):
+        raise TypeError(f"path: expected str, got {type(chosen).__name__}")
+    if not chosen or "\0" in chosen:
+        raise InvalidArgument(f"path: {chosen!r} is not a path")
+    with _lock:
+        if _lib is not None:
+            assert _path is not None
+            if _same_file(chosen, _path):
+                return
+            raise LibraryError(
+                f"set_library_path({chosen!r}): libfives is already loaded "
+                f"from {_path}, and a process holds one libfives; call "
+                f"set_library_path before the first use of fives")
+        _chosen = chosen
+
+
+def _same_file(chosen: str, loaded: str) -> bool:
+    """Whether ``chosen`` (a file or a folder) names the loaded library."""
+    candidates = ([p for p, _ in _in_folder(chosen)] if os.path.isdir(chosen)
+                  else [chosen])
+    for candidate in candidates:
+        try:
+            if os.path.samefile(candidate, loaded):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 # ---- Helpers for the wrappers ------------------------------------------------

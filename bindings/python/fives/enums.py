@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any, Optional, Type, TypeVar, Union
+from typing import Any, Dict, Optional, Type, TypeVar, Union
 
 from .errors import InvalidArgument
 
 __all__ = ["Pillar", "RoundMode", "ReviewOutcome", "Disclosure", "TrendVerdict",
-           "LABELS", "PillarLike"]
+           "RoundState", "FocusRule", "FocusReason", "ActionStatus",
+           "CheckState", "AgreementState", "FindingSeverity", "NextReason",
+           "DecisionModel", "AgendaKind", "LABELS", "PillarLike"]
 
 
 class Pillar(enum.IntEnum):
@@ -86,6 +88,124 @@ class TrendVerdict(enum.IntEnum):
     @property
     def proto_name(self) -> str:
         return "TREND_VERDICT_" + self.name
+
+
+class RoundState(enum.IntEnum):
+    """fives.v1.RoundState."""
+
+    #: Accepting responses.
+    OPEN = 1
+    #: No more responses; reports are final.
+    CLOSED = 2
+
+
+class FocusRule(enum.IntEnum):
+    """fives.v1.FocusRule: how the focus pillar is chosen."""
+
+    LOWEST_MEAN = 1
+    LARGEST_GAP = 2
+
+
+class FocusReason(enum.IntEnum):
+    """fives.v1.FocusReason: why a pillar sits where it does in the
+    ranking."""
+
+    LOWEST_MEAN = 1
+    LARGEST_GAP = 2
+    #: Same key as the pillar above, placed after it by higher consensus.
+    TIE_CONSENSUS = 3
+    #: Same key and consensus as the pillar above, placed by pillar order.
+    TIE_ORDER = 4
+    #: No statistics (no or too few responses): ranked last.
+    NOT_ENOUGH_DATA = 5
+
+
+class ActionStatus(enum.IntEnum):
+    """fives.v1.ActionStatus: PROPOSED -> OPEN -> DONE or DROPPED."""
+
+    PROPOSED = 1
+    OPEN = 2
+    DONE = 3
+    DROPPED = 4
+
+
+class CheckState(enum.IntEnum):
+    """fives.v1.CheckState: whether the next collaboration check is due."""
+
+    NOT_DUE = 1
+    DUE = 2
+    OVERDUE = 3
+
+
+class AgreementState(enum.IntEnum):
+    """fives.v1.AgreementState: one agreement of the charter review."""
+
+    IN_PLACE = 1
+    MISSING = 2
+    STALE = 3
+
+
+class FindingSeverity(enum.IntEnum):
+    """fives.v1.FindingSeverity of the charter check."""
+
+    ERROR = 1
+    WARNING = 2
+
+
+class NextReason(enum.IntEnum):
+    """fives.v1.NextReason: why the charter review names its next
+    agreement."""
+
+    PLAN_FOCUS = 1
+    LOWEST_READINESS = 2
+
+
+class DecisionModel(enum.IntEnum):
+    """fives.v1.DecisionModel of the charter's decision register."""
+
+    ADVICE = 1
+    CONSENT = 2
+    MAJORITY = 3
+    MANDATE = 4
+
+
+class AgendaKind(enum.IntEnum):
+    """fives.v1.AgendaKind of an item on the standing agenda."""
+
+    UPDATE = 1
+    DECISION = 2
+    DISCUSSION = 3
+
+
+# The prefix of each enumeration's value names in the schema (and so in its
+# JSON): "PILLAR_" + "STRATEGY".
+_PREFIXES: Dict[Type[enum.IntEnum], str] = {
+    Pillar: "PILLAR_",
+    RoundMode: "ROUND_MODE_",
+    ReviewOutcome: "REVIEW_OUTCOME_",
+    Disclosure: "DISCLOSURE_",
+    TrendVerdict: "TREND_VERDICT_",
+    RoundState: "ROUND_STATE_",
+    FocusRule: "FOCUS_RULE_",
+    FocusReason: "FOCUS_REASON_",
+    ActionStatus: "ACTION_STATUS_",
+    CheckState: "CHECK_STATE_",
+    AgreementState: "AGREEMENT_STATE_",
+    FindingSeverity: "FINDING_SEVERITY_",
+    NextReason: "NEXT_REASON_",
+    DecisionModel: "DECISION_MODEL_",
+    AgendaKind: "AGENDA_KIND_",
+}
+
+
+def proto_prefix(cls: Type[enum.IntEnum]) -> str:
+    """The prefix of ``cls``'s value names in the schema, e.g. "PILLAR_"."""
+    return _PREFIXES[cls]
+
+
+def proto_name(value: enum.IntEnum) -> str:
+    """``value``'s name in the schema, e.g. "CHECK_STATE_DUE"."""
+    return _PREFIXES[type(value)] + value.name
 
 
 #: Agreement labels by the values of FIVES_LABEL_* (index 0: no label).

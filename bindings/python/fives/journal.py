@@ -7,9 +7,15 @@ garbage-collected is freed too. Using a closed journal raises
 ValueError) without calling the library.
 
 Dates are ``datetime.date``. Reports, comparisons, follow-up, check status,
-the team charter and its review come back as dicts: the proto3 JSON mapping
-of the schema's messages (proto/fives/v1) with snake_case keys, where fields
-at their default value (0, "", false, empty lists) are absent.
+the team charter and its review come back typed: frozen dataclasses of
+``fives.results`` and ``fives.charter`` (:class:`fives.RoundReport`,
+:class:`fives.MeetingReport`, :class:`fives.RoundComparison`,
+:class:`fives.FollowUp`, :class:`fives.CheckStatus`, :class:`fives.Charter`,
+:class:`fives.CharterReview`) with the message's field names, the package's
+enums and dates. Their ``to_message()`` is the dict these methods returned
+before: the proto3 JSON mapping of the schema's messages (proto/fives/v1)
+with snake_case keys, where fields at their default value (0, "", false,
+empty lists) are absent.
 
 Calls on one journal are serialised by a lock, so a journal may be shared
 between threads; the library itself lets only one thread at a time use a
@@ -24,15 +30,19 @@ import json
 import operator
 import os
 from dataclasses import dataclass
-from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
-                    Sequence, Tuple, Union)
+from typing import (Any, Callable, Dict, Iterable, List, Literal, Mapping,
+                    Optional, Sequence, Tuple, Union, overload)
 
 from . import _ffi
+from ._message import Message
+from .charter import Charter, CharterReview
 from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
                     optional_pillar_arg, pillar_arg, review_outcome_arg,
                     round_mode_arg)
 from ._handle import Handle
 from .errors import InvalidArgument
+from .results import (CheckStatus, FollowUp, MeetingReport, RoundComparison,
+                      RoundReport)
 
 __all__ = ["Journal", "Action", "Review", "AgreementAction", "SignalTick"]
 
@@ -540,13 +550,13 @@ class Journal(Handle):
                    _ffi.text_arg(round_id, "round_id"), date_arg(date, "date"))
 
     def report(self, round_id: Optional[str] = None,
-               language: str = "en") -> Dict[str, Any]:
-        """The report of a round (None: the latest closed round) as a
-        fives.v1.RoundReport dict, with suggestions in ``language`` ('en' or
-        'nl')."""
-        return self._message(_ffi.lib().fives_journal_report,
-                             _ffi.optional_text_arg(round_id, "round_id"),
-                             _ffi.text_arg(language, "language"))
+               language: str = "en") -> RoundReport:
+        """The report of a round (None: the latest closed round), with
+        suggestions in ``language`` ('en' or 'nl')."""
+        return RoundReport.from_message(self._message(
+            _ffi.lib().fives_journal_report,
+            _ffi.optional_text_arg(round_id, "round_id"),
+            _ffi.text_arg(language, "language")))
 
     def report_text(self, round_id: Optional[str] = None,
                     language: str = "en") -> str:
@@ -558,14 +568,14 @@ class Journal(Handle):
 
     def meeting_report(self, as_of: datetime.date,
                        round_id: Optional[str] = None,
-                       language: str = "en") -> Dict[str, Any]:
-        """Everything the meeting looks at, as of ``as_of``: a
-        fives.v1.MeetingReport dict (the round's report, the plan in force
-        with its actions, overdue actions, the next check, the guardian)."""
-        return self._message(_ffi.lib().fives_journal_meeting_report,
-                             _ffi.optional_text_arg(round_id, "round_id"),
-                             _ffi.text_arg(language, "language"),
-                             date_arg(as_of, "as_of"))
+                       language: str = "en") -> MeetingReport:
+        """Everything the meeting looks at, as of ``as_of``: the round's
+        report, the plan in force with its actions, overdue actions, the
+        next check, the guardian."""
+        return MeetingReport.from_message(self._message(
+            _ffi.lib().fives_journal_meeting_report,
+            _ffi.optional_text_arg(round_id, "round_id"),
+            _ffi.text_arg(language, "language"), date_arg(as_of, "as_of")))
 
     #: The documents of :meth:`document`, by name.
     DOCUMENTS = {"markdown": 1, "html": 2, "radar": 3, "strips": 4, "trend": 5}
@@ -587,12 +597,13 @@ class Journal(Handle):
             self.DOCUMENTS[kind]).decode("utf-8")
 
     def compare_rounds(self, before_round_id: str,
-                       after_round_id: str) -> Dict[str, Any]:
-        """Two closed rounds compared per pillar: a fives.v1.RoundComparison
-        dict (change in mean and median, Cliff's delta, verdict)."""
-        return self._message(_ffi.lib().fives_journal_compare_rounds,
-                             _ffi.text_arg(before_round_id, "before_round_id"),
-                             _ffi.text_arg(after_round_id, "after_round_id"))
+                       after_round_id: str) -> RoundComparison:
+        """Two closed rounds compared per pillar (change in mean and median,
+        Cliff's delta, verdict)."""
+        return RoundComparison.from_message(self._message(
+            _ffi.lib().fives_journal_compare_rounds,
+            _ffi.text_arg(before_round_id, "before_round_id"),
+            _ffi.text_arg(after_round_id, "after_round_id")))
 
     # ---- Plans and actions ----------------------------------------------
 
@@ -662,23 +673,23 @@ class Journal(Handle):
                    _ffi.text_arg(text, "text"), value)
 
     def follow_up(self, date: datetime.date, owner_id: Optional[str] = None,
-                  pillar: Optional[PillarLike] = None) -> Dict[str, Any]:
+                  pillar: Optional[PillarLike] = None) -> FollowUp:
         """Follow-up as of ``date`` (open, due soon, overdue, celebrate,
-        needs attention, completion and on-time rates): a fives.v1.FollowUp
-        dict, optionally only one owner's or one pillar's actions."""
+        needs attention, completion and on-time rates), optionally only one
+        owner's or one pillar's actions."""
         p = optional_pillar_arg(pillar, "pillar")
-        return self._message(_ffi.lib().fives_journal_follow_up,
-                             date_arg(date, "date"),
-                             _ffi.optional_text_arg(owner_id, "owner_id"),
-                             0 if p is None else int(p))
+        return FollowUp.from_message(self._message(
+            _ffi.lib().fives_journal_follow_up, date_arg(date, "date"),
+            _ffi.optional_text_arg(owner_id, "owner_id"),
+            0 if p is None else int(p)))
 
     # ---- Checks and the process guardian --------------------------------
 
-    def check_status(self, date: datetime.date) -> Dict[str, Any]:
-        """Whether the next collaboration check is due as of ``date``: a
-        fives.v1.CheckStatus dict ("state": "CHECK_STATE_DUE", ...)."""
-        return self._message(_ffi.lib().fives_journal_check_status,
-                             date_arg(date, "date"))
+    def check_status(self, date: datetime.date) -> CheckStatus:
+        """Whether the next collaboration check is due as of ``date``
+        (``state`` :attr:`fives.CheckState.DUE`, ...) and its window."""
+        return CheckStatus.from_message(self._message(
+            _ffi.lib().fives_journal_check_status, date_arg(date, "date")))
 
     def record_check(self, date: datetime.date, *,
                      helps: Iterable[str] = (), chafes: Iterable[str] = (),
@@ -722,27 +733,53 @@ class Journal(Handle):
     CHARTER_FORMATS = {"dict": _ffi.FORMAT_JSON, "json": _ffi.FORMAT_JSON,
                        "text": _ffi.FORMAT_TEXT, "bytes": _ffi.FORMAT_BINARY}
 
-    def charter(self, format: str = "dict") -> Union[Dict[str, Any], str,
-                                                     bytes]:
-        """The team charter (fives.v1.Charter: the agreements behind the
-        five pillars, each dated when last confirmed, and the warning
-        signals ticked at checks); ``{}`` when none is set.
+    @overload
+    def charter(self) -> Charter: ...
 
-        ``format``: "dict" (default), "json" (text), "text" (protobuf text
-        format) or "bytes" (serialized).
+    @overload
+    def charter(self, format: Literal["typed"]) -> Charter: ...
+
+    @overload
+    def charter(self, format: Literal["dict"]) -> Dict[str, Any]: ...
+
+    @overload
+    def charter(self, format: Literal["json", "text"]) -> str: ...
+
+    @overload
+    def charter(self, format: Literal["bytes"]) -> bytes: ...
+
+    @overload
+    def charter(self, format: str) -> Union[Charter, Dict[str, Any], str,
+                                            bytes]: ...
+
+    def charter(self, format: str = "typed") -> Union[Charter,
+                                                      Dict[str, Any], str,
+                                                      bytes]:
+        """The team charter (the agreements behind the five pillars, each
+        dated when last confirmed, and the warning signals ticked at
+        checks); an empty :class:`fives.Charter` when none is set.
+
+        ``format``: "typed" (default: a :class:`fives.Charter`), "dict" (the
+        proto3 JSON mapping of fives.v1.Charter; ``{}`` when none is set),
+        "json" (text), "text" (protobuf text format) or "bytes"
+        (serialized).
         """
-        fmt = _charter_format(format)
+        fmt = _charter_format(format, typed=True)
+        if fmt == "typed":
+            return Charter.from_message(self._charter_dict())
+        if fmt == "dict":
+            return self._charter_dict()
         data = self._call_buffer(_ffi.lib().fives_journal_charter,
                                  self.CHARTER_FORMATS[fmt])
-        if fmt == "bytes":
-            return data
-        text = data.decode("utf-8")
-        if fmt == "dict":
-            message: Dict[str, Any] = json.loads(text)
-            return message
-        return text
+        return data if fmt == "bytes" else data.decode("utf-8")
 
-    def set_charter(self, charter: Union[Mapping[str, Any], str, bytes],
+    def _charter_dict(self) -> Dict[str, Any]:
+        message: Dict[str, Any] = json.loads(self._call_buffer(
+            _ffi.lib().fives_journal_charter, _ffi.FORMAT_JSON))
+        return message
+
+    def set_charter(self,
+                    charter: Union[Charter, Mapping[str, Any], str, bytes],
                     today: datetime.date, *,
                     format: Optional[str] = None) -> None:
         """Replaces the team charter. An agreement left undated, or changed
@@ -750,8 +787,9 @@ class Journal(Handle):
         :meth:`charter`, edited and set again keeps the dates of what did
         not change, while one without dates confirms every agreement today.
 
-        ``charter``: a fives.v1.Charter as a dict or JSON text (proto3 JSON
-        mapping), or serialized bytes; ``format="text"`` for a str in
+        ``charter``: a :class:`fives.Charter` (as :meth:`charter` gives it,
+        perhaps edited with ``dataclasses.replace``), a fives.v1.Charter as
+        a dict or JSON text (proto3 JSON mapping), or serialized bytes; ``format="text"`` for a str in
         protobuf text format. Raises :class:`fives.InvalidArgument` naming
         the field and value (e.g. ``charter.steering.kpis[0].owner_id``) for
         an owner who is not a current member on ``today``, a date that is
@@ -765,6 +803,14 @@ class Journal(Handle):
                                                    memoryview)) else "json")
         else:
             fmt = _charter_format(format)
+        if isinstance(charter, Message):
+            if not isinstance(charter, Charter):
+                raise TypeError(f"charter: expected fives.Charter, got "
+                                f"fives.{type(charter).__name__}")
+            if fmt not in ("json", "dict"):
+                raise TypeError(f"charter: a fives.Charter does not go with "
+                                f"format={fmt!r}")
+            charter = charter.to_message()
         if fmt == "bytes":
             if not isinstance(charter, (bytes, bytearray, memoryview)):
                 raise TypeError(f"charter: expected bytes, got "
@@ -782,20 +828,18 @@ class Journal(Handle):
                    self.CHARTER_FORMATS[fmt], day)
 
     def review_charter(self, as_of: datetime.date,
-                       stale_days: int = 365) -> Dict[str, Any]:
-        """The charter review as of ``as_of``: a fives.v1.CharterReview dict.
+                       stale_days: int = 365) -> CharterReview:
+        """The charter review as of ``as_of``.
 
-        Per pillar (``"pillars"``, in the method's order): ``readiness``
+        Per pillar (``pillars``, in the method's order): ``readiness``
         (agreements in place / agreements asked), every agreement with its
-        ``state`` (AGREEMENT_STATE_IN_PLACE, _MISSING or _STALE), the keys
-        ``missing`` and ``stale``, the warning ``signals`` counted over the
-        checks up to ``as_of`` and the charter check's ``findings``
-        (severity, field, message); then ``next``, the one missing agreement
-        that would help most, and the counts ``errors``, ``warnings`` and
-        ``checks``. An agreement last confirmed more than ``stale_days``
-        (1 or more) days before ``as_of`` is stale. As everywhere in these dicts, a
-        field at its default is absent: a pillar without ``readiness`` has
-        readiness 0, a signal count without ``signal`` counts signal 0.
+        ``state`` (:class:`fives.AgreementState` IN_PLACE, MISSING or
+        STALE), the keys ``missing`` and ``stale``, the warning ``signals``
+        counted over the checks up to ``as_of`` and the charter check's
+        ``findings`` (severity, field, message); then ``next``, the one
+        missing agreement that would help most, and the counts ``errors``,
+        ``warnings`` and ``checks``. An agreement last confirmed more than
+        ``stale_days`` (1 or more) days before ``as_of`` is stale.
         """
         if isinstance(stale_days, bool) or not isinstance(stale_days, int):
             raise TypeError(f"stale_days: expected int, got "
@@ -803,8 +847,9 @@ class Journal(Handle):
         if stale_days == 0 or not -(2**31) <= stale_days < 2**31:
             raise InvalidArgument(
                 f"stale_days: {stale_days} is outside 1..{2**31 - 1}")
-        return self._message(_ffi.lib().fives_journal_review_charter,
-                             date_arg(as_of, "as_of"), stale_days)
+        return CharterReview.from_message(self._message(
+            _ffi.lib().fives_journal_review_charter, date_arg(as_of, "as_of"),
+            stale_days))
 
     def tick_signals(self, check_id: str,
                      ticks: Iterable[SignalTickLike]) -> None:
@@ -822,11 +867,13 @@ class Journal(Handle):
                    _ffi.FORMAT_JSON)
 
 
-def _charter_format(value: Any) -> str:
+def _charter_format(value: Any, typed: bool = False) -> str:
+    """``value`` checked to be a format of :meth:`Journal.set_charter` (and,
+    with ``typed``, "typed" of :meth:`Journal.charter`)."""
     if not isinstance(value, str):
         raise TypeError(f"format: expected str, got {type(value).__name__}")
-    if value not in Journal.CHARTER_FORMATS:
+    names = (("typed",) if typed else ()) + tuple(Journal.CHARTER_FORMATS)
+    if value not in names:
         raise InvalidArgument(
-            f"format: {value!r} is not one of "
-            f"{', '.join(Journal.CHARTER_FORMATS)}")
+            f"format: {value!r} is not one of {', '.join(names)}")
     return value

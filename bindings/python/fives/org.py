@@ -45,6 +45,7 @@ from . import _ffi
 from .enums import (Disclosure, Pillar, PillarLike, TrendVerdict, date_str,
                     enum_from_message, parse_date, pillar_arg)
 from ._handle import Handle
+from ._message import message_of
 from .errors import InvalidArgument
 from .messages import BytesLike, bytes_arg, convert
 from .stats import PillarStats
@@ -510,7 +511,9 @@ class PillarTrend:
     median change, ``p_value`` and ``cliffs_delta`` only where both show
     their distribution (otherwise ``verdict`` is NOT_ENOUGH_DATA and
     ``before_disclosure`` / ``after_disclosure`` say which side shows too
-    little).
+    little). Between two rounds of a team (:meth:`Journal.compare_rounds`,
+    a report's ``focus_trend``) ``before_round_id`` and ``after_round_id``
+    name them.
     """
 
     pillar: Pillar
@@ -528,6 +531,8 @@ class PillarTrend:
     alpha: float
     before_disclosure: Optional[Disclosure]
     after_disclosure: Optional[Disclosure]
+    before_round_id: str = ""
+    after_round_id: str = ""
 
     @classmethod
     def from_message(cls, m: Mapping[str, Any],
@@ -554,7 +559,13 @@ class PillarTrend:
                 Disclosure, m.get("before_disclosure"), "DISCLOSURE_"),
             after_disclosure=enum_from_message(
                 Disclosure, m.get("after_disclosure"), "DISCLOSURE_"),
+            before_round_id=m.get("before_round_id", ""),
+            after_round_id=m.get("after_round_id", ""),
         )
+
+    def to_message(self) -> Dict[str, Any]:
+        """The proto3 JSON mapping of fives.v1.PillarTrend."""
+        return message_of(self)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,17 @@ import ctypes
 import json
 import operator
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Optional, Tuple
+from typing import Any, Dict, Iterable, Mapping, Optional, Tuple
 
 from . import _ffi
-from .enums import LABELS, Pillar, PillarLike, pillar_arg
+from ._message import Message
+from .enums import (LABELS, Disclosure, Pillar, PillarLike, enum_from_message,
+                    pillar_arg, proto_name)
 from .errors import InvalidArgument
 
 __all__ = [
     "PillarStats",
+    "MemberScore",
     "BulkStats",
     "score_stats",
     "score_stats_message",
@@ -33,14 +36,25 @@ _LABEL_BY_NAME = {
 _NAME_BY_LABEL = {v: k for k, v in _LABEL_BY_NAME.items()}
 
 
-def _float(message: Dict[str, Any], key: str) -> Optional[float]:
+def _float(message: Mapping[str, Any], key: str) -> Optional[float]:
     value = message.get(key)
     return None if value is None else float(value)
 
 
-def _int(message: Dict[str, Any], key: str) -> Optional[int]:
+def _int(message: Mapping[str, Any], key: str) -> Optional[int]:
     value = message.get(key)
     return None if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class MemberScore(Message):
+    """One member's score, shown in open rounds only
+    (fives.v1.MemberScore)."""
+
+    member_id: str = ""
+    score: int = 0
+    #: The member's display name at the time of the report.
+    display_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,16 @@ class PillarStats:
     (fewer than two scores), 'shared', 'mixed' or 'split'.
     ``histogram`` holds the counts of the scores 1..5 (empty when withheld,
     or without scores).
-    ``pillar`` is set where the figures belong to a pillar (bulk results).
+    ``pillar`` is set where the figures belong to a pillar (bulk results,
+    reports).
+
+    ``disclosure``: how much is shown (FULL from :func:`score_stats` and
+    the bulk functions; in a round's report what its privacy allows). In a
+    round's report, also ``scores`` (open rounds: who gave which score, by
+    member id), and the
+    differencing protection: ``held_back_against`` (the earlier round the
+    figures could be differenced against), ``differencing_warning`` and
+    ``held_back_combination``.
     """
 
     n: int
@@ -71,11 +94,16 @@ class PillarStats:
     label: Optional[str]
     ad_above_cutoff: bool = False
     pillar: Optional[Pillar] = None
+    disclosure: Optional[Disclosure] = None
+    scores: Tuple[MemberScore, ...] = ()
+    held_back_against: str = ""
+    differencing_warning: bool = False
+    held_back_combination: bool = False
 
     @classmethod
-    def from_message(cls, message: Dict[str, Any]) -> "PillarStats":
-        """From the proto3 JSON mapping of a fives.v1.PillarStats."""
-        pillar = message.get("pillar")
+    def from_message(cls, message: Mapping[str, Any]) -> "PillarStats":
+        """From the proto3 JSON mapping of a fives.v1.PillarStats; keys it
+        does not know are ignored."""
         return cls(
             n=int(message.get("n", 0)),
             mean=_float(message, "mean"),
@@ -92,7 +120,18 @@ class PillarStats:
             agreement=_float(message, "agreement"),
             label=_LABEL_BY_NAME.get(message.get("label", "")),
             ad_above_cutoff=bool(message.get("ad_above_cutoff", False)),
-            pillar=None if pillar is None else Pillar.from_proto_name(pillar),
+            pillar=enum_from_message(Pillar, message.get("pillar"),
+                                     "PILLAR_"),
+            disclosure=enum_from_message(Disclosure,
+                                         message.get("disclosure"),
+                                         "DISCLOSURE_"),
+            scores=tuple(MemberScore.from_message(m)
+                         for m in message.get("scores", ())),
+            held_back_against=message.get("held_back_against", ""),
+            differencing_warning=bool(message.get("differencing_warning",
+                                                  False)),
+            held_back_combination=bool(message.get("held_back_combination",
+                                                   False)),
         )
 
     def to_message(self) -> Dict[str, Any]:
@@ -116,6 +155,16 @@ class PillarStats:
             out["label"] = _NAME_BY_LABEL[self.label]
         if self.ad_above_cutoff:
             out["ad_above_cutoff"] = True
+        if self.disclosure is not None:
+            out["disclosure"] = proto_name(self.disclosure)
+        if self.scores:
+            out["scores"] = [s.to_message() for s in self.scores]
+        if self.held_back_against:
+            out["held_back_against"] = self.held_back_against
+        if self.differencing_warning:
+            out["differencing_warning"] = True
+        if self.held_back_combination:
+            out["held_back_combination"] = True
         return out
 
 
@@ -270,6 +319,8 @@ def _from_struct(s: Any, p: int) -> PillarStats:
         label=LABELS[s.label] if 0 <= s.label < len(LABELS) else None,
         ad_above_cutoff=bool(s.ad_above_cutoff),
         pillar=Pillar(p) if p else None,
+        # The table holds every measure, as bulk_stats_message says.
+        disclosure=Disclosure.FULL,
     )
 
 
