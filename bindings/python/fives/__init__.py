@@ -60,14 +60,16 @@ from .charter import (AgendaItem, AgreementStatus, Charter, CharterReview,
 from .enums import (LABELS, ActionStatus, AgendaKind, AgreementState,
                     CheckState, DecisionModel, Disclosure, FindingSeverity,
                     FocusReason, FocusRule, NextReason, Pillar, ReviewOutcome,
-                    RoundMode, RoundState, TrendVerdict)
+                    RoundMode, RoundState, TrendVerdict, EffectSize,
+                    DocumentKind, DocumentFormat)
 from .errors import (Aborted, AlreadyExists, Cancelled, ClosedError, DataLoss,
                      DeadlineExceeded, Error, FailedPrecondition, Internal,
                      InvalidArgument, LibraryError, NotFound, OutOfRange,
                      PermissionDenied, ResourceExhausted, StatusCode,
                      Unauthenticated, Unavailable, Unimplemented, Unknown,
                      error_for_code)
-from .journal import Action, AgreementAction, Journal, Review, SignalTick
+from .journal import (Action, AgreementAction, Journal, Review, SignalTick,
+                      render_signals)
 from .limits import Limit, get_limit, limit_name, set_limit
 from .messages import message_from_dict, message_to_dict
 from .org import (Org, OrgCell, OrgExclusion, OrgFollowUp, OrgRollup, OrgRow,
@@ -117,6 +119,7 @@ __all__ = [
     "Review",
     "AgreementAction",
     "SignalTick",
+    "render_signals",
     # Results of the journal
     "RoundReport",
     "FocusCandidate",
@@ -179,6 +182,9 @@ __all__ = [
     "ReviewOutcome",
     "Disclosure",
     "TrendVerdict",
+    "EffectSize",
+    "DocumentKind",
+    "DocumentFormat",
     "RoundState",
     "FocusRule",
     "FocusReason",

@@ -193,6 +193,8 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
      [_buffer_p, _journal_p, _str, _str, _str, c_int], c_int, _check),
     ("fives_journal_document",
      [_buffer_p, _journal_p, _str, _str, _str, c_int], c_int, _check),
+    ("fives_journal_render", [_buffer_p, _journal_p, _bytes_p, c_size_t, c_int],
+     c_int, _check),
     ("fives_journal_compare_rounds", [_buffer_p, _journal_p, _str, _str, c_int],
      c_int, _check),
     ("fives_journal_create_plan", [_buffer_p, _journal_p, _bytes_p, c_size_t,

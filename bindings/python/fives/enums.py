@@ -9,6 +9,7 @@ from typing import Any, Dict, Optional, Type, TypeVar, Union
 from .errors import InvalidArgument
 
 __all__ = ["Pillar", "RoundMode", "ReviewOutcome", "Disclosure", "TrendVerdict",
+           "EffectSize", "DocumentKind", "DocumentFormat",
            "RoundState", "FocusRule", "FocusReason", "ActionStatus",
            "CheckState", "AgreementState", "FindingSeverity", "NextReason",
            "DecisionModel", "AgendaKind", "LABELS", "PillarLike"]
@@ -88,6 +89,57 @@ class TrendVerdict(enum.IntEnum):
     @property
     def proto_name(self) -> str:
         return "TREND_VERDICT_" + self.name
+
+
+class EffectSize(enum.IntEnum):
+    """fives.v1.EffectSize: |Cliff's delta| in words (Romano et al. 2006:
+    below 0.147 negligible, below 0.33 small, below 0.474 medium)."""
+
+    NEGLIGIBLE = 1
+    SMALL = 2
+    MEDIUM = 3
+    LARGE = 4
+
+    @property
+    def proto_name(self) -> str:
+        return "EFFECT_SIZE_" + self.name
+
+
+class DocumentKind(enum.IntEnum):
+    """fives.v1.DocumentKind: the screens of :meth:`Journal.render`."""
+
+    REPORT = 1
+    RADAR = 2
+    STRIPS = 3
+    TREND = 4
+    FOLLOW_UP = 5
+    ACTIONS = 6
+    CHECK_DUE = 7
+    CHECK = 8
+    GUARDIAN = 9
+    PLAN = 10
+    CHARTER = 11
+    CHARTER_REVIEW = 12
+    SIGNALS = 13
+    MEMBERS = 14
+
+    @property
+    def proto_name(self) -> str:
+        return "DOCUMENT_KIND_" + self.name
+
+
+class DocumentFormat(enum.IntEnum):
+    """fives.v1.DocumentFormat: text for a terminal, Markdown, one HTML
+    page, or SVG (the pictures' only format)."""
+
+    TEXT = 1
+    MARKDOWN = 2
+    HTML = 3
+    SVG = 4
+
+    @property
+    def proto_name(self) -> str:
+        return "DOCUMENT_FORMAT_" + self.name
 
 
 class RoundState(enum.IntEnum):

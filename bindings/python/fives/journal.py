@@ -36,7 +36,8 @@ from typing import (Any, Callable, Dict, Iterable, List, Literal, Mapping,
 from . import _ffi
 from ._message import Message
 from .charter import Charter, CharterReview
-from .enums import (PillarLike, ReviewOutcome, RoundMode, date_arg, date_str,
+from .enums import (DocumentFormat, DocumentKind, PillarLike, ReviewOutcome,
+                    RoundMode, date_arg, date_str,
                     optional_pillar_arg, pillar_arg, review_outcome_arg,
                     round_mode_arg)
 from ._handle import Handle
@@ -44,7 +45,8 @@ from .errors import InvalidArgument
 from .results import (CheckStatus, FollowUp, MeetingReport, RoundComparison,
                       RoundReport)
 
-__all__ = ["Journal", "Action", "Review", "AgreementAction", "SignalTick"]
+__all__ = ["Journal", "Action", "Review", "AgreementAction", "SignalTick",
+           "render_signals"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -268,6 +270,57 @@ def _score(score: Any, field: str) -> int:
     if not -(2**31) <= value < 2**31:
         raise InvalidArgument(f"{field}: {value} is outside 1..5")
     return value
+
+
+DocumentKindLike = Union[DocumentKind, str]
+DocumentFormatLike = Union[DocumentFormat, str]
+
+
+def _enum_arg(cls: Any, value: Any, field: str) -> Any:
+    """``value`` as a member of ``cls``: the member itself, or its name in
+    any case ("follow_up", "FOLLOW_UP")."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str) and value.upper() in cls.__members__:
+        return cls.__members__[value.upper()]
+    names = ", ".join(m.name.lower() for m in cls)
+    raise InvalidArgument(f"{field}: {value!r} is not one of {names}")
+
+
+def _document_request(kind: DocumentKindLike, format: DocumentFormatLike,
+                      language: str, **fields: Any) -> bytes:
+    """A fives.v1.DocumentRequest as JSON bytes; fields left at None or
+    their default are left out."""
+    request: Dict[str, Any] = {
+        "kind": _enum_arg(DocumentKind, kind, "kind").proto_name,
+        "format": _enum_arg(DocumentFormat, format, "format").proto_name,
+        "language": _text(language, "language"),
+    }
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name == "as_of":
+            request[name] = date_str(value, name)
+        elif name == "pillar":
+            request[name] = pillar_arg(value, name).proto_name
+        elif name == "stale_days":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"stale_days: expected int, got "
+                                f"{type(value).__name__}")
+            request[name] = value
+        else:
+            request[name] = _text(value, name)
+    return json.dumps(request).encode("utf-8")
+
+
+def render_signals(format: DocumentFormatLike = DocumentFormat.TEXT,
+                   language: str = "en") -> str:
+    """The catalog's warning signals of every pillar with their numbers
+    ("strategy:2"), as ``fives charter signals`` prints them; needs no
+    journal."""
+    data = _document_request(DocumentKind.SIGNALS, format, language)
+    return _ffi.call_buffer(_ffi.lib().fives_journal_render, None, data,
+                            len(data), _ffi.FORMAT_JSON).decode("utf-8")
 
 
 class Journal(Handle):
@@ -595,6 +648,42 @@ class Journal(Handle):
             _ffi.optional_text_arg(round_id, "round_id"),
             _ffi.text_arg(language, "language"), date_arg(as_of, "as_of"),
             self.DOCUMENTS[kind]).decode("utf-8")
+
+    def render(self, kind: DocumentKindLike, *,
+               format: DocumentFormatLike = DocumentFormat.TEXT,
+               language: str = "en",
+               as_of: Optional[datetime.date] = None,
+               round_id: Optional[str] = None,
+               plan_id: Optional[str] = None,
+               check_id: Optional[str] = None,
+               action_id: Optional[str] = None,
+               owner_id: Optional[str] = None,
+               pillar: Optional[PillarLike] = None,
+               stale_days: Optional[int] = None) -> str:
+        """Any screen of the ``fives`` command, the same text byte for byte
+        (fives.v1.DocumentRequest): ``kind`` a :class:`DocumentKind` or its
+        name ("report", "follow_up", "check_due", "guardian", "plan",
+        "check", "charter", "charter_review", "actions", "members",
+        "signals", and the pictures "radar", "strips", "trend");
+        ``format`` "text", "markdown", "html" or, for the pictures, "svg".
+
+        ``as_of`` is the day the screen speaks of: needed by the follow-up,
+        the check due, the guardian and the charter review; a report
+        without it is as of the day its round closed. ``round_id``,
+        ``plan_id`` and ``check_id`` None take the latest; ``owner_id`` and
+        ``pillar`` filter the follow-up and the actions; ``action_id``
+        gives one action's line; ``stale_days`` 0 or None is 365.
+        """
+        kind = _enum_arg(DocumentKind, kind, "kind")
+        if format == DocumentFormat.TEXT and kind in (
+                DocumentKind.RADAR, DocumentKind.STRIPS, DocumentKind.TREND):
+            format = DocumentFormat.SVG
+        data = _document_request(
+            kind, format, language, as_of=as_of, round_id=round_id,
+            plan_id=plan_id, check_id=check_id, action_id=action_id,
+            owner_id=owner_id, pillar=pillar, stale_days=stale_days)
+        return self._call_buffer(_ffi.lib().fives_journal_render, data,
+                                 len(data), _ffi.FORMAT_JSON).decode("utf-8")
 
     def compare_rounds(self, before_round_id: str,
                        after_round_id: str) -> RoundComparison:

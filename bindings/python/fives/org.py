@@ -42,7 +42,8 @@ from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
                     Tuple, Union)
 
 from . import _ffi
-from .enums import (Disclosure, Pillar, PillarLike, TrendVerdict, date_str,
+from .enums import (Disclosure, EffectSize, Pillar, PillarLike, TrendVerdict,
+                    date_str,
                     enum_from_message, parse_date, pillar_arg)
 from ._handle import Handle
 from ._message import message_of
@@ -533,6 +534,8 @@ class PillarTrend:
     after_disclosure: Optional[Disclosure]
     before_round_id: str = ""
     after_round_id: str = ""
+    #: The size of ``cliffs_delta`` in words; None exactly when it is None.
+    effect_size: Optional[EffectSize] = None
 
     @classmethod
     def from_message(cls, m: Mapping[str, Any],
@@ -561,6 +564,8 @@ class PillarTrend:
                 Disclosure, m.get("after_disclosure"), "DISCLOSURE_"),
             before_round_id=m.get("before_round_id", ""),
             after_round_id=m.get("after_round_id", ""),
+            effect_size=enum_from_message(EffectSize, m.get("effect_size"),
+                                          "EFFECT_SIZE_"),
         )
 
     def to_message(self) -> Dict[str, Any]:
