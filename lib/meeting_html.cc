@@ -18,17 +18,24 @@ std::string Text(absl::string_view key, Language language) {
   return HtmlEscape(Phrase(key, language));
 }
 
-// Print-friendly, readable on a meeting-room screen; no external fonts.
+// Readable on a meeting-room screen and printable on A4; no external fonts.
+// The pictures stand one under the other, each at most 1.2 times its own
+// width (radar 760, strips 680, trend 800 px): on a screen 840 px wide or
+// more none is drawn below its own size, so no text in it is under 12 px
+// (14 px and more at 1280 px). Wide screens get everything a size larger.
 constexpr absl::string_view kStyle = R"css(
 body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem;
        color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
+@media screen and (min-width: 1600px) { html { font-size: 112.5%; } }
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid #0072B2;
      padding-bottom: 0.2rem; margin-top: 2rem; }
 .meta { color: #555; margin-top: 0; }
-.pictures { display: flex; flex-wrap: wrap; gap: 1.5rem; }
-.pictures figure { margin: 0; flex: 1 1 26rem; }
-.pictures svg, .trend svg { width: 100%; height: auto; }
+figure { margin: 1.5rem auto; }
+figure.radar { max-width: 57rem; }
+figure.strips { max-width: 51rem; }
+.trend figure { max-width: 60rem; }
+figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem;
          text-align: left; vertical-align: top; }
@@ -36,7 +43,13 @@ th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .talk { font-weight: bold; color: #9a3d00; }
 .none { color: #777; }
-@media print { h2 { break-after: avoid; } figure { break-inside: avoid; } }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  h1, h2, h3 { break-after: avoid; }
+  figure { margin: 0.8rem auto; break-inside: avoid; }
+  tr { break-inside: avoid; }
+}
 )css";
 
 // The readiness bar, only on pages with a charter: a filled or an empty
@@ -90,8 +103,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
 
   // The pictures and the table.
   absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
-                  "</h2>\n<div class=\"pictures\">\n<figure>",
-                  markup::InlineSvg(*radar, "radar"), "</figure>\n<figure>",
+                  "</h2>\n<div class=\"pictures\">\n<figure class=\"radar\">",
+                  markup::InlineSvg(*radar, "radar"),
+                  "</figure>\n<figure class=\"strips\">",
                   markup::InlineSvg(*strips, "strips"), "</figure>\n</div>\n");
   absl::StrAppend(&out, "<table>\n<tr><th>", Text("col_pillar", lang),
                   "</th><th>n</th><th>", Text("col_mean", lang), "</th><th>",

@@ -328,6 +328,45 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
   EXPECT_FALSE(std::regex_search(body, match, point_text)) << match.str();
 }
 
+// Each picture in a figure as wide as the picture's own width or wider, and
+// the column that holds them too, so a screen of 840 px or more never
+// draws one smaller than designed (nor its 12 px texts below 12 px); on
+// paper every picture stays on one page.
+TEST(MeetingHtmlContentTest, PicturesAtTheirSizeOrLarger) {
+  const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
+  const std::string style = Between(html, "<style>", "</style>");
+  // The max-width of the first rule for `selector`, in px at 16 px a rem.
+  const auto max_width = [&](const std::string& selector) {
+    const std::regex rule(selector + " \\{[^}]*max-width: ([0-9.]+)rem;");
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(style, match, rule)) << selector;
+    return match.empty() ? 0.0 : 16 * std::stod(match[1].str());
+  };
+  const double column = max_width("body");
+  const std::regex svg_width("<svg [^>]* width=\"([0-9]+)\"");
+  for (const auto& [figure, selector] :
+       {std::pair<std::string, std::string>{"<figure class=\"radar\">",
+                                            "figure\\.radar"},
+        {"<figure class=\"strips\">", "figure\\.strips"},
+        {"<div class=\"trend\"><figure>", "\\.trend figure"}}) {
+    const std::string start = Between(html, figure, " height=");
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(start, match, svg_width)) << figure;
+    const double own = std::stod(match[1].str());
+    EXPECT_GE(max_width(selector), own) << selector;
+    EXPECT_GE(column, own) << selector;
+  }
+  // One under the other, not in a row.
+  EXPECT_THAT(style, Not(HasSubstr(".pictures {")));
+  EXPECT_THAT(style, Not(HasSubstr("flex-wrap")));
+  EXPECT_THAT(style, HasSubstr("figure svg { display: block; width: 100%; "
+                               "height: auto; }"));
+  EXPECT_THAT(style, HasSubstr("@page { size: A4;"));
+  EXPECT_THAT(
+      Between(style, "@media print {", "\n}\n"),
+      HasSubstr("figure { margin: 0.8rem auto; break-inside: avoid; }"));
+}
+
 TEST(MeetingHtmlContentTest, NothingOverdueAndNoPlan) {
   // As of the first round, no plan is in force and nothing is overdue.
   const Journal j = MakeJournal();
