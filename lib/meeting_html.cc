@@ -13,6 +13,7 @@ namespace fives {
 namespace {
 
 using markup::HtmlEscape;
+using markup::HtmlEscapeKeepingNumbers;
 
 std::string Text(absl::string_view key, Language language) {
   return HtmlEscape(Phrase(key, language));
@@ -23,6 +24,7 @@ std::string Text(absl::string_view key, Language language) {
 // width (radar 760, strips 680, trend 800 px): on a screen 840 px wide or
 // more none is drawn below its own size, so no text in it is under 12 px
 // (14 px and more at 1280 px). Wide screens get everything a size larger.
+// A cell of a number with its unit or of a date ("keep") is one line.
 constexpr absl::string_view kStyle = R"css(
 body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem;
        color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
@@ -41,6 +43,7 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem;
          text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.keep { white-space: nowrap; }
 .talk { font-weight: bold; color: #9a3d00; }
 .none { color: #777; }
 @page { size: A4; margin: 12mm; }
@@ -116,12 +119,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                   Text("col_label", lang), "</th></tr>\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
-    absl::StrAppend(&out, "<tr><td>", HtmlEscape(c.name),
-                    "</td><td class=\"num\">", c.n, "</td><td class=\"num\">",
-                    c.mean, "</td><td class=\"num\">", c.median, "</td><td>",
-                    c.counts, "</td><td class=\"num\">", c.rwg,
-                    "</td><td class=\"num\">", c.agreement, "</td><td>",
-                    HtmlEscape(c.label), "</td></tr>\n");
+    absl::StrAppend(
+        &out, "<tr><td>", HtmlEscape(c.name), "</td><td class=\"num\">", c.n,
+        "</td><td class=\"num\">", c.mean, "</td><td class=\"num\">", c.median,
+        "</td><td class=\"keep\">", c.counts, "</td><td class=\"num\">", c.rwg,
+        "</td><td class=\"num\">", c.agreement, "</td><td>",
+        HtmlEscape(c.label), "</td></tr>\n");
   }
   absl::StrAppend(&out, "</table>\n");
 
@@ -183,17 +186,20 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       if (!lines.empty()) {
         signals = "<ul>";
         for (const std::string& line : lines) {
-          absl::StrAppend(&signals, "<li>", HtmlEscape(line), "</li>");
+          absl::StrAppend(&signals, "<li>", HtmlEscapeKeepingNumbers(line),
+                          "</li>");
         }
         absl::StrAppend(&signals, "</ul>");
       }
       absl::StrAppend(
-          &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)), "</td><td>",
-          HtmlEscape(PerceptionText(r, pillar, lang)), "</td><td>", bar,
+          &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)),
+          "</td><td class=\"keep\">",
+          HtmlEscape(PerceptionText(r, pillar, lang)),
+          "</td><td class=\"keep\">", bar,
           HtmlEscape(absl::Substitute(Phrase("charter_k_of_m", lang),
                                       ready.in_place, ready.total)),
-          "</td><td>", HtmlEscape(OpenAgreementsText(p, lang)), "</td><td>",
-          signals, "</td></tr>\n");
+          "</td><td>", HtmlEscapeKeepingNumbers(OpenAgreementsText(p, lang)),
+          "</td><td>", signals, "</td></tr>\n");
     }
     absl::StrAppend(&out, "</table>\n<p>",
                     HtmlEscape(NextAgreementText(review, lang)), "</p>\n");
@@ -207,11 +213,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
         Text("col_latest_feedback", lang), "</th></tr>\n");
     for (const v1::Action& a : actions) {
       absl::StrAppend(
-          &t, "<tr><td>", HtmlEscape(a.title()), "</td><td>",
-          HtmlEscape(MeetingMemberName(m, a.owner_id())), "</td><td>",
-          HtmlEscape(FormatLongDate(a.due(), lang)), "</td><td>",
-          HtmlEscape(ActionStatusText(a.status(), lang)), "</td><td>",
-          HtmlEscape(LatestFeedbackText(m, a, lang)), "</td></tr>\n");
+          &t, "<tr><td>", HtmlEscapeKeepingNumbers(a.title()), "</td><td>",
+          HtmlEscape(MeetingMemberName(m, a.owner_id())),
+          "</td><td class=\"keep\">", HtmlEscape(FormatLongDate(a.due(), lang)),
+          "</td><td>", HtmlEscape(ActionStatusText(a.status(), lang)),
+          "</td><td>", HtmlEscapeKeepingNumbers(LatestFeedbackText(m, a, lang)),
+          "</td></tr>\n");
     }
     absl::StrAppend(&t, "</table>\n");
     return t;

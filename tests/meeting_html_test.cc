@@ -204,7 +204,8 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   EXPECT_THAT(html, HasSubstr("2 March 2026"));
   EXPECT_THAT(html, HasSubstr("As of 20 April 2026"));
   EXPECT_THAT(html, HasSubstr("20 March 2026"));
-  EXPECT_THAT(html, HasSubstr("10 March 2026, Dee: Draft"));
+  // In free text a number keeps to its neighbours (no-break spaces).
+  EXPECT_THAT(html, HasSubstr("10&#160;March&#160;2026, Dee: Draft"));
   const std::string meta = Between(html, "<p class=\"meta\">", "</p>");
   EXPECT_THAT(meta, HasSubstr("2 March 2026"));
   EXPECT_THAT(meta, HasSubstr("As of 20 April 2026"));
@@ -212,7 +213,7 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   // The pillars table, with decimal points.
   EXPECT_THAT(html, HasSubstr("<tr><td>Structure</td><td class=\"num\">4</td>"
                               "<td class=\"num\">3.25</td>"));
-  EXPECT_THAT(html, HasSubstr("<td>1 1 0 0 2</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">1 1 0 0 2</td>"));
   // The focus pillar and every one of its practices.
   EXPECT_THAT(html, HasSubstr("<h2>Focus: Structure</h2>"));
   for (const std::string& practice :
@@ -230,7 +231,8 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   ASSERT_FALSE(overdue.empty());
   EXPECT_THAT(overdue, HasSubstr("<table>"));
   EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
-                                 "<td>20 March 2026</td><td>open</td>"));
+                                 "<td class=\"keep\">20 March 2026</td>"
+                                 "<td>open</td>"));
   EXPECT_THAT(overdue, Not(HasSubstr("Decision table")));
   EXPECT_THAT(overdue, Not(HasSubstr("class=\"none\"")));
 }
@@ -263,7 +265,7 @@ TEST(MeetingHtmlContentTest, DutchPage) {
   EXPECT_GE(CountOf(html, "3,25"), 2) << "table and radar";
   const std::string overdue = Between(html, "<h3>Te laat</h3>", "<h2>");
   EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
-                                 "<td>20 maart 2026</td>"));
+                                 "<td class=\"keep\">20 maart 2026</td>"));
   EXPECT_NE(html, Page(j, Language::kEnglish));
 }
 
@@ -283,17 +285,20 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInEnglish) {
   const std::string off = "<span class=\"off\"></span>";
   EXPECT_THAT(
       table,
-      HasSubstr("<tr><td>Structure</td><td>3.25 (mixed)</td><td><span "
-                "class=\"bar\" aria-hidden=\"true\">" +
+      HasSubstr("<tr><td>Structure</td><td class=\"keep\">3.25 (mixed)</td>"
+                "<td class=\"keep\"><span class=\"bar\" "
+                "aria-hidden=\"true\">" +
                 on + on + on + "</span>3 of 3</td><td>–</td><td><ul><li>" +
                 Escaped(absl::StripSuffix(
                     PillarTextsFor(Pillar::kStructure, Language::kEnglish)
                         .warning_signals(0),
                     ".")) +
-                ": ticked at 1 of 1 checks (since 10 April 2026)</li></ul>"
+                ": ticked at&#160;1&#160;of&#160;1&#160;checks "
+                "(since&#160;10&#160;April&#160;2026)</li></ul>"
                 "</td></tr>"));
   // Strategy: nothing yet, four empty squares.
-  EXPECT_THAT(table, HasSubstr("<td>3.75 (shared)</td><td><span class=\"bar\" "
+  EXPECT_THAT(table, HasSubstr("<td class=\"keep\">3.75 (shared)</td>"
+                               "<td class=\"keep\"><span class=\"bar\" "
                                "aria-hidden=\"true\">" +
                                off + off + off + off + "</span>0 of 4</td>"));
   EXPECT_THAT(table, HasSubstr("<td>Synergy &amp; strengths</td>"));
@@ -312,8 +317,8 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
   const std::string table =
       Between(html, "<h2>Beleving en afspraken</h2>", "<h2>Acties</h2>");
   ASSERT_FALSE(table.empty());
-  EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td>3,25 (gemengd)"
-                               "</td>"));
+  EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td class=\"keep\">"
+                               "3,25 (gemengd)</td>"));
   EXPECT_THAT(table, HasSubstr("</span>3 van 3</td>"));
   EXPECT_THAT(table, HasSubstr("</span>0 van 4</td>"));
   EXPECT_THAT(table, HasSubstr("<td>Voorkeursstijlen</td>"));
@@ -365,6 +370,21 @@ TEST(MeetingHtmlContentTest, PicturesAtTheirSizeOrLarger) {
   EXPECT_THAT(
       Between(style, "@media print {", "\n}\n"),
       HasSubstr("figure { margin: 0.8rem auto; break-inside: avoid; }"));
+}
+
+// Cells of a number with its unit stay on one line: the readiness bar with
+// "3 of 3", the perception, the counts, the due date.
+TEST(MeetingHtmlContentTest, NumbersKeepToTheirUnits) {
+  const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
+  EXPECT_THAT(html, HasSubstr("td.num, td.keep { white-space: nowrap; }"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\"><span class=\"bar\""));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">3.25 (mixed)</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">20 March 2026</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">1 1 0 0 2</td>"));
+  // In running text a no-break space after a number and before one that
+  // follows a word; a space after other signs still breaks.
+  EXPECT_THAT(html, HasSubstr("10&#160;March&#160;2026, Dee: Draft "
+                              "&quot;ready&quot; (40%)"));
 }
 
 TEST(MeetingHtmlContentTest, NothingOverdueAndNoPlan) {
