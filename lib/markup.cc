@@ -15,6 +15,24 @@ std::string HtmlEscape(absl::string_view text) {
                                     {"'", "&#39;"}});
 }
 
+std::string HtmlEscapeKeepingNumbers(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t done = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ' || i == 0 || i + 1 == text.size()) continue;
+    const unsigned char before = static_cast<unsigned char>(text[i - 1]);
+    const unsigned char after = static_cast<unsigned char>(text[i + 1]);
+    if (absl::ascii_isdigit(before) || before == '%' ||
+        (absl::ascii_isdigit(after) && absl::ascii_isalnum(before))) {
+      absl::StrAppend(&out, HtmlEscape(text.substr(done, i - done)), "&#160;");
+      done = i + 1;
+    }
+  }
+  absl::StrAppend(&out, HtmlEscape(text.substr(done)));
+  return out;
+}
+
 std::string MarkdownText(absl::string_view text) {
   std::string out;
   out.reserve(text.size());

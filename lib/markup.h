@@ -14,6 +14,12 @@ namespace fives::markup {
 // ').
 std::string HtmlEscape(absl::string_view text);
 
+// `text` escaped as by HtmlEscape, with every space next to a number written
+// as &#160; (no-break space), so a line never parts a number from its unit
+// or neighbour ("3 of 4", "40 %", "10 March 2026"): a space after a digit or
+// %, or between a letter or digit and a digit.
+std::string HtmlEscapeKeepingNumbers(absl::string_view text);
+
 // `text` as Markdown shows it literally, in a table cell, a heading or a
 // list item: every character Markdown could read as markup or raw HTML
 // (\ ` * _ [ ] < > |, an & before a letter, digit or #, a # first)

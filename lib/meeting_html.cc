@@ -13,30 +13,46 @@ namespace fives {
 namespace {
 
 using markup::HtmlEscape;
+using markup::HtmlEscapeKeepingNumbers;
 
 std::string Text(absl::string_view key, Language language) {
   return HtmlEscape(Phrase(key, language));
 }
 
-// Print-friendly, readable on a meeting-room screen; no external fonts.
+// Readable on a meeting-room screen and printable on A4; no external fonts.
+// The pictures stand one under the other, each at most 1.2 times its own
+// width (radar 760, strips 680, trend 800 px): on a screen 840 px wide or
+// more none is drawn below its own size, so no text in it is under 12 px
+// (14 px and more at 1280 px). Wide screens get everything a size larger.
+// A cell of a number with its unit or of a date ("keep") is one line.
 constexpr absl::string_view kStyle = R"css(
 body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem;
        color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
+@media screen and (min-width: 1600px) { html { font-size: 112.5%; } }
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid #0072B2;
      padding-bottom: 0.2rem; margin-top: 2rem; }
 .meta { color: #555; margin-top: 0; }
-.pictures { display: flex; flex-wrap: wrap; gap: 1.5rem; }
-.pictures figure { margin: 0; flex: 1 1 26rem; }
-.pictures svg, .trend svg { width: 100%; height: auto; }
+figure { margin: 1.5rem auto; }
+figure.radar { max-width: 57rem; }
+figure.strips { max-width: 51rem; }
+.trend figure { max-width: 60rem; }
+figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem;
          text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.keep { white-space: nowrap; }
 .talk { font-weight: bold; color: #9a3d00; }
 .none { color: #777; }
-@media print { h2 { break-after: avoid; } figure { break-inside: avoid; } }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  h1, h2, h3 { break-after: avoid; }
+  figure { margin: 0.8rem auto; break-inside: avoid; }
+  tr { break-inside: avoid; }
+}
 )css";
 
 // The readiness bar, only on pages with a charter: a filled or an empty
@@ -89,8 +105,9 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
 
   // The pictures and the table.
   absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
-                  "</h2>\n<div class=\"pictures\">\n<figure>",
-                  markup::InlineSvg(*radar, "radar"), "</figure>\n<figure>",
+                  "</h2>\n<div class=\"pictures\">\n<figure class=\"radar\">",
+                  markup::InlineSvg(*radar, "radar"),
+                  "</figure>\n<figure class=\"strips\">",
                   markup::InlineSvg(*strips, "strips"), "</figure>\n</div>\n");
   absl::StrAppend(&out, "<table>\n<tr><th>", Text("col_pillar", lang),
                   "</th><th>n</th><th>", Text("col_mean", lang), "</th><th>",
@@ -101,12 +118,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                   Text("col_label", lang), "</th></tr>\n");
   for (const v1::PillarStats& s : r.pillars()) {
     const PillarRowCells c = MeetingPillarCells(r, s, lang);
-    absl::StrAppend(&out, "<tr><td>", HtmlEscape(c.name),
-                    "</td><td class=\"num\">", c.n, "</td><td class=\"num\">",
-                    c.mean, "</td><td class=\"num\">", c.median, "</td><td>",
-                    c.counts, "</td><td class=\"num\">", c.rwg,
-                    "</td><td class=\"num\">", c.agreement, "</td><td>",
-                    HtmlEscape(c.label), "</td></tr>\n");
+    absl::StrAppend(
+        &out, "<tr><td>", HtmlEscape(c.name), "</td><td class=\"num\">", c.n,
+        "</td><td class=\"num\">", c.mean, "</td><td class=\"num\">", c.median,
+        "</td><td class=\"keep\">", c.counts, "</td><td class=\"num\">", c.rwg,
+        "</td><td class=\"num\">", c.agreement, "</td><td>",
+        HtmlEscape(c.label), "</td></tr>\n");
   }
   absl::StrAppend(&out, "</table>\n");
 
@@ -168,16 +185,19 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       if (!lines.empty()) {
         signals = "<ul>";
         for (const std::string& line : lines) {
-          absl::StrAppend(&signals, "<li>", HtmlEscape(line), "</li>");
+          absl::StrAppend(&signals, "<li>", HtmlEscapeKeepingNumbers(line),
+                          "</li>");
         }
         absl::StrAppend(&signals, "</ul>");
       }
       absl::StrAppend(
-          &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)), "</td><td>",
-          HtmlEscape(PerceptionText(r, pillar, lang)), "</td><td>", bar,
+          &out, "<tr><td>", HtmlEscape(PillarName(pillar, lang)),
+          "</td><td class=\"keep\">",
+          HtmlEscape(PerceptionText(r, pillar, lang)),
+          "</td><td class=\"keep\">", bar,
           HtmlEscape(Say("charter_k_of_m", lang, ready.in_place, ready.total)),
-          "</td><td>", HtmlEscape(OpenAgreementsText(p, lang)), "</td><td>",
-          signals, "</td></tr>\n");
+          "</td><td>", HtmlEscapeKeepingNumbers(OpenAgreementsText(p, lang)),
+          "</td><td>", signals, "</td></tr>\n");
     }
     absl::StrAppend(&out, "</table>\n<p>",
                     HtmlEscape(NextAgreementText(review, lang)), "</p>\n");
@@ -191,11 +211,12 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
         Text("col_latest_feedback", lang), "</th></tr>\n");
     for (const v1::Action& a : actions) {
       absl::StrAppend(
-          &t, "<tr><td>", HtmlEscape(a.title()), "</td><td>",
-          HtmlEscape(MeetingMemberName(m, a.owner_id())), "</td><td>",
-          HtmlEscape(FormatLongDate(a.due(), lang)), "</td><td>",
-          HtmlEscape(ActionStatusText(a.status(), lang)), "</td><td>",
-          HtmlEscape(LatestFeedbackText(m, a, lang)), "</td></tr>\n");
+          &t, "<tr><td>", HtmlEscapeKeepingNumbers(a.title()), "</td><td>",
+          HtmlEscape(MeetingMemberName(m, a.owner_id())),
+          "</td><td class=\"keep\">", HtmlEscape(FormatLongDate(a.due(), lang)),
+          "</td><td>", HtmlEscape(ActionStatusText(a.status(), lang)),
+          "</td><td>", HtmlEscapeKeepingNumbers(LatestFeedbackText(m, a, lang)),
+          "</td></tr>\n");
     }
     absl::StrAppend(&t, "</table>\n");
     return t;

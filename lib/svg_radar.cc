@@ -296,7 +296,7 @@ absl::StatusOr<std::string> RenderRadarSvg(const v1::RoundReport& report,
   }
 
   TextStyle ring_label;
-  ring_label.size = 10;
+  ring_label.size = 12;
   ring_label.fill = svg::kDarkGrey;
   ring_label.anchor = "middle";
   ring_label.extra =
@@ -306,8 +306,7 @@ absl::StatusOr<std::string> RenderRadarSvg(const v1::RoundReport& report,
   for (int v = 1; v <= 5; ++v) {
     const Point a = At(0, v);
     const Point b = At(1, v);
-    doc.Text((a.x + b.x) / 2, (a.y + b.y) / 2 + 3.5, absl::StrCat(v),
-             ring_label);
+    doc.Text((a.x + b.x) / 2, (a.y + b.y) / 2 + 4, absl::StrCat(v), ring_label);
   }
 
   // Labels: name and notes beyond the end of each axis.

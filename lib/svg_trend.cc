@@ -27,7 +27,10 @@ constexpr double kPanelHeight = 112;
 // Inside a panel: score 5 at +22, score 1 at +94.
 constexpr double kTopPad = 22;
 constexpr double kScoreStep = 18;
-constexpr double kIdSize = 11;
+// The round ids and the small texts (values, dates, gaps): 12, the least
+// that reads on a meeting-room screen with the picture at its own size.
+constexpr double kIdSize = 12;
+constexpr double kSmallSize = 12;
 
 double YOf(double panel_top, double value) {
   return panel_top + kTopPad + (5.0 - value) * kScoreStep;
@@ -180,10 +183,10 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
           v % 2 == 1 ? svg::kGrid : "#E6E6E6", "\" stroke-width=\"1\"/>\n"));
       if (v % 2 == 1) {
         TextStyle tick;
-        tick.size = 10;
+        tick.size = kSmallSize;
         tick.anchor = "end";
         tick.fill = svg::kDarkGrey;
-        doc.Text(kAxisX - 4, YOf(top, v) + 3.5, absl::StrCat(v), tick);
+        doc.Text(kAxisX - 4, YOf(top, v) + 4, absl::StrCat(v), tick);
       }
     }
     // Bands.
@@ -236,21 +239,22 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
       } else if (v.stats != nullptr &&
                  v.stats->disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES) {
         TextStyle gap;
-        gap.size = 10;
+        gap.size = kSmallSize;
         gap.italic = true;
         gap.anchor = "middle";
         gap.fill = svg::kDarkGrey;
         gap.extra = absl::StrCat("id=\"gap-", key, "-", r, "\"");
-        doc.Text(x, YOf(top, 3) + 3.5,
-                 step >= 40 ? absl::StrCat("n < ", min_responses) : "–", gap);
+        const std::string few = absl::StrCat("n < ", min_responses);
+        doc.Text(x, YOf(top, 3) + 4,
+                 svg::TextWidth(few, kSmallSize) + 4 <= step ? few : "–", gap);
       } else if (v.stats != nullptr &&
                  v.stats->disclosure() == v1::DISCLOSURE_HELD_BACK) {
         TextStyle gap;
-        gap.size = 10;
+        gap.size = kSmallSize;
         gap.anchor = "middle";
         gap.fill = svg::kDarkGrey;
         gap.extra = absl::StrCat("id=\"held-back-", key, "-", r, "\"");
-        doc.Text(x, YOf(top, 3) + 3.5, "×", gap);
+        doc.Text(x, YOf(top, 3) + 4, "×", gap);
       }
       if (!markers[pi][r].empty()) {
         const double ty = top + 4;
@@ -261,7 +265,7 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
                              "\" stroke=\"#000000\" stroke-width=\"0.8\"/>\n"));
         if (step >= 80) {
           TextStyle word;
-          word.size = 11;
+          word.size = kSmallSize;
           word.fill = svg::kBlack;
           doc.Text(x + 9, ty + 8,
                    absl::StrCat(svg::Say("svg_focus_word", language), " ",
@@ -279,7 +283,7 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
     label_width = std::max(
         {label_width,
          svg::TextWidth(svg::Fit(r.round_id(), kIdSize, 90), kIdSize),
-         svg::TextWidth(FormatLongDate(r.round_date(), language), 10)});
+         svg::TextWidth(FormatLongDate(r.round_date(), language), kSmallSize)});
   }
   const size_t every =
       std::max<size_t>(1, static_cast<size_t>((label_width + 8) / step) + 1);
@@ -288,14 +292,14 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   id_style.bold = true;
   id_style.anchor = "middle";
   TextStyle date_style;
-  date_style.size = 10;
+  date_style.size = kSmallSize;
   date_style.anchor = "middle";
   date_style.fill = svg::kDarkGrey;
   doc.Raw("<g id=\"rounds\">\n");
   for (size_t r = 0; r < count; r += every) {
     doc.Text(x_of(r), axis_bottom + 2,
              svg::Fit(reports[r].round_id(), kIdSize, 90), id_style);
-    doc.Text(x_of(r), axis_bottom + 16,
+    doc.Text(x_of(r), axis_bottom + 18,
              FormatLongDate(reports[r].round_date(), language), date_style);
   }
   doc.Raw("</g>\n");
@@ -334,11 +338,11 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
         break;
       default: {
         TextStyle gap;
-        gap.size = 10;
+        gap.size = kSmallSize;
         gap.italic = true;
         gap.anchor = "middle";
         gap.fill = svg::kDarkGrey;
-        doc.Text(40, y + 3.5, "n < …", gap);
+        doc.Text(40, y + 4, "n < …", gap);
       }
     }
     doc.Lines(legend_text_x, y + 4, legend[i], 15, text);

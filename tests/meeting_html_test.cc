@@ -204,7 +204,8 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   EXPECT_THAT(html, HasSubstr("2 March 2026"));
   EXPECT_THAT(html, HasSubstr("As of 20 April 2026"));
   EXPECT_THAT(html, HasSubstr("20 March 2026"));
-  EXPECT_THAT(html, HasSubstr("10 March 2026, Dee: Draft"));
+  // In free text a number keeps to its neighbours (no-break spaces).
+  EXPECT_THAT(html, HasSubstr("10&#160;March&#160;2026, Dee: Draft"));
   const std::string meta = Between(html, "<p class=\"meta\">", "</p>");
   EXPECT_THAT(meta, HasSubstr("2 March 2026"));
   EXPECT_THAT(meta, HasSubstr("As of 20 April 2026"));
@@ -212,7 +213,7 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   // The pillars table, with decimal points.
   EXPECT_THAT(html, HasSubstr("<tr><td>Structure</td><td class=\"num\">4</td>"
                               "<td class=\"num\">3.25</td>"));
-  EXPECT_THAT(html, HasSubstr("<td>1 1 0 0 2</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">1 1 0 0 2</td>"));
   // The focus pillar and every one of its practices.
   EXPECT_THAT(html, HasSubstr("<h2>Focus: Structure</h2>"));
   for (const std::string& practice :
@@ -230,7 +231,8 @@ TEST(MeetingHtmlContentTest, EnglishPage) {
   ASSERT_FALSE(overdue.empty());
   EXPECT_THAT(overdue, HasSubstr("<table>"));
   EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
-                                 "<td>20 March 2026</td><td>open</td>"));
+                                 "<td class=\"keep\">20 March 2026</td>"
+                                 "<td>open</td>"));
   EXPECT_THAT(overdue, Not(HasSubstr("Decision table")));
   EXPECT_THAT(overdue, Not(HasSubstr("class=\"none\"")));
 }
@@ -263,7 +265,7 @@ TEST(MeetingHtmlContentTest, DutchPage) {
   EXPECT_GE(CountOf(html, "3,25"), 2) << "table and radar";
   const std::string overdue = Between(html, "<h3>Te laat</h3>", "<h2>");
   EXPECT_THAT(overdue, HasSubstr("<td>Agenda &amp; minutes</td><td>Cas</td>"
-                                 "<td>20 maart 2026</td>"));
+                                 "<td class=\"keep\">20 maart 2026</td>"));
   EXPECT_NE(html, Page(j, Language::kEnglish));
 }
 
@@ -283,17 +285,20 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInEnglish) {
   const std::string off = "<span class=\"off\"></span>";
   EXPECT_THAT(
       table,
-      HasSubstr("<tr><td>Structure</td><td>3.25 (mixed)</td><td><span "
-                "class=\"bar\" aria-hidden=\"true\">" +
+      HasSubstr("<tr><td>Structure</td><td class=\"keep\">3.25 (mixed)</td>"
+                "<td class=\"keep\"><span class=\"bar\" "
+                "aria-hidden=\"true\">" +
                 on + on + on + "</span>3 of 3</td><td>–</td><td><ul><li>" +
                 Escaped(absl::StripSuffix(
                     PillarTextsFor(Pillar::kStructure, Language::kEnglish)
                         .warning_signals(0),
                     ".")) +
-                ": ticked at 1 of 1 checks (since 10 April 2026)</li></ul>"
+                ": ticked at&#160;1&#160;of&#160;1&#160;checks "
+                "(since&#160;10&#160;April&#160;2026)</li></ul>"
                 "</td></tr>"));
   // Strategy: nothing yet, four empty squares.
-  EXPECT_THAT(table, HasSubstr("<td>3.75 (shared)</td><td><span class=\"bar\" "
+  EXPECT_THAT(table, HasSubstr("<td class=\"keep\">3.75 (shared)</td>"
+                               "<td class=\"keep\"><span class=\"bar\" "
                                "aria-hidden=\"true\">" +
                                off + off + off + off + "</span>0 of 4</td>"));
   EXPECT_THAT(table, HasSubstr("<td>Synergy &amp; strengths</td>"));
@@ -312,8 +317,8 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
   const std::string table =
       Between(html, "<h2>Beleving en afspraken</h2>", "<h2>Acties</h2>");
   ASSERT_FALSE(table.empty());
-  EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td>3,25 (gemengd)"
-                               "</td>"));
+  EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td class=\"keep\">"
+                               "3,25 (gemengd)</td>"));
   EXPECT_THAT(table, HasSubstr("</span>3 van 3</td>"));
   EXPECT_THAT(table, HasSubstr("</span>0 van 4</td>"));
   EXPECT_THAT(table, HasSubstr("<td>Voorkeursstijlen</td>"));
@@ -326,6 +331,60 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
   const std::string body = html.substr(html.find("</style>"));
   std::smatch match;
   EXPECT_FALSE(std::regex_search(body, match, point_text)) << match.str();
+}
+
+// Each picture in a figure as wide as the picture's own width or wider, and
+// the column that holds them too, so a screen of 840 px or more never
+// draws one smaller than designed (nor its 12 px texts below 12 px); on
+// paper every picture stays on one page.
+TEST(MeetingHtmlContentTest, PicturesAtTheirSizeOrLarger) {
+  const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
+  const std::string style = Between(html, "<style>", "</style>");
+  // The max-width of the first rule for `selector`, in px at 16 px a rem.
+  const auto max_width = [&](const std::string& selector) {
+    const std::regex rule(selector + " \\{[^}]*max-width: ([0-9.]+)rem;");
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(style, match, rule)) << selector;
+    return match.empty() ? 0.0 : 16 * std::stod(match[1].str());
+  };
+  const double column = max_width("body");
+  const std::regex svg_width("<svg [^>]* width=\"([0-9]+)\"");
+  for (const auto& [figure, selector] :
+       {std::pair<std::string, std::string>{"<figure class=\"radar\">",
+                                            "figure\\.radar"},
+        {"<figure class=\"strips\">", "figure\\.strips"},
+        {"<div class=\"trend\"><figure>", "\\.trend figure"}}) {
+    const std::string start = Between(html, figure, " height=");
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(start, match, svg_width)) << figure;
+    const double own = std::stod(match[1].str());
+    EXPECT_GE(max_width(selector), own) << selector;
+    EXPECT_GE(column, own) << selector;
+  }
+  // One under the other, not in a row.
+  EXPECT_THAT(style, Not(HasSubstr(".pictures {")));
+  EXPECT_THAT(style, Not(HasSubstr("flex-wrap")));
+  EXPECT_THAT(style, HasSubstr("figure svg { display: block; width: 100%; "
+                               "height: auto; }"));
+  EXPECT_THAT(style, HasSubstr("@page { size: A4;"));
+  EXPECT_THAT(
+      Between(style, "@media print {", "\n}\n"),
+      HasSubstr("figure { margin: 0.8rem auto; break-inside: avoid; }"));
+}
+
+// Cells of a number with its unit stay on one line: the readiness bar with
+// "3 of 3", the perception, the counts, the due date.
+TEST(MeetingHtmlContentTest, NumbersKeepToTheirUnits) {
+  const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
+  EXPECT_THAT(html, HasSubstr("td.num, td.keep { white-space: nowrap; }"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\"><span class=\"bar\""));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">3.25 (mixed)</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">20 March 2026</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">1 1 0 0 2</td>"));
+  // In running text a no-break space after a number and before one that
+  // follows a word; a space after other signs still breaks.
+  EXPECT_THAT(html, HasSubstr("10&#160;March&#160;2026, Dee: Draft "
+                              "&quot;ready&quot; (40%)"));
 }
 
 TEST(MeetingHtmlContentTest, NothingOverdueAndNoPlan) {

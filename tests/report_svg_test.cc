@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -138,6 +139,29 @@ TEST_P(SvgTest, TitleDescAndEveryPillarName) {
   }
 }
 
+// Pages show the pictures at their own size or larger, where 12 is the
+// least size a text can have and still be read on a meeting-room screen.
+void ExpectNoTextBelowTwelve(const std::string& svg) {
+  const std::regex size("font-size=\"([0-9.]+)\"");
+  int texts = 0;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), size), end; it != end;
+       ++it, ++texts) {
+    EXPECT_GE(std::stod((*it)[1].str()), 12.0) << (*it).str();
+  }
+  EXPECT_GT(texts, 10);
+}
+
+TEST_P(SvgTest, NoTextBelowTwelve) {
+  const Language lang = GetParam();
+  const Demo demo = BuildDemo(lang);
+  const v1::RoundReport withheld = WithheldReport(lang);
+  ExpectNoTextBelowTwelve(Must(RenderRadarSvg(demo.second, &demo.first, lang)));
+  ExpectNoTextBelowTwelve(Must(RenderDistributionSvg(demo.first, lang)));
+  ExpectNoTextBelowTwelve(Must(RenderTrendSvg(demo.journal.proto(), lang)));
+  ExpectNoTextBelowTwelve(Must(RenderRadarSvg(withheld, nullptr, lang)));
+  ExpectNoTextBelowTwelve(Must(RenderDistributionSvg(withheld, lang)));
+}
+
 TEST(SvgRenderTest, DutchNamesAndDecimalComma) {
   const Demo demo = BuildDemo(Language::kDutch);
   const std::string radar =
@@ -266,6 +290,7 @@ TEST(SvgRenderTest, TrendGapForWithheldRound) {
   EXPECT_THAT(trend, HasSubstr("id=\"mean-strategy-0\""));
   // Three scores: the mean only, no band.
   EXPECT_THAT(trend, Not(HasSubstr("id=\"band-")));
+  ExpectNoTextBelowTwelve(trend);
 }
 
 // Forty monthly rounds: every mean is drawn, but the round labels under the
@@ -316,8 +341,11 @@ TEST(SvgRenderTest, TrendThinsRoundLabelsOfManyRounds) {
   for (size_t i = 0; i < ids.size(); ++i) {
     EXPECT_EQ(ids[i], absl::StrCat("r", 1 + every * static_cast<int>(i)));
   }
-  // Far enough apart for a date such as "10 December 2022" at 10 px.
-  for (size_t i = 1; i < xs.size(); ++i) EXPECT_GE(xs[i] - xs[i - 1], 80.0);
+  // Far enough apart for the longest date, "10 September 2020", at 12 px:
+  // 17 code points of 0.6 em.
+  for (size_t i = 1; i < xs.size(); ++i) {
+    EXPECT_GE(xs[i] - xs[i - 1], 17 * 0.6 * 12);
+  }
 }
 
 TEST(SvgRenderTest, BadInput) {
