@@ -127,6 +127,18 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
   }
   absl::StrAppend(&out, "</table>\n");
 
+  // The verdict on the previous focus: did the pillar move?
+  const VerdictView verdict = VerdictOf(r, lang);
+  absl::StrAppend(&out, "<h2>", Text("meeting_verdict", lang), "</h2>\n<p>",
+                  HtmlEscape(verdict.heading), "</p>\n");
+  if (!verdict.lines.empty()) {
+    absl::StrAppend(&out, "<ul>\n");
+    for (const std::string& line : verdict.lines) {
+      absl::StrAppend(&out, "<li>", HtmlEscape(line), "</li>\n");
+    }
+    absl::StrAppend(&out, "</ul>\n");
+  }
+
   // The focus and the practices, then everything else as in the Markdown:
   // the plan, overdue actions and the rhythm.
   if (r.focus() == v1::PILLAR_UNSPECIFIED) {
@@ -239,6 +251,13 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                     "</p>\n");
   } else {
     absl::StrAppend(&out, actions_table(m.overdue()));
+  }
+  absl::StrAppend(&out, "<h3>", Text("meeting_open_actions", lang), "</h3>\n");
+  if (m.open_actions_size() == 0) {
+    absl::StrAppend(&out, "<p class=\"none\">", Text("follow_up_none", lang),
+                    "</p>\n");
+  } else {
+    absl::StrAppend(&out, actions_table(m.open_actions()));
   }
 
   // The rhythm and the trend.

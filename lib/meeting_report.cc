@@ -83,6 +83,14 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
     }
   }
   const v1::FollowUp follow_up = journal.FollowUp(as_of);
+  const v1::CheckDue due = journal.CheckDue(as_of);
+  for (const v1::Action& a : due.to_review()) {
+    *m.add_open_actions() = a;
+    people.insert(a.owner_id());
+    if (a.feedback_size() > 0) {
+      people.insert(a.feedback().rbegin()->author_id());
+    }
+  }
   for (const v1::Action& a : follow_up.overdue()) {
     *m.add_overdue() = a;
     people.insert(a.owner_id());
@@ -274,6 +282,15 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
                     c.agreement, " | ", c.label, " |\n");
   }
 
+  // The verdict on the previous focus: did the pillar move?
+  const VerdictView verdict = VerdictOf(r, lang);
+  absl::StrAppend(&out, "\n## ", Say("meeting_verdict", lang), "\n\n",
+                  MarkdownText(verdict.heading), "\n");
+  if (!verdict.lines.empty()) out += "\n";
+  for (const std::string& line : verdict.lines) {
+    absl::StrAppend(&out, "- ", MarkdownText(line), "\n");
+  }
+
   // The focus, its reason and the practices.
   absl::StrAppend(&out, "\n## ");
   if (r.focus() == v1::PILLAR_UNSPECIFIED) {
@@ -316,6 +333,12 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
     absl::StrAppend(&out, Say("follow_up_none", lang), "\n");
   } else {
     absl::StrAppend(&out, ActionsTable(m, m.overdue(), lang));
+  }
+  absl::StrAppend(&out, "\n### ", Say("meeting_open_actions", lang), "\n\n");
+  if (m.open_actions_size() == 0) {
+    absl::StrAppend(&out, Say("follow_up_none", lang), "\n");
+  } else {
+    absl::StrAppend(&out, ActionsTable(m, m.open_actions(), lang));
   }
 
   // The rhythm: the next check and the guardian.

@@ -111,6 +111,45 @@ TEST(MeetingReportTest, MarkdownInEnglishAndDutch) {
   EXPECT_EQ(md_nl, RenderMeetingMarkdown(nl, Language::kDutch));
 }
 
+// Every open action is on the page, whatever created it: here a2 of the
+// plan, and a3, an agreement of a check on 2026-04-01 (a1 is done by then).
+TEST(MeetingReportTest, OpenActionsFromAnyPlanOrCheckAndTheVerdict) {
+  Journal j = MakeJournal();
+  CheckInput check;
+  check.date = absl::CivilDay(2026, 4, 1);
+  check.agreements = {"Minutes | same day"};
+  v1::ActionReview review;
+  review.set_action_id("a2");
+  review.set_outcome(v1::REVIEW_OUTCOME_KEPT);
+  check.reviews = {review};
+  check.agreement_actions = {
+      {0,
+       {"Minutes | same day", "Minutes in the folder", "dee",
+        absl::CivilDay(2026, 4, 20), Pillar::kStructure}}};
+  ASSERT_TRUE(j.RecordCheck(check).ok());
+  const v1::MeetingReport m = *BuildMeetingReport(j, "r1", Language::kEnglish,
+                                                  absl::CivilDay(2026, 4, 10));
+  ASSERT_EQ(m.open_actions_size(), 2);
+  EXPECT_EQ(m.open_actions(0).id(), "a2");
+  EXPECT_EQ(m.open_actions(1).id(), "a3");
+  const std::string md = RenderMeetingMarkdown(m, Language::kEnglish);
+  const size_t open = md.find("### Open actions (from any plan or check)");
+  ASSERT_NE(open, std::string::npos);
+  // Pipes in titles are escaped so the table keeps its columns.
+  EXPECT_NE(md.find("| Minutes \\| same day | Dee |", open), std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| Agenda \\| four blocks | Cas |", open),
+            std::string::npos);
+  // One round: no plan on an earlier round, so no verdict yet.
+  EXPECT_THAT(md, HasSubstr("## The previous focus: did it move?\n\n"
+                            "Verdict on the focus: none yet"));
+  const std::string html = *RenderMeetingHtml(m, j, Language::kDutch);
+  EXPECT_THAT(html, HasSubstr("<h3>Open acties (uit elk plan of elke check)"));
+  EXPECT_THAT(html, HasSubstr("Minutes | same day"));
+  EXPECT_THAT(html, HasSubstr("<h2>De vorige focus: is hij verschoven?</h2>"
+                              "\n<p>Oordeel over de focus: nog geen"));
+}
+
 TEST(MeetingReportTest, LongDates) {
   EXPECT_EQ(FormatLongDate("2026-11-02", Language::kEnglish),
             "2 November 2026");
