@@ -60,8 +60,8 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
     reports.push_back(std::move(report));
   }
   if (reports.empty()) {
-    return absl::FailedPreconditionError(
-        "the journal has no closed round to draw");
+    // As Journal::LatestReport says it: the same condition, the same code.
+    return absl::NotFoundError("journal: no closed round to report on");
   }
   const size_t count = reports.size();
   std::vector<std::array<svg::PillarView, kPillarCount>> views;

@@ -127,8 +127,8 @@ TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
 }
 
 TEST_P(MeetingHtmlTest, IsWellFormed) {
-  // Tables: pillars, plan, overdue; lists: practices, rhythm.
-  ExpectWellFormed(Page(MakeJournal(), GetParam()), 3, 2);
+  // Tables: pillars, plan, overdue, open actions; lists: practices, rhythm.
+  ExpectWellFormed(Page(MakeJournal(), GetParam()), 4, 2);
 }
 
 TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
@@ -168,9 +168,9 @@ TEST_P(MeetingHtmlTest, CharterPageIsSelfContainedWellFormedAndEscaped) {
   const Language lang = GetParam();
   const std::string html = Page(MakeCharterJournal(), lang);
   ExpectSelfContained(html, lang, 3);
-  // Tables: pillars, perception and agreements, plan, overdue; lists:
-  // practices, the signals of two pillars, rhythm.
-  ExpectWellFormed(html, 4, 4);
+  // Tables: pillars, perception and agreements, plan, overdue, open
+  // actions; lists: practices, the signals of two pillars, rhythm.
+  ExpectWellFormed(html, 5, 4);
   ExpectUniqueIds(html);
   ExpectNoBareAmpersand(html);
   // The review names agreements by the catalog, not in the charter's words.

@@ -392,7 +392,7 @@ TEST(SvgRenderTest, BadInput) {
   absl::StatusOr<Journal> fresh = Journal::Create("mt", "MT");
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(RenderTrendSvg(fresh->proto(), Language::kEnglish).status().code(),
-            absl::StatusCode::kFailedPrecondition);
+            absl::StatusCode::kNotFound);
   v1::Journal broken = demo.journal.proto();
   broken.mutable_plans(0)->set_round_id("no-such-round");
   EXPECT_FALSE(RenderTrendSvg(broken, Language::kEnglish).ok());
