@@ -1,5 +1,6 @@
 #include "fives/score_stats.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -118,6 +119,16 @@ double VanDerEijkAgreement(const ScoreHistogram& histogram) {
   return weighted / static_cast<double>(n);
 }
 
+bool TwoCamps(const ScoreHistogram& histogram) {
+  const ScoreHistogram::Counts& c = histogram.counts();
+  const int64_t low = c[0] + c[1], high = c[3] + c[4];
+  const int64_t n = low + c[2] + high;
+  auto camp = [n](int64_t size) { return size >= 2 && 4 * size >= n; };
+  // Fewer in the middle than in either camp: a bell around 3 (2,3,3,3,4)
+  // is one view with some spread, not two.
+  return camp(low) && camp(high) && c[2] < std::min(low, high);
+}
+
 ScoreStats ComputeScoreStats(const ScoreHistogram& histogram,
                              const AgreementThresholds& thresholds) {
   ScoreStats s;
@@ -178,7 +189,8 @@ ScoreStats ComputeScoreStats(const ScoreHistogram& histogram,
     s.ad_mean = static_cast<double>(dev_mean) / (dn * dn);
     s.ad_median = static_cast<double>(dev_median) / (2.0 * dn);
     s.ad_above_cutoff = *s.ad_mean > thresholds.ad_cutoff + kLabelTolerance;
-    if (*s.agreement < thresholds.split_agreement - kLabelTolerance) {
+    if (*s.agreement < thresholds.split_agreement - kLabelTolerance ||
+        TwoCamps(histogram)) {
       s.label = AgreementLabel::kSplit;
     } else if (*s.rwg >= thresholds.shared_rwg - kLabelTolerance) {
       s.label = AgreementLabel::kShared;

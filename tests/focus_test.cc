@@ -176,15 +176,16 @@ TEST(RankFocusTest, MeansEqualUpToRoundingAreATie) {
 }
 
 TEST(RankFocusTest, SplitLabelSetsTalkFirst) {
-  // {1,5,1,5}: van der Eijk agreement -1, labelled split.
+  // {1,5,1,5}: van der Eijk agreement -1, labelled split; {2,3,3,4}: rwg
+  // 1 - (2/3)/2 = 2/3 below 0.7 and no two camps, mixed.
   const Stats stats = List({StatsOf(v1::PILLAR_STRATEGY, {4, 4, 4, 4}),
                             StatsOf(v1::PILLAR_SYNERGY, {1, 5, 1, 5}),
-                            StatsOf(v1::PILLAR_STRUCTURE, {2, 4, 2, 4})});
+                            StatsOf(v1::PILLAR_STRUCTURE, {2, 3, 3, 4})});
   ASSERT_EQ(stats[1].label(), v1::AGREEMENT_LABEL_SPLIT);
   ASSERT_EQ(stats[2].label(), v1::AGREEMENT_LABEL_MIXED);
   const std::vector<v1::FocusCandidate> ranking = Rank(stats);
   // Synergy mean 3, consensus 1 + log2(1 - 2/4) = 0; structure mean 3,
-  // consensus 0.584963; strategy mean 4.
+  // consensus 1 + (2 log2(3/4)) / 4 = 0.792481; strategy mean 4.
   EXPECT_THAT(Summary(ranking), ElementsAre("PILLAR_SYNERGY:1:LOWEST_MEAN",
                                             "PILLAR_STRUCTURE:2:TIE_CONSENSUS",
                                             "PILLAR_STRATEGY:3:LOWEST_MEAN"));

@@ -285,7 +285,7 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInEnglish) {
   const std::string off = "<span class=\"off\"></span>";
   EXPECT_THAT(
       table,
-      HasSubstr("<tr><td>Structure</td><td class=\"keep\">3.25 (mixed)</td>"
+      HasSubstr("<tr><td>Structure</td><td class=\"keep\">3.25 (split)</td>"
                 "<td class=\"keep\"><span class=\"bar\" "
                 "aria-hidden=\"true\">" +
                 on + on + on + "</span>3 of 3</td><td>–</td><td><ul><li>" +
@@ -318,7 +318,7 @@ TEST(MeetingHtmlContentTest, PerceptionAndAgreementsInDutch) {
       Between(html, "<h2>Beleving en afspraken</h2>", "<h2>Acties</h2>");
   ASSERT_FALSE(table.empty());
   EXPECT_THAT(table, HasSubstr("<tr><td>Structuur</td><td class=\"keep\">"
-                               "3,25 (gemengd)</td>"));
+                               "3,25 (verdeeld)</td>"));
   EXPECT_THAT(table, HasSubstr("</span>3 van 3</td>"));
   EXPECT_THAT(table, HasSubstr("</span>0 van 4</td>"));
   EXPECT_THAT(table, HasSubstr("<td>Voorkeursstijlen</td>"));
@@ -378,7 +378,7 @@ TEST(MeetingHtmlContentTest, NumbersKeepToTheirUnits) {
   const std::string html = Page(MakeCharterJournal(), Language::kEnglish);
   EXPECT_THAT(html, HasSubstr("td.num, td.keep { white-space: nowrap; }"));
   EXPECT_THAT(html, HasSubstr("<td class=\"keep\"><span class=\"bar\""));
-  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">3.25 (mixed)</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"keep\">3.25 (split)</td>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"keep\">20 March 2026</td>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"keep\">1 1 0 0 2</td>"));
   // In running text a no-break space after a number and before one that

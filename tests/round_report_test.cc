@@ -677,7 +677,9 @@ TEST(RoundReportTest, ConfidentialFiveResponsesShowEverythingButWho) {
   // Synergy 2,4,2,4,3: mean 3, sorted 2,2,3,4,4 so median 3, min 2, max 4;
   // s^2 = 4/4 = 1, rwg 0.5; AD_M = 4/5; consensus 1 + 4/5 log2(3/4).
   // Agreement: layer 0-1-1-1-0 of 3 (TU 6, TDU 0: U = 1, A = 1 - 2/4 = 1/2)
-  // and layer 0-1-0-1-0 of 2 (A = 1/6): (3/2 + 2/6)/5 = 11/30.
+  // and layer 0-1-0-1-0 of 2 (A = 1/6): (3/2 + 2/6)/5 = 11/30. Two camps:
+  // two at 2 and two at 4 (each at least a quarter of 5), one in the middle:
+  // split.
   ExpectFull(report.pillars(1), {v1::PILLAR_SYNERGY,
                                  5,
                                  3,
@@ -692,7 +694,7 @@ TEST(RoundReportTest, ConfidentialFiveResponsesShowEverythingButWho) {
                                  0.8,
                                  1 + 0.8 * std::log2(0.75),
                                  11.0 / 30,
-                                 v1::AGREEMENT_LABEL_MIXED,
+                                 v1::AGREEMENT_LABEL_SPLIT,
                                  false});
   // Strategy 4,4,5,3,4: mean 4, median 4, min 3, max 5.
   EXPECT_THAT(report.pillars(0).histogram(), ElementsAre(0, 0, 1, 3, 1));

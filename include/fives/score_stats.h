@@ -22,6 +22,11 @@ enum class AgreementLabel { kSingle, kShared, kMixed, kSplit };
 absl::string_view AgreementLabelKey(AgreementLabel label);
 v1::AgreementLabel ToProto(AgreementLabel label);
 
+// Whether `histogram` falls into two camps: at least two members, and at
+// least a quarter of the team, score 1 or 2; as many score 4 or 5; and
+// fewer score 3 than are in either camp.
+bool TwoCamps(const ScoreHistogram& histogram);
+
 // Every measure of one pillar. An undefined measure is an empty optional,
 // never 0 or NaN: with n = 0 everything but n is empty; with n = 1 the
 // measures of spread (sd, rwg, rwg_raw, ad_mean, ad_median) are empty.
@@ -45,6 +50,14 @@ struct ScoreStats {
   std::optional<double> consensus;
   // van der Eijk agreement A, [-1, 1].
   std::optional<double> agreement;
+  // How the team's view reads, from n >= 2 on:
+  //   split   the scores fall into two camps: van der Eijk agreement below
+  //           the thresholds' split_agreement (polarised), or two camps
+  //           (TwoCamps), whatever the other measures say: 1,2,5,5 and
+  //           2,2,4,4 are split, 2,3,3,3,4 is not;
+  //   shared  otherwise, rwg at least the thresholds' shared_rwg;
+  //   mixed   otherwise: views differ without two camps (2,3,3,4);
+  //   single  one score only (n = 1), or nothing to compare.
   AgreementLabel label = AgreementLabel::kSingle;
   // ad_mean above the thresholds' ad_cutoff.
   bool ad_above_cutoff = false;

@@ -142,9 +142,16 @@ def measures(hist):
     else:
         for key in ("var", "sd", "rwg_raw", "rwg", "ad_mean", "ad_median"):
             m[key] = None
+    # Two camps: at least two members and a quarter of the team on each
+    # side of 3 (1-2 and 4-5), with fewer in the middle than in either camp.
+    low = sum(1 for x in xs if x <= 2)
+    high = sum(1 for x in xs if x >= 4)
+    middle = n - low - high
+    two_camps = (low >= 2 and high >= 2 and 4 * low >= n and 4 * high >= n
+                 and middle < min(low, high))
     if n < 2:
         m["label"] = "single"
-    elif m["agreement"] < 0:
+    elif m["agreement"] < 0 or two_camps:
         m["label"] = "split"
     elif m["rwg"] >= RWG_SHARED:
         m["label"] = "shared"
