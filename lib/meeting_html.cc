@@ -46,6 +46,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.keep { white-space: nowrap; }
 .talk { font-weight: bold; color: #9a3d00; }
 .none { color: #777; }
+.plain ul { font-size: 1.1rem; }
+p.legend, .legend ul { color: #444; font-size: 0.9rem; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
@@ -103,6 +105,18 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
       HtmlEscape(Say("meeting_as_of", lang, FormatLongDate(m.as_of(), lang))),
       "</p>\n");
 
+  // Plain words first; the pictures and the figures follow as details.
+  absl::StrAppend(&out, "<h2>", Text("plain_heading", lang),
+                  "</h2>\n<div class=\"plain\"><ul>\n");
+  for (const v1::PillarStats& s : r.pillars()) {
+    absl::StrAppend(
+        &out, "<li><strong>",
+        HtmlEscape(PillarName(*PillarFromProto(s.pillar()), lang)),
+        "</strong>: ", HtmlEscape(PlainWordsText(s, r.thresholds(), lang)),
+        "</li>\n");
+  }
+  absl::StrAppend(&out, "</ul></div>\n");
+
   // The pictures and the table.
   absl::StrAppend(&out, "<h2>", Text("meeting_pillars", lang),
                   "</h2>\n<div class=\"pictures\">\n<figure class=\"radar\">",
@@ -126,6 +140,13 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
         HtmlEscape(c.label), "</td></tr>\n");
   }
   absl::StrAppend(&out, "</table>\n");
+
+  absl::StrAppend(&out, "<p class=\"legend\">", Text("legend_heading", lang),
+                  ":</p>\n<div class=\"legend\"><ul>\n");
+  for (const std::string& line : MeasureLegend(r, lang)) {
+    absl::StrAppend(&out, "<li>", HtmlEscape(line), "</li>\n");
+  }
+  absl::StrAppend(&out, "</ul></div>\n");
 
   // The verdict on the previous focus: did the pillar move?
   const VerdictView verdict = VerdictOf(r, lang);

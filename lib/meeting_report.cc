@@ -267,7 +267,14 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
               lang),
           r.respondents(), r.members()),
       "  \n", Say("meeting_as_of", lang, FormatLongDate(m.as_of(), lang)),
-      "\n\n## ", Say("meeting_pillars", lang), "\n\n");
+      "\n\n## ", Say("plain_heading", lang), "\n\n");
+  // Plain words first; the figures follow as details, with their legend.
+  for (const v1::PillarStats& s : r.pillars()) {
+    absl::StrAppend(
+        &out, "- **", PillarName(*PillarFromProto(s.pillar()), lang),
+        "**: ", MarkdownText(PlainWordsText(s, r.thresholds(), lang)), "\n");
+  }
+  absl::StrAppend(&out, "\n## ", Say("meeting_pillars", lang), "\n\n");
 
   // The per-pillar table.
   absl::StrAppend(
@@ -280,6 +287,11 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
     absl::StrAppend(&out, "| ", MarkdownText(c.name), " | ", c.n, " | ", c.mean,
                     " | ", c.median, " | ", c.counts, " | ", c.rwg, " | ",
                     c.agreement, " | ", c.label, " |\n");
+  }
+
+  absl::StrAppend(&out, "\n", Say("legend_heading", lang), ":\n\n");
+  for (const std::string& line : MeasureLegend(r, lang)) {
+    absl::StrAppend(&out, "- ", MarkdownText(line), "\n");
   }
 
   // The verdict on the previous focus: did the pillar move?

@@ -28,12 +28,6 @@ size_t DisplayWidth(absl::string_view text) {
   });
 }
 
-// The pillar's name up to its first space: "Synergy", "Stip".
-std::string ShortName(Pillar p, Language lang) {
-  const std::string& name = PillarName(p, lang);
-  return name.substr(0, name.find(' '));
-}
-
 }  // namespace
 
 std::string TextTable(const std::vector<std::vector<std::string>>& rows) {
@@ -398,6 +392,18 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
           report.respondents(), report.members()),
       "\n\n");
 
+  // Plain words first; the figures follow as details.
+  std::vector<std::vector<std::string>> plain;
+  for (const v1::PillarStats& s : report.pillars()) {
+    plain.push_back(
+        {absl::StrCat("  ", PillarName(*PillarFromProto(s.pillar()), lang)),
+         PlainWordsText(s, report.thresholds(), lang)});
+  }
+  if (!plain.empty()) {
+    absl::StrAppend(&out, Say("plain_heading", lang), "\n", TextTable(plain),
+                    "\n");
+  }
+
   std::vector<std::vector<std::string>> rows;
   rows.push_back({Say("col_pillar", lang), Say("col_n", lang),
                   Say("col_mean", lang), Say("col_median", lang),
@@ -449,6 +455,10 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   }
   for (const std::string& note : notes)
     absl::StrAppend(&out, "  * ", note, "\n");
+  absl::StrAppend(&out, "\n", Say("legend_heading", lang), "\n");
+  for (const std::string& line : MeasureLegend(report, lang)) {
+    absl::StrAppend(&out, "  ", line, "\n");
+  }
 
   // Open rounds: who gave which score.
   if (report.mode() == v1::ROUND_MODE_OPEN && !report.pillars().empty()) {
@@ -456,7 +466,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
     std::vector<std::vector<std::string>> member_rows;
     std::vector<std::string> header = {""};
     for (const v1::PillarStats& s : report.pillars()) {
-      header.push_back(ShortName(*PillarFromProto(s.pillar()), lang));
+      header.push_back(PillarName(*PillarFromProto(s.pillar()), lang));
       for (const v1::MemberScore& m : s.scores()) {
         if (std::find(member_order.begin(), member_order.end(),
                       m.member_id()) == member_order.end()) {
@@ -511,6 +521,52 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   }
   if (report.has_charter()) absl::StrAppend(&out, CharterSection(report, lang));
   return out;
+}
+
+std::string PlainWordsText(const v1::PillarStats& s,
+                           const v1::PrivacyThresholds& thresholds,
+                           Language lang) {
+  if (s.disclosure() == v1::DISCLOSURE_HELD_BACK) {
+    return Say("plain_held_back", lang);
+  }
+  if (s.disclosure() == v1::DISCLOSURE_TOO_FEW_RESPONSES || !s.has_mean()) {
+    return Say("plain_too_few", lang, s.n(), thresholds.min_responses());
+  }
+  const std::string mean = FormatDecimal(s.mean(), 2, lang);
+  if (s.disclosure() != v1::DISCLOSURE_FULL) {
+    return Say("plain_mean_only", lang, mean);
+  }
+  switch (s.label()) {
+    case v1::AGREEMENT_LABEL_SHARED:
+      return Say("plain_shared", lang, mean);
+    case v1::AGREEMENT_LABEL_MIXED:
+      return Say("plain_mixed", lang, mean, s.min(), s.max());
+    case v1::AGREEMENT_LABEL_SPLIT:
+      return Say("plain_split", lang, s.min(), s.max());
+    default:
+      return Say("plain_single", lang, mean);
+  }
+}
+
+std::vector<std::string> MeasureLegend(const v1::RoundReport& report,
+                                       Language lang) {
+  const bool distributions =
+      std::any_of(report.pillars().begin(), report.pillars().end(),
+                  [](const v1::PillarStats& s) {
+                    return s.disclosure() == v1::DISCLOSURE_FULL;
+                  });
+  if (!distributions) return {Say("legend_n", lang), Say("legend_mean", lang)};
+  const v1::AgreementThresholds& a = report.agreement();
+  return {Say("legend_n", lang),
+          Say("legend_mean", lang),
+          Say("legend_sd", lang),
+          Say("legend_counts", lang),
+          Say("legend_rwg", lang, FormatDecimal(a.shared_rwg(), 2, lang)),
+          Say("legend_consensus", lang),
+          Say("legend_agreement", lang,
+              FormatDecimal(a.split_agreement(), 2, lang)),
+          Say("legend_label", lang),
+          Say("legend_ad", lang, FormatDecimal(a.ad_cutoff(), 2, lang))};
 }
 
 std::string EffectSizeText(v1::EffectSize size, Language lang) {

@@ -127,8 +127,9 @@ TEST_P(MeetingHtmlTest, IsOneSelfContainedPage) {
 }
 
 TEST_P(MeetingHtmlTest, IsWellFormed) {
-  // Tables: pillars, plan, overdue, open actions; lists: practices, rhythm.
-  ExpectWellFormed(Page(MakeJournal(), GetParam()), 4, 2);
+  // Tables: pillars, plan, overdue, open actions; lists: plain words,
+  // legend, practices, rhythm.
+  ExpectWellFormed(Page(MakeJournal(), GetParam()), 4, 4);
 }
 
 TEST_P(MeetingHtmlTest, IdsAreUniqueInThePage) {
@@ -169,8 +170,9 @@ TEST_P(MeetingHtmlTest, CharterPageIsSelfContainedWellFormedAndEscaped) {
   const std::string html = Page(MakeCharterJournal(), lang);
   ExpectSelfContained(html, lang, 3);
   // Tables: pillars, perception and agreements, plan, overdue, open
-  // actions; lists: practices, the signals of two pillars, rhythm.
-  ExpectWellFormed(html, 5, 4);
+  // actions; lists: plain words, legend, practices, the signals of two
+  // pillars, rhythm.
+  ExpectWellFormed(html, 5, 6);
   ExpectUniqueIds(html);
   ExpectNoBareAmpersand(html);
   // The review names agreements by the catalog, not in the charter's words.

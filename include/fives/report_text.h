@@ -130,6 +130,22 @@ std::string VerdictText(const v1::PillarTrend& trend, Language language);
 // "too small to tell", or "no verdict" when it is withheld.
 std::string VerdictWord(const v1::PillarTrend& trend, Language language);
 
+// A pillar in plain words, for people who do not read statistics, from what
+// the disclosure decision released only: "the team mostly agrees: 4.00 on
+// average", "views differ: ...", "the team is split: some see a strength,
+// some a weakness (...)", "too few answers to say more (2 given, 3
+// needed)". Reports lead with these; the figures follow as details.
+std::string PlainWordsText(const v1::PillarStats& stats,
+                           const v1::PrivacyThresholds& thresholds,
+                           Language language);
+
+// What each figure of a report means, one short line per measure (n, mean
+// and median, SD, the counts, rwg, consensus, agreement, the label and the
+// average-deviation note), with the round's own thresholds; n and the mean
+// alone when no pillar shows its distribution.
+std::vector<std::string> MeasureLegend(const v1::RoundReport& report,
+                                       Language language);
+
 // The size of an effect in words: "negligible", "small", "medium", "large"
 // (fives.v1.EffectSize); empty when unspecified.
 std::string EffectSizeText(v1::EffectSize size, Language language);
