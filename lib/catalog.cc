@@ -1,5 +1,6 @@
 #include "fives/catalog.h"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -202,6 +203,14 @@ absl::StatusOr<v1::Catalog> ParseCatalog(absl::string_view textproto) {
   }
   if (absl::Status s = ValidateCatalog(catalog); !s.ok()) return s;
   return catalog;
+}
+
+std::string SayWith(absl::string_view key, Language language,
+                    const std::vector<std::string>& args) {
+  std::array<absl::string_view, 10> a;
+  for (size_t i = 0; i < a.size() && i < args.size(); ++i) a[i] = args[i];
+  return absl::Substitute(Phrase(key, language), a[0], a[1], a[2], a[3], a[4],
+                          a[5], a[6], a[7], a[8], a[9]);
 }
 
 }  // namespace fives

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -30,6 +31,12 @@ std::optional<absl::CivilDay> ParseDay(const std::string& text) {
 }
 
 std::string Quoted(absl::string_view s) { return absl::StrCat("\"", s, "\""); }
+
+// "consent" for DECISION_MODEL_CONSENT: the catalog's decision_model_<key>.
+std::string ModelKey(v1::DecisionModel model) {
+  return absl::AsciiStrToLower(
+      absl::StripPrefix(v1::DecisionModel_Name(model), "DECISION_MODEL_"));
+}
 
 // The days each member of the team was a member, parsed once.
 class MemberDays {
@@ -134,16 +141,22 @@ class Checker {
 
  private:
   void Add(CharterFinding::Severity severity, Pillar pillar, const Path& path,
-           absl::string_view what) {
+           absl::string_view what, std::string code,
+           std::vector<std::string> args) {
     std::string field = path.Name();
     std::string message = absl::StrCat(field, ": ", what);
-    findings_.push_back({severity, pillar, field, std::move(message)});
+    findings_.push_back({severity, pillar, field, std::move(message),
+                         std::move(code), std::move(args)});
   }
-  void Error(Pillar p, const Path& field, absl::string_view what) {
-    Add(CharterFinding::kError, p, field, what);
+  void Error(Pillar p, const Path& field, absl::string_view what,
+             std::string code = "", std::vector<std::string> args = {}) {
+    Add(CharterFinding::kError, p, field, what, std::move(code),
+        std::move(args));
   }
-  void Warning(Pillar p, const Path& field, absl::string_view what) {
-    Add(CharterFinding::kWarning, p, field, what);
+  void Warning(Pillar p, const Path& field, absl::string_view what,
+               std::string code, std::vector<std::string> args) {
+    Add(CharterFinding::kWarning, p, field, what, std::move(code),
+        std::move(args));
   }
 
   // An ISO-8601 date; empty is allowed unless `required`.
@@ -172,7 +185,7 @@ class Checker {
       return;
     }
     if (std::optional<std::string> why = days_.NotMemberOn(id, day)) {
-      Error(p, field, *why);
+      Error(p, field, *why, "not_member", {id, FormatCivilDate(day)});
     }
   }
 
@@ -200,7 +213,8 @@ class Checker {
     const int n = s.priorities_size();
     if (n < 3 || n > 5) {
       Warning(p, "strategy.priorities",
-              absl::StrCat(n, " priorities, the method asks 3 to 5"));
+              absl::StrCat(n, " priorities, the method asks 3 to 5"),
+              "priorities_count", {absl::StrCat(n)});
     }
   }
 
@@ -254,14 +268,17 @@ class Checker {
         Warning(p, where.At("model"),
                 absl::StrCat(v1::DecisionModel_Name(d.model()), " for ",
                              Quoted(d.topic()), ", the register says ",
-                             v1::DecisionModel_Name(reg->second)));
+                             v1::DecisionModel_Name(reg->second)),
+                "model_differs",
+                {d.topic(), ModelKey(d.model()), ModelKey(reg->second)});
       }
       std::optional<absl::CivilDay> follow_up =
           Date(p, where.At("follow_up"), d.follow_up());
       if (follow_up && *follow_up < as_of_ && !d.followed_up()) {
         Warning(p, where.At("follow_up"),
                 absl::StrCat(d.follow_up(), " for ", Quoted(d.topic()),
-                             " has passed without a follow-up"));
+                             " has passed without a follow-up"),
+                "follow_up_passed", {d.topic(), d.follow_up()});
       }
     }
     Date(p, "structure.meeting_blocks_updated", s.meeting_blocks_updated());
@@ -281,7 +298,8 @@ class Checker {
         Warning(p, where.At("kind"),
                 absl::StrCat(Quoted(item.title()),
                              " is an update: a written note is enough, it "
-                             "needs no meeting time"));
+                             "needs no meeting time"),
+                "agenda_update", {item.title()});
       }
       if (!item.owner_id().empty()) {
         Member(p, where.At("owner_id"), item.owner_id(), as_of_);
@@ -303,7 +321,8 @@ class Checker {
     const int n = s.kpis_size();
     if (n < 6 || n > 10) {
       Warning(p, "steering.kpis",
-              absl::StrCat(n, " KPIs, the method asks 6 to 10"));
+              absl::StrCat(n, " KPIs, the method asks 6 to 10"), "kpis_count",
+              {absl::StrCat(n)});
     }
     const auto& listed = j_.charter().strategy().priorities();
     const internal::HashSet<absl::string_view> priorities(listed.begin(),
@@ -319,11 +338,13 @@ class Checker {
       if (k.priority().empty()) {
         Warning(p, where.At("priority"),
                 absl::StrCat("empty for ", Quoted(k.name()),
-                             ", name the strategy priority it steers"));
+                             ", name the strategy priority it steers"),
+                "kpi_no_priority", {k.name()});
       } else if (!priorities.contains(k.priority())) {
         Warning(p, where.At("priority"),
                 absl::StrCat(Quoted(k.priority()),
-                             " is not one of the strategy's priorities"));
+                             " is not one of the strategy's priorities"),
+                "kpi_unknown_priority", {k.name(), k.priority()});
       }
     }
     for (int i = 0; i < s.moments_size(); ++i) {
@@ -340,7 +361,8 @@ class Checker {
       if (day && *day < as_of_ && !m.held()) {
         Warning(p, where.At("date"),
                 absl::StrCat("the ", m.kind(), " moment of ", m.date(),
-                             " has passed without being held"));
+                             " has passed without being held"),
+                "moment_passed", {m.kind(), m.date()});
       }
     }
     for (int i = 0; i < s.communication_size(); ++i) {
@@ -765,6 +787,8 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
                             : v1::FINDING_SEVERITY_WARNING);
     out->set_field(f.field);
     out->set_message(f.message);
+    out->set_code(f.code);
+    for (const std::string& arg : f.args) out->add_args()->assign(arg);
     ++(error ? errors : warnings);
   }
   review.set_errors(errors);

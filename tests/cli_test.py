@@ -1474,7 +1474,7 @@ class CharterTest(JournalCase):
                 "Steering: Readiness 1/4\n"
                 "  Missing: 6 to 10 core KPIs; Steering moments of the year; "
                 "Communication plan\n",
-                "  warning: steering.kpis: 1 KPIs, the method asks 6 to 10\n",
+                "  warning: 1 KPIs; the method asks 6 to 10\n",
                 "Next agreement: 6 to 10 core KPIs (Steering, the pillar with "
                 "the fewest agreements in place). Choose 6 to 10 core KPIs"):
             self.assertIn(part, out)
@@ -1488,6 +1488,9 @@ class CharterTest(JournalCase):
         self.assertIn("Stip & strategie: Afspraken 3/4", dutch)
         self.assertIn("Ontbreekt: Besluiten langs de strategie", dutch)
         self.assertIn("Volgende afspraak: 6 tot 10 kern-KPI's (Sturing", dutch)
+        # The findings too, in the reader's language.
+        self.assertIn("  waarschuwing: 1 KPI's; de methode vraagt er 6 tot 10\n",
+                      dutch)
 
     def test_show(self):
         out = self.ok("charter", "show")
@@ -1628,8 +1631,8 @@ class CharterTest(JournalCase):
         result = self.j(*args)
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertIn("1 errors, 3 warnings", result.stdout)
-        self.assertIn('  error: steering.risks[0].owner_id: "daan" is not a '
-                      "current member on 2026-03-11", result.stdout)
+        self.assertIn("  error: daan is not a current member on 2026-03-11; "
+                      "choose another", result.stdout)
         self.assertEqual(result.stderr,
                          "fives: charter check: the charter has 1 error as of "
                          "2026-03-11\n")

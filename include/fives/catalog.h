@@ -49,6 +49,12 @@ std::string Say(absl::string_view key, Language language, const Args&... args) {
   }
 }
 
+// The phrase `key` in `language` with its placeholders replaced by `args`
+// known only at run time (at most ten, as absl::Substitute takes them;
+// placeholders beyond `args` stay empty).
+std::string SayWith(absl::string_view key, Language language,
+                    const std::vector<std::string>& args);
+
 // Checks a catalog: five pillars in order with their keys, texts in "nl" and
 // "en" with non-empty name, summary and lists of equal length per language,
 // and phrases with unique keys whose $-placeholders match across languages.

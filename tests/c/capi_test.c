@@ -2210,7 +2210,8 @@ static void TestCharter(void) {
   CHECK(Contains(&out,
                  "\"findings\":[{\"severity\":\"FINDING_SEVERITY_WARNING\","
                  "\"field\":\"steering.kpis\",\"message\":\"steering.kpis: 1 "
-                 "KPIs, the method asks 6 to 10\"}]"));
+                 "KPIs, the method asks 6 to 10\",\"code\":\"kpis_count\","
+                 "\"args\":[\"1\"]}]"));
   CHECK(Contains(&out,
                  "\"next\":{\"pillar\":\"PILLAR_STEERING\",\"key\":\"kpis\","
                  "\"reason\":\"NEXT_REASON_LOWEST_READINESS\"},"
