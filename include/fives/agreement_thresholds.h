@@ -2,6 +2,7 @@
 /// The thresholds that turn agreement measures into the labels shared, mixed
 /// and split. Defaults are the conventional cut-offs; a team may set its own
 /// in its configuration, and each round keeps those in force when it started.
+/// How the labels are decided, with their sources: docs/measures.md.
 #ifndef FIVES_AGREEMENT_THRESHOLDS_H_
 #define FIVES_AGREEMENT_THRESHOLDS_H_
 

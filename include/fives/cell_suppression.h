@@ -26,7 +26,8 @@
 ///     again; with every group withheld the table is a hierarchy again, so
 ///     this ends.
 /// Cost: step 1 is linear in the cells; step 2 grows with the withheld
-/// leaves times the number of distinct group memberships.
+/// leaves times the number of distinct group memberships. Sources and a
+/// worked example: docs/measures.md.
 #ifndef FIVES_CELL_SUPPRESSION_H_
 #define FIVES_CELL_SUPPRESSION_H_
 

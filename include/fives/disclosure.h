@@ -22,7 +22,8 @@
 ///    by fewer than min_distribution from a round showing its distribution
 ///    shows only n and the mean. Under the team's DIFFERENCING_POLICY_WARN
 ///    everything is shown, with differencing_warning set.
-/// Open rounds show everything: their members agreed to be seen.
+/// Open rounds show everything: their members agreed to be seen. The tiers
+/// and differencing, with examples: docs/measures.md.
 #ifndef FIVES_DISCLOSURE_H_
 #define FIVES_DISCLOSURE_H_
 

@@ -1,7 +1,7 @@
 /// @file
 /// Choosing the one pillar with the most to gain. Every asked pillar is ranked
 /// with the reason for its place; a pillar the team is split on is flagged
-/// "talk first".
+/// "talk first". The rules and tie-breaks, with an example: docs/measures.md.
 #ifndef FIVES_FOCUS_H_
 #define FIVES_FOCUS_H_
 

@@ -1,7 +1,8 @@
 /// @file
 /// Minimum group sizes of a confidential round: below them a pillar's
 /// statistics, or its distribution, are withheld so no reader can work out
-/// one member's score. Open rounds show everything.
+/// one member's score. Open rounds show everything. The tiers, with
+/// examples: docs/measures.md.
 #ifndef FIVES_PRIVACY_THRESHOLDS_H_
 #define FIVES_PRIVACY_THRESHOLDS_H_
 

@@ -1,7 +1,7 @@
 /// @file
 /// Centre, spread and agreement of one pillar's scores, computed from its
 /// histogram. Each measure, its edge cases and its source are given with its
-/// field below and in the README ("The statistics").
+/// field below and in docs/measures.md, with the formula and a worked example.
 #ifndef FIVES_SCORE_STATS_H_
 #define FIVES_SCORE_STATS_H_
 

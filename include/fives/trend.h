@@ -2,6 +2,7 @@
 /// Did a pillar move between two rounds? A permutation test on the two
 /// histograms, exact for teams and for samples of up to 1,000 scores and
 /// accurate beyond: a change that chance explains is "too small to tell".
+/// The test, Cliff's delta and their sources, worked: docs/measures.md.
 #ifndef FIVES_TREND_H_
 #define FIVES_TREND_H_
 
