@@ -251,9 +251,9 @@ FIVES_API const char* fives_limit_name(fives_limit limit) FIVES_NOEXCEPT;
 
 /* fives.v1.AgreementLabel (see docs/measures.md). */
 #define FIVES_LABEL_SINGLE 1 /**< Fewer than two scores. */
-#define FIVES_LABEL_SHARED 2 /**< rwg at or above the shared threshold. */
+#define FIVES_LABEL_SHARED 2 /**< Not split; rwg >= shared_rwg (0.70). */
 #define FIVES_LABEL_MIXED 3  /**< Neither shared nor split. */
-#define FIVES_LABEL_SPLIT 4  /**< Agreement A below the split threshold. */
+#define FIVES_LABEL_SPLIT 4  /**< Two camps, or agreement A polarised. */
 
 /** @} */
 
