@@ -1,4 +1,5 @@
-/* fives: the stable C ABI.
+/** @file
+ * fives: the stable C ABI.
  *
  * Conventions (see the README):
  * - Every function returns an int status: FIVES_OK (0) or an error code that
@@ -32,6 +33,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** @def FIVES_API
+ * Marks a function of the C ABI: exported from the shared library (default
+ * visibility) when the library itself is built, empty for its users. */
 #if defined(_WIN32)
 #define FIVES_API
 #elif defined(FIVES_BUILDING_LIBRARY)
@@ -40,7 +44,8 @@
 #define FIVES_API
 #endif
 
-/* No exception crosses the boundary: in C++ every function is noexcept
+/** @def FIVES_NOEXCEPT
+ * No exception crosses the boundary: in C++ every function is noexcept
  * (throw() before C++11). */
 #if defined(__cplusplus) && __cplusplus >= 201103L
 #define FIVES_NOEXCEPT noexcept
@@ -55,66 +60,93 @@ extern "C" {
 #endif
 
 /* ---- Versions ---- */
+/** @defgroup versions Versions
+ * The version of this header, and of the library linked at run time.
+ * @{ */
 
-#define FIVES_VERSION_MAJOR 0
-#define FIVES_VERSION_MINOR 1
-#define FIVES_VERSION_PATCH 0
-/* MAJOR * 10000 + MINOR * 100 + PATCH */
+#define FIVES_VERSION_MAJOR 0 /**< Changes with an incompatible ABI. */
+#define FIVES_VERSION_MINOR 1 /**< Changes when functions are added. */
+#define FIVES_VERSION_PATCH 0 /**< Changes with fixes alone. */
+/** MAJOR * 10000 + MINOR * 100 + PATCH */
 #define FIVES_VERSION_NUMBER                                 \
   (FIVES_VERSION_MAJOR * 10000 + FIVES_VERSION_MINOR * 100 + \
    FIVES_VERSION_PATCH)
 
-/* The version of the library linked at run time, as FIVES_VERSION_NUMBER. */
+/** The version of the library linked at run time, as FIVES_VERSION_NUMBER. */
 FIVES_API uint32_t fives_version_number(void) FIVES_NOEXCEPT;
-/* "MAJOR.MINOR.PATCH"; static storage. */
+/** "MAJOR.MINOR.PATCH"; static storage. */
 FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
 
+/** @} */
+
 /* ---- Status codes (the values of absl::StatusCode) ---- */
+/** @defgroup status Status codes
+ * What every function returns: FIVES_OK or one of the codes of
+ * absl::StatusCode, with the same values. Each function's comment names the
+ * codes it returns; fives_last_error() gives the message.
+ * @{ */
 
-#define FIVES_OK 0
-#define FIVES_CANCELLED 1
+#define FIVES_OK 0        /**< Success. */
+#define FIVES_CANCELLED 1 /**< absl::StatusCode::kCancelled. */
+/** absl::StatusCode::kUnknown: a failure without a code of its own. */
 #define FIVES_UNKNOWN 2
+/** An argument, or data passed in, is not valid; the message names the field
+ * and the value. */
 #define FIVES_INVALID_ARGUMENT 3
-#define FIVES_DEADLINE_EXCEEDED 4
+#define FIVES_DEADLINE_EXCEEDED 4 /**< absl::StatusCode::kDeadlineExceeded. */
+/** A round, action, check, member, file or other thing asked for is not
+ * there. */
 #define FIVES_NOT_FOUND 5
+/** What is added exists already (a member id, a round id). */
 #define FIVES_ALREADY_EXISTS 6
+/** The file system refused access (a folder that is not writable). */
 #define FIVES_PERMISSION_DENIED 7
+/** A limit is passed (see fives_limit), memory or a disk ran out. */
 #define FIVES_RESOURCE_EXHAUSTED 8
+/** The state does not allow the call (a closed round, a step an action's
+ * life does not take, a newer file format). */
 #define FIVES_FAILED_PRECONDITION 9
+/** The journal file was changed by another process since it was loaded. */
 #define FIVES_ABORTED 10
-#define FIVES_OUT_OF_RANGE 11
-#define FIVES_UNIMPLEMENTED 12
-#define FIVES_INTERNAL 13
-#define FIVES_UNAVAILABLE 14
-#define FIVES_DATA_LOSS 15
-#define FIVES_UNAUTHENTICATED 16
+#define FIVES_OUT_OF_RANGE 11    /**< absl::StatusCode::kOutOfRange. */
+#define FIVES_UNIMPLEMENTED 12   /**< absl::StatusCode::kUnimplemented. */
+#define FIVES_INTERNAL 13        /**< A failure fives did not foresee. */
+#define FIVES_UNAVAILABLE 14     /**< absl::StatusCode::kUnavailable. */
+#define FIVES_DATA_LOSS 15       /**< A file is damaged or truncated. */
+#define FIVES_UNAUTHENTICATED 16 /**< absl::StatusCode::kUnauthenticated. */
 
-/* The name of a status code as this header spells it ("FIVES_NOT_FOUND"),
+/** The name of a status code as this header spells it ("FIVES_NOT_FOUND"),
  * for hosts that load the library without the header; static storage. NULL
  * for a value that is not one of the codes above. */
 FIVES_API const char* fives_status_name(int code) FIVES_NOEXCEPT;
 
-/* The message of the last failed call on this thread ("" when none). Owned
+/** The message of the last failed call on this thread ("" when none). Owned
  * by the library, valid until the next fives call on this thread; never
  * NULL. */
 FIVES_API const char* fives_last_error(void) FIVES_NOEXCEPT;
 
-/* ---- Buffers ---- */
+/** @} */
 
-/* Bytes owned by the library. Text results are NUL-terminated (the NUL is
+/* ---- Buffers ---- */
+/** @defgroup buffers Buffers and errors
+ * Results the library returns, and the messages of failed calls.
+ * @{ */
+
+/** Bytes owned by the library. Text results are NUL-terminated (the NUL is
  * not counted in len). Initialise with FIVES_BUFFER_INIT. */
 typedef struct fives_buffer {
-  uint8_t* data;
-  size_t len;
+  uint8_t* data; /**< The bytes, or NULL when empty. */
+  size_t len;    /**< The number of bytes, without the NUL of a text. */
 } fives_buffer;
 
+/** An empty buffer, to initialise a fives_buffer with before a call. */
 #define FIVES_BUFFER_INIT \
   { NULL, 0 }
 
-/* Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
+/** Frees the bytes and resets the buffer; accepts NULL and empty buffers. */
 FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 
-/* The message of a failed call, from any thread: for a host that learns of
+/** The message of a failed call, from any thread: for a host that learns of
  * the failure on another thread than the one that ran the call (Node.js's
  * asynchronous calls, a Java or .NET thread pool), where fives_last_error
  * cannot reach it. Every failed call whose first argument is a pointer
@@ -129,9 +161,14 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
 FIVES_API int fives_error_take(fives_buffer* message,
                                const void* first_argument) FIVES_NOEXCEPT;
 
-/* ---- Limits ---- */
+/** @} */
 
-/* The most one input may hold. Every limit is checked before the large
+/* ---- Limits ---- */
+/** @defgroup limits Limits
+ * The most one input may hold (see fives_limit).
+ * @{ */
+
+/** The most one input may hold. Every limit is checked before the large
  * allocation it guards (a file's size before it is read; a binary journal's
  * entry counts and string lengths before it is parsed; a JSON or text
  * input's nesting before it is parsed) and refused with
@@ -147,74 +184,85 @@ FIVES_API int fives_error_take(fives_buffer* message,
  * over decades: a team of ten with a round, a plan and a check every six
  * weeks writes about 16 KiB, 9 rounds, 18 actions and 8 checks a year. */
 typedef enum fives_limit {
-  /* Bytes of a journal file or any message argument: 32 MiB (max 1 GiB). */
+  /** Bytes of a journal file or any message argument: 32 MiB (max 1 GiB). */
   FIVES_LIMIT_INPUT_BYTES = 1,
-  /* Members of a team, current and former; also the responses and
+  /** Members of a team, current and former; also the responses and
    * participants of one round: 1000 (max 10,000,000). */
   FIVES_LIMIT_MEMBERS = 2,
-  /* Rounds of a journal, and its plans: 1000 (max 1,000,000). */
+  /** Rounds of a journal, and its plans: 1000 (max 1,000,000). */
   FIVES_LIMIT_ROUNDS = 3,
-  /* Actions of a journal; also the reviews of one check: 10,000 (max
+  /** Actions of a journal; also the reviews of one check: 10,000 (max
    * 10,000,000). */
   FIVES_LIMIT_ACTIONS = 4,
-  /* Feedback entries of one action: 1000 (max 1,000,000). */
+  /** Feedback entries of one action: 1000 (max 1,000,000). */
   FIVES_LIMIT_FEEDBACK = 5,
-  /* Checks of a journal: 1000 (max 1,000,000). */
+  /** Checks of a journal: 1000 (max 1,000,000). */
   FIVES_LIMIT_CHECKS = 6,
-  /* Entries of the charter, every list element of its five sections and
+  /** Entries of the charter, every list element of its five sections and
    * its signal ticks together: 1000 (max 1,000,000). */
   FIVES_LIMIT_CHARTER_ENTRIES = 7,
-  /* Bytes of an id (fields id, *_id, *_ids): 64 (max 4096). */
+  /** Bytes of an id (fields id, *_id, *_ids): 64 (max 4096). */
   FIVES_LIMIT_ID_BYTES = 8,
-  /* Bytes of a name (fields name, *_name): 256 (max 65536). */
+  /** Bytes of a name (fields name, *_name): 256 (max 65536). */
   FIVES_LIMIT_NAME_BYTES = 9,
-  /* Bytes of any other text (titles, notes, feedback, charter texts):
+  /** Bytes of any other text (titles, notes, feedback, charter texts):
    * 16384 (max 16 MiB). String arguments are refused past this limit or
    * 64 KiB, whichever is larger. */
   FIVES_LIMIT_TEXT_BYTES = 10,
-  /* Nesting levels of a JSON or text-format input: 32 (max 100). */
+  /** Nesting levels of a JSON or text-format input: 32 (max 100). */
   FIVES_LIMIT_DEPTH = 11
 } fives_limit;
 
-/* Sets `limit` to `value`, from 1 to its maximum above, or back to its
+/** Sets `limit` to `value`, from 1 to its maximum above, or back to its
  * default when `value` is 0. FIVES_INVALID_ARGUMENT, and nothing changed,
  * for an unknown limit or a value out of range. */
 FIVES_API int fives_limit_set(fives_limit limit, int64_t value) FIVES_NOEXCEPT;
 
-/* The value in force of `limit`; 0 for an unknown limit. */
+/** The value in force of `limit`; 0 for an unknown limit. */
 FIVES_API int64_t fives_limit_get(fives_limit limit) FIVES_NOEXCEPT;
 
-/* The name of `limit` as errors give it ("members", "input_bytes"; static
+/** The name of `limit` as errors give it ("members", "input_bytes"; static
  * storage), or NULL for an unknown limit. */
 FIVES_API const char* fives_limit_name(fives_limit limit) FIVES_NOEXCEPT;
 
+/** @} */
+
 /* ---- Enumerations (the values of the schema's enums) ---- */
+/** @defgroup enums Enumerations
+ * Message formats, and the values of the schema's enums.
+ * @{ */
 
 /* Message formats. */
-#define FIVES_FORMAT_BINARY 1 /* serialized protobuf */
-#define FIVES_FORMAT_JSON 2   /* proto3 JSON mapping */
-#define FIVES_FORMAT_TEXT 3   /* protobuf text format */
+#define FIVES_FORMAT_BINARY 1 /**< serialized protobuf */
+#define FIVES_FORMAT_JSON 2   /**< proto3 JSON mapping */
+#define FIVES_FORMAT_TEXT 3   /**< protobuf text format */
 
-/* fives.v1.Pillar */
-#define FIVES_PILLAR_STRATEGY 1
-#define FIVES_PILLAR_SYNERGY 2
-#define FIVES_PILLAR_STRUCTURE 3
-#define FIVES_PILLAR_STEERING 4
-#define FIVES_PILLAR_SUCCESS 5
+/* fives.v1.Pillar, in the method's order. */
+#define FIVES_PILLAR_STRATEGY 1  /**< Strategy: the shared direction. */
+#define FIVES_PILLAR_SYNERGY 2   /**< Synergy: working as one team. */
+#define FIVES_PILLAR_STRUCTURE 3 /**< Structure: agreements, roles. */
+#define FIVES_PILLAR_STEERING 4  /**< Steering: KPIs, planning, risks. */
+#define FIVES_PILLAR_SUCCESS 5   /**< Success factors: keeping it alive. */
 
 /* fives.v1.RoundMode */
-#define FIVES_ROUND_OPEN 1
+#define FIVES_ROUND_OPEN 1 /**< Members see each other's scores. */
+/** Only figures the disclosure decision releases (see docs/measures.md). */
 #define FIVES_ROUND_CONFIDENTIAL 2
 
-/* fives.v1.AgreementLabel */
-#define FIVES_LABEL_SINGLE 1
-#define FIVES_LABEL_SHARED 2
-#define FIVES_LABEL_MIXED 3
-#define FIVES_LABEL_SPLIT 4
+/* fives.v1.AgreementLabel (see docs/measures.md). */
+#define FIVES_LABEL_SINGLE 1 /**< Fewer than two scores. */
+#define FIVES_LABEL_SHARED 2 /**< Not split; rwg >= shared_rwg (0.70). */
+#define FIVES_LABEL_MIXED 3  /**< Neither shared nor split. */
+#define FIVES_LABEL_SPLIT 4  /**< Two camps, or agreement A polarised. */
+
+/** @} */
 
 /* ---- Messages ---- */
+/** @defgroup messages Messages
+ * The schema's messages from one format into another.
+ * @{ */
 
-/* A message of the schema from one format into another: `type` is its full
+/** A message of the schema from one format into another: `type` is its full
  * name ("fives.v1.OrgRollup"), `data` the message in `from_format`, and
  * `out` gets it in `to_format`. So a host that keeps a result as serialized
  * bytes can read it as JSON, and the other way round.
@@ -227,67 +275,106 @@ FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
                                     int from_format,
                                     int to_format) FIVES_NOEXCEPT;
 
-/* ---- The catalog ---- */
+/** @} */
 
-/* The 5S catalog (fives.v1.Catalog: every pillar's texts in Dutch and
+/* ---- The catalog ---- */
+/** @defgroup catalog The catalog
+ * The texts of the five pillars and the library's phrases.
+ * @{ */
+
+/** The 5S catalog (fives.v1.Catalog: every pillar's texts in Dutch and
  * English, and the library's phrases) in `format`. */
 FIVES_API int fives_catalog(fives_buffer* out, int format) FIVES_NOEXCEPT;
 
-/* One pillar's texts in one language ("en" or "nl"): fives.v1.PillarTexts. */
+/** One pillar's texts in one language ("en" or "nl"): fives.v1.PillarTexts. */
 FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
                                  const char* language,
                                  int format) FIVES_NOEXCEPT;
 
-/* ---- Statistics ---- */
+/** @} */
 
-/* The statistics of one pillar's scores (each 1..5, count >= 1):
+/* ---- Statistics ---- */
+/** @defgroup statistics Statistics
+ * The measures of a pillar's scores, for one pillar or many groups; each
+ * measure's formula, source and a worked example are in docs/measures.md.
+ * @{ */
+
+/** The statistics of one pillar's scores (each 1..5, count >= 1):
  * fives.v1.PillarStats in `format`. */
 FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
                                 size_t count, int format) FIVES_NOEXCEPT;
 
 /* Bits of fives_pillar_stats.defined. */
-#define FIVES_HAS_MEAN 0x1u
-#define FIVES_HAS_MEDIAN 0x2u
-#define FIVES_HAS_SD 0x4u
-#define FIVES_HAS_RWG 0x8u /* rwg and rwg_raw */
-#define FIVES_HAS_AD 0x10u /* ad_mean and ad_median */
-#define FIVES_HAS_CONSENSUS 0x20u
-#define FIVES_HAS_AGREEMENT 0x40u
-#define FIVES_HAS_RANGE 0x80u /* min and max */
+#define FIVES_HAS_MEAN 0x1u       /**< mean */
+#define FIVES_HAS_MEDIAN 0x2u     /**< median */
+#define FIVES_HAS_SD 0x4u         /**< sd */
+#define FIVES_HAS_RWG 0x8u        /**< rwg and rwg_raw */
+#define FIVES_HAS_AD 0x10u        /**< ad_mean and ad_median */
+#define FIVES_HAS_CONSENSUS 0x20u /**< consensus */
+#define FIVES_HAS_AGREEMENT 0x40u /**< agreement */
+#define FIVES_HAS_RANGE 0x80u     /**< min and max */
 
-/* The statistics of one pillar as plain numbers, for bulk results. A measure
+/** The statistics of one pillar as plain numbers, for bulk results. A measure
  * is meaningful only when its bit is set in `defined`; otherwise its field
  * is 0. Pass sizeof(fives_pillar_stats) where a call asks for the struct's
  * size, so the struct can grow at its end. */
 typedef struct fives_pillar_stats {
-  int32_t n;
-  int32_t histogram[5]; /* counts of the scores 1..5 */
+  int32_t n;            /**< the number of scores */
+  int32_t histogram[5]; /**< counts of the scores 1..5 */
   int32_t min, max;
-  int32_t label; /* FIVES_LABEL_*: FIVES_LABEL_SINGLE when n < 2 */
-  uint32_t defined;
-  int32_t ad_above_cutoff; /* 0 or 1 */
-  int32_t reserved;
+  int32_t label;    /**< FIVES_LABEL_*: FIVES_LABEL_SINGLE when n < 2 */
+  uint32_t defined; /**< FIVES_HAS_* bits: the measures that are defined */
+  int32_t ad_above_cutoff; /**< 0 or 1 */
+  int32_t reserved;        /**< 0, for a later field */
   double mean, median, sd, rwg, rwg_raw, ad_mean, ad_median, consensus,
       agreement;
 } fives_pillar_stats;
+/* The fields declared together, each on its own (see docs/measures.md). */
+/** @var fives_pillar_stats::min
+ * The lowest score (FIVES_HAS_RANGE). */
+/** @var fives_pillar_stats::max
+ * The highest score (FIVES_HAS_RANGE). */
+/** @var fives_pillar_stats::mean
+ * The mean score (FIVES_HAS_MEAN). */
+/** @var fives_pillar_stats::median
+ * The median; of an even n the mean of the middle two (FIVES_HAS_MEDIAN). */
+/** @var fives_pillar_stats::sd
+ * The sample standard deviation, denominator n - 1 (FIVES_HAS_SD). */
+/** @var fives_pillar_stats::rwg
+ * r_wg = 1 - s^2 / 2 against the uniform null, truncated to [0, 1]
+ * (FIVES_HAS_RWG). */
+/** @var fives_pillar_stats::rwg_raw
+ * 1 - s^2 / 2, not truncated (FIVES_HAS_RWG). */
+/** @var fives_pillar_stats::ad_mean
+ * The average absolute deviation from the mean, AD_M (FIVES_HAS_AD). */
+/** @var fives_pillar_stats::ad_median
+ * The average absolute deviation from the median, AD_Md (FIVES_HAS_AD). */
+/** @var fives_pillar_stats::consensus
+ * Tastle & Wierman's consensus, [0, 1] (FIVES_HAS_CONSENSUS). */
+/** @var fives_pillar_stats::agreement
+ * van der Eijk's agreement A, [-1, 1]; negative means polarised
+ * (FIVES_HAS_AGREEMENT). */
 
-/* Bulk scoring. Response i belongs to group groups[i] (< group_count) and
+/** @defgroup bulk Bulk scoring
+ * @ingroup statistics
+ * Bulk scoring. Response i belongs to group groups[i] (< group_count) and
  * has the five scores scores[5 i .. 5 i + 4] in pillar order, each 1..5 or
- * 0 for a pillar left out. */
+ * 0 for a pillar left out.
+ * @{ */
 
-/* Every group's statistics as one fives.v1.BulkStats message. */
+/** Every group's statistics as one fives.v1.BulkStats message. */
 FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
                                const uint8_t* scores, size_t responses,
                                size_t group_count, int format) FIVES_NOEXCEPT;
 
-/* Every group's statistics into out[group * 5 + pillar - 1], an array of
+/** Every group's statistics into out[group * 5 + pillar - 1], an array of
  * out_count >= group_count * 5 structs of struct_size bytes each. */
 FIVES_API int fives_bulk_stats_table(fives_pillar_stats* out, size_t out_count,
                                      size_t struct_size, const uint32_t* groups,
                                      const uint8_t* scores, size_t responses,
                                      size_t group_count) FIVES_NOEXCEPT;
 
-/* Every group's statistics, compactly, for many groups: the statistics of
+/** Every group's statistics, compactly, for many groups: the statistics of
  * each distinct set of counts once, in `out` (K structs of struct_size bytes;
  * K = out->len / struct_size), and in index[group * 5 + pillar - 1] the
  * position in `out` of that group's pillar (index_count >= group_count * 5).
@@ -299,28 +386,34 @@ FIVES_API int fives_bulk_stats_compact(fives_buffer* out, uint32_t* index,
                                        const uint8_t* scores, size_t responses,
                                        size_t group_count) FIVES_NOEXCEPT;
 
-/* ---- The journal ---- */
-/* The functions that make a journal set *out to NULL when they fail. */
+/** @} */
+/** @} */
 
-/* A team's journal: members, rounds, plans, actions, checks, guardians.
+/* ---- The journal ---- */
+/** @defgroup journal The journal
+ * A team's members, rounds, plans, actions, checks and guardians. The
+ * functions that make a journal set *out to NULL when they fail.
+ * @{ */
+
+/** A team's journal: members, rounds, plans, actions, checks, guardians.
  * One thread at a time. */
 typedef struct fives_journal fives_journal;
 
-/* A new journal for a team without members. `config` is a serialized
+/** A new journal for a team without members. `config` is a serialized
  * fives.v1.TeamConfig in `config_format`, or NULL (config_len 0) for the
  * method's defaults. */
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
                                 size_t config_len,
                                 int config_format) FIVES_NOEXCEPT;
-/* A journal from a fives.v1.Journal in `format`, validated. Every string in
+/** A journal from a fives.v1.Journal in `format`, validated. Every string in
  * it must be valid UTF-8 without control characters other than tab and
  * line feed (names and ids without line feed either); FIVES_INVALID_ARGUMENT
  * names the field and byte. FIVES_RESOURCE_EXHAUSTED past a limit (see
  * Limits): its size, nesting, counts or string lengths. */
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
                                   size_t len, int format) FIVES_NOEXCEPT;
-/* A journal from a journal file (FIVES_NOT_FOUND when there is none;
+/** A journal from a journal file (FIVES_NOT_FOUND when there is none;
  * FIVES_DATA_LOSS when damaged or truncated; FIVES_INVALID_ARGUMENT for a
  * path that is not a regular file, such as a device or a folder;
  * FIVES_RESOURCE_EXHAUSTED past a limit (see Limits), a file's size refused
@@ -329,14 +422,14 @@ FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
  * file held, for fives_journal_save. */
 FIVES_API int fives_journal_load(fives_journal** out,
                                  const char* path) FIVES_NOEXCEPT;
-/* Frees the journal; accepts NULL. */
+/** Frees the journal; accepts NULL. */
 FIVES_API void fives_journal_free(fives_journal* journal) FIVES_NOEXCEPT;
 
-/* The journal as a fives.v1.Journal in `format`. */
+/** The journal as a fives.v1.Journal in `format`. */
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
                                       int format) FIVES_NOEXCEPT;
-/* Saves the journal file atomically: a temporary file "PATH.tmp-XXXXXX"
+/** Saves the journal file atomically: a temporary file "PATH.tmp-XXXXXX"
  * (mode 0600) in the same folder, renamed over PATH. When any step fails
  * the previous file stays intact and the temporary file is removed; the
  * error names the path and the cause: FIVES_RESOURCE_EXHAUSTED for a full
@@ -352,25 +445,37 @@ FIVES_API int fives_journal_save(const fives_journal* journal,
                                  const char* path) FIVES_NOEXCEPT;
 
 /* Members. */
+/** Adds the member `id` (a new id: ids are never reused), shown as
+ * `display_name`, who joins on `joined` (ISO-8601). FIVES_INVALID_ARGUMENT
+ * for a NULL or malformed argument (naming "id", "display_name" or
+ * "joined"), an empty name or an id that is not valid; FIVES_ALREADY_EXISTS
+ * for an id the team has, or had; FIVES_RESOURCE_EXHAUSTED past a limit
+ * (see Limits). */
 FIVES_API int fives_journal_add_member(fives_journal* journal, const char* id,
                                        const char* display_name,
                                        const char* joined) FIVES_NOEXCEPT;
+/** The member `id` leaves on `left`; their history stays, and a process
+ * guardian who leaves hands the role to the next current member.
+ * FIVES_NOT_FOUND for a member not in the team; FIVES_FAILED_PRECONDITION
+ * for a member who is forgotten, left already, answered a round dated on or
+ * after `left` or led a check then; FIVES_INVALID_ARGUMENT for a NULL or
+ * malformed argument, or a date before the member joined. */
 FIVES_API int fives_journal_member_leaves(fives_journal* journal,
                                           const char* id,
                                           const char* left) FIVES_NOEXCEPT;
-/* The right to erasure: a pseudonym ("forgotten-N") without dates, after
+/** The right to erasure: a pseudonym ("forgotten-N") without dates, after
  * every other member, replaces the member everywhere; feedback texts are
  * removed and open-round scores stay only in the round's counts. Every
  * figure a report may show stays as it was. */
 FIVES_API int fives_journal_forget_member(fives_journal* journal,
                                           const char* id) FIVES_NOEXCEPT;
 
-/* Rounds. `mode` is FIVES_ROUND_OPEN or FIVES_ROUND_CONFIDENTIAL; the
+/** Rounds. `mode` is FIVES_ROUND_OPEN or FIVES_ROUND_CONFIDENTIAL; the
  * team's thresholds apply. */
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
                                         int mode) FIVES_NOEXCEPT;
-/* A round with every option: a fives.v1.RoundRequest in `format` (asked
+/** A round with every option: a fives.v1.RoundRequest in `format` (asked
  * pillars, partial responses, thresholds). Privacy thresholds may be
  * stricter than the team's, never looser (min_responses at least 3,
  * min_distribution at least 5); agreement thresholds, which shape the
@@ -379,12 +484,12 @@ FIVES_API int fives_journal_start_round_request(fives_journal* journal,
                                                 const uint8_t* request,
                                                 size_t len,
                                                 int format) FIVES_NOEXCEPT;
-/* One member's five scores in pillar order (1..5; 0 leaves a pillar out
+/** One member's five scores in pillar order (1..5; 0 leaves a pillar out
  * where the round allows it). */
 FIVES_API int fives_journal_add_response(
     fives_journal* journal, const char* round_id, const char* member_id,
     const int32_t scores[5]) FIVES_NOEXCEPT;
-/* Scores collected elsewhere (a web form, a spreadsheet) as CSV: `len`
+/** Scores collected elsewhere (a web form, a spreadsheet) as CSV: `len`
  * bytes at `data` (NULL only when len is 0; read during the call, not
  * kept), one response per row added to the round `round_id`, all or
  * nothing. The text is UTF-8 with or without a byte order mark, lines end in
@@ -421,10 +526,16 @@ FIVES_API int fives_journal_import_scores_csv(fives_journal* journal,
                                               const char* round_id,
                                               const uint8_t* data,
                                               size_t len) FIVES_NOEXCEPT;
+/** Closes the round `round_id` on `date`: its report can be made, and for a
+ * confidential round the disclosure decision, differencing included, is
+ * stored with it (see docs/measures.md). FIVES_NOT_FOUND for an unknown
+ * round; FIVES_FAILED_PRECONDITION for a round already closed;
+ * FIVES_INVALID_ARGUMENT for a NULL or malformed argument, or a date before
+ * the round's. */
 FIVES_API int fives_journal_close_round(fives_journal* journal,
                                         const char* round_id,
                                         const char* date) FIVES_NOEXCEPT;
-/* The report of a round (NULL: the latest closed round), a
+/** The report of a round (NULL: the latest closed round), a
  * fives.v1.RoundReport with suggestions in `language` ("en" or "nl"). Each
  * confidential pillar shows what the disclosure decision released: only n
  * below min_responses or when held back against differencing, n and the
@@ -434,12 +545,12 @@ FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
                                    int format) FIVES_NOEXCEPT;
-/* The report as text for a terminal. */
+/** The report as text for a terminal. */
 FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const fives_journal* journal,
                                         const char* round_id,
                                         const char* language) FIVES_NOEXCEPT;
-/* The meeting report of a round (NULL: the latest closed round) as of
+/** The meeting report of a round (NULL: the latest closed round) as of
  * `as_of`: the round's report, the plan in force with its actions, the
  * overdue actions, the next check and the guardian, as a
  * fives.v1.MeetingReport in `format`. */
@@ -448,13 +559,13 @@ FIVES_API int fives_journal_meeting_report(
     const char* language, const char* as_of, int format) FIVES_NOEXCEPT;
 
 /* Documents to show people (all UTF-8 text, deterministic). */
-#define FIVES_DOCUMENT_MARKDOWN 1 /* the meeting report in Markdown */
-#define FIVES_DOCUMENT_HTML 2     /* one self-contained HTML page */
-#define FIVES_DOCUMENT_RADAR 3    /* SVG: the five pillars, spread, previous */
-#define FIVES_DOCUMENT_STRIPS 4   /* SVG: the counts of 1..5 per pillar */
-#define FIVES_DOCUMENT_TREND 5    /* SVG: every pillar over all rounds */
+#define FIVES_DOCUMENT_MARKDOWN 1 /**< the meeting report in Markdown */
+#define FIVES_DOCUMENT_HTML 2     /**< one self-contained HTML page */
+#define FIVES_DOCUMENT_RADAR 3  /**< SVG: the five pillars, spread, previous */
+#define FIVES_DOCUMENT_STRIPS 4 /**< SVG: the counts of 1..5 per pillar */
+#define FIVES_DOCUMENT_TREND 5  /**< SVG: every pillar over all rounds */
 
-/* One document of a round (NULL: the latest closed round) as of `as_of`, in
+/** One document of a round (NULL: the latest closed round) as of `as_of`, in
  * `language` ("en" or "nl"). */
 FIVES_API int fives_journal_document(fives_buffer* out,
                                      const fives_journal* journal,
@@ -462,7 +573,7 @@ FIVES_API int fives_journal_document(fives_buffer* out,
                                      const char* as_of,
                                      int document) FIVES_NOEXCEPT;
 
-/* Any document of a journal for people: every screen of the `fives`
+/** Any document of a journal for people: every screen of the `fives`
  * command (the round's report with its verdict, or as Markdown and HTML the
  * meeting page; the radar, strips and trend pictures; the follow-up, the
  * actions, the check due, a recorded check, the process guardian, a plan,
@@ -486,33 +597,42 @@ FIVES_API int fives_journal_render(fives_buffer* out,
                                    const uint8_t* request, size_t len,
                                    int format) FIVES_NOEXCEPT;
 
-/* Two closed rounds compared: fives.v1.RoundComparison. */
+/** Two closed rounds compared: fives.v1.RoundComparison. */
 FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* before_round_id,
                                            const char* after_round_id,
                                            int format) FIVES_NOEXCEPT;
 
-/* Plans and actions. A fives.v1.PlanRequest in `format`; `out` gets the
+/** Plans and actions. A fives.v1.PlanRequest in `format`; `out` gets the
  * plan's id. */
 FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
                                         int format) FIVES_NOEXCEPT;
+/** Opens the proposed action `action_id` on `date` (proposed -> open).
+ * FIVES_NOT_FOUND for an unknown action; FIVES_FAILED_PRECONDITION for an
+ * action that is not proposed; FIVES_INVALID_ARGUMENT for a NULL or
+ * malformed argument, or a date before the action's last change. */
 FIVES_API int fives_journal_open_action(fives_journal* journal,
                                         const char* action_id,
                                         const char* date) FIVES_NOEXCEPT;
+/** Marks the open action `action_id` done on `date` (open -> done); errors
+ * as fives_journal_open_action's, for an action that is not open. */
 FIVES_API int fives_journal_complete_action(fives_journal* journal,
                                             const char* action_id,
                                             const char* date) FIVES_NOEXCEPT;
+/** Drops the open action `action_id` on `date` (open -> dropped) for
+ * `reason`, which must not be empty (FIVES_INVALID_ARGUMENT); otherwise
+ * errors as fives_journal_complete_action's. */
 FIVES_API int fives_journal_drop_action(fives_journal* journal,
                                         const char* action_id, const char* date,
                                         const char* reason) FIVES_NOEXCEPT;
-/* `progress` 0..100, or -1 for none. */
+/** `progress` 0..100, or -1 for none. */
 FIVES_API int fives_journal_add_feedback(
     fives_journal* journal, const char* action_id, const char* date,
     const char* author_id, const char* text, int32_t progress) FIVES_NOEXCEPT;
-/* fives.v1.FollowUp as of `date`; `owner_id` NULL or "" and `pillar` 0 for
+/** fives.v1.FollowUp as of `date`; `owner_id` NULL or "" and `pillar` 0 for
  * no filter. */
 FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
@@ -520,36 +640,40 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       int pillar, int format) FIVES_NOEXCEPT;
 
 /* The collaboration check and the process guardian. */
-/* fives.v1.CheckStatus as of `date`. */
+/** fives.v1.CheckStatus as of `date`. */
 FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
                                          int format) FIVES_NOEXCEPT;
-/* A fives.v1.CheckRequest in `format`; `out` gets the check's id. Its
+/** A fives.v1.CheckRequest in `format`; `out` gets the check's id. Its
  * `signals` are the catalog's warning signals the team ticked at the check
  * (see fives_journal_tick_signals). */
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) FIVES_NOEXCEPT;
-/* `out` gets the member id of the process guardian on `date`. */
+/** `out` gets the member id of the process guardian on `date`. */
 FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* date) FIVES_NOEXCEPT;
 
+/** @} */
+
 /* ---- The team charter ---- */
-/* The agreements behind the five pillars (fives.v1.Charter, kept in the
+/** @defgroup charter The team charter
+ * The agreements behind the five pillars (fives.v1.Charter, kept in the
  * journal): direction and priorities, how the team disagrees, decision
  * rules and owners, KPIs and risks, goals; each agreement carries the date
  * it was last confirmed. The charter also keeps the warning signals of the
- * catalog the team ticked at its checks. */
+ * catalog the team ticked at its checks.
+ * @{ */
 
-/* The journal's charter, a fives.v1.Charter in `format` (the empty message
+/** The journal's charter, a fives.v1.Charter in `format` (the empty message
  * when none is set). */
 FIVES_API int fives_journal_charter(fives_buffer* out,
                                     const fives_journal* journal,
                                     int format) FIVES_NOEXCEPT;
-/* Replaces the charter with a fives.v1.Charter in `format`. An agreement
+/** Replaces the charter with a fives.v1.Charter in `format`. An agreement
  * left undated, or changed while its date was kept, is dated `today`; so a
  * charter read with fives_journal_charter, edited and set again keeps the
  * dates of what did not change, while a charter without dates confirms
@@ -565,7 +689,7 @@ FIVES_API int fives_journal_set_charter(fives_journal* journal,
                                         const uint8_t* charter, size_t len,
                                         int format,
                                         const char* today) FIVES_NOEXCEPT;
-/* The charter review as of `as_of`, a fives.v1.CharterReview in `format`:
+/** The charter review as of `as_of`, a fives.v1.CharterReview in `format`:
  * per pillar the readiness (agreements in place / agreements the pillar
  * asks for), each agreement in place, missing or stale, the warning signals
  * counted over the checks held up to `as_of`, and the charter check's
@@ -577,7 +701,7 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* as_of, int stale_days,
                                            int format) FIVES_NOEXCEPT;
-/* Adds the warning signals the team ticked at the recorded check
+/** Adds the warning signals the team ticked at the recorded check
  * `check_id`: a fives.v1.SignalTickRequest in `format`, each tick's
  * check_id empty or equal to the request's, its signal an index into the
  * pillar's warning_signals of the catalog (fives_pillar_texts).
@@ -588,8 +712,11 @@ FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          int format) FIVES_NOEXCEPT;
 
+/** @} */
+
 /* ---- The organisation ---- */
-/* Many teams rolled up: the organisation tree (fives.v1.Organization:
+/** @defgroup org The organisation
+ * Many teams rolled up: the organisation tree (fives.v1.Organization:
  * units of any depth whose leaves are management teams, and attribute
  * groupings such as region across the tree); what each team's journal
  * contributes to one period (fives.v1.TeamPartial, computed where the
@@ -607,12 +734,13 @@ FIVES_API int fives_journal_tick_signals(fives_journal* journal,
  * never to report readers; only the rollup is for them. A journal file's
  * bytes are what fives_journal_save writes. Functions without a handle,
  * and a fives_org (immutable once made), are safe for concurrent use by any
- * number of threads. */
+ * number of threads.
+ * @{ */
 
-/* An organisation, validated. */
+/** An organisation, validated. */
 typedef struct fives_org fives_org;
 
-/* An organisation from a fives.v1.Organization in `format` (text format or
+/** An organisation from a fives.v1.Organization in `format` (text format or
  * JSON, as an organisation file holds it; or binary). FIVES_INVALID_ARGUMENT
  * for data that does not parse, and for an organisation that does not
  * validate, naming the unit ("units[3] (id \"sales\")") and the value:
@@ -623,13 +751,13 @@ typedef struct fives_org fives_org;
  * failure. */
 FIVES_API int fives_org_parse(fives_org** out, const uint8_t* data, size_t len,
                               int format) FIVES_NOEXCEPT;
-/* Frees the organisation; accepts NULL. */
+/** Frees the organisation; accepts NULL. */
 FIVES_API void fives_org_free(fives_org* org) FIVES_NOEXCEPT;
-/* The organisation as a fives.v1.Organization in `format`. */
+/** The organisation as a fives.v1.Organization in `format`. */
 FIVES_API int fives_org_serialize(fives_buffer* out, const fives_org* org,
                                   int format) FIVES_NOEXCEPT;
 
-/* What one team's journal contributes to the period, a serialized
+/** What one team's journal contributes to the period, a serialized
  * fives.v1.TeamPartial: the round that counts (the latest round closed
  * within the period; none: empty round_id) with its per-pillar counts as
  * the journal keeps them, who answered, and the team's follow-up as of the
@@ -644,7 +772,7 @@ FIVES_API int fives_org_partial(fives_buffer* out, const uint8_t* journal_file,
                                 const char* period_to,
                                 const char* journal_name) FIVES_NOEXCEPT;
 
-/* The partials of `count` journal files for the period, a serialized
+/** The partials of `count` journal files for the period, a serialized
  * fives.v1.OrgPartials sorted by team id: journal i is journal_files[i]
  * (lens[i] bytes) named journal_names[i]. A journal that does not load is
  * not an error here: it is listed in `excluded` with its error (the rollup
@@ -659,7 +787,7 @@ FIVES_API int fives_org_partials(fives_buffer* out,
                                  const char* period_from, const char* period_to,
                                  int threads) FIVES_NOEXCEPT;
 
-/* The same for every file named *.journal in `directory` (not recursive),
+/** The same for every file named *.journal in `directory` (not recursive),
  * named by their file names, read in parallel. FIVES_NOT_FOUND when the
  * directory cannot be read. */
 FIVES_API int fives_org_partials_of_directory(fives_buffer* out,
@@ -668,7 +796,7 @@ FIVES_API int fives_org_partials_of_directory(fives_buffer* out,
                                               const char* period_to,
                                               int threads) FIVES_NOEXCEPT;
 
-/* Two serialized fives.v1.OrgPartials of the same period folded into one:
+/** Two serialized fives.v1.OrgPartials of the same period folded into one:
  * teams sorted by team id (then journal name, then bytes), exclusions
  * likewise, so any order of folding gives the same bytes. Two journals of
  * one team are both kept (the rollup refuses or excludes them).
@@ -678,7 +806,7 @@ FIVES_API int fives_org_fold_partials(fives_buffer* out, const uint8_t* a,
                                       size_t a_len, const uint8_t* b,
                                       size_t b_len) FIVES_NOEXCEPT;
 
-/* The rollup of the partials (a serialized fives.v1.OrgPartials) over the
+/** The rollup of the partials (a serialized fives.v1.OrgPartials) over the
  * organisation: a fives.v1.OrgRollup in `format`. Every unit of the tree
  * and every group, per pillar, with the merged figures as the disclosure
  * model allows them (a cell with too few people shows only n or n and the
@@ -704,7 +832,7 @@ FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
                                const uint8_t* earlier, size_t earlier_len,
                                int strict, int format) FIVES_NOEXCEPT;
 
-/* Two rollups of one organisation compared (serialized
+/** Two rollups of one organisation compared (serialized
  * fives.v1.OrgRollup, the earlier period first): a fives.v1.OrgTrend in
  * `format`, per row found in both and per pillar the change as both show
  * it (verdict, median change, p-value and Cliff's delta at alpha 0.05 only
@@ -718,7 +846,7 @@ FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
                                 size_t before_len, const uint8_t* after,
                                 size_t after_len, int format) FIVES_NOEXCEPT;
 
-/* A document of the organisation view for people (UTF-8 text,
+/** A document of the organisation view for people (UTF-8 text,
  * deterministic) in `language` ("en" or "nl"): `kind` "text" (for a
  * terminal), "md" (Markdown), "html" (one self-contained page for an
  * organisation's meeting), "svg" (the heatmap: units and groups by
@@ -736,8 +864,10 @@ FIVES_API int fives_org_document(fives_buffer* out, const uint8_t* rollup,
                                  size_t trend_len, const char* kind,
                                  const char* language) FIVES_NOEXCEPT;
 
+/** @} */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
 
-#endif /* FIVES_H_ */
+#endif /**< FIVES_H_ */

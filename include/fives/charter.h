@@ -1,8 +1,9 @@
-// The team charter: the agreements behind the five pillars (fives.v1.Charter,
-// kept in Journal.charter). CheckCharter lists what is wrong (errors) or
-// doubtful (warnings); ReviewCharter says per pillar which agreements are in
-// place, missing or stale, counts the warning signals ticked at checks, and
-// names the one missing agreement that would help most.
+/// @file
+/// The team charter: the agreements behind the five pillars (fives.v1.Charter,
+/// kept in Journal.charter). CheckCharter lists what is wrong (errors) or
+/// doubtful (warnings); ReviewCharter says per pillar which agreements are in
+/// place, missing or stale, counts the warning signals ticked at checks, and
+/// names the one missing agreement that would help most.
 #ifndef FIVES_CHARTER_H_
 #define FIVES_CHARTER_H_
 
@@ -21,15 +22,15 @@
 
 namespace fives {
 
-// A pair of opposite preference styles, by key.
+/// A pair of opposite preference styles, by key.
 struct StylePair {
   absl::string_view first;
   absl::string_view second;
 };
 
-// The catalog of style pairs: decisive/careful, fast/precise,
-// big_picture/detail, people/task. Names and pitfalls are catalog phrases
-// "style_<key>" and "style_<key>_pitfall".
+/// The catalog of style pairs: decisive/careful, fast/precise,
+/// big_picture/detail, people/task. Names and pitfalls are catalog phrases
+/// "style_<key>" and "style_<key>_pitfall".
 inline constexpr std::array<StylePair, 4> kStylePairs = {{
     {"decisive", "careful"},
     {"fast", "precise"},
@@ -37,33 +38,33 @@ inline constexpr std::array<StylePair, 4> kStylePairs = {{
     {"people", "task"},
 }};
 
-// True for a key of kStylePairs.
+/// True for a key of kStylePairs.
 bool IsStyleKey(absl::string_view key);
-// The style's name and its usual pitfall in `language` (`key` must be a
-// style key).
+/// The style's name and its usual pitfall in `language` (`key` must be a
+/// style key).
 absl::string_view StyleName(absl::string_view key, Language language);
 absl::string_view StylePitfall(absl::string_view key, Language language);
 
-// The six steering moments of the year, in order: strategy, talent, budget,
-// risks, customer, operations.
+/// The six steering moments of the year, in order: strategy, talent, budget,
+/// risks, customer, operations.
 inline constexpr std::array<absl::string_view, 6> kSteeringMomentKinds = {
     "strategy", "talent", "budget", "risks", "customer", "operations"};
 
-// Whether an agenda item of this kind needs the meeting: decisions and
-// discussions do, an update does not (a written note is enough).
+/// Whether an agenda item of this kind needs the meeting: decisions and
+/// discussions do, an update does not (a written note is enough).
 bool NeedsMeeting(v1::AgendaKind kind);
 
-// The keys of the agreements `pillar` asks for, in the method's order (the
-// keys of the review's AgreementStatus).
+/// The keys of the agreements `pillar` asks for, in the method's order (the
+/// keys of the review's AgreementStatus).
 std::vector<absl::string_view> AgreementKeys(Pillar pillar);
-// The agreement's name, and what to make when it is missing, in `language`
-// (catalog phrases "agreement_<key>" and "agreement_<key>_next").
+/// The agreement's name, and what to make when it is missing, in `language`
+/// (catalog phrases "agreement_<key>" and "agreement_<key>_next").
 absl::string_view AgreementName(absl::string_view key, Language language);
 absl::string_view AgreementNextStep(absl::string_view key, Language language);
 
-// One problem of a charter. `field` is the path inside the charter, e.g.
-// "steering.kpis[2].owner_id"; `message` starts with the field and names the
-// value.
+/// One problem of a charter. `field` is the path inside the charter, e.g.
+/// "steering.kpis[2].owner_id"; `message` starts with the field and names the
+/// value.
 struct CharterFinding {
   enum Severity { kError, kWarning };
   Severity severity;
@@ -78,71 +79,71 @@ struct CharterFinding {
   std::vector<std::string> args;
 };
 
-// Every finding for the journal's charter as of `as_of`, in charter order.
-// Errors: a date that is not ISO-8601, a decision model unspecified or
-// unknown, an owner or member who is not a current member on `as_of` (a
-// logged decision's owner: on the decision's date), a goal's progress
-// outside 0..100, an unknown steering-moment kind, an unknown style key, a
-// signal index outside the catalog's list, an unknown check id, a signal
-// ticked twice at one check, an agenda item without title or kind. Warnings:
-// priorities outside 3..5, KPIs outside 6..10, a KPI whose priority is
-// empty or not one of the strategy's priorities, a logged decision taken with
-// another model than the register's for its topic, a steering moment whose
-// date passed without being held, a follow-up date passed without the
-// follow-up, an update on the agenda (it needs no meeting). A journal without a
-// charter has no findings.
+/// Every finding for the journal's charter as of `as_of`, in charter order.
+/// Errors: a date that is not ISO-8601, a decision model unspecified or
+/// unknown, an owner or member who is not a current member on `as_of` (a
+/// logged decision's owner: on the decision's date), a goal's progress
+/// outside 0..100, an unknown steering-moment kind, an unknown style key, a
+/// signal index outside the catalog's list, an unknown check id, a signal
+/// ticked twice at one check, an agenda item without title or kind. Warnings:
+/// priorities outside 3..5, KPIs outside 6..10, a KPI whose priority is
+/// empty or not one of the strategy's priorities, a logged decision taken with
+/// another model than the register's for its topic, a steering moment whose
+/// date passed without being held, a follow-up date passed without the
+/// follow-up, an update on the agenda (it needs no meeting). A journal without
+/// a charter has no findings.
 std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
                                          absl::CivilDay as_of);
 
-// InvalidArgument with the first error of CheckCharter; warnings pass.
+/// InvalidArgument with the first error of CheckCharter; warnings pass.
 absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of);
 
-// The errors of CheckCharter that need neither a date nor the team: dates
-// not ISO-8601, decision models, steering-moment kinds, style keys, goal
-// progress, empty or repeated topics, signal indexes and check ids. Owners
-// and members are not looked up: a member may leave or be forgotten while
-// the charter still names them. Journal::Validate runs it; the error names
-// "charter.<field>" and the value.
+/// The errors of CheckCharter that need neither a date nor the team: dates
+/// not ISO-8601, decision models, steering-moment kinds, style keys, goal
+/// progress, empty or repeated topics, signal indexes and check ids. Owners
+/// and members are not looked up: a member may leave or be forgotten while
+/// the charter still names them. Journal::Validate runs it; the error names
+/// "charter.<field>" and the value.
 absl::Status ValidateCharterStructure(const v1::Journal& journal);
 
-// The pillar and signal index of a tick are valid: the pillar is one of the
-// five and the index is within that pillar's warning signals in the
-// catalog. The error names `field` + ".pillar" or ".signal" and the value.
+/// The pillar and signal index of a tick are valid: the pillar is one of the
+/// five and the index is within that pillar's warning signals in the
+/// catalog. The error names `field` + ".pillar" or ".signal" and the value.
 absl::Status CheckSignalTick(const v1::SignalTick& tick,
                              absl::string_view field);
 
-// Dates the agreements of `after` that are new or changed since `before`
-// with `today`, unless the caller dated them: a field X with a sibling
-// X_updated gets today when X changed and X_updated did not, or when X is
-// set and X_updated empty; an entry of a list (styles, decision register,
-// topic owners, KPIs, risks, goals) is matched to `before` by its first
-// field (member, topic, name, description, goal) and gets today when it is
-// new or changed and its `updated` is empty or unchanged.
+/// Dates the agreements of `after` that are new or changed since `before`
+/// with `today`, unless the caller dated them: a field X with a sibling
+/// X_updated gets today when X changed and X_updated did not, or when X is
+/// set and X_updated empty; an entry of a list (styles, decision register,
+/// topic owners, KPIs, risks, goals) is matched to `before` by its first
+/// field (member, topic, name, description, goal) and gets today when it is
+/// new or changed and its `updated` is empty or unchanged.
 void StampCharter(const v1::Charter& before, absl::CivilDay today,
                   v1::Charter* after);
 
-// "strategy:2": a warning signal as people number it, by pillar and
-// number counted from 1 in the catalog's order (`index` counts from 0, as
-// SignalTick.signal does).
+/// "strategy:2": a warning signal as people number it, by pillar and
+/// number counted from 1 in the catalog's order (`index` counts from 0, as
+/// SignalTick.signal does).
 std::string SignalLabel(Pillar pillar, int index);
 
-// How long an agreement stays fresh without being confirmed again, when
-// the caller does not say.
+/// How long an agreement stays fresh without being confirmed again, when
+/// the caller does not say.
 inline constexpr int kDefaultStaleDays = 365;
 
-// The stale age as every face takes it: 0 for kDefaultStaleDays, else the
-// value; a negative value is refused, naming `field`.
+/// The stale age as every face takes it: 0 for kDefaultStaleDays, else the
+/// value; a negative value is refused, naming `field`.
 absl::StatusOr<int> StaleDaysOrDefault(int stale_days, absl::string_view field);
 
-// The charter review as of `as_of`; an agreement confirmed more than
-// `stale_days` days before `as_of` is stale, one confirmed after `as_of` is
-// missing (it was not there yet). The agreements each pillar asks for are
-// listed in lib/charter.cc (kAgreements). The next agreement is the first
-// one not in place of the focus pillar of the latest plan made by `as_of`,
-// else of the
-// pillar with the lowest readiness (ties in the method's order). Each
-// pillar carries its findings of CheckCharter, and its warning signals
-// counted over the checks held up to `as_of`.
+/// The charter review as of `as_of`; an agreement confirmed more than
+/// `stale_days` days before `as_of` is stale, one confirmed after `as_of` is
+/// missing (it was not there yet). The agreements each pillar asks for are
+/// listed in lib/charter.cc (kAgreements). The next agreement is the first
+/// one not in place of the focus pillar of the latest plan made by `as_of`,
+/// else of the
+/// pillar with the lowest readiness (ties in the method's order). Each
+/// pillar carries its findings of CheckCharter, and its warning signals
+/// counted over the checks held up to `as_of`.
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
                                 absl::CivilDay as_of,
                                 int stale_days = kDefaultStaleDays);

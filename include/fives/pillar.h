@@ -1,4 +1,5 @@
-// The five pillars of the 5S method, in the order the method gives them.
+/// @file
+/// The five pillars of the 5S method, in the order the method gives them.
 #ifndef FIVES_PILLAR_H_
 #define FIVES_PILLAR_H_
 
@@ -21,32 +22,32 @@ enum class Pillar {
 
 inline constexpr std::size_t kPillarCount = 5;
 
-// Every pillar, in the method's order.
+/// Every pillar, in the method's order.
 inline constexpr std::array<Pillar, kPillarCount> kAllPillars = {
     Pillar::kStrategy, Pillar::kSynergy, Pillar::kStructure, Pillar::kSteering,
     Pillar::kSuccess};
 
-// Position of the pillar in the method's order, 0..4.
+/// Position of the pillar in the method's order, 0..4.
 constexpr std::size_t PillarIndex(Pillar p) {
   return static_cast<std::size_t>(p);
 }
 
-// Lower-case English key: "strategy", "synergy", "structure", "steering",
-// "success".
+/// Lower-case English key: "strategy", "synergy", "structure", "steering",
+/// "success".
 absl::string_view PillarKey(Pillar p);
 
-// Parses a key as returned by PillarKey (case-insensitive).
+/// Parses a key as returned by PillarKey (case-insensitive).
 absl::StatusOr<Pillar> PillarFromKey(absl::string_view key);
 
 v1::Pillar ToProto(Pillar p);
 
-// True for PILLAR_STRATEGY .. PILLAR_SUCCESS.
+/// True for PILLAR_STRATEGY .. PILLAR_SUCCESS.
 constexpr bool IsValidPillar(int value) {
   return value >= 1 && value <= static_cast<int>(kPillarCount);
 }
 
-// Fails with InvalidArgument naming `field` for PILLAR_UNSPECIFIED or an
-// unknown value.
+/// Fails with InvalidArgument naming `field` for PILLAR_UNSPECIFIED or an
+/// unknown value.
 absl::StatusOr<Pillar> PillarFromProto(v1::Pillar p,
                                        absl::string_view field = "pillar");
 

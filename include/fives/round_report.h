@@ -1,5 +1,6 @@
-// The report of a round: per-pillar statistics as the round's privacy allows,
-// the focus ranking, the focus pillar and the catalog's practices for it.
+/// @file
+/// The report of a round: per-pillar statistics as the round's privacy allows,
+/// the focus ranking, the focus pillar and the catalog's practices for it.
 #ifndef FIVES_ROUND_REPORT_H_
 #define FIVES_ROUND_REPORT_H_
 
@@ -16,18 +17,18 @@ namespace fives {
 
 struct ReportOptions {
   FocusOptions focus;
-  // Language of the suggestions.
+  /// Language of the suggestions.
   Language language = Language::kEnglish;
-  // Differencing found for the round's pillars (the decision stored when it
-  // closed, see JudgeDifferencing); nothing for a round on its own.
+  /// Differencing found for the round's pillars (the decision stored when it
+  /// closed, see JudgeDifferencing); nothing for a round on its own.
   RoundDifferencing differencing;
 };
 
-// The report of `round` of `team`: each pillar as DisclosedStats releases it
-// (open rounds add each member's score, sorted by id). A confidential round
-// must be closed first
-// (FailedPrecondition): figures that change with each response would let a
-// reader tell what the last member answered. Open rounds report at any time.
+/// The report of `round` of `team`: each pillar as DisclosedStats releases it
+/// (open rounds add each member's score, sorted by id). A confidential round
+/// must be closed first
+/// (FailedPrecondition): figures that change with each response would let a
+/// reader tell what the last member answered. Open rounds report at any time.
 absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
                                                  const Round& round,
                                                  const ReportOptions& options);

@@ -1,15 +1,16 @@
-// What a string of fives may hold. Every journal fives accepts must be one
-// it can save and read back (protobuf refuses invalid UTF-8 when it reads),
-// and no text a host shows may carry a NUL, a terminal escape or a line
-// break where a one-line name belongs:
-//  - every string is valid UTF-8 without control characters (U+0000 to
-//    U+001F, U+007F, U+0080 to U+009F) other than tab and line feed;
-//  - one-line strings (names and ids: fields called `name` or `id`, or
-//    ending in `_name`, `_id` or `_ids`) have no line feed either;
-//  - ids, names and other texts are at most the id_bytes, name_bytes and
-//    text_bytes limits long (see limits.h; RESOURCE_EXHAUSTED).
-// Errors name the field and the byte: `team.members[2].display_name:
-// control character U+001B at byte 4`.
+/// @file
+/// What a string of fives may hold. Every journal fives accepts must be one
+/// it can save and read back (protobuf refuses invalid UTF-8 when it reads),
+/// and no text a host shows may carry a NUL, a terminal escape or a line
+/// break where a one-line name belongs:
+///  - every string is valid UTF-8 without control characters (U+0000 to
+///    U+001F, U+007F, U+0080 to U+009F) other than tab and line feed;
+///  - one-line strings (names and ids: fields called `name` or `id`, or
+///    ending in `_name`, `_id` or `_ids`) have no line feed either;
+///  - ids, names and other texts are at most the id_bytes, name_bytes and
+///    text_bytes limits long (see limits.h; RESOURCE_EXHAUSTED).
+/// Errors name the field and the byte: `team.members[2].display_name:
+/// control character U+001B at byte 4`.
 #ifndef FIVES_STRING_RULES_H_
 #define FIVES_STRING_RULES_H_
 
@@ -21,24 +22,24 @@
 namespace fives {
 
 enum class TextKind {
-  kId,    // one line; fields `id`, `*_id`, `*_ids`
-  kName,  // one line; fields `name`, `*_name`
-  kText,  // any other string field
+  kId,    ///< one line; fields `id`, `*_id`, `*_ids`
+  kName,  ///< one line; fields `name`, `*_name`
+  kText,  ///< any other string field
 };
 
-// The kind of a string field, by its name.
+/// The kind of a string field, by its name.
 TextKind KindOfField(absl::string_view field_name);
 
-// The limit on the length of a text of `kind`.
+/// The limit on the length of a text of `kind`.
 Limit LengthLimitOf(TextKind kind);
 
-// One string; InvalidArgument (or RESOURCE_EXHAUSTED for its length)
-// naming `field`.
+/// One string; InvalidArgument (or RESOURCE_EXHAUSTED for its length)
+/// naming `field`.
 absl::Status CheckText(absl::string_view text, absl::string_view field,
                        TextKind kind);
 
-// Every string field of `message` and of the messages in it, by the rules
-// above; the error names the field from `root` ("" or e.g. "charter").
+/// Every string field of `message` and of the messages in it, by the rules
+/// above; the error names the field from `root` ("" or e.g. "charter").
 absl::Status CheckStrings(const google::protobuf::Message& message,
                           absl::string_view root = "");
 

@@ -1,5 +1,6 @@
-// A team's settings for the rhythm of the method, with the method's defaults:
-// two actions per plan, due within 30 days, a check every 6-8 weeks.
+/// @file
+/// A team's settings for the rhythm of the method, with the method's defaults:
+/// two actions per plan, due within 30 days, a check every 6-8 weeks.
 #ifndef FIVES_TEAM_CONFIG_H_
 #define FIVES_TEAM_CONFIG_H_
 
@@ -23,8 +24,8 @@ struct TeamConfig {
   FocusOptions focus;
   double trend_alpha = 0.05;
 
-  // Absent fields take the defaults; InvalidArgument naming the field for a
-  // value out of its range (see config.proto).
+  /// Absent fields take the defaults; InvalidArgument naming the field for a
+  /// value out of its range (see config.proto).
   static absl::StatusOr<TeamConfig> FromProto(const v1::TeamConfig& proto);
 };
 
