@@ -369,8 +369,12 @@ def run_block(block, session):
             return "failed", "", f"`{block.instead}` exit {code}:\n{err}"
         return "ran instead", f"{block.instead} ({block.instead_why})", None
     if block.lang == "console":
+        try:
+            pairs = console_commands(text)
+        except ValueError as e:
+            return "failed", "", f"not a console transcript: {e}"
         outputs = []
-        for command, expected in console_commands(text):
+        for command, expected in pairs:
             code, out, err = session.shell(command + "\n", block.stdin)
             if code != 0:
                 return "failed", "", f"`{command}` exit {code}:\n{err}"
