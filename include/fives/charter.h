@@ -70,11 +70,11 @@ struct CharterFinding {
   Severity severity;
   Pillar pillar;
   std::string field;
-  // In English, starting with the field: for errors and logs.
+  /// In English, starting with the field: for errors and logs.
   std::string message;
-  // For people, in their language: the catalog phrase "finding_<code>"
-  // with $0, $1, ... = `args`; empty for the findings of a charter that
-  // set_charter refuses anyway, which have the message only.
+  /// For people, in their language: the catalog phrase "finding_<code>"
+  /// with $0, $1, ... = `args`; empty for the findings of a charter that
+  /// set_charter refuses anyway, which have the message only.
   std::string code;
   std::vector<std::string> args;
 };
