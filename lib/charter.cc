@@ -720,8 +720,10 @@ absl::Status ValidateCharterStructure(const v1::Journal& journal) {
   return absl::OkStatus();
 }
 
-std::string SignalLabel(Pillar pillar, int index) {
-  return absl::StrCat(PillarKey(pillar), ":", index + 1);
+std::string SignalLabel(Pillar pillar, int index, Language language) {
+  return absl::StrCat(language == Language::kDutch ? PillarKeyInDutch(pillar)
+                                                   : PillarKey(pillar),
+                      ":", index + 1);
 }
 
 absl::StatusOr<int> StaleDaysOrDefault(int stale_days,

@@ -19,7 +19,7 @@ std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
   const std::string text = SignalText(pillar, s.signal(), lang);
   return absl::StrCat(
       Say("charter_signal_line", lang,
-          absl::StrCat(SignalLabel(pillar, s.signal()), " ",
+          absl::StrCat(SignalLabel(pillar, s.signal(), lang), " ",
                        absl::StripSuffix(text, ".")),
           s.checks(), checks, s.first()),
       ", ",

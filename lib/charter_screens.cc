@@ -106,7 +106,7 @@ class Section {
       }
       lines.push_back(
           absl::StrCat(Say("charter_ticked_at", lang_, t.check_id(), date),
-                       ": ", SignalLabel(pillar, t.signal()), " ",
+                       ": ", SignalLabel(pillar, t.signal(), lang_), " ",
                        SignalText(pillar, t.signal(), lang_)));
     }
     if (!lines.empty()) List(Say("col_signals", lang_), lines);
@@ -301,8 +301,8 @@ Outline SignalsOutline(Language lang) {
     out.Heading(PillarName(p, lang));
     const v1::PillarTexts& texts = PillarTextsFor(p, lang);
     for (int i = 0; i < texts.warning_signals_size(); ++i) {
-      out.Line(1,
-               absl::StrCat(SignalLabel(p, i), "  ", texts.warning_signals(i)));
+      out.Line(1, absl::StrCat(SignalLabel(p, i, lang), "  ",
+                               texts.warning_signals(i)));
     }
   }
   return out;

@@ -98,7 +98,7 @@ Outline CheckOutline(const Journal& journal, const v1::Check& check,
     absl::StatusOr<Pillar> pillar = PillarFromProto(t.pillar());
     if (t.check_id() != check.id() || !pillar.ok()) continue;
     out.Line(1, absl::StrCat(Say("check_signal", lang), ": ",
-                             SignalLabel(*pillar, t.signal()), " ",
+                             SignalLabel(*pillar, t.signal(), lang), " ",
                              SignalText(*pillar, t.signal(), lang)));
   }
   // The role rotates at the check: the term it began.

@@ -14,10 +14,16 @@ constexpr std::array<absl::string_view, kPillarCount> kKeys = {
 
 absl::string_view PillarKey(Pillar p) { return kKeys[PillarIndex(p)]; }
 
+absl::string_view PillarKeyInDutch(Pillar p) {
+  static constexpr absl::string_view kDutchKeys[] = {
+      "strategie", "synergie", "structuur", "sturing", "succes"};
+  return kDutchKeys[PillarIndex(p)];
+}
+
 absl::StatusOr<Pillar> PillarFromKey(absl::string_view key) {
   const std::string lower = absl::AsciiStrToLower(key);
   for (Pillar p : kAllPillars) {
-    if (lower == PillarKey(p)) return p;
+    if (lower == PillarKey(p) || lower == PillarKeyInDutch(p)) return p;
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "pillar: unknown key \"", key,

@@ -1661,13 +1661,17 @@ class CharterSignalsTest(JournalCase):
 
     def test_signal_catalog(self):
         out = run("charter", "signals").stdout
-        self.assertIn("--signal PILLAR:N", out)
+        self.assertIn("a check ticks one by its label, such as structure:2",
+                      out)
+        # In Dutch the labels are Dutch, and --signal takes them as well.
+        dutch = run("charter", "signals", "--lang", "nl").stdout
+        self.assertIn("  structuur:2  ", dutch)
         self.assertIn("Strategy\n  strategy:1  The same debate", out)
         self.assertIn("  strategy:2  Many decisions are made ad hoc", out)
         self.assertIn("  success:2  Energy drains away", out)
         self.assertNotIn("success:3", out)
         dutch = run("charter", "signals", "--lang", "nl").stdout
-        self.assertIn("  strategy:2  Er wordt veel ad hoc besloten", dutch)
+        self.assertIn("  strategie:2  Er wordt veel ad hoc besloten", dutch)
         self.assertIn("Signalen per pijler", dutch)
 
     def test_signals_counted_over_two_checks(self):

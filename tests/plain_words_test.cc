@@ -1,6 +1,8 @@
 #include <string>
 #include <vector>
 
+#include "fives/charter.h"
+#include "fives/pillar.h"
 #include "fives/report_text.h"
 #include "fives/score_stats.h"
 #include "gmock/gmock.h"
@@ -75,6 +77,24 @@ TEST(PlainWordsTest, LegendNamesOnlyWhatTheReportShows) {
   ASSERT_EQ(legend.size(), 9u);
   EXPECT_THAT(legend[4], HasSubstr("vanaf 0,70 heet een beeld gedeeld"));
   EXPECT_THAT(legend[8], HasSubstr("boven 0,83"));
+}
+
+}  // namespace
+}  // namespace fives
+
+namespace fives {
+namespace {
+
+TEST(PillarKeyTest, DutchLabelsReadBack) {
+  for (Pillar p : kAllPillars) {
+    EXPECT_EQ(*PillarFromKey(PillarKey(p)), p);
+    EXPECT_EQ(*PillarFromKey(PillarKeyInDutch(p)), p);
+  }
+  EXPECT_EQ(*PillarFromKey("Structuur"), Pillar::kStructure);
+  EXPECT_FALSE(PillarFromKey("structur").ok());
+  EXPECT_EQ(SignalLabel(Pillar::kStructure, 1, Language::kDutch),
+            "structuur:2");
+  EXPECT_EQ(SignalLabel(Pillar::kSuccess, 0), "success:1");
 }
 
 }  // namespace

@@ -122,10 +122,12 @@ absl::Status CheckSignalTick(const v1::SignalTick& tick,
 void StampCharter(const v1::Charter& before, absl::CivilDay today,
                   v1::Charter* after);
 
-/// "strategy:2": a warning signal as people number it, by pillar and
+/// "strategy:2" ("structuur:2" in Dutch): a warning signal as people
+/// number it and --signal takes it, by pillar and
 /// number counted from 1 in the catalog's order (`index` counts from 0, as
 /// SignalTick.signal does).
-std::string SignalLabel(Pillar pillar, int index);
+std::string SignalLabel(Pillar pillar, int index,
+                        Language language = Language::kEnglish);
 
 /// How long an agreement stays fresh without being confirmed again, when
 /// the caller does not say.

@@ -36,7 +36,12 @@ constexpr std::size_t PillarIndex(Pillar p) {
 /// "success".
 absl::string_view PillarKey(Pillar p);
 
-/// Parses a key as returned by PillarKey (case-insensitive).
+/// The Dutch key, for labels a Dutch reader types: "strategie", "synergie",
+/// "structuur", "sturing", "succes".
+absl::string_view PillarKeyInDutch(Pillar p);
+
+/// Parses a key as returned by PillarKey or PillarKeyInDutch
+/// (case-insensitive).
 absl::StatusOr<Pillar> PillarFromKey(absl::string_view key);
 
 v1::Pillar ToProto(Pillar p);

@@ -1,0 +1,132 @@
+"""Fully Dutch: every screen of a team whose own texts are Dutch, asked in
+Dutch, holds no English word of the catalog. The English words are those of
+the catalog's English texts (phrases and pillars) that no Dutch text of the
+catalog uses; each screen is searched for them as whole words, in every
+format, after the markup of Markdown and HTML is taken out."""
+
+import datetime
+import html
+import re
+import unittest
+
+import fives
+
+D = datetime.date
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+
+
+def words(text):
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def catalog_words():
+    """(English-only words, Dutch words) of the built-in catalog."""
+    cat = fives.catalog()
+    english, dutch = set(), set()
+    for p in cat.phrases:
+        english |= words(p.en)
+        dutch |= words(p.nl)
+    for pillar in cat.pillars:
+        for texts in pillar.texts:
+            target = english if texts.language == "en" else dutch
+            for t in (texts.name, texts.summary, *texts.topics,
+                      *texts.warning_signals, *texts.practices):
+                target |= words(t)
+    return english - dutch, dutch
+
+
+def visible_text(document):
+    """What a reader sees: no style sheet, tags, SVG ids or entities."""
+    document = re.sub(r"<style>.*?</style>", " ", document, flags=re.S)
+    document = re.sub(r"<[^>]*>", " ", document)
+    return html.unescape(document)
+
+
+def dutch_journal():
+    j = fives.Journal.new("dt", "Directieteam Noord")
+    for m, name in (("anne", "Anne"), ("bart", "Bart"), ("cor", "Cor"),
+                    ("dirk", "Dirk"), ("evi", "Evi")):
+        j.add_member(m, name, D(2026, 1, 5))
+    scores = {"anne": [4, 4, 2, 3, 4], "bart": [4, 3, 5, 3, 3],
+              "cor": [3, 4, 1, 4, 4], "dirk": [4, 5, 5, 2, 3],
+              "evi": [5, 4, 1, 3, 4]}
+    j.start_round("r1", D(2026, 2, 2))
+    for m, s in scores.items():
+        j.add_response("r1", m, s)
+    j.close_round("r1", D(2026, 2, 3))
+    j.create_plan("r1", D(2026, 2, 4), [
+        fives.Action("Besluitentabel", "Een tabel in de map", "bart"),
+        fives.Action("Vier blokken", "Elke agenda in vier blokken", "cor")],
+        note="Eerst gepraat")
+    j.open_action("a1", D(2026, 2, 5))
+    j.open_action("a2", D(2026, 2, 5))
+    j.add_feedback("a1", D(2026, 2, 20), "anne", "Bijna klaar", 60)
+    j.set_charter({"steering": {"kpis": [{"name": "Omzet",
+                                          "owner_id": "anne"}]}},
+                  D(2026, 2, 20))
+    j.record_check(D(2026, 3, 20), helps=["Korte vergaderingen"],
+                   chafes=["Te veel mail"], reviews=[
+                       fives.Review("a1", "done"),
+                       fives.Review("a2", "kept")],
+                   signals=[("structure", 2)])
+    j.start_round("r2", D(2026, 3, 23))
+    for m, s in scores.items():
+        j.add_response("r2", m, [min(5, x + 1) for x in s])
+    j.close_round("r2", D(2026, 3, 24))
+    return j
+
+
+class FullyDutchTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.english, cls.dutch = catalog_words()
+        cls.journal = dutch_journal()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.journal.close()
+
+    def test_the_word_lists_are_meaningful(self):
+        # Words of the English catalog a Dutch report must never show, and
+        # words both languages share are left out.
+        for word in ("agrees", "mostly", "split", "verdict", "overdue",
+                     "guardian", "members", "warning"):
+            self.assertIn(word, self.english)
+        for shared in ("open", "check", "consensus"):
+            self.assertNotIn(shared, self.english)
+
+    def test_every_screen_in_every_format(self):
+        as_of = D(2026, 3, 25)
+        screens = [("report", {}), ("report", {"as_of": as_of}),
+                   ("follow_up", {"as_of": as_of}), ("actions", {}),
+                   ("check_due", {"as_of": as_of}), ("check", {}),
+                   ("guardian", {"as_of": as_of}), ("plan", {}),
+                   ("charter", {}), ("charter_review", {"as_of": as_of}),
+                   ("members", {}), ("signals", {})]
+        checked = 0
+        for kind, request in screens:
+            for fmt in ("text", "markdown", "html"):
+                if kind == "report" and fmt == "text" and request:
+                    continue
+                page = self.journal.render(kind, format=fmt, language="nl",
+                                           **request)
+                found = words(visible_text(page)) & self.english
+                self.assertFalse(found, f"{kind} as {fmt}: {sorted(found)}")
+                checked += 1
+        for picture in ("radar", "strips", "trend"):
+            svg = self.journal.render(picture, language="nl")
+            found = words(visible_text(svg)) & self.english
+            self.assertFalse(found, f"{picture}: {sorted(found)}")
+            checked += 1
+        # 12 screens in 3 formats, less the text report as of a day, and
+        # the 3 pictures.
+        self.assertEqual(checked, 12 * 3 - 1 + 3)
+
+    def test_the_english_report_does_use_those_words(self):
+        # The check can fail: the same screens in English are full of them.
+        page = self.journal.render("report", language="en")
+        self.assertTrue(words(page) & self.english)
+
+
+if __name__ == "__main__":
+    unittest.main()
