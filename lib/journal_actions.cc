@@ -270,6 +270,17 @@ v1::Action ActionAsOf(const v1::Action& a, absl::CivilDay as_of,
 
 }  // namespace
 
+std::vector<const v1::Action*> Journal::Actions(
+    absl::string_view owner_id, std::optional<Pillar> pillar) const {
+  std::vector<const v1::Action*> out;
+  for (const v1::Action& a : proto_.actions()) {
+    if (!owner_id.empty() && a.owner_id() != owner_id) continue;
+    if (pillar && a.pillar() != ToProto(*pillar)) continue;
+    out.push_back(&a);
+  }
+  return out;
+}
+
 v1::FollowUp Journal::FollowUp(absl::CivilDay as_of, absl::string_view owner_id,
                                std::optional<Pillar> pillar) const {
   v1::FollowUp out;

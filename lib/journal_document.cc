@@ -186,13 +186,8 @@ absl::StatusOr<Outline> Screen(const Journal& journal, const Request& r) {
         return line;
       }
       if (absl::Status s = CheckOwner(journal, r); !s.ok()) return s;
-      std::vector<const v1::Action*> actions;
-      for (const v1::Action& a : journal.proto().actions()) {
-        if (!p.owner_id().empty() && a.owner_id() != p.owner_id()) continue;
-        if (r.pillar && a.pillar() != ToProto(*r.pillar)) continue;
-        actions.push_back(&a);
-      }
-      return screens::ActionsOutline(actions, lang);
+      return screens::ActionsOutline(journal.Actions(p.owner_id(), r.pillar),
+                                     lang);
     }
     case v1::DOCUMENT_KIND_CHECK_DUE: {
       absl::StatusOr<absl::CivilDay> as_of = r.AsOf();

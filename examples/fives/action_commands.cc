@@ -126,10 +126,8 @@ int List(const ParsedArgs& args) {
     if (json) {
       // No date: every action as it stands; the follow-up lists need a day.
       v1::ActionList list;
-      for (const v1::Action& a : j.proto().actions()) {
-        if (!owner.empty() && a.owner_id() != owner) continue;
-        if (*pillar && a.pillar() != ToProto(**pillar)) continue;
-        *list.add_actions() = a;
+      for (const v1::Action* a : j.Actions(owner, *pillar)) {
+        *list.add_actions() = *a;
       }
       PrintJson(list);
       return kExitOk;

@@ -142,6 +142,11 @@ class Journal {
   absl::Status AddFeedback(absl::string_view action_id, absl::CivilDay on,
                            absl::string_view author_id, absl::string_view text,
                            std::optional<int> progress = std::nullopt);
+  /// Every action as it stands, in journal order, optionally of one owner
+  /// and/or pillar.
+  std::vector<const v1::Action*> Actions(
+      absl::string_view owner_id = "",
+      std::optional<Pillar> pillar = std::nullopt) const;
   /// The follow-up lists as of `as_of`, optionally for one owner and/or pillar.
   v1::FollowUp FollowUp(absl::CivilDay as_of, absl::string_view owner_id = "",
                         std::optional<Pillar> pillar = std::nullopt) const;

@@ -307,6 +307,14 @@ def optional_pillar_arg(value: Any, field: str) -> Optional[Pillar]:
     return None if value is None else pillar_arg(value, field)
 
 
+def document_kind_arg(value: Any, field: str = "kind") -> DocumentKind:
+    return _enum_arg(DocumentKind, value, field, _PREFIXES[DocumentKind])
+
+
+def document_format_arg(value: Any, field: str = "format") -> DocumentFormat:
+    return _enum_arg(DocumentFormat, value, field, _PREFIXES[DocumentFormat])
+
+
 def round_mode_arg(value: Any, field: str = "mode") -> RoundMode:
     return _enum_arg(RoundMode, value, field, "ROUND_MODE_")
 

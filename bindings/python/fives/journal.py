@@ -37,7 +37,8 @@ from . import _ffi
 from ._message import Message
 from .charter import Charter, CharterReview
 from .enums import (DocumentFormat, DocumentKind, PillarLike, ReviewOutcome,
-                    RoundMode, date_arg, date_str,
+                    RoundMode, date_arg, date_str, document_format_arg,
+                    document_kind_arg,
                     optional_pillar_arg, pillar_arg, review_outcome_arg,
                     round_mode_arg)
 from ._handle import Handle
@@ -276,24 +277,13 @@ DocumentKindLike = Union[DocumentKind, str]
 DocumentFormatLike = Union[DocumentFormat, str]
 
 
-def _enum_arg(cls: Any, value: Any, field: str) -> Any:
-    """``value`` as a member of ``cls``: the member itself, or its name in
-    any case ("follow_up", "FOLLOW_UP")."""
-    if isinstance(value, cls):
-        return value
-    if isinstance(value, str) and value.upper() in cls.__members__:
-        return cls.__members__[value.upper()]
-    names = ", ".join(m.name.lower() for m in cls)
-    raise InvalidArgument(f"{field}: {value!r} is not one of {names}")
-
-
 def _document_request(kind: DocumentKindLike, format: DocumentFormatLike,
                       language: str, **fields: Any) -> bytes:
     """A fives.v1.DocumentRequest as JSON bytes; fields left at None or
     their default are left out."""
     request: Dict[str, Any] = {
-        "kind": _enum_arg(DocumentKind, kind, "kind").proto_name,
-        "format": _enum_arg(DocumentFormat, format, "format").proto_name,
+        "kind": document_kind_arg(kind).proto_name,
+        "format": document_format_arg(format).proto_name,
         "language": _text(language, "language"),
     }
     for name, value in fields.items():
@@ -674,7 +664,7 @@ class Journal(Handle):
         ``pillar`` filter the follow-up and the actions; ``action_id``
         gives one action's line; ``stale_days`` 0 or None is 365.
         """
-        kind = _enum_arg(DocumentKind, kind, "kind")
+        kind = document_kind_arg(kind)
         if format == DocumentFormat.TEXT and kind in (
                 DocumentKind.RADAR, DocumentKind.STRIPS, DocumentKind.TREND):
             format = DocumentFormat.SVG
