@@ -1380,7 +1380,7 @@ class DemoDocumentsTest(unittest.TestCase):
 
 # A charter with 3 of the 4 strategy agreements, 2 of 3 of synergy (only
 # anna has a style), 1 of 3 of structure, 1 of 4 of steering (one KPI where
-# the method asks 6 to 10) and the goals of success (lib/charter.cc,
+# the method asks 6 to 10) and the goals of success (lib/charter/charter.cc,
 # kAgreements).
 KNOWN_CHARTER = """
 strategy {

@@ -42,6 +42,7 @@ that runtime is missing.
 """
 
 import argparse
+import glob
 import os
 import re
 import shutil
@@ -334,9 +335,13 @@ def compile_fragment(block, session):
         command = [args.cc, "-std=c99", "-fsyntax-only",
                    "-I", os.path.join(args.source, "capi"), path]
     else:
-        command = [args.cxx, "-std=c++17", "-fsyntax-only",
-                   "-I", os.path.join(args.source, "include"),
-                   "-I", args.gen, path]
+        # Every layer's public headers (include/LAYER/fives/*.h), as a
+        # host of the source tree sees them through fives_core.
+        layers = sorted(glob.glob(os.path.join(args.source, "include", "*")))
+        command = [args.cxx, "-std=c++17", "-fsyntax-only"]
+        for layer in layers:
+            command += ["-I", layer]
+        command += ["-I", args.gen, path]
     result = subprocess.run(command, capture_output=True, text=True,
                             timeout=BLOCK_TIMEOUT)
     return result.returncode, result.stdout, result.stderr

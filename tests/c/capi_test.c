@@ -1993,7 +1993,7 @@ static void TestResponseScores(fives_journal* j) {
 /* ---- The team charter ---- */
 
 /* A charter in text format, undated: set on 2026-03-01, each agreement is
- * dated that day. Its review, worked out by hand from lib/charter.cc's
+ * dated that day. Its review, worked out by hand from lib/charter/charter.cc's
  * kAgreements: strategy 3 of 4 in place (strategy_checked_decisions
  * missing); synergy 1 of 3 (feedback_language missing, and styles: only
  * anna of the six members has one); structure 2 of 3 (topic_owners

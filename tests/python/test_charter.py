@@ -14,7 +14,7 @@ MEMBERS = {"anna": "Anna", "bram": "Bram", "carla": "Carla", "daan": "Daan",
            "eva": "Eva"}
 
 # Set on 2026-03-01 without dates, so every agreement is dated that day. Its
-# review, worked out by hand from lib/charter.cc's kAgreements: strategy 3 of
+# review, worked out by hand from lib/charter/charter.cc's kAgreements: strategy 3 of
 # 4 in place (strategy_checked_decisions missing); synergy 1 of 3
 # (feedback_language missing; styles: only anna of five members has one);
 # structure 2 of 3 (topic_owners missing); steering 1 of 4 (one KPI where

@@ -8,7 +8,7 @@ EXPECT_NEAR checks).  Run it from the repository root as
     python3 tests/tools/permutation_reference.py
 
 It uses only the Python 3 standard library and shares no code or method with
-lib/trend.cc: where the library counts splits from the histograms by dynamic
+lib/round/trend.cc: where the library counts splits from the histograms by dynamic
 programming over sums, this script writes out the pooled list of scores and
 enumerates every one of the C(n1 + n2, n2) ways to choose which positions of
 the pooled list form the "after" group (itertools.combinations), so tied
@@ -30,7 +30,7 @@ at a time by the binomial coefficients C(c, k), the most frequent score
 last (its count k in the "after" group is then n2 - j).  A split is as
 extreme when |s * n - total * n2| >= |s_obs * n - total * n2|, the
 comparison of |mean(after) - mean(before)| in integers.  This shares no
-code with lib/trend.cc and counts another way: the library follows the
+code with lib/round/trend.cc and counts another way: the library follows the
 smaller group, enumerates the three least spread scores, sums the other two
 through cumulative tables and works in floating point.
 Each line gives the p-value as repr(float(p)) of the exact fraction (the
