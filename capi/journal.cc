@@ -90,7 +90,8 @@ extern "C" {
 
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
-                                size_t config_len, int config_format) noexcept {
+                                size_t config_len,
+                                fives_format config_format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
@@ -117,7 +118,7 @@ FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
 }
 
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
-                                  size_t len, int format) noexcept {
+                                  size_t len, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
@@ -170,7 +171,7 @@ FIVES_API void fives_journal_free(fives_journal* journal) noexcept {
 
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
-                                      int format) noexcept {
+                                      fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       return fives::capi::WriteMessage(j.proto(), format, out);
@@ -233,7 +234,7 @@ FIVES_API int fives_journal_forget_member(fives_journal* journal,
 
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
-                                        int mode) noexcept {
+                                        fives_round_mode mode) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
@@ -249,7 +250,7 @@ FIVES_API int fives_journal_start_round(fives_journal* journal,
 FIVES_API int fives_journal_start_round_request(fives_journal* journal,
                                                 const uint8_t* request,
                                                 size_t len,
-                                                int format) noexcept {
+                                                fives_format format) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::RoundRequest r;
@@ -344,7 +345,7 @@ extern "C" {
 FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
-                                   int format) noexcept {
+                                   fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
@@ -402,7 +403,7 @@ extern "C" {
 
 FIVES_API int fives_journal_meeting_report(
     fives_buffer* out, const fives_journal* journal, const char* round_id,
-    const char* language, const char* as_of, int format) noexcept {
+    const char* language, const char* as_of, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -420,7 +421,8 @@ FIVES_API int fives_journal_meeting_report(
 FIVES_API int fives_journal_document(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* round_id, const char* language,
-                                     const char* as_of, int document) noexcept {
+                                     const char* as_of,
+                                     fives_document document) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       // The first documents of the ABI, each a DocumentRequest of today.
@@ -469,7 +471,7 @@ FIVES_API int fives_journal_document(fives_buffer* out,
 FIVES_API int fives_journal_render(fives_buffer* out,
                                    const fives_journal* journal,
                                    const uint8_t* request, size_t len,
-                                   int format) noexcept {
+                                   fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -495,7 +497,7 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* before_round_id,
                                            const char* after_round_id,
-                                           int format) noexcept {
+                                           fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::string_view> before =
@@ -516,7 +518,7 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
 FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
-                                        int format) noexcept {
+                                        fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::PlanRequest r;
@@ -611,7 +613,8 @@ FIVES_API int fives_journal_add_feedback(
 FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
                                       const char* date, const char* owner_id,
-                                      int pillar, int format) noexcept {
+                                      fives_pillar pillar,
+                                      fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
@@ -619,7 +622,7 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
       absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
       if (!owner.ok()) return owner.status();
       std::optional<fives::Pillar> filter;
-      if (pillar != 0) {
+      if (pillar != FIVES_PILLAR_NONE) {
         absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
             static_cast<fives::v1::Pillar>(pillar), "pillar");
         if (!p.ok()) return p.status();
@@ -634,7 +637,7 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
 FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
-                                         int format) noexcept {
+                                         fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
@@ -647,7 +650,7 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
-                                         int format) noexcept {
+                                         fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::CheckRequest r;

@@ -130,13 +130,18 @@ COMMANDS = [
 ]
 
 
-def cmake_version():
-    """The version in the project() of the top-level CMakeLists.txt."""
+def header_version():
+    """MAJOR.MINOR.PATCH of the C header, the one source of the version."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    with open(os.path.join(root, "CMakeLists.txt")) as f:
-        match = re.search(r"project\(fives VERSION (\d+\.\d+\.\d+)",
-                          f.read())
-    return match.group(1)
+    with open(os.path.join(root, "capi", "fives.h")) as f:
+        header = f.read()
+    parts = []
+    for part in ("MAJOR", "MINOR", "PATCH"):
+        match = re.search(r"^#define FIVES_VERSION_%s (\d+)" % part, header,
+                          re.M)
+        assert match is not None, part
+        parts.append(match.group(1))
+    return ".".join(parts)
 
 
 def help_flags(text):
@@ -256,7 +261,7 @@ class HelpTest(unittest.TestCase):
         self.assertNotIn("round start", out)
 
     def test_version(self):
-        expected = f"fives {cmake_version()}\n"
+        expected = f"fives {header_version()}\n"
         self.assertEqual(self.ok("--version"), expected)
         self.assertEqual(self.ok("version"), expected)
 

@@ -263,6 +263,8 @@ static void TestVersion(void) {
            FIVES_VERSION_MINOR, FIVES_VERSION_PATCH);
   CHECK(fives_version_string() != NULL);
   CHECK(strcmp(fives_version_string(), expected) == 0);
+  /* The header's string is made of the same three numbers. */
+  CHECK(strcmp(FIVES_VERSION, expected) == 0);
   /* Static storage: the same pointer every time. */
   CHECK(fives_version_string() == fives_version_string());
 }
