@@ -261,8 +261,7 @@ void BM_JournalLoadAndLatestReport(benchmark::State& state) {
   const std::string& bytes = FileBytes();
   for (auto _ : state) {
     absl::StatusOr<Journal> j = DecodeJournalFile(bytes);
-    absl::StatusOr<v1::RoundReport> report =
-        j->LatestReport(Language::kEnglish);
+    absl::StatusOr<v1::RoundReport> report = j->LatestReport();
     if (!report.ok()) state.SkipWithError(report.status().ToString().c_str());
     benchmark::DoNotOptimize(report);
   }

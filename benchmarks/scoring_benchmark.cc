@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
 #include "fives/grouped_histograms.h"
+#include "fives/report_suggestions.h"
 #include "fives/round.h"
 #include "fives/round_report.h"
 #include "fives/score_stats.h"
@@ -175,6 +176,7 @@ void BM_RoundOf8ToReport(benchmark::State& state) {
     benchmark::DoNotOptimize(round.Close(absl::CivilDay(2026, 6, 8)));
     absl::StatusOr<v1::RoundReport> report =
         BuildRoundReport(team, round, ReportOptions{});
+    if (report.ok()) AddSuggestions(Language::kEnglish, &*report);
     benchmark::DoNotOptimize(report);
   }
 }

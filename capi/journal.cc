@@ -11,6 +11,7 @@
 #include "fives/journal_document.h"
 #include "fives/journal_io.h"
 #include "fives/meeting_report.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_text.h"
 #include "fives/v1/requests.pb.h"
 #include "journal_handle.h"
@@ -330,12 +331,11 @@ FIVES_API int fives_journal_close_round(fives_journal* journal,
 namespace {
 
 absl::StatusOr<fives::v1::RoundReport> ReportOf(const fives::Journal& journal,
-                                                const char* round_id,
-                                                fives::Language lang) {
-  if (round_id == nullptr) return journal.LatestReport(lang);
+                                                const char* round_id) {
+  if (round_id == nullptr) return journal.LatestReport();
   absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
   if (!id.ok()) return id.status();
-  return journal.Report(*id, lang);
+  return journal.Report(*id);
 }
 
 }  // namespace
@@ -351,9 +351,9 @@ FIVES_API int fives_journal_report(fives_buffer* out,
       if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
       absl::StatusOr<fives::Language> lang = CheckLanguage(language);
       if (!lang.ok()) return lang.status();
-      absl::StatusOr<fives::v1::RoundReport> report =
-          ReportOf(j, round_id, *lang);
+      absl::StatusOr<fives::v1::RoundReport> report = ReportOf(j, round_id);
       if (!report.ok()) return report.status();
+      fives::AddSuggestions(*lang, &*report);
       return fives::capi::WriteMessage(*report, format, out);
     });
   });
@@ -367,8 +367,7 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<fives::Language> lang = CheckLanguage(language);
       if (!lang.ok()) return lang.status();
-      absl::StatusOr<fives::v1::RoundReport> report =
-          ReportOf(j, round_id, *lang);
+      absl::StatusOr<fives::v1::RoundReport> report = ReportOf(j, round_id);
       if (!report.ok()) return report.status();
       return fives::capi::WriteText(fives::RenderReportText(*report, *lang),
                                     out);

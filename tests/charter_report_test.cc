@@ -179,7 +179,7 @@ std::vector<std::string> RowOf(const std::string& text,
 
 TEST(CharterRoundReportTest, ReviewAsOfTheRoundsCloseByHand) {
   const Journal j = MakeJournal(true);
-  absl::StatusOr<v1::RoundReport> report = j.Report("r2", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r2");
   ASSERT_TRUE(report.ok()) << report.status();
   ASSERT_TRUE(report->has_charter());
   const v1::CharterReview& c = report->charter();
@@ -210,14 +210,14 @@ TEST(CharterRoundReportTest, ReviewAsOfTheRoundsCloseByHand) {
   EXPECT_EQ(PillarOf(c, Pillar::kSteering).signals_size(), 0);
 
   // The latest closed round is r2: the same review.
-  absl::StatusOr<v1::RoundReport> latest = j.LatestReport(Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> latest = j.LatestReport();
   ASSERT_TRUE(latest.ok()) << latest.status();
   EXPECT_TRUE(MessageDifferencer::Equals(latest->charter(), c));
 
   // r1 closed on 2026-02-06: before any check, so neither the guardian
   // (appointed at the first check) nor the check rhythm is there yet, and no
   // signal counts.
-  absl::StatusOr<v1::RoundReport> r1 = j.Report("r1", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> r1 = j.Report("r1");
   ASSERT_TRUE(r1.ok()) << r1.status();
   EXPECT_EQ(r1->charter().as_of(), "2026-02-06");
   EXPECT_EQ(r1->charter().checks(), 0);
@@ -230,7 +230,7 @@ TEST(CharterRoundReportTest, OpenRoundReviewedAsOfItsDate) {
   Ok(j.StartRound(
       j.NewRoundOptions("r3", Day(2026, 5, 11), v1::ROUND_MODE_OPEN)));
   Ok(j.AddResponse("r3", MakeResponse("ann", {4, 4, 3, 4, 4})));
-  absl::StatusOr<v1::RoundReport> report = j.Report("r3", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r3");
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->charter().as_of(), "2026-05-11");
   EXPECT_EQ(report->charter().checks(), 2);
@@ -239,7 +239,7 @@ TEST(CharterRoundReportTest, OpenRoundReviewedAsOfItsDate) {
 TEST(CharterRoundReportTest, NoCharterNoReview) {
   const Journal j = MakeJournal(false);
   for (const char* id : {"r1", "r2"}) {
-    absl::StatusOr<v1::RoundReport> report = j.Report(id, Language::kEnglish);
+    absl::StatusOr<v1::RoundReport> report = j.Report(id);
     ASSERT_TRUE(report.ok()) << report.status();
     EXPECT_FALSE(report->has_charter()) << id;
   }
@@ -254,8 +254,8 @@ TEST(CharterRoundReportTest, OnlyTheChartersFieldDiffers) {
   const Journal with = MakeJournal(true);
   const Journal without = MakeJournal(false);
   for (Language lang : {Language::kEnglish, Language::kDutch}) {
-    v1::RoundReport a = *with.Report("r2", lang);
-    const v1::RoundReport b = *without.Report("r2", lang);
+    v1::RoundReport a = *with.Report("r2");
+    const v1::RoundReport b = *without.Report("r2");
     a.clear_charter();
     EXPECT_TRUE(MessageDifferencer::Equals(a, b));
     v1::MeetingReport m = *BuildMeetingReport(with, "", lang, kMeeting);
@@ -268,8 +268,7 @@ TEST(CharterRoundReportTest, OnlyTheChartersFieldDiffers) {
 }
 
 TEST(CharterRoundReportTest, JsonAndBinaryRoundTrip) {
-  const v1::RoundReport report =
-      *MakeJournal(true).Report("r2", Language::kEnglish);
+  const v1::RoundReport report = *MakeJournal(true).Report("r2");
   ASSERT_TRUE(report.has_charter());
 
   std::string bytes;
@@ -347,8 +346,7 @@ TEST(CharterPiecesTest, PerceptionAsTheReportShowsIt) {
 }
 
 TEST(CharterPiecesTest, ReadinessOpenAgreementsAndNext) {
-  const v1::CharterReview review =
-      MakeJournal(true).Report("r2", Language::kEnglish)->charter();
+  const v1::CharterReview review = MakeJournal(true).Report("r2")->charter();
   const Readiness strategy = ReadinessOf(PillarOf(review, Pillar::kStrategy));
   EXPECT_EQ(strategy.in_place, 2);
   EXPECT_EQ(strategy.total, 4);
@@ -386,8 +384,7 @@ TEST(CharterPiecesTest, ReadinessOpenAgreementsAndNext) {
 // --- The text report ---------------------------------------------------------
 
 TEST(CharterTextTest, SideBySideInEnglish) {
-  const v1::RoundReport report =
-      *MakeJournal(true).Report("r2", Language::kEnglish);
+  const v1::RoundReport report = *MakeJournal(true).Report("r2");
   const std::string text = RenderReportText(report, Language::kEnglish);
   const std::string section = SectionOf(text, "Perception and agreements");
   ASSERT_FALSE(section.empty()) << text;
@@ -429,8 +426,7 @@ TEST(CharterTextTest, SideBySideInEnglish) {
 }
 
 TEST(CharterTextTest, SideBySideInDutch) {
-  const v1::RoundReport report =
-      *MakeJournal(true).Report("r2", Language::kDutch);
+  const v1::RoundReport report = *MakeJournal(true).Report("r2");
   const std::string text = RenderReportText(report, Language::kDutch);
   const std::string section = SectionOf(text, "Beleving en afspraken");
   ASSERT_FALSE(section.empty()) << text;
@@ -461,11 +457,10 @@ TEST(CharterTextTest, WithoutACharterTheTextIsAsBefore) {
   const Journal without = MakeJournal(false);
   for (Language lang : {Language::kEnglish, Language::kDutch}) {
     for (const char* id : {"r1", "r2"}) {
-      v1::RoundReport report = *with.Report(id, lang);
+      v1::RoundReport report = *with.Report(id);
       const std::string full = RenderReportText(report, lang);
       report.clear_charter();
-      const std::string before =
-          RenderReportText(*without.Report(id, lang), lang);
+      const std::string before = RenderReportText(*without.Report(id), lang);
       EXPECT_EQ(RenderReportText(report, lang), before);
       EXPECT_THAT(
           before,

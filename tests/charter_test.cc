@@ -9,6 +9,7 @@
 #include "absl/time/civil_time.h"
 #include "charter_fixture.h"
 #include "fives/catalog.h"
+#include "fives/charter_phrases.h"
 #include "fives/journal.h"
 #include "fives/journal_io.h"
 #include "gmock/gmock.h"

@@ -159,8 +159,7 @@ void Answered(Journal& j, const std::string& id, absl::CivilDay day,
 
 std::vector<v1::Disclosure> Tiers(const Journal& j, const std::string& id) {
   std::vector<v1::Disclosure> out;
-  const absl::StatusOr<v1::RoundReport> report =
-      j.Report(id, Language::kEnglish);
+  const absl::StatusOr<v1::RoundReport> report = j.Report(id);
   EXPECT_TRUE(report.ok()) << report.status();
   if (!report.ok()) return out;
   for (const v1::PillarStats& s : report->pillars()) {
@@ -187,19 +186,17 @@ TEST(DifferencingTest, OneOrTwoPeopleDifferentIsHeldBack) {
   // min_responses, so the mean may show, but fewer than min_distribution,
   // so the difference of the histograms would show those four's scores.
   EXPECT_THAT(Tiers(j, "r4"), ::testing::Each(v1::DISCLOSURE_NO_DISTRIBUTION));
-  EXPECT_EQ(j.Report("r4", Language::kEnglish)->pillars(0).held_back_against(),
-            "r1");
+  EXPECT_EQ(j.Report("r4")->pillars(0).held_back_against(), "r1");
   EXPECT_THAT(Tiers(j, "r5"), ::testing::Each(kFull));
   // r6 differs from r1 and r5 by 6 (3 4 5 out, 6 7 8 in), from r4 (whose
   // mean is shown) by 2 (r4 is 0 1 2 3 6 7: 3 out, 8 in).
   EXPECT_THAT(Tiers(j, "r6"), ::testing::Each(kHeld));
-  const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
+  const v1::RoundReport r2 = *j.Report("r2");
   EXPECT_EQ(r2.pillars(0).held_back_against(), "r1");
   EXPECT_EQ(r2.pillars(0).n(), 5);
   EXPECT_FALSE(r2.pillars(0).has_mean());
   // The latest released round is named.
-  EXPECT_EQ(j.Report("r6", Language::kEnglish)->pillars(0).held_back_against(),
-            "r4");
+  EXPECT_EQ(j.Report("r6")->pillars(0).held_back_against(), "r4");
   // No focus can be taken from held-back pillars.
   EXPECT_EQ(r2.focus(), v1::PILLAR_UNSPECIFIED);
 }
@@ -212,8 +209,7 @@ TEST(DifferencingTest, HeldBackRoundsDoNotCountAsReleased) {
   // never compared with r2, which showed nothing.
   Answered(j, "r3", Day(2026, 4, 1), {0, 1, 2, 3, 4});
   EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kHeld));
-  EXPECT_EQ(j.Report("r3", Language::kEnglish)->pillars(0).held_back_against(),
-            "r1");
+  EXPECT_EQ(j.Report("r3")->pillars(0).held_back_against(), "r1");
 }
 
 TEST(DifferencingTest, PartialAnswersCountEverySplit) {
@@ -222,7 +218,7 @@ TEST(DifferencingTest, PartialAnswersCountEverySplit) {
   Journal j = TeamOf(6);
   Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4, 5});
   Answered(j, "r2", Day(2026, 3, 1), {0, 1, 2, 3, 4, 5}, {4, 5});
-  const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
+  const v1::RoundReport r2 = *j.Report("r2");
   EXPECT_EQ(r2.pillars(0).disclosure(), kFull);  // strategy: same 6
   EXPECT_EQ(r2.pillars(4).disclosure(), kHeld);  // success: 2 fewer
   EXPECT_EQ(r2.pillars(4).n(), 4);
@@ -246,14 +242,13 @@ TEST(DifferencingTest, JudgedInTheOrderRoundsClosed) {
                                              v1::ROUND_MODE_CONFIDENTIAL))
                   .ok());
   Answered(j, "r2", Day(2026, 2, 2), {0, 1, 2, 3, 4, 5});
-  const v1::RoundReport r2_before = *j.Report("r2", Language::kEnglish);
+  const v1::RoundReport r2_before = *j.Report("r2");
   for (int m : {0, 1, 2, 3, 4, 5, 6}) {
     ASSERT_TRUE(j.AddResponse("r1", MakeResponse(Id(m), {3, 3, 3, 3, 3})).ok());
   }
   ASSERT_TRUE(j.CloseRound("r1", Day(2026, 3, 1)).ok());
   EXPECT_THAT(Tiers(j, "r1"), ::testing::Each(kHeld));
-  EXPECT_EQ(j.Report("r2", Language::kEnglish)->SerializeAsString(),
-            r2_before.SerializeAsString());
+  EXPECT_EQ(j.Report("r2")->SerializeAsString(), r2_before.SerializeAsString());
   EXPECT_EQ(j.proto().rounds(0).close_order(), 2);
   EXPECT_EQ(j.proto().rounds(1).close_order(), 1);
 }
@@ -265,7 +260,7 @@ TEST(DifferencingTest, HistogramsOfFewerThanMinDistributionPeopleStayHidden) {
   Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4});
   Answered(j, "r2", Day(2026, 3, 1), {0, 1, 2, 3, 4, 5, 6, 7});
   EXPECT_THAT(Tiers(j, "r2"), ::testing::Each(v1::DISCLOSURE_NO_DISTRIBUTION));
-  const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
+  const v1::RoundReport r2 = *j.Report("r2");
   EXPECT_TRUE(r2.pillars(0).has_mean());
   EXPECT_EQ(r2.pillars(0).histogram_size(), 0);
   // Five more people, and the histogram shows.
@@ -321,13 +316,11 @@ TEST(DifferencingTest, ForgettingChangesNoDecision) {
   ASSERT_TRUE(j.CloseRound("o1", Day(2026, 2, 3)).ok());
   Answered(j, "r2", Day(2026, 3, 1), {0, 4, 5, 7});
   Answered(j, "r3", Day(2026, 4, 1), {4, 5, 7});
-  const std::string r2 =
-      j.Report("r2", Language::kEnglish)->SerializeAsString();
-  const std::string r3 =
-      j.Report("r3", Language::kEnglish)->SerializeAsString();
+  const std::string r2 = j.Report("r2")->SerializeAsString();
+  const std::string r3 = j.Report("r3")->SerializeAsString();
   ASSERT_TRUE(j.ForgetMember(Id(0)).ok());
-  EXPECT_EQ(j.Report("r2", Language::kEnglish)->SerializeAsString(), r2);
-  EXPECT_EQ(j.Report("r3", Language::kEnglish)->SerializeAsString(), r3);
+  EXPECT_EQ(j.Report("r2")->SerializeAsString(), r2);
+  EXPECT_EQ(j.Report("r3")->SerializeAsString(), r3);
   EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kHeld));
 }
 
@@ -342,7 +335,7 @@ TEST(DifferencingTest, CombinationsOfRoundsAreFound) {
   Answered(j, "r4", Day(2026, 5, 1), {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
   EXPECT_THAT(Tiers(j, "r3"), ::testing::Each(kFull));
   EXPECT_THAT(Tiers(j, "r4"), ::testing::Each(kHeld));
-  const v1::RoundReport r4 = *j.Report("r4", Language::kEnglish);
+  const v1::RoundReport r4 = *j.Report("r4");
   EXPECT_TRUE(r4.pillars(0).held_back_combination());
   EXPECT_EQ(r4.pillars(0).held_back_against(), "r3");
   // The same people again add nothing new: shown.
@@ -354,7 +347,7 @@ TEST(DifferencingTest, TooFewResponsesNeedNoProtection) {
   Journal j = TeamOf(6);
   Answered(j, "r1", Day(2026, 2, 1), {0, 1, 2, 3, 4, 5});
   Answered(j, "r2", Day(2026, 3, 1), {0, 1});  // only n: nothing to subtract
-  const v1::RoundReport r2 = *j.Report("r2", Language::kEnglish);
+  const v1::RoundReport r2 = *j.Report("r2");
   for (const v1::PillarStats& s : r2.pillars()) {
     EXPECT_EQ(s.disclosure(), v1::DISCLOSURE_TOO_FEW_RESPONSES);
     EXPECT_TRUE(s.held_back_against().empty());
@@ -390,7 +383,7 @@ TEST(ClosedRoundTest, CountsBelowMinResponsesAreDiscarded) {
   // Strategy: members 0..5 scored 1, 2, 3, 4, 5, 1.
   EXPECT_THAT(r.tallies(0).histogram(), ElementsAre(2, 1, 1, 1, 1));
   // Nothing in any export shows the single score.
-  const v1::RoundReport report = *j.Report("r1", Language::kEnglish);
+  const v1::RoundReport report = *j.Report("r1");
   EXPECT_EQ(report.pillars(4).n(), 1);
   EXPECT_EQ(report.pillars(4).disclosure(), v1::DISCLOSURE_TOO_FEW_RESPONSES);
 }
@@ -508,7 +501,7 @@ TEST(ImportTest, OlderJournalsLoseWhatSinglesOut) {
   // Member 2 scored 1 + 2 % 5 = 3 on every pillar.
   EXPECT_THAT(p.rounds(0).forgotten_scores(0).histogram(),
               ElementsAre(0, 0, 1, 0, 0));
-  EXPECT_EQ(loaded->Report("r0", Language::kEnglish)->respondents(), 6);
+  EXPECT_EQ(loaded->Report("r0")->respondents(), 6);
 }
 
 }  // namespace

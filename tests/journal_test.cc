@@ -500,7 +500,7 @@ TEST(JournalPlanTest, RoundMustExistBeClosedAndHaveNoPlan) {
 
 TEST(JournalPlanTest, FocusDefaultsToTheReportsFocus) {
   Journal j = WithRound();
-  absl::StatusOr<v1::RoundReport> report = j.Report("r1", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r1");
   ASSERT_TRUE(report.ok()) << report.status();
   ASSERT_EQ(report->focus(), v1::PILLAR_STRUCTURE);
   ASSERT_OK(j.CreatePlan(MakePlan("r1", kPlanDay, Actions(2))));
@@ -1592,10 +1592,8 @@ TEST(JournalForgetMemberTest, ReplacesTheMemberEverywhere) {
     ASSERT_THAT(s, HasSubstr("Vermeulen"));
     ASSERT_THAT(s, HasSubstr(kZoeRemark));
   }
-  const absl::StatusOr<v1::RoundReport> r1_before =
-      j.Report("r1", Language::kEnglish);
-  const absl::StatusOr<v1::RoundReport> r2_before =
-      j.Report("r2", Language::kEnglish);
+  const absl::StatusOr<v1::RoundReport> r1_before = j.Report("r1");
+  const absl::StatusOr<v1::RoundReport> r2_before = j.Report("r2");
   ASSERT_TRUE(r1_before.ok() && r2_before.ok());
 
   ASSERT_OK(j.ForgetMember(kZoeId));
@@ -1660,10 +1658,8 @@ TEST(JournalForgetMemberTest, ReplacesTheMemberEverywhere) {
   }
 
   // The statistics of the rounds are unchanged.
-  const absl::StatusOr<v1::RoundReport> r1_after =
-      j.Report("r1", Language::kEnglish);
-  const absl::StatusOr<v1::RoundReport> r2_after =
-      j.Report("r2", Language::kEnglish);
+  const absl::StatusOr<v1::RoundReport> r1_after = j.Report("r1");
+  const absl::StatusOr<v1::RoundReport> r2_after = j.Report("r2");
   ASSERT_TRUE(r1_after.ok() && r2_after.ok());
   EXPECT_TRUE(SameProto(StatisticsOnly(*r1_before), StatisticsOnly(*r1_after)));
   EXPECT_TRUE(SameProto(*r2_before, *r2_after))
@@ -1739,12 +1735,12 @@ TEST(JournalReportTest, ClosedLoopOnThePlansFocus) {
   Journal j = WithPlan();
   AddRound(j, "r2", Day(2026, 4, 6), Day(2026, 4, 7), SecondRoundResponses());
 
-  absl::StatusOr<v1::RoundReport> first = j.Report("r1", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> first = j.Report("r1");
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_TRUE(first->plan_id().empty());
   EXPECT_FALSE(first->has_focus_trend());
 
-  absl::StatusOr<v1::RoundReport> report = j.Report("r2", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r2");
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->plan_id(), "p1");
   ASSERT_TRUE(report->has_focus_trend());
@@ -1766,16 +1762,16 @@ TEST(JournalReportTest, ClosedLoopOnThePlansFocus) {
   EXPECT_TRUE(SameProto(t, Expected(j, "r1", "r2", Pillar::kStructure)));
 
   // LatestReport is the report of r2.
-  absl::StatusOr<v1::RoundReport> latest = j.LatestReport(Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> latest = j.LatestReport();
   ASSERT_TRUE(latest.ok()) << latest.status();
   EXPECT_TRUE(SameProto(*latest, *report));
 
   // A plan on r2 does not replace the loop of r2 itself: still p1.
   ASSERT_OK(j.CreatePlan(MakePlan("r2", Day(2026, 4, 8), Actions(2))));
-  EXPECT_EQ(j.Report("r2", Language::kEnglish)->plan_id(), "p1");
+  EXPECT_EQ(j.Report("r2")->plan_id(), "p1");
   // ... but closes the loop of the round after it.
   AddRound(j, "r3", Day(2026, 6, 1), Day(2026, 6, 2), FirstRoundResponses());
-  absl::StatusOr<v1::RoundReport> third = j.Report("r3", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> third = j.Report("r3");
   ASSERT_TRUE(third.ok()) << third.status();
   EXPECT_EQ(third->plan_id(), "p2");
   EXPECT_EQ(third->focus_trend().pillar(), j.proto().plans(1).focus());
@@ -1788,7 +1784,7 @@ TEST(JournalReportTest, ClosedLoopUsesTheTeamsAlpha) {
   config.set_trend_alpha(0.01);
   Journal j = WithPlan(config);
   AddRound(j, "r2", Day(2026, 4, 6), Day(2026, 4, 7), SecondRoundResponses());
-  absl::StatusOr<v1::RoundReport> report = j.Report("r2", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r2");
   ASSERT_TRUE(report.ok()) << report.status();
   // 2/70 ~ 0.0286 > 0.01.
   EXPECT_EQ(report->focus_trend().verdict(),
@@ -1809,7 +1805,7 @@ TEST(JournalReportTest, ClosedLoopOnConfidentialRoundsHidesThePValue) {
   EXPECT_EQ(j.proto().plans(0).focus(), v1::PILLAR_STRUCTURE);
   AddRound(j, "r2", Day(2026, 4, 6), Day(2026, 4, 7), SecondRoundResponses(),
            v1::ROUND_MODE_CONFIDENTIAL);
-  absl::StatusOr<v1::RoundReport> report = j.Report("r2", Language::kEnglish);
+  absl::StatusOr<v1::RoundReport> report = j.Report("r2");
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->plan_id(), "p1");
   // The same four people answered both rounds: nothing to difference, so
@@ -1897,14 +1893,14 @@ TEST(JournalReportTest, CompareRoundsRefusesOpenAndUnknownRounds) {
   EXPECT_EQ(unknown.status().code(), kNotFound);
   EXPECT_THAT(std::string(unknown.status().message()), HasSubstr("r9"));
   EXPECT_EQ(j.CompareRounds("r0", "r1").status().code(), kNotFound);
-  EXPECT_EQ(j.Report("r9", Language::kEnglish).status().code(), kNotFound);
+  EXPECT_EQ(j.Report("r9").status().code(), kNotFound);
 }
 
 TEST(JournalReportTest, LatestReportNeedsAClosedRound) {
   Journal j = NewJournal();
-  EXPECT_EQ(j.LatestReport(Language::kEnglish).status().code(), kNotFound);
+  EXPECT_EQ(j.LatestReport().status().code(), kNotFound);
   AddRound(j, "r1", kR1Day, std::nullopt, FirstRoundResponses());
-  EXPECT_EQ(j.LatestReport(Language::kEnglish).status().code(), kNotFound);
+  EXPECT_EQ(j.LatestReport().status().code(), kNotFound);
 }
 
 // ===========================================================================

@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/time/civil_time.h"
 #include "fives/catalog.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_text.h"
 #include "fives/round.h"
 #include "fives/score_stats.h"
@@ -118,12 +119,16 @@ v1::RoundReport Report(const Team& team, const Round& round,
 }
 
 v1::RoundReport ConfidentialReport(const Team& team, int n,
-                                   PrivacyThresholds privacy = {},
-                                   ReportOptions options = {}) {
+                                   PrivacyThresholds privacy = {}) {
   return Report(team,
                 MakeRound(team, v1::ROUND_MODE_CONFIDENTIAL,
-                          ConfidentialResponses(n), /*close=*/true, privacy),
-                options);
+                          ConfidentialResponses(n), /*close=*/true, privacy));
+}
+
+// `report` as the report layer hands it over in `lang`.
+v1::RoundReport InLanguage(v1::RoundReport report, Language lang) {
+  AddSuggestions(lang, &report);
+  return report;
 }
 
 std::vector<std::string> Practices(Pillar p, Language lang) {
@@ -348,7 +353,8 @@ TEST(RoundReportTest, OpenRoundShowsEveryMeasureAndEachMembersScore) {
   // Open rounds report at any time: this one is not closed.
   const Round round =
       MakeRound(team, v1::ROUND_MODE_OPEN, OpenResponses(), /*close=*/false);
-  const v1::RoundReport report = Report(team, round);
+  const v1::RoundReport report =
+      InLanguage(Report(team, round), Language::kEnglish);
 
   EXPECT_EQ(report.team_id(), "mt-north");
   EXPECT_EQ(report.team_name(), "MT Noord");
@@ -519,7 +525,8 @@ TEST(RoundReportTest, OpenRoundReportedWhenClosedAsWell) {
 TEST(RoundReportTest, OpenRoundWithoutResponses) {
   const Team team = MakeTeam();
   const Round round = MakeRound(team, v1::ROUND_MODE_OPEN, {}, /*close=*/false);
-  const v1::RoundReport report = Report(team, round);
+  const v1::RoundReport report =
+      InLanguage(Report(team, round), Language::kEnglish);
   EXPECT_EQ(report.respondents(), 0);
   ASSERT_EQ(report.pillars_size(), 5);
   for (const v1::PillarStats& s : report.pillars()) {
@@ -539,8 +546,8 @@ TEST(RoundReportTest, LargestGapRule) {
   // gaps: strategy 5 - 11/3 = 4/3; synergy 3.5 - 3 = 0.5; structure 3 - 3 =
   // 0; steering 2.5 - 7/3 = 1/6; success 5 - 13/3 = 2/3.
   options.focus.targets = {5, 3.5, 3, 2.5, 5};
-  options.language = Language::kDutch;
-  const v1::RoundReport report = Report(team, round, options);
+  const v1::RoundReport report =
+      InLanguage(Report(team, round, options), Language::kDutch);
   EXPECT_EQ(report.rule(), v1::FOCUS_RULE_LARGEST_GAP);
   EXPECT_THAT(RankingSummary(report),
               ElementsAre("PILLAR_STRATEGY:1:LARGEST_GAP",
@@ -577,7 +584,8 @@ TEST(RoundReportTest, ConfidentialRoundIsRefusedWhileOpen) {
 
 TEST(RoundReportTest, ConfidentialTwoResponsesShowOnlyN) {
   const Team team = MakeTeam();
-  const v1::RoundReport report = ConfidentialReport(team, 2);
+  const v1::RoundReport report =
+      InLanguage(ConfidentialReport(team, 2), Language::kEnglish);
   EXPECT_EQ(report.mode(), v1::ROUND_MODE_CONFIDENTIAL);
   EXPECT_EQ(report.state(), v1::ROUND_STATE_CLOSED);
   EXPECT_EQ(report.respondents(), 2);
@@ -792,9 +800,8 @@ TEST(RoundReportTest, FocusSuggestionsComeFromTheCatalogInTheLanguage) {
   const Team team = MakeTeam();
   for (Language lang : {Language::kEnglish, Language::kDutch}) {
     SCOPED_TRACE(LanguageTag(lang));
-    ReportOptions options;
-    options.language = lang;
-    const v1::RoundReport report = ConfidentialReport(team, 5, {}, options);
+    const v1::RoundReport report =
+        InLanguage(ConfidentialReport(team, 5), lang);
     EXPECT_EQ(report.language(), LanguageTag(lang));
     // Means: strategy 4, synergy 3, structure 3, steering 18/5, success 22/5:
     // synergy (consensus 0.667970) before structure (1).
@@ -804,10 +811,58 @@ TEST(RoundReportTest, FocusSuggestionsComeFromTheCatalogInTheLanguage) {
                 ElementsAreArray(Practices(Pillar::kSynergy, lang)));
   }
   // The two languages give different texts.
-  ReportOptions nl;
-  nl.language = Language::kDutch;
-  EXPECT_NE(ConfidentialReport(team, 5, {}, nl).suggestions(0),
-            ConfidentialReport(team, 5).suggestions(0));
+  EXPECT_NE(
+      InLanguage(ConfidentialReport(team, 5), Language::kDutch).suggestions(0),
+      InLanguage(ConfidentialReport(team, 5), Language::kEnglish)
+          .suggestions(0));
+}
+
+TEST(RoundReportTest, AnalysisHasNoTextsTheReportLayerAddsThem) {
+  const Team team = MakeTeam();
+  // The open round: focus steering, mean 7/3 (as in
+  // OpenRoundShowsEveryMeasureAndEachMembersScore).
+  const v1::RoundReport figures =
+      Report(team, MakeRound(team, v1::ROUND_MODE_OPEN, OpenResponses()));
+  EXPECT_EQ(figures.focus(), v1::PILLAR_STEERING);
+  EXPECT_EQ(figures.language(), "");
+  EXPECT_THAT(figures.suggestions(), IsEmpty());
+
+  // The practices of steering as data/catalog.textproto has them.
+  v1::RoundReport en = figures;
+  AddSuggestions(Language::kEnglish, &en);
+  EXPECT_EQ(en.language(), "en");
+  EXPECT_THAT(
+      en.suggestions(),
+      ElementsAre("Choose 6-10 core KPIs that truly steer on the strategy and "
+                  "keep the overview as simple as possible.",
+                  "Schedule fixed steering moments in the year for strategy, "
+                  "talent, budget, risks, customers and operations.",
+                  "Assign ownership of communication: who tells what, when, "
+                  "and to what end?"));
+  v1::RoundReport nl = en;  // a second call replaces the texts
+  AddSuggestions(Language::kDutch, &nl);
+  EXPECT_EQ(nl.language(), "nl");
+  EXPECT_THAT(
+      nl.suggestions(),
+      ElementsAre("Kies 6-10 kern-KPI’s die werkelijk op de strategie sturen "
+                  "en houd het overzicht zo eenvoudig mogelijk.",
+                  "Zet vaste stuurmomenten in de jaarplanning voor strategie, "
+                  "talent, budget, risico’s, klant en operatie.",
+                  "Beleg het eigenaarschap van communicatie: wie vertelt wat, "
+                  "wanneer en met welk doel?"));
+  EXPECT_THAT(FocusSuggestions(figures, Language::kDutch),
+              ElementsAreArray(nl.suggestions()));
+  // Nothing else changes: the figures are the analysis's.
+  nl.clear_language();
+  nl.clear_suggestions();
+  EXPECT_EQ(DeterministicBytes(nl), DeterministicBytes(figures));
+
+  // No focus, no suggestions; the language is still said.
+  v1::RoundReport none = ConfidentialReport(team, 2);
+  AddSuggestions(Language::kDutch, &none);
+  EXPECT_EQ(none.focus(), v1::PILLAR_UNSPECIFIED);
+  EXPECT_EQ(none.language(), "nl");
+  EXPECT_THAT(none.suggestions(), IsEmpty());
 }
 
 TEST(RoundReportTest, FocusAmongPillarsWithEnoughResponses) {
@@ -876,12 +931,10 @@ TEST(RoundReportTest, SameReportGivesTheSameBytes) {
 TEST(RenderReportTextTest, EnglishAndDutch) {
   const Team team = MakeTeam();
   const Round round = MakeRound(team, v1::ROUND_MODE_OPEN, OpenResponses());
-  ReportOptions options;
   const std::string en =
-      RenderReportText(Report(team, round, options), Language::kEnglish);
-  options.language = Language::kDutch;
+      RenderReportText(Report(team, round), Language::kEnglish);
   const std::string nl =
-      RenderReportText(Report(team, round, options), Language::kDutch);
+      RenderReportText(Report(team, round), Language::kDutch);
 
   for (const char* name : {"Strategy", "Synergy & strengths", "Structure",
                            "Steering", "Success factors"}) {

@@ -83,10 +83,9 @@ int main(int argc, char** argv) {
   }
   Check(journal.CloseRound(round, absl::CivilDay(2026, 3, 9)), "close round");
 
-  // 3. The report: statistics per pillar, the focus and suggestions
-  // (a fives::v1::RoundReport), here rendered as text.
-  const fives::v1::RoundReport report =
-      Value(journal.Report(round, fives::Language::kEnglish), "report");
+  // 3. The report: statistics per pillar and the focus (a
+  // fives::v1::RoundReport), here rendered as text with the suggestions.
+  const fives::v1::RoundReport report = Value(journal.Report(round), "report");
   std::cout << fives::RenderReportText(report, fives::Language::kEnglish);
 
   // 4. The plan on the report's focus: two actions with owners; the second

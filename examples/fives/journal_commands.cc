@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_text.h"
 #include "input_file.h"
 #include "journal_file.h"
@@ -156,9 +157,9 @@ int RunReport(const ParsedArgs& args) {
     if (args.Switch("json") && !args.Has("format")) {
       // --json: the round's report message alone.
       absl::StatusOr<v1::RoundReport> report =
-          round.empty() ? journal.LatestReport(*lang)
-                        : journal.Report(round, *lang);
+          round.empty() ? journal.LatestReport() : journal.Report(round);
       if (!report.ok()) return Refused("report", report.status());
+      AddSuggestions(*lang, &*report);
       PrintJson(*report);
       return kExitOk;
     }

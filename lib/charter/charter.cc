@@ -650,14 +650,6 @@ bool IsStyleKey(absl::string_view key) {
   return false;
 }
 
-absl::string_view StyleName(absl::string_view key, Language language) {
-  return Phrase(absl::StrCat("style_", key), language);
-}
-
-absl::string_view StylePitfall(absl::string_view key, Language language) {
-  return Phrase(absl::StrCat("style_", key, "_pitfall"), language);
-}
-
 bool NeedsMeeting(v1::AgendaKind kind) {
   return kind == v1::AGENDA_KIND_DECISION || kind == v1::AGENDA_KIND_DISCUSSION;
 }
@@ -668,14 +660,6 @@ std::vector<absl::string_view> AgreementKeys(Pillar pillar) {
     if (def.pillar == pillar) keys.push_back(def.key);
   }
   return keys;
-}
-
-absl::string_view AgreementName(absl::string_view key, Language language) {
-  return Phrase(absl::StrCat("agreement_", key), language);
-}
-
-absl::string_view AgreementNextStep(absl::string_view key, Language language) {
-  return Phrase(absl::StrCat("agreement_", key, "_next"), language);
 }
 
 absl::Status CheckSignalTick(const v1::SignalTick& tick,

@@ -393,8 +393,8 @@ absl::Status Journal::CloseRound(absl::string_view round_id,
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
-                                                Language language) const {
+absl::StatusOr<v1::RoundReport> Journal::Report(
+    absl::string_view round_id) const {
   const RoundIndexes indexes = IndexRounds(proto_);
   auto index = indexes.find(round_id);
   if (index == indexes.end()) {
@@ -411,11 +411,11 @@ absl::StatusOr<v1::RoundReport> Journal::Report(absl::string_view round_id,
       plan_round = r->second;
     }
   }
-  return ReportAt(team(), index->second, plan, plan_round, language);
+  return ReportAt(team(), index->second, plan, plan_round);
 }
 
-absl::StatusOr<std::vector<v1::RoundReport>> Journal::ClosedRoundReports(
-    Language language) const {
+absl::StatusOr<std::vector<v1::RoundReport>> Journal::ClosedRoundReports()
+    const {
   const RoundIndexes indexes = IndexRounds(proto_);
   // For each round, the latest plan (in journal order) on an earlier
   // round: the last plan on each round, then a running maximum.
@@ -431,8 +431,7 @@ absl::StatusOr<std::vector<v1::RoundReport>> Journal::ClosedRoundReports(
     if (proto_.rounds(i).state() == v1::ROUND_STATE_CLOSED) {
       const v1::Plan* plan = latest < 0 ? nullptr : &proto_.plans(latest);
       absl::StatusOr<v1::RoundReport> report = ReportAt(
-          t, i, plan, plan == nullptr ? -1 : indexes.at(plan->round_id()),
-          language);
+          t, i, plan, plan == nullptr ? -1 : indexes.at(plan->round_id()));
       if (!report.ok()) return report.status();
       reports.push_back(*std::move(report));
     }
@@ -443,14 +442,12 @@ absl::StatusOr<std::vector<v1::RoundReport>> Journal::ClosedRoundReports(
 
 absl::StatusOr<v1::RoundReport> Journal::ReportAt(const Team& team, int index,
                                                   const v1::Plan* plan,
-                                                  int plan_round,
-                                                  Language language) const {
+                                                  int plan_round) const {
   absl::StatusOr<Round> round = Round::FromProto(proto_.rounds(index));
   if (!round.ok()) return round.status();
   const std::string& round_id = proto_.rounds(index).id();
   ReportOptions options;
   options.focus = config_.focus;
-  options.language = language;
   options.differencing = StoredDifferencing(round->proto());
   absl::StatusOr<v1::RoundReport> report =
       BuildRoundReport(team, *round, options);
@@ -487,10 +484,10 @@ absl::StatusOr<v1::RoundReport> Journal::ReportAt(const Team& team, int index,
   return report;
 }
 
-absl::StatusOr<v1::RoundReport> Journal::LatestReport(Language language) const {
+absl::StatusOr<v1::RoundReport> Journal::LatestReport() const {
   for (int i = proto_.rounds_size() - 1; i >= 0; --i) {
     if (proto_.rounds(i).state() == v1::ROUND_STATE_CLOSED) {
-      return Report(proto_.rounds(i).id(), language);
+      return Report(proto_.rounds(i).id());
     }
   }
   return absl::NotFoundError("journal: no closed round to report on");

@@ -68,8 +68,7 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
   if (input.focus) {
     focus = *input.focus;
   } else {
-    absl::StatusOr<v1::RoundReport> report =
-        Report(input.round_id, Language::kEnglish);
+    absl::StatusOr<v1::RoundReport> report = Report(input.round_id);
     if (!report.ok()) return report.status();
     if (report->focus() == v1::PILLAR_UNSPECIFIED) {
       return absl::FailedPreconditionError(

@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "fives/charter.h"
+#include "fives/charter_phrases.h"
 #include "fives/pillar.h"
 #include "screens.h"
 

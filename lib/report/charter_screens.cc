@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "fives/charter.h"
+#include "fives/charter_phrases.h"
 #include "screens.h"
 
 namespace fives::screens {

@@ -120,18 +120,17 @@ absl::StatusOr<std::string> Report(const Journal& journal, const Request& r) {
 
 absl::StatusOr<std::string> Picture(const Journal& journal, const Request& r) {
   if (r.proto.kind() == v1::DOCUMENT_KIND_TREND) {
-    return RenderTrendSvg(journal.proto(), r.language);
+    return RenderTrendSvg(journal, r.language);
   }
   absl::StatusOr<v1::RoundReport> round =
-      r.proto.round_id().empty()
-          ? journal.LatestReport(r.language)
-          : journal.Report(r.proto.round_id(), r.language);
+      r.proto.round_id().empty() ? journal.LatestReport()
+                                 : journal.Report(r.proto.round_id());
   if (!round.ok()) return round.status();
   if (r.proto.kind() == v1::DOCUMENT_KIND_STRIPS) {
     return RenderDistributionSvg(*round, r.language);
   }
   const std::optional<v1::RoundReport> previous =
-      PreviousRoundReport(journal, round->round_id(), r.language);
+      PreviousRoundReport(journal, round->round_id());
   return RenderRadarSvg(*round, previous ? &*previous : nullptr, r.language);
 }
 

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
 #include "fives/meeting_report.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
 #include "markup.h"
@@ -76,13 +77,13 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
                                               Language lang) {
   const v1::RoundReport& r = m.round();
   const std::optional<v1::RoundReport> previous =
-      PreviousRoundReport(journal, r.round_id(), lang);
+      PreviousRoundReport(journal, r.round_id());
   absl::StatusOr<std::string> radar =
       RenderRadarSvg(r, previous ? &*previous : nullptr, lang);
   if (!radar.ok()) return radar.status();
   absl::StatusOr<std::string> strips = RenderDistributionSvg(r, lang);
   if (!strips.ok()) return strips.status();
-  absl::StatusOr<std::string> trend = RenderTrendSvg(journal.proto(), lang);
+  absl::StatusOr<std::string> trend = RenderTrendSvg(journal, lang);
   if (!trend.ok()) return trend.status();
 
   const std::string title =
@@ -181,8 +182,7 @@ absl::StatusOr<std::string> RenderMeetingHtml(const v1::MeetingReport& m,
     }
     absl::StrAppend(&out, "<h3>", Text("suggestions_heading", lang),
                     "</h3>\n<ul>\n");
-    for (const std::string& practice :
-         PillarTextsFor(focus, lang).practices()) {
+    for (const std::string& practice : FocusSuggestions(r, lang)) {
       absl::StrAppend(&out, "<li>", HtmlEscape(practice), "</li>\n");
     }
     absl::StrAppend(&out, "</ul>\n");

@@ -10,6 +10,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_text.h"
 #include "hash_table.h"
 #include "markup.h"
@@ -33,8 +34,7 @@ absl::StatusOr<absl::CivilDay> DefaultReportDay(const Journal& journal,
   if (round == nullptr) {
     // The report's own refusal names what is missing.
     absl::StatusOr<v1::RoundReport> report =
-        round_id.empty() ? journal.LatestReport(Language::kEnglish)
-                         : journal.Report(round_id, Language::kEnglish);
+        round_id.empty() ? journal.LatestReport() : journal.Report(round_id);
     if (!report.ok()) return report.status();
     return absl::NotFoundError("round_id: no such round");
   }
@@ -49,9 +49,9 @@ absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      absl::CivilDay as_of) {
   if (absl::Status s = CheckCivilDate(as_of, "as_of"); !s.ok()) return s;
   absl::StatusOr<v1::RoundReport> round =
-      round_id.empty() ? journal.LatestReport(language)
-                       : journal.Report(round_id, language);
+      round_id.empty() ? journal.LatestReport() : journal.Report(round_id);
   if (!round.ok()) return round.status();
+  AddSuggestions(language, &*round);
   v1::MeetingReport m;
   m.set_as_of(FormatCivilDate(as_of));
   *m.mutable_round() = *std::move(round);
@@ -209,15 +209,14 @@ std::string LatestFeedbackText(const v1::MeetingReport& m, const v1::Action& a,
 }
 
 std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
-                                                   absl::string_view round_id,
-                                                   Language language) {
+                                                   absl::string_view round_id) {
   std::string before;
   for (const v1::Round& round : journal.proto().rounds()) {
     if (round.id() == round_id) break;
     if (round.state() == v1::ROUND_STATE_CLOSED) before = round.id();
   }
   if (before.empty()) return std::nullopt;
-  absl::StatusOr<v1::RoundReport> report = journal.Report(before, language);
+  absl::StatusOr<v1::RoundReport> report = journal.Report(before);
   if (!report.ok()) return std::nullopt;
   return *std::move(report);
 }
@@ -319,8 +318,7 @@ std::string RenderMeetingMarkdown(const v1::MeetingReport& m, Language lang) {
       absl::StrAppend(&out, "\n\n");
     }
     absl::StrAppend(&out, "### ", Say("suggestions_heading", lang), "\n\n");
-    for (const std::string& practice :
-         PillarTextsFor(focus, lang).practices()) {
+    for (const std::string& practice : FocusSuggestions(r, lang)) {
       absl::StrAppend(&out, "- ", practice, "\n");
     }
   }

@@ -12,9 +12,11 @@
 #include "absl/strings/strip.h"
 #include "absl/strings/substitute.h"
 #include "fives/charter.h"
+#include "fives/charter_phrases.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/privacy_thresholds.h"
+#include "fives/report_suggestions.h"
 
 namespace fives {
 namespace {
@@ -515,7 +517,7 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
       absl::StrAppend(&out, "  ", Say("talk_first", lang), "\n");
     }
     absl::StrAppend(&out, Say("suggestions_heading", lang), ":\n");
-    for (const std::string& s : PillarTextsFor(focus, lang).practices()) {
+    for (const std::string& s : FocusSuggestions(report, lang)) {
       absl::StrAppend(&out, "  - ", s, "\n");
     }
   }

@@ -43,12 +43,10 @@ struct Marker {
 
 }  // namespace
 
-absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
+absl::StatusOr<std::string> RenderTrendSvg(const Journal& journal,
                                            Language language) {
-  absl::StatusOr<Journal> j = Journal::FromProto(journal);
-  if (!j.ok()) return j.status();
   absl::StatusOr<std::vector<v1::RoundReport>> closed =
-      j->ClosedRoundReports(language);
+      journal.ClosedRoundReports();
   if (!closed.ok()) return closed.status();
   std::vector<v1::RoundReport> reports;
   for (v1::RoundReport& report : *closed) {
@@ -71,7 +69,7 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   for (auto& m : markers) m.resize(count);
   internal::HashMap<absl::string_view, size_t> drawn;
   for (size_t r = 0; r < count; ++r) drawn.emplace(reports[r].round_id(), r);
-  for (const v1::Plan& plan : journal.plans()) {
+  for (const v1::Plan& plan : journal.proto().plans()) {
     absl::StatusOr<Pillar> focus = PillarFromProto(plan.focus());
     auto r = drawn.find(plan.round_id());
     if (!focus.ok() || r == drawn.end()) continue;
@@ -85,7 +83,7 @@ absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
   }
 
   const std::string title =
-      svg::Say("svg_trend_title", language, journal.team().name());
+      svg::Say("svg_trend_title", language, journal.proto().team().name());
   std::vector<std::string> sentences = {svg::Say("svg_scale", language)};
   for (Pillar p : kAllPillars) {
     std::vector<std::string> parts;

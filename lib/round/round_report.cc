@@ -57,15 +57,9 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
   if (!ranking.ok()) return ranking.status();
   report.set_rule(options.focus.rule);
   for (v1::FocusCandidate& c : *ranking) *report.add_ranking() = std::move(c);
-  report.set_language(std::string(LanguageTag(options.language)));
   if (report.ranking_size() > 0 &&
       report.ranking(0).reason() != v1::FOCUS_REASON_NOT_ENOUGH_DATA) {
-    const Pillar focus = *PillarFromProto(report.ranking(0).pillar());
-    report.set_focus(ToProto(focus));
-    for (const std::string& practice :
-         PillarTextsFor(focus, options.language).practices()) {
-      report.add_suggestions(practice);
-    }
+    report.set_focus(report.ranking(0).pillar());
   }
   return report;
 }

@@ -18,6 +18,7 @@
 #include "fives/journal_io.h"
 #include "fives/meeting_report.h"
 #include "fives/org_partial.h"
+#include "fives/report_suggestions.h"
 #include "fives/report_svg.h"
 #include "fives/report_text.h"
 #include "google/protobuf/util/json_util.h"
@@ -73,21 +74,22 @@ inline void ReadEverything(const Journal& journal) {
     any_closed |= round.state() == v1::ROUND_STATE_CLOSED;
   }
   for (Language lang : {Language::kEnglish, Language::kDutch}) {
-    if (auto latest = journal.LatestReport(lang); latest.ok()) {
+    if (auto latest = journal.LatestReport(); latest.ok()) {
       (void)RenderReportText(*latest, lang);
     }
     for (int i = first; i < proto.rounds_size(); ++i) {
       const std::string& id = proto.rounds(i).id();
       const bool closed = proto.rounds(i).state() == v1::ROUND_STATE_CLOSED;
-      auto report = journal.Report(id, lang);
+      auto report = journal.Report(id);
       // A journal that validated has a report of every closed round.
       if (closed) CheckOk(report.status(), "no report of a closed round");
       if (!report.ok()) continue;
+      AddSuggestions(lang, &*report);
       (void)RenderReportText(*report, lang);
       std::string json;
       (void)google::protobuf::util::MessageToJsonString(*report, &json);
       std::optional<v1::RoundReport> previous =
-          PreviousRoundReport(journal, id, lang);
+          PreviousRoundReport(journal, id);
       CheckOk(RenderRadarSvg(*report, previous ? &*previous : nullptr, lang)
                   .status(),
               "no radar of a report");
@@ -99,7 +101,7 @@ inline void ReadEverything(const Journal& journal) {
         (void)RenderMeetingHtml(*meeting, journal, lang);
       }
     }
-    auto trend = RenderTrendSvg(proto, lang);
+    auto trend = RenderTrendSvg(journal, lang);
     if (any_closed) CheckOk(trend.status(), "no trend of a valid journal");
   }
   // Two closed rounds can always be compared.

@@ -29,8 +29,8 @@ struct StylePair {
 };
 
 /// The catalog of style pairs: decisive/careful, fast/precise,
-/// big_picture/detail, people/task. Names and pitfalls are catalog phrases
-/// "style_<key>" and "style_<key>_pitfall".
+/// big_picture/detail, people/task. Their names and pitfalls in words:
+/// StyleName and StylePitfall (fives/charter_phrases.h).
 inline constexpr std::array<StylePair, 4> kStylePairs = {{
     {"decisive", "careful"},
     {"fast", "precise"},
@@ -40,10 +40,6 @@ inline constexpr std::array<StylePair, 4> kStylePairs = {{
 
 /// True for a key of kStylePairs.
 bool IsStyleKey(absl::string_view key);
-/// The style's name and its usual pitfall in `language` (`key` must be a
-/// style key).
-absl::string_view StyleName(absl::string_view key, Language language);
-absl::string_view StylePitfall(absl::string_view key, Language language);
 
 /// The six steering moments of the year, in order: strategy, talent, budget,
 /// risks, customer, operations.
@@ -55,12 +51,9 @@ inline constexpr std::array<absl::string_view, 6> kSteeringMomentKinds = {
 bool NeedsMeeting(v1::AgendaKind kind);
 
 /// The keys of the agreements `pillar` asks for, in the method's order (the
-/// keys of the review's AgreementStatus).
+/// keys of the review's AgreementStatus). Their names and next steps in
+/// words: AgreementName and AgreementNextStep (fives/charter_phrases.h).
 std::vector<absl::string_view> AgreementKeys(Pillar pillar);
-/// The agreement's name, and what to make when it is missing, in `language`
-/// (catalog phrases "agreement_<key>" and "agreement_<key>_next").
-absl::string_view AgreementName(absl::string_view key, Language language);
-absl::string_view AgreementNextStep(absl::string_view key, Language language);
 
 /// One problem of a charter. `field` is the path inside the charter, e.g.
 /// "steering.kpis[2].owner_id"; `message` starts with the field and names the

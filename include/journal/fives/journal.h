@@ -14,7 +14,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "fives/catalog.h"
 #include "fives/pillar.h"
 #include "fives/round.h"
 #include "fives/team.h"
@@ -112,14 +111,15 @@ class Journal {
   absl::Status CloseRound(absl::string_view round_id, absl::CivilDay on);
   /// The round's report with the team's focus rule, plus the closed loop: the
   /// verdict on the focus pillar of the latest plan made on an earlier round.
-  absl::StatusOr<v1::RoundReport> Report(absl::string_view round_id,
-                                         Language language) const;
+  /// Figures only, as BuildRoundReport: no language and no suggestions (the
+  /// report layer adds them, AddSuggestions).
+  absl::StatusOr<v1::RoundReport> Report(absl::string_view round_id) const;
   /// The report of every closed round in journal order, each as Report
   /// gives it, made in one pass (the trend over every round).
-  absl::StatusOr<std::vector<v1::RoundReport>> ClosedRoundReports(
-      Language language) const;
-  /// The report of the latest closed round (NotFound when there is none).
-  absl::StatusOr<v1::RoundReport> LatestReport(Language language) const;
+  absl::StatusOr<std::vector<v1::RoundReport>> ClosedRoundReports() const;
+  /// The report of the latest closed round, as Report gives it (NotFound
+  /// when there is none).
+  absl::StatusOr<v1::RoundReport> LatestReport() const;
   /// Every pillar asked in both rounds, compared (both must be closed).
   absl::StatusOr<v1::RoundComparison> CompareRounds(
       absl::string_view before_id, absl::string_view after_id) const;
@@ -192,8 +192,8 @@ class Journal {
   /// The report of rounds(index) with the closed loop on `plan` (the latest
   /// plan on an earlier round, made on rounds(plan_round)), or none.
   absl::StatusOr<v1::RoundReport> ReportAt(const Team& team, int index,
-                                           const v1::Plan* plan, int plan_round,
-                                           Language language) const;
+                                           const v1::Plan* plan,
+                                           int plan_round) const;
 
   explicit Journal(v1::Journal proto, TeamConfig config)
       : proto_(std::move(proto)), config_(std::move(config)) {}

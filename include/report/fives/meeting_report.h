@@ -21,8 +21,9 @@ namespace fives {
 
 /// The meeting report of round `round_id` (empty: the latest closed round)
 /// as of `as_of` (the library never reads the clock), with the charter
-/// review as of `as_of` when the journal has a charter. NotFound for an
-/// unknown round or a journal without a closed round.
+/// review as of `as_of` when the journal has a charter, and the round's
+/// suggestions in `language` (AddSuggestions). NotFound for an unknown round
+/// or a journal without a closed round.
 absl::StatusOr<v1::MeetingReport> BuildMeetingReport(const Journal& journal,
                                                      absl::string_view round_id,
                                                      Language language,
@@ -35,10 +36,10 @@ absl::StatusOr<absl::CivilDay> DefaultReportDay(const Journal& journal,
                                                 absl::string_view round_id);
 
 /// The report of the closed round before `round_id` in the journal, for the
-/// radar's dashed outline; nullopt when there is none.
+/// radar's dashed outline (figures only, as Journal::Report gives them);
+/// nullopt when there is none.
 std::optional<v1::RoundReport> PreviousRoundReport(const Journal& journal,
-                                                   absl::string_view round_id,
-                                                   Language language);
+                                                   absl::string_view round_id);
 
 /// The cells of one row of the meeting's pillar table, unescaped: name, n,
 /// mean, median, counts 1..5, rwg, agreement, and the label (or why the

@@ -23,6 +23,7 @@
 
 #include "absl/status/statusor.h"
 #include "fives/catalog.h"
+#include "fives/journal.h"
 #include "fives/v1/journal.pb.h"
 #include "fives/v1/report.pb.h"
 #include "fives/v1/stats.pb.h"
@@ -90,10 +91,11 @@ absl::StatusOr<std::string> RenderDistributionSvg(const v1::RoundReport& report,
 /// (PillarSpread: quartiles or range from the disclosed histogram; none when
 /// the round shows only its mean or withholds the pillar, which is noted as
 /// "n < min_responses"), and a marker where a plan on that round chose the
-/// pillar as its focus. Uses each round's report as Journal::Report gives it,
-/// so privacy is as in the reports. InvalidArgument for a journal that fails
-/// Journal::Validate; FailedPrecondition when it has no closed round.
-absl::StatusOr<std::string> RenderTrendSvg(const v1::Journal& journal,
+/// pillar as its focus. Uses each round's report as Journal::ClosedRoundReports
+/// gives it (the journal validated once, when it was loaded), so privacy is
+/// as in the reports. NotFound when it has no closed round, as
+/// Journal::LatestReport.
+absl::StatusOr<std::string> RenderTrendSvg(const Journal& journal,
                                            Language language);
 
 }  // namespace fives

@@ -94,8 +94,10 @@ std::string NextAgreementText(const v1::CharterReview& review,
 
 /// The report: a heading, the per-pillar table (n, mean, median, sd, counts
 /// of 1..5, rwg, consensus, agreement, label), each member's scores in an open
-/// round, the focus ranking with reasons, the focus and its suggestions.
-/// When the report carries a charter review, a last section "Perception and
+/// round, the focus ranking with reasons, the focus and its suggestions
+/// (FocusSuggestions in `language`: a report of the analysis, without
+/// suggestions, renders the same as one AddSuggestions filled). When the
+/// report carries a charter review, a last section "Perception and
 /// agreements": per pillar the perception, the readiness as "k/m" agreements
 /// in place and the agreements missing or stale; then the next agreement and
 /// the warning signals still seen at the latest check. Without one the output
