@@ -245,7 +245,7 @@ TEST(JournalDocumentTest, RefusalsNameTheField) {
       {with(Request(v1::DOCUMENT_KIND_PLAN),
             [](auto& r) { r.set_plan_id("p7"); }),
        absl::StatusCode::kNotFound,
-       "request.plan_id: \"p7\" is not a plan of the journal"},
+       "request.plan_id: \"p7\" is not one of the journal's plans"},
       {Request(v1::DOCUMENT_KIND_CHECK), absl::StatusCode::kNotFound,
        "request.check_id: empty, and the journal has no check"},
       {with(Request(v1::DOCUMENT_KIND_REPORT),
