@@ -27,6 +27,13 @@ enum class TextKind {
   kText,  ///< any other string field
 };
 
+/// The length of the longest prefix of `text` that is well-formed UTF-8
+/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), the
+/// rule protobuf's reader applies to string fields; text.size() when all of
+/// it is. Protobuf exports no such check (its validator is internal, and
+/// moved to utf8_range in protobuf 22), nor does Abseil.
+size_t ValidUtf8Prefix(absl::string_view text);
+
 /// The kind of a string field, by its name.
 TextKind KindOfField(absl::string_view field_name);
 
