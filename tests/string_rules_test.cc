@@ -40,6 +40,18 @@ TEST(ValidUtf8PrefixTest, StopsAtTheFirstMalformedSequence) {
   EXPECT_EQ(ValidUtf8Prefix("\x80"), 0u);              // lone continuation
 }
 
+TEST(CodePointsTest, CountsAndCutsWholeCharacters) {
+  EXPECT_EQ(CountCodePoints(""), 0u);
+  EXPECT_EQ(CountCodePoints("Stip & strategie"), 16u);
+  // "Müller" is 7 bytes, 6 characters; "😀" is 4 bytes, 1 character.
+  EXPECT_EQ(CountCodePoints("M\xc3\xbcller"), 6u);
+  EXPECT_EQ(CountCodePoints("\xf0\x9f\x98\x80!"), 2u);
+  EXPECT_EQ(FirstCodePoints("M\xc3\xbcller", 2), "M\xc3\xbc");
+  EXPECT_EQ(FirstCodePoints("M\xc3\xbcller", 1), "M");
+  EXPECT_EQ(FirstCodePoints("abc", 0), "");
+  EXPECT_EQ(FirstCodePoints("abc", 9), "abc");
+}
+
 TEST(CheckTextTest, ValidTextPasses) {
   for (absl::string_view ok :
        {"", "Ann", "Zo\xC3\xAB \xE2\x9C\x93", "emoji \xF0\x9F\x8C\xB7",

@@ -1,5 +1,6 @@
 #include "fives/string_rules.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,29 @@
 #include "hash_table.h"
 
 namespace fives {
+
+namespace {
+
+bool StartsCodePoint(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+size_t CountCodePoints(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(), StartsCodePoint);
+}
+
+absl::string_view FirstCodePoints(absl::string_view text, size_t count) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (StartsCodePoint(text[i])) {
+      if (seen == count) return text.substr(0, i);
+      ++seen;
+    }
+  }
+  return text;
+}
 
 size_t ValidUtf8Prefix(absl::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -15,18 +15,12 @@
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
 #include "fives/privacy_thresholds.h"
+#include "fives/string_rules.h"
 
 namespace fives {
 namespace {
 
 constexpr absl::string_view kMissing = "–";
-
-// Number of UTF-8 code points (every byte that does not continue one).
-size_t DisplayWidth(absl::string_view text) {
-  return std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-}
 
 }  // namespace
 
@@ -35,7 +29,7 @@ std::string TextTable(const std::vector<std::vector<std::string>>& rows) {
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
     for (size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+      widths[i] = std::max(widths[i], CountCodePoints(row[i]));
     }
   }
   std::string out;
@@ -136,7 +130,7 @@ std::string CountsText(const v1::PillarStats& stats) {
 
 std::string PadRight(absl::string_view text, size_t width) {
   std::string out(text);
-  const size_t w = DisplayWidth(text);
+  const size_t w = CountCodePoints(text);
   if (w < width) out.append(width - w, ' ');
   return out;
 }
