@@ -148,7 +148,7 @@ absl::Status CheckBytes(const uint8_t* data, size_t len,
   return absl::OkStatus();
 }
 
-absl::Status CheckFormat(int format) {
+absl::Status CheckFormat(fives_format format) {
   if (format == FIVES_FORMAT_BINARY || format == FIVES_FORMAT_JSON ||
       format == FIVES_FORMAT_TEXT) {
     return absl::OkStatus();
@@ -169,7 +169,7 @@ absl::Status CheckOut(const fives_buffer* out) {
   return absl::OkStatus();
 }
 
-absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
+absl::Status ParseMessage(const uint8_t* data, size_t len, fives_format format,
                           absl::string_view field,
                           google::protobuf::Message* message) {
   if (absl::Status s = CheckBytes(data, len, field); !s.ok()) return s;
@@ -232,8 +232,8 @@ absl::Status WriteText(absl::string_view text, fives_buffer* out) {
   return absl::OkStatus();
 }
 
-absl::Status WriteMessage(const google::protobuf::Message& message, int format,
-                          fives_buffer* out) {
+absl::Status WriteMessage(const google::protobuf::Message& message,
+                          fives_format format, fives_buffer* out) {
   if (absl::Status s = CheckFormat(format); !s.ok()) return s;
   std::string bytes;
   switch (format) {

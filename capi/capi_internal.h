@@ -61,7 +61,7 @@ absl::StatusOr<absl::CivilDay> CheckDate(const char* s,
 absl::Status CheckBytes(const uint8_t* data, size_t len,
                         absl::string_view field);
 // FIVES_FORMAT_BINARY, _JSON or _TEXT.
-absl::Status CheckFormat(int format);
+absl::Status CheckFormat(fives_format format);
 // An output buffer: not NULL, and empty (so nothing the caller owns leaks).
 absl::Status CheckOut(const fives_buffer* out);
 
@@ -69,12 +69,12 @@ absl::Status CheckOut(const fives_buffer* out);
 void FillPillarStats(const ScoreStats& stats, fives_pillar_stats* out);
 
 // `message` from `len` bytes in `format`; InvalidArgument naming `field`.
-absl::Status ParseMessage(const uint8_t* data, size_t len, int format,
+absl::Status ParseMessage(const uint8_t* data, size_t len, fives_format format,
                           absl::string_view field,
                           google::protobuf::Message* message);
 // `message` in `format` into `out`.
-absl::Status WriteMessage(const google::protobuf::Message& message, int format,
-                          fives_buffer* out);
+absl::Status WriteMessage(const google::protobuf::Message& message,
+                          fives_format format, fives_buffer* out);
 // `text` into `out`, NUL-terminated.
 absl::Status WriteText(absl::string_view text, fives_buffer* out);
 

@@ -28,7 +28,7 @@ extern "C" {
 
 FIVES_API int fives_journal_charter(fives_buffer* out,
                                     const fives_journal* journal,
-                                    int format) noexcept {
+                                    fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       return fives::capi::WriteMessage(j.proto().charter(), format, out);
@@ -38,7 +38,7 @@ FIVES_API int fives_journal_charter(fives_buffer* out,
 
 FIVES_API int fives_journal_set_charter(fives_journal* journal,
                                         const uint8_t* charter, size_t len,
-                                        int format,
+                                        fives_format format,
                                         const char* today) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
@@ -58,7 +58,7 @@ FIVES_API int fives_journal_set_charter(fives_journal* journal,
 FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* as_of, int stale_days,
-                                           int format) noexcept {
+                                           fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(as_of, "as_of");
@@ -78,7 +78,7 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
 
 FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
-                                         int format) noexcept {
+                                         fives_format format) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::SignalTickRequest r;

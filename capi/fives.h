@@ -2,15 +2,17 @@
  * fives: the stable C ABI.
  *
  * Conventions (see the README):
- * - Every function returns an int status: FIVES_OK (0) or an error code that
- *   mirrors absl::StatusCode. Codes never change value; treat a code you do
- *   not know as a generic error, since codes may be added.
+ * - Every function returns an int status: FIVES_OK (0) or an error code of
+ *   fives_status, which mirrors absl::StatusCode. Codes never change value;
+ * treat a code you do not know as a generic error, since codes may be added.
  * - fives_last_error() gives the message of the last failure on this thread.
  * - Results come through out-parameters placed first. Bytes and strings the
  *   library returns are in a fives_buffer, freed with fives_buffer_free.
  * - Protobuf messages of the schema (proto/fives/v1) cross as serialized
  *   bytes; JSON (proto3 JSON mapping) and text format are conveniences.
  * - Strings are NUL-terminated UTF-8; dates are ISO-8601 "YYYY-MM-DD".
+ * - Enumerations (fives_format, fives_pillar, ...) are typedef'd enums,
+ *   int-sized, passed as such.
  * - A call that fails changes nothing.
  * - An allocation failure in a call is reported as FIVES_RESOURCE_EXHAUSTED
  *   with the message "out of memory", and changes nothing either: the
@@ -55,6 +57,16 @@
 #define FIVES_NOEXCEPT
 #endif
 
+/** @def FIVES_ENUM_INT
+ * The enums of this header are int-sized in C and C++ alike; from C++11 on
+ * they say so (`: int`), so any code a later version adds stays a valid
+ * value of the enum in a C++ host built against this header. */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define FIVES_ENUM_INT : int
+#else
+#define FIVES_ENUM_INT
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -67,6 +79,16 @@ extern "C" {
 #define FIVES_VERSION_MAJOR 0 /**< Changes with an incompatible ABI. */
 #define FIVES_VERSION_MINOR 1 /**< Changes when functions are added. */
 #define FIVES_VERSION_PATCH 0 /**< Changes with fixes alone. */
+/** @cond */
+#define FIVES_STRINGIFY_(x) #x
+#define FIVES_STRINGIFY(x) FIVES_STRINGIFY_(x)
+/** @endcond */
+/** "MAJOR.MINOR.PATCH" of this header ("0.1.0"), as fives_version_string()
+ * gives it for the library linked at run time. */
+#define FIVES_VERSION                                           \
+  FIVES_STRINGIFY(FIVES_VERSION_MAJOR)                          \
+  "." FIVES_STRINGIFY(FIVES_VERSION_MINOR) "." FIVES_STRINGIFY( \
+      FIVES_VERSION_PATCH)
 /** MAJOR * 10000 + MINOR * 100 + PATCH */
 #define FIVES_VERSION_NUMBER                                 \
   (FIVES_VERSION_MAJOR * 10000 + FIVES_VERSION_MINOR * 100 + \
@@ -86,34 +108,39 @@ FIVES_API const char* fives_version_string(void) FIVES_NOEXCEPT;
  * codes it returns; fives_last_error() gives the message.
  * @{ */
 
-#define FIVES_OK 0        /**< Success. */
-#define FIVES_CANCELLED 1 /**< absl::StatusCode::kCancelled. */
-/** absl::StatusCode::kUnknown: a failure without a code of its own. */
-#define FIVES_UNKNOWN 2
-/** An argument, or data passed in, is not valid; the message names the field
- * and the value. */
-#define FIVES_INVALID_ARGUMENT 3
-#define FIVES_DEADLINE_EXCEEDED 4 /**< absl::StatusCode::kDeadlineExceeded. */
-/** A round, action, check, member, file or other thing asked for is not
- * there. */
-#define FIVES_NOT_FOUND 5
-/** What is added exists already (a member id, a round id). */
-#define FIVES_ALREADY_EXISTS 6
-/** The file system refused access (a folder that is not writable). */
-#define FIVES_PERMISSION_DENIED 7
-/** A limit is passed (see fives_limit), memory or a disk ran out. */
-#define FIVES_RESOURCE_EXHAUSTED 8
-/** The state does not allow the call (a closed round, a step an action's
- * life does not take, a newer file format). */
-#define FIVES_FAILED_PRECONDITION 9
-/** The journal file was changed by another process since it was loaded. */
-#define FIVES_ABORTED 10
-#define FIVES_OUT_OF_RANGE 11    /**< absl::StatusCode::kOutOfRange. */
-#define FIVES_UNIMPLEMENTED 12   /**< absl::StatusCode::kUnimplemented. */
-#define FIVES_INTERNAL 13        /**< A failure fives did not foresee. */
-#define FIVES_UNAVAILABLE 14     /**< absl::StatusCode::kUnavailable. */
-#define FIVES_DATA_LOSS 15       /**< A file is damaged or truncated. */
-#define FIVES_UNAUTHENTICATED 16 /**< absl::StatusCode::kUnauthenticated. */
+/** A status code. Functions return it as an int (libgit2's rule), so that a
+ * code a later version adds reaches any host unchanged; compare it with
+ * these names. */
+typedef enum fives_status FIVES_ENUM_INT {
+  FIVES_OK = 0,        /**< Success. */
+  FIVES_CANCELLED = 1, /**< absl::StatusCode::kCancelled. */
+  /** absl::StatusCode::kUnknown: a failure without a code of its own. */
+  FIVES_UNKNOWN = 2,
+  /** An argument, or data passed in, is not valid; the message names the
+   * field and the value. */
+  FIVES_INVALID_ARGUMENT = 3,
+  FIVES_DEADLINE_EXCEEDED = 4, /**< absl::StatusCode::kDeadlineExceeded. */
+  /** A round, action, check, member, file or other thing asked for is not
+   * there. */
+  FIVES_NOT_FOUND = 5,
+  /** What is added exists already (a member id, a round id). */
+  FIVES_ALREADY_EXISTS = 6,
+  /** The file system refused access (a folder that is not writable). */
+  FIVES_PERMISSION_DENIED = 7,
+  /** A limit is passed (see fives_limit), memory or a disk ran out. */
+  FIVES_RESOURCE_EXHAUSTED = 8,
+  /** The state does not allow the call (a closed round, a step an action's
+   * life does not take, a newer file format). */
+  FIVES_FAILED_PRECONDITION = 9,
+  /** The journal file was changed by another process since it was loaded. */
+  FIVES_ABORTED = 10,
+  FIVES_OUT_OF_RANGE = 11,   /**< absl::StatusCode::kOutOfRange. */
+  FIVES_UNIMPLEMENTED = 12,  /**< absl::StatusCode::kUnimplemented. */
+  FIVES_INTERNAL = 13,       /**< A failure fives did not foresee. */
+  FIVES_UNAVAILABLE = 14,    /**< absl::StatusCode::kUnavailable. */
+  FIVES_DATA_LOSS = 15,      /**< A file is damaged or truncated. */
+  FIVES_UNAUTHENTICATED = 16 /**< absl::StatusCode::kUnauthenticated. */
+} fives_status;
 
 /** The name of a status code as this header spells it ("FIVES_NOT_FOUND"),
  * for hosts that load the library without the header; static storage. NULL
@@ -183,7 +210,7 @@ FIVES_API int fives_error_take(fives_buffer* message,
  * message names the limit to raise. The defaults hold a management team
  * over decades: a team of ten with a round, a plan and a check every six
  * weeks writes about 16 KiB, 9 rounds, 18 actions and 8 checks a year. */
-typedef enum fives_limit {
+typedef enum fives_limit FIVES_ENUM_INT {
   /** Bytes of a journal file or any message argument: 32 MiB (max 1 GiB). */
   FIVES_LIMIT_INPUT_BYTES = 1,
   /** Members of a team, current and former; also the responses and
@@ -232,28 +259,39 @@ FIVES_API const char* fives_limit_name(fives_limit limit) FIVES_NOEXCEPT;
  * Message formats, and the values of the schema's enums.
  * @{ */
 
-/* Message formats. */
-#define FIVES_FORMAT_BINARY 1 /**< serialized protobuf */
-#define FIVES_FORMAT_JSON 2   /**< proto3 JSON mapping */
-#define FIVES_FORMAT_TEXT 3   /**< protobuf text format */
+/** The format of a message argument or result. */
+typedef enum fives_format FIVES_ENUM_INT {
+  FIVES_FORMAT_BINARY = 1, /**< serialized protobuf */
+  FIVES_FORMAT_JSON = 2,   /**< proto3 JSON mapping (see the README) */
+  FIVES_FORMAT_TEXT = 3    /**< protobuf text format */
+} fives_format;
 
-/* fives.v1.Pillar, in the method's order. */
-#define FIVES_PILLAR_STRATEGY 1  /**< Strategy: the shared direction. */
-#define FIVES_PILLAR_SYNERGY 2   /**< Synergy: working as one team. */
-#define FIVES_PILLAR_STRUCTURE 3 /**< Structure: agreements, roles. */
-#define FIVES_PILLAR_STEERING 4  /**< Steering: KPIs, planning, risks. */
-#define FIVES_PILLAR_SUCCESS 5   /**< Success factors: keeping it alive. */
+/** fives.v1.Pillar, in the method's order. */
+typedef enum fives_pillar FIVES_ENUM_INT {
+  /** No pillar (fives.v1.PILLAR_UNSPECIFIED); as a filter, every pillar. */
+  FIVES_PILLAR_NONE = 0,
+  FIVES_PILLAR_STRATEGY = 1,  /**< Strategy: the shared direction. */
+  FIVES_PILLAR_SYNERGY = 2,   /**< Synergy: working as one team. */
+  FIVES_PILLAR_STRUCTURE = 3, /**< Structure: agreements, roles. */
+  FIVES_PILLAR_STEERING = 4,  /**< Steering: KPIs, planning, risks. */
+  FIVES_PILLAR_SUCCESS = 5    /**< Success factors: keeping it alive. */
+} fives_pillar;
 
-/* fives.v1.RoundMode */
-#define FIVES_ROUND_OPEN 1 /**< Members see each other's scores. */
-/** Only figures the disclosure decision releases (see docs/measures.md). */
-#define FIVES_ROUND_CONFIDENTIAL 2
+/** fives.v1.RoundMode */
+typedef enum fives_round_mode FIVES_ENUM_INT {
+  FIVES_ROUND_OPEN = 1, /**< Members see each other's scores. */
+  /** Only figures the disclosure decision releases (see docs/measures.md). */
+  FIVES_ROUND_CONFIDENTIAL = 2
+} fives_round_mode;
 
-/* fives.v1.AgreementLabel (see docs/measures.md). */
-#define FIVES_LABEL_SINGLE 1 /**< Fewer than two scores. */
-#define FIVES_LABEL_SHARED 2 /**< Not split; rwg >= shared_rwg (0.70). */
-#define FIVES_LABEL_MIXED 3  /**< Neither shared nor split. */
-#define FIVES_LABEL_SPLIT 4  /**< Two camps, or agreement A polarised. */
+/** fives.v1.AgreementLabel (see docs/measures.md); the `label` of
+ * fives_pillar_stats. */
+typedef enum fives_label FIVES_ENUM_INT {
+  FIVES_LABEL_SINGLE = 1, /**< Fewer than two scores. */
+  FIVES_LABEL_SHARED = 2, /**< Not split; rwg >= shared_rwg (0.70). */
+  FIVES_LABEL_MIXED = 3,  /**< Neither shared nor split. */
+  FIVES_LABEL_SPLIT = 4   /**< Two camps, or agreement A polarised. */
+} fives_label;
 
 /** @} */
 
@@ -272,8 +310,8 @@ FIVES_API const char* fives_limit_name(fives_limit limit) FIVES_NOEXCEPT;
  * (see Limits). */
 FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
                                     const uint8_t* data, size_t len,
-                                    int from_format,
-                                    int to_format) FIVES_NOEXCEPT;
+                                    fives_format from_format,
+                                    fives_format to_format) FIVES_NOEXCEPT;
 
 /** @} */
 
@@ -284,12 +322,13 @@ FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
 
 /** The 5S catalog (fives.v1.Catalog: every pillar's texts in Dutch and
  * English, and the library's phrases) in `format`. */
-FIVES_API int fives_catalog(fives_buffer* out, int format) FIVES_NOEXCEPT;
+FIVES_API int fives_catalog(fives_buffer* out,
+                            fives_format format) FIVES_NOEXCEPT;
 
 /** One pillar's texts in one language ("en" or "nl"): fives.v1.PillarTexts. */
-FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
+FIVES_API int fives_pillar_texts(fives_buffer* out, fives_pillar pillar,
                                  const char* language,
-                                 int format) FIVES_NOEXCEPT;
+                                 fives_format format) FIVES_NOEXCEPT;
 
 /** @} */
 
@@ -302,7 +341,8 @@ FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
 /** The statistics of one pillar's scores (each 1..5, count >= 1):
  * fives.v1.PillarStats in `format`. */
 FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
-                                size_t count, int format) FIVES_NOEXCEPT;
+                                size_t count,
+                                fives_format format) FIVES_NOEXCEPT;
 
 /* Bits of fives_pillar_stats.defined. */
 #define FIVES_HAS_MEAN 0x1u       /**< mean */
@@ -322,7 +362,7 @@ typedef struct fives_pillar_stats {
   int32_t n;            /**< the number of scores */
   int32_t histogram[5]; /**< counts of the scores 1..5 */
   int32_t min, max;
-  int32_t label;    /**< FIVES_LABEL_*: FIVES_LABEL_SINGLE when n < 2 */
+  int32_t label;    /**< a fives_label: FIVES_LABEL_SINGLE when n < 2 */
   uint32_t defined; /**< FIVES_HAS_* bits: the measures that are defined */
   int32_t ad_above_cutoff; /**< 0 or 1 */
   int32_t reserved;        /**< 0, for a later field */
@@ -365,7 +405,8 @@ typedef struct fives_pillar_stats {
 /** Every group's statistics as one fives.v1.BulkStats message. */
 FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
                                const uint8_t* scores, size_t responses,
-                               size_t group_count, int format) FIVES_NOEXCEPT;
+                               size_t group_count,
+                               fives_format format) FIVES_NOEXCEPT;
 
 /** Every group's statistics into out[group * 5 + pillar - 1], an array of
  * out_count >= group_count * 5 structs of struct_size bytes each. */
@@ -401,18 +442,19 @@ typedef struct fives_journal fives_journal;
 
 /** A new journal for a team without members. `config` is a serialized
  * fives.v1.TeamConfig in `config_format`, or NULL (config_len 0) for the
- * method's defaults. */
+ * method's defaults (then `config_format` is not read). */
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
                                 size_t config_len,
-                                int config_format) FIVES_NOEXCEPT;
+                                fives_format config_format) FIVES_NOEXCEPT;
 /** A journal from a fives.v1.Journal in `format`, validated. Every string in
  * it must be valid UTF-8 without control characters other than tab and
  * line feed (names and ids without line feed either); FIVES_INVALID_ARGUMENT
  * names the field and byte. FIVES_RESOURCE_EXHAUSTED past a limit (see
  * Limits): its size, nesting, counts or string lengths. */
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
-                                  size_t len, int format) FIVES_NOEXCEPT;
+                                  size_t len,
+                                  fives_format format) FIVES_NOEXCEPT;
 /** A journal from a journal file (FIVES_NOT_FOUND when there is none;
  * FIVES_DATA_LOSS when damaged or truncated; FIVES_INVALID_ARGUMENT for a
  * path that is not a regular file, such as a device or a folder;
@@ -428,7 +470,7 @@ FIVES_API void fives_journal_free(fives_journal* journal) FIVES_NOEXCEPT;
 /** The journal as a fives.v1.Journal in `format`. */
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
-                                      int format) FIVES_NOEXCEPT;
+                                      fives_format format) FIVES_NOEXCEPT;
 /** Saves the journal file atomically: a temporary file "PATH.tmp-XXXXXX"
  * (mode 0600) in the same folder, renamed over PATH. When any step fails
  * the previous file stays intact and the temporary file is removed; the
@@ -474,16 +516,15 @@ FIVES_API int fives_journal_forget_member(fives_journal* journal,
  * team's thresholds apply. */
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
-                                        int mode) FIVES_NOEXCEPT;
+                                        fives_round_mode mode) FIVES_NOEXCEPT;
 /** A round with every option: a fives.v1.RoundRequest in `format` (asked
  * pillars, partial responses, thresholds). Privacy thresholds may be
  * stricter than the team's, never looser (min_responses at least 3,
  * min_distribution at least 5); agreement thresholds, which shape the
  * labels, must be the team's (FIVES_INVALID_ARGUMENT otherwise). */
-FIVES_API int fives_journal_start_round_request(fives_journal* journal,
-                                                const uint8_t* request,
-                                                size_t len,
-                                                int format) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_start_round_request(
+    fives_journal* journal, const uint8_t* request, size_t len,
+    fives_format format) FIVES_NOEXCEPT;
 /** One member's five scores in pillar order (1..5; 0 leaves a pillar out
  * where the round allows it). */
 FIVES_API int fives_journal_add_response(
@@ -544,7 +585,7 @@ FIVES_API int fives_journal_close_round(fives_journal* journal,
 FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
-                                   int format) FIVES_NOEXCEPT;
+                                   fives_format format) FIVES_NOEXCEPT;
 /** The report as text for a terminal. */
 FIVES_API int fives_journal_report_text(fives_buffer* out,
                                         const fives_journal* journal,
@@ -554,16 +595,21 @@ FIVES_API int fives_journal_report_text(fives_buffer* out,
  * `as_of`: the round's report, the plan in force with its actions, the
  * overdue actions, the next check and the guardian, as a
  * fives.v1.MeetingReport in `format`. */
-FIVES_API int fives_journal_meeting_report(
-    fives_buffer* out, const fives_journal* journal, const char* round_id,
-    const char* language, const char* as_of, int format) FIVES_NOEXCEPT;
+FIVES_API int fives_journal_meeting_report(fives_buffer* out,
+                                           const fives_journal* journal,
+                                           const char* round_id,
+                                           const char* language,
+                                           const char* as_of,
+                                           fives_format format) FIVES_NOEXCEPT;
 
-/* Documents to show people (all UTF-8 text, deterministic). */
-#define FIVES_DOCUMENT_MARKDOWN 1 /**< the meeting report in Markdown */
-#define FIVES_DOCUMENT_HTML 2     /**< one self-contained HTML page */
-#define FIVES_DOCUMENT_RADAR 3  /**< SVG: the five pillars, spread, previous */
-#define FIVES_DOCUMENT_STRIPS 4 /**< SVG: the counts of 1..5 per pillar */
-#define FIVES_DOCUMENT_TREND 5  /**< SVG: every pillar over all rounds */
+/** Documents to show people (all UTF-8 text, deterministic). */
+typedef enum fives_document FIVES_ENUM_INT {
+  FIVES_DOCUMENT_MARKDOWN = 1, /**< the meeting report in Markdown */
+  FIVES_DOCUMENT_HTML = 2,     /**< one self-contained HTML page */
+  FIVES_DOCUMENT_RADAR = 3,    /**< SVG: the five pillars, spread, previous */
+  FIVES_DOCUMENT_STRIPS = 4,   /**< SVG: the counts of 1..5 per pillar */
+  FIVES_DOCUMENT_TREND = 5     /**< SVG: every pillar over all rounds */
+} fives_document;
 
 /** One document of a round (NULL: the latest closed round) as of `as_of`, in
  * `language` ("en" or "nl"). */
@@ -571,7 +617,7 @@ FIVES_API int fives_journal_document(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* round_id, const char* language,
                                      const char* as_of,
-                                     int document) FIVES_NOEXCEPT;
+                                     fives_document document) FIVES_NOEXCEPT;
 
 /** Any document of a journal for people: every screen of the `fives`
  * command (the round's report with its verdict, or as Markdown and HTML the
@@ -595,21 +641,21 @@ FIVES_API int fives_journal_document(fives_buffer* out,
 FIVES_API int fives_journal_render(fives_buffer* out,
                                    const fives_journal* journal,
                                    const uint8_t* request, size_t len,
-                                   int format) FIVES_NOEXCEPT;
+                                   fives_format format) FIVES_NOEXCEPT;
 
 /** Two closed rounds compared: fives.v1.RoundComparison. */
 FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* before_round_id,
                                            const char* after_round_id,
-                                           int format) FIVES_NOEXCEPT;
+                                           fives_format format) FIVES_NOEXCEPT;
 
 /** Plans and actions. A fives.v1.PlanRequest in `format`; `out` gets the
  * plan's id. */
 FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
-                                        int format) FIVES_NOEXCEPT;
+                                        fives_format format) FIVES_NOEXCEPT;
 /** Opens the proposed action `action_id` on `date` (proposed -> open).
  * FIVES_NOT_FOUND for an unknown action; FIVES_FAILED_PRECONDITION for an
  * action that is not proposed; FIVES_INVALID_ARGUMENT for a NULL or
@@ -632,26 +678,27 @@ FIVES_API int fives_journal_drop_action(fives_journal* journal,
 FIVES_API int fives_journal_add_feedback(
     fives_journal* journal, const char* action_id, const char* date,
     const char* author_id, const char* text, int32_t progress) FIVES_NOEXCEPT;
-/** fives.v1.FollowUp as of `date`; `owner_id` NULL or "" and `pillar` 0 for
- * no filter. */
+/** fives.v1.FollowUp as of `date`; `owner_id` NULL or "" and `pillar`
+ * FIVES_PILLAR_NONE for no filter. */
 FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
                                       const char* date, const char* owner_id,
-                                      int pillar, int format) FIVES_NOEXCEPT;
+                                      fives_pillar pillar,
+                                      fives_format format) FIVES_NOEXCEPT;
 
 /* The collaboration check and the process guardian. */
 /** fives.v1.CheckStatus as of `date`. */
 FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
-                                         int format) FIVES_NOEXCEPT;
+                                         fives_format format) FIVES_NOEXCEPT;
 /** A fives.v1.CheckRequest in `format`; `out` gets the check's id. Its
  * `signals` are the catalog's warning signals the team ticked at the check,
  * each by its `number` counted from 1 (see fives_journal_tick_signals). */
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
-                                         int format) FIVES_NOEXCEPT;
+                                         fives_format format) FIVES_NOEXCEPT;
 /** `out` gets the member id of the process guardian on `date`. */
 FIVES_API int fives_journal_guardian(fives_buffer* out,
                                      const fives_journal* journal,
@@ -672,7 +719,7 @@ FIVES_API int fives_journal_guardian(fives_buffer* out,
  * when none is set). */
 FIVES_API int fives_journal_charter(fives_buffer* out,
                                     const fives_journal* journal,
-                                    int format) FIVES_NOEXCEPT;
+                                    fives_format format) FIVES_NOEXCEPT;
 /** Replaces the charter with a fives.v1.Charter in `format`. An agreement
  * left undated, or changed while its date was kept, is dated `today`; so a
  * charter read with fives_journal_charter, edited and set again keeps the
@@ -687,7 +734,7 @@ FIVES_API int fives_journal_charter(fives_buffer* out,
  * journal's are kept) or equal to the journal's. */
 FIVES_API int fives_journal_set_charter(fives_journal* journal,
                                         const uint8_t* charter, size_t len,
-                                        int format,
+                                        fives_format format,
                                         const char* today) FIVES_NOEXCEPT;
 /** The charter review as of `as_of`, a fives.v1.CharterReview in `format`:
  * per pillar the readiness (agreements in place / agreements the pillar
@@ -700,7 +747,7 @@ FIVES_API int fives_journal_set_charter(fives_journal* journal,
 FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* as_of, int stale_days,
-                                           int format) FIVES_NOEXCEPT;
+                                           fives_format format) FIVES_NOEXCEPT;
 /** Adds the warning signals the team ticked at the recorded check
  * `check_id`: a fives.v1.SignalTickRequest in `format`, each tick's
  * check_id empty or equal to the request's, its `number` the signal's
@@ -714,7 +761,7 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
  * ticks, the review's counts) counts from 1 too. */
 FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
-                                         int format) FIVES_NOEXCEPT;
+                                         fives_format format) FIVES_NOEXCEPT;
 
 /** @} */
 
@@ -754,12 +801,12 @@ typedef struct fives_org fives_org;
  * repeated, privacy thresholds below the floors (3, 5). *out is NULL on
  * failure. */
 FIVES_API int fives_org_parse(fives_org** out, const uint8_t* data, size_t len,
-                              int format) FIVES_NOEXCEPT;
+                              fives_format format) FIVES_NOEXCEPT;
 /** Frees the organisation; accepts NULL. */
 FIVES_API void fives_org_free(fives_org* org) FIVES_NOEXCEPT;
 /** The organisation as a fives.v1.Organization in `format`. */
 FIVES_API int fives_org_serialize(fives_buffer* out, const fives_org* org,
-                                  int format) FIVES_NOEXCEPT;
+                                  fives_format format) FIVES_NOEXCEPT;
 
 /** What one team's journal contributes to the period, a serialized
  * fives.v1.TeamPartial: the round that counts (the latest round closed
@@ -834,7 +881,7 @@ FIVES_API int fives_org_fold_partials(fives_buffer* out, const uint8_t* a,
 FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
                                const uint8_t* partials, size_t len,
                                const uint8_t* earlier, size_t earlier_len,
-                               int strict, int format) FIVES_NOEXCEPT;
+                               int strict, fives_format format) FIVES_NOEXCEPT;
 
 /** Two rollups of one organisation compared (serialized
  * fives.v1.OrgRollup, the earlier period first): a fives.v1.OrgTrend in
@@ -848,7 +895,8 @@ FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
  * pillars. */
 FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
                                 size_t before_len, const uint8_t* after,
-                                size_t after_len, int format) FIVES_NOEXCEPT;
+                                size_t after_len,
+                                fives_format format) FIVES_NOEXCEPT;
 
 /** A document of the organisation view for people (UTF-8 text,
  * deterministic) in `language` ("en" or "nl"): `kind` "text" (for a

@@ -10,6 +10,7 @@
 #include "fives/civil_date.h"
 #include "fives/journal_document.h"
 #include "fives/journal_io.h"
+#include "fives/journal_requests.h"
 #include "fives/meeting_report.h"
 #include "fives/report_text.h"
 #include "fives/v1/requests.pb.h"
@@ -46,27 +47,6 @@ absl::StatusOr<std::string> OptionalString(const char* s,
   return std::string(*text);
 }
 
-absl::StatusOr<fives::ActionInput> ToInput(const fives::v1::ActionRequest& r,
-                                           absl::string_view field) {
-  fives::ActionInput input;
-  input.title = r.title();
-  input.visible_result = r.visible_result();
-  input.owner_id = r.owner_id();
-  if (!r.due().empty()) {
-    absl::StatusOr<absl::CivilDay> due =
-        fives::ParseCivilDate(r.due(), absl::StrCat(field, ".due"));
-    if (!due.ok()) return due.status();
-    input.due = *due;
-  }
-  if (r.pillar() != fives::v1::PILLAR_UNSPECIFIED) {
-    absl::StatusOr<fives::Pillar> p =
-        fives::PillarFromProto(r.pillar(), absl::StrCat(field, ".pillar"));
-    if (!p.ok()) return p.status();
-    input.pillar = *p;
-  }
-  return input;
-}
-
 // Runs `op(journal, id, day)` after checking the id string and the date; the
 // shape of the entry points that take an id and a date.
 template <typename Op>
@@ -90,7 +70,8 @@ extern "C" {
 
 FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
                                 const char* team_name, const uint8_t* config,
-                                size_t config_len, int config_format) noexcept {
+                                size_t config_len,
+                                fives_format config_format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
@@ -117,7 +98,7 @@ FIVES_API int fives_journal_new(fives_journal** out, const char* team_id,
 }
 
 FIVES_API int fives_journal_parse(fives_journal** out, const uint8_t* data,
-                                  size_t len, int format) noexcept {
+                                  size_t len, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
@@ -170,7 +151,7 @@ FIVES_API void fives_journal_free(fives_journal* journal) noexcept {
 
 FIVES_API int fives_journal_serialize(fives_buffer* out,
                                       const fives_journal* journal,
-                                      int format) noexcept {
+                                      fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       return fives::capi::WriteMessage(j.proto(), format, out);
@@ -233,7 +214,7 @@ FIVES_API int fives_journal_forget_member(fives_journal* journal,
 
 FIVES_API int fives_journal_start_round(fives_journal* journal,
                                         const char* round_id, const char* date,
-                                        int mode) noexcept {
+                                        fives_round_mode mode) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       absl::StatusOr<absl::string_view> id = CheckString(round_id, "round_id");
@@ -249,7 +230,7 @@ FIVES_API int fives_journal_start_round(fives_journal* journal,
 FIVES_API int fives_journal_start_round_request(fives_journal* journal,
                                                 const uint8_t* request,
                                                 size_t len,
-                                                int format) noexcept {
+                                                fives_format format) noexcept {
   return fives::capi::Guarded(journal, [&]() -> int {
     return Mutate(journal, [&](fives::Journal& j) -> absl::Status {
       fives::v1::RoundRequest r;
@@ -258,35 +239,10 @@ FIVES_API int fives_journal_start_round_request(fives_journal* journal,
           !s.ok()) {
         return s;
       }
-      absl::StatusOr<absl::CivilDay> d =
-          fives::ParseCivilDate(r.date(), "request.date");
-      if (!d.ok()) return d.status();
-      fives::RoundOptions o = j.NewRoundOptions(r.id(), *d, r.mode());
-      if (r.has_thresholds()) {
-        fives::v1::PrivacyThresholds t = o.privacy.ToProto();
-        t.MergeFrom(r.thresholds());
-        absl::StatusOr<fives::PrivacyThresholds> p =
-            fives::PrivacyThresholds::FromProto(t);
-        if (!p.ok()) return p.status();
-        o.privacy = *p;
-      }
-      if (r.has_agreement()) {
-        fives::v1::AgreementThresholds t = o.agreement.ToProto();
-        t.MergeFrom(r.agreement());
-        absl::StatusOr<fives::AgreementThresholds> a =
-            fives::AgreementThresholds::FromProto(t);
-        if (!a.ok()) return a.status();
-        o.agreement = *a;
-      }
-      for (int i = 0; i < r.pillars_size(); ++i) {
-        absl::StatusOr<fives::Pillar> p =
-            fives::PillarFromProto(static_cast<fives::v1::Pillar>(r.pillars(i)),
-                                   absl::StrCat("request.pillars[", i, "]"));
-        if (!p.ok()) return p.status();
-        o.pillars.push_back(*p);
-      }
-      o.allow_partial = r.allow_partial();
-      return j.StartRound(o);
+      absl::StatusOr<fives::RoundOptions> options =
+          fives::RoundOptionsFromRequest(j, r);
+      if (!options.ok()) return options.status();
+      return j.StartRound(*options);
     });
   });
 }
@@ -344,7 +300,7 @@ extern "C" {
 FIVES_API int fives_journal_report(fives_buffer* out,
                                    const fives_journal* journal,
                                    const char* round_id, const char* language,
-                                   int format) noexcept {
+                                   fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
@@ -402,7 +358,7 @@ extern "C" {
 
 FIVES_API int fives_journal_meeting_report(
     fives_buffer* out, const fives_journal* journal, const char* round_id,
-    const char* language, const char* as_of, int format) noexcept {
+    const char* language, const char* as_of, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -420,7 +376,8 @@ FIVES_API int fives_journal_meeting_report(
 FIVES_API int fives_journal_document(fives_buffer* out,
                                      const fives_journal* journal,
                                      const char* round_id, const char* language,
-                                     const char* as_of, int document) noexcept {
+                                     const char* as_of,
+                                     fives_document document) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       // The first documents of the ABI, each a DocumentRequest of today.
@@ -469,7 +426,7 @@ FIVES_API int fives_journal_document(fives_buffer* out,
 FIVES_API int fives_journal_render(fives_buffer* out,
                                    const fives_journal* journal,
                                    const uint8_t* request, size_t len,
-                                   int format) noexcept {
+                                   fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -495,7 +452,7 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
                                            const fives_journal* journal,
                                            const char* before_round_id,
                                            const char* after_round_id,
-                                           int format) noexcept {
+                                           fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::string_view> before =
@@ -516,7 +473,7 @@ FIVES_API int fives_journal_compare_rounds(fives_buffer* out,
 FIVES_API int fives_journal_create_plan(fives_buffer* out,
                                         fives_journal* journal,
                                         const uint8_t* request, size_t len,
-                                        int format) noexcept {
+                                        fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::PlanRequest r;
@@ -525,26 +482,9 @@ FIVES_API int fives_journal_create_plan(fives_buffer* out,
           !s.ok()) {
         return s;
       }
-      fives::PlanInput input;
-      input.round_id = r.round_id();
-      absl::StatusOr<absl::CivilDay> created =
-          fives::ParseCivilDate(r.created(), "request.created");
-      if (!created.ok()) return created.status();
-      input.created = *created;
-      if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
-        absl::StatusOr<fives::Pillar> p =
-            fives::PillarFromProto(r.focus(), "request.focus");
-        if (!p.ok()) return p.status();
-        input.focus = *p;
-      }
-      for (int i = 0; i < r.actions_size(); ++i) {
-        absl::StatusOr<fives::ActionInput> a =
-            ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
-        if (!a.ok()) return a.status();
-        input.actions.push_back(*std::move(a));
-      }
-      input.note = r.note();
-      absl::StatusOr<std::string> id = j.CreatePlan(input);
+      absl::StatusOr<fives::PlanInput> input = fives::PlanInputFromRequest(r);
+      if (!input.ok()) return input.status();
+      absl::StatusOr<std::string> id = j.CreatePlan(*input);
       if (!id.ok()) return id.status();
       return fives::capi::WriteText(*id, out);
     });
@@ -611,7 +551,8 @@ FIVES_API int fives_journal_add_feedback(
 FIVES_API int fives_journal_follow_up(fives_buffer* out,
                                       const fives_journal* journal,
                                       const char* date, const char* owner_id,
-                                      int pillar, int format) noexcept {
+                                      fives_pillar pillar,
+                                      fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
@@ -619,7 +560,7 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
       absl::StatusOr<std::string> owner = OptionalString(owner_id, "owner_id");
       if (!owner.ok()) return owner.status();
       std::optional<fives::Pillar> filter;
-      if (pillar != 0) {
+      if (pillar != FIVES_PILLAR_NONE) {
         absl::StatusOr<fives::Pillar> p = fives::PillarFromProto(
             static_cast<fives::v1::Pillar>(pillar), "pillar");
         if (!p.ok()) return p.status();
@@ -634,7 +575,7 @@ FIVES_API int fives_journal_follow_up(fives_buffer* out,
 FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const fives_journal* journal,
                                          const char* date,
-                                         int format) noexcept {
+                                         fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       absl::StatusOr<absl::CivilDay> d = CheckDate(date, "date");
@@ -647,7 +588,7 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
-                                         int format) noexcept {
+                                         fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     return WithResult(out, journal, [&](auto& j) -> absl::Status {
       fives::v1::CheckRequest r;
@@ -656,26 +597,9 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
           !s.ok()) {
         return s;
       }
-      fives::CheckInput input;
-      absl::StatusOr<absl::CivilDay> d =
-          fives::ParseCivilDate(r.date(), "request.date");
-      if (!d.ok()) return d.status();
-      input.date = *d;
-      input.facilitator_id = r.facilitator_id();
-      input.helps.assign(r.helps().begin(), r.helps().end());
-      input.chafes.assign(r.chafes().begin(), r.chafes().end());
-      input.hinders.assign(r.hinders().begin(), r.hinders().end());
-      input.agreements.assign(r.agreements().begin(), r.agreements().end());
-      input.reviews.assign(r.reviews().begin(), r.reviews().end());
-      for (int i = 0; i < r.agreement_actions_size(); ++i) {
-        const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
-        absl::StatusOr<fives::ActionInput> action = ToInput(
-            a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
-        if (!action.ok()) return action.status();
-        input.agreement_actions.push_back({a.agreement(), *std::move(action)});
-      }
-      input.signals.assign(r.signals().begin(), r.signals().end());
-      absl::StatusOr<std::string> id = j.RecordCheck(input);
+      absl::StatusOr<fives::CheckInput> input = fives::CheckInputFromRequest(r);
+      if (!input.ok()) return input.status();
+      absl::StatusOr<std::string> id = j.RecordCheck(*input);
       if (!id.ok()) return id.status();
       return fives::capi::WriteText(*id, out);
     });

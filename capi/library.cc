@@ -28,12 +28,6 @@ using fives::capi::Fail;
 
 namespace {
 
-#define FIVES_STRINGIFY2(x) #x
-#define FIVES_STRINGIFY(x) FIVES_STRINGIFY2(x)
-constexpr char kVersion[] =
-    FIVES_STRINGIFY(FIVES_VERSION_MAJOR) "." FIVES_STRINGIFY(
-        FIVES_VERSION_MINOR) "." FIVES_STRINGIFY(FIVES_VERSION_PATCH);
-
 absl::StatusOr<fives::GroupedHistograms> Aggregate(const uint32_t* groups,
                                                    const uint8_t* scores,
                                                    size_t responses,
@@ -67,7 +61,9 @@ FIVES_API uint32_t fives_version_number(void) noexcept {
   return FIVES_VERSION_NUMBER;
 }
 
-FIVES_API const char* fives_version_string(void) noexcept { return kVersion; }
+FIVES_API const char* fives_version_string(void) noexcept {
+  return FIVES_VERSION;
+}
 
 FIVES_API const char* fives_status_name(int code) noexcept {
   // In the order of the codes, 0 to 16.
@@ -124,7 +120,8 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) noexcept {
 
 FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
                                     const uint8_t* data, size_t len,
-                                    int from_format, int to_format) noexcept {
+                                    fives_format from_format,
+                                    fives_format to_format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -156,7 +153,7 @@ FIVES_API int fives_message_convert(fives_buffer* out, const char* type,
   });
 }
 
-FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
+FIVES_API int fives_catalog(fives_buffer* out, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -165,8 +162,9 @@ FIVES_API int fives_catalog(fives_buffer* out, int format) noexcept {
   });
 }
 
-FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
-                                 const char* language, int format) noexcept {
+FIVES_API int fives_pillar_texts(fives_buffer* out, fives_pillar pillar,
+                                 const char* language,
+                                 fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -184,7 +182,7 @@ FIVES_API int fives_pillar_texts(fives_buffer* out, int pillar,
 }
 
 FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
-                                size_t count, int format) noexcept {
+                                size_t count, fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -207,7 +205,8 @@ FIVES_API int fives_score_stats(fives_buffer* out, const int32_t* scores,
 
 FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
                                const uint8_t* scores, size_t responses,
-                               size_t group_count, int format) noexcept {
+                               size_t group_count,
+                               fives_format format) noexcept {
   return fives::capi::Guarded(out, [&]() -> int {
     BeginCall();
     if (absl::Status s = CheckOut(out); !s.ok()) return Fail(s);
@@ -215,19 +214,7 @@ FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
     absl::StatusOr<fives::GroupedHistograms> h =
         Aggregate(groups, scores, responses, group_count);
     if (!h.ok()) return Fail(h.status());
-    fives::v1::BulkStats bulk;
-    fives::v1::GroupStats* current = nullptr;
-    h->ForEachStats(
-        {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
-          if (p == fives::Pillar::kStrategy) {
-            current = bulk.add_groups();
-            current->set_group(static_cast<uint32_t>(group));
-          }
-          fives::v1::PillarStats* ps = current->add_pillars();
-          *ps = fives::ToProto(s);
-          ps->set_pillar(fives::ToProto(p));
-        });
-    return Done(fives::capi::WriteMessage(bulk, format, out));
+    return Done(fives::capi::WriteMessage(fives::ToProto(*h), format, out));
   });
 }
 

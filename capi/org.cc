@@ -103,7 +103,7 @@ int WithOut(fives_buffer* out, Op op) {
 extern "C" {
 
 FIVES_API int fives_org_parse(fives_org** out, const uint8_t* data, size_t len,
-                              int format) noexcept {
+                              fives_format format) noexcept {
   return Guarded(out, [&]() -> int {
     BeginCall();
     if (out == nullptr) return Fail(absl::InvalidArgumentError("out: NULL"));
@@ -127,7 +127,7 @@ FIVES_API void fives_org_free(fives_org* org) noexcept {
 }
 
 FIVES_API int fives_org_serialize(fives_buffer* out, const fives_org* org,
-                                  int format) noexcept {
+                                  fives_format format) noexcept {
   return WithOut(out, [&]() -> absl::Status {
     if (absl::Status s = CheckOrg(org); !s.ok()) return s;
     return WriteMessage(org->org.proto(), format, out);
@@ -244,7 +244,7 @@ FIVES_API int fives_org_fold_partials(fives_buffer* out, const uint8_t* a,
 FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
                                const uint8_t* partials, size_t len,
                                const uint8_t* earlier, size_t earlier_len,
-                               int strict, int format) noexcept {
+                               int strict, fives_format format) noexcept {
   return WithOut(out, [&]() -> absl::Status {
     if (absl::Status s = CheckOrg(org); !s.ok()) return s;
     if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
@@ -268,7 +268,8 @@ FIVES_API int fives_org_rollup(fives_buffer* out, const fives_org* org,
 
 FIVES_API int fives_org_compare(fives_buffer* out, const uint8_t* before,
                                 size_t before_len, const uint8_t* after,
-                                size_t after_len, int format) noexcept {
+                                size_t after_len,
+                                fives_format format) noexcept {
   return WithOut(out, [&]() -> absl::Status {
     if (absl::Status s = fives::capi::CheckFormat(format); !s.ok()) return s;
     fives::v1::OrgRollup b, a;

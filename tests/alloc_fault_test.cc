@@ -247,7 +247,8 @@ class AllocFaultTest : public ::testing::TestWithParam<bool> {
   void WarmUp() {
     fives_journal* j = Load();
     ASSERT_NE(j, nullptr);
-    for (int document : {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML}) {
+    for (fives_document document :
+         {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML}) {
       fives_buffer out = FIVES_BUFFER_INIT;
       EXPECT_EQ(fives_journal_document(&out, j, nullptr, "en", as_of_.c_str(),
                                        document),
@@ -340,7 +341,7 @@ TEST_P(AllocFaultTest, ReportText) {
 // Every document: the meeting report in Markdown and HTML and the three
 // pictures.
 TEST_P(AllocFaultTest, Documents) {
-  for (int document :
+  for (fives_document document :
        {FIVES_DOCUMENT_MARKDOWN, FIVES_DOCUMENT_HTML, FIVES_DOCUMENT_RADAR,
         FIVES_DOCUMENT_STRIPS, FIVES_DOCUMENT_TREND}) {
     SCOPED_TRACE(absl::StrCat("document ", document));
@@ -360,31 +361,33 @@ TEST_P(AllocFaultTest, Documents) {
 // which ends the process; fives cannot guard a conversion inside protobuf.
 TEST_P(AllocFaultTest, ResultMessages) {
   const char* as_of = as_of_.c_str();
-  using Call = std::function<int(fives_buffer*, const fives_journal*, int)>;
+  using Call =
+      std::function<int(fives_buffer*, const fives_journal*, fives_format)>;
   const std::vector<std::pair<const char*, Call>> calls = {
       {"report",
-       [](fives_buffer* out, const fives_journal* j, int format) {
+       [](fives_buffer* out, const fives_journal* j, fives_format format) {
          return fives_journal_report(out, j, nullptr, "nl", format);
        }},
       {"meeting report",
-       [&](fives_buffer* out, const fives_journal* j, int format) {
+       [&](fives_buffer* out, const fives_journal* j, fives_format format) {
          return fives_journal_meeting_report(out, j, nullptr, "en", as_of,
                                              format);
        }},
       {"follow-up",
-       [&](fives_buffer* out, const fives_journal* j, int format) {
-         return fives_journal_follow_up(out, j, as_of, nullptr, 0, format);
+       [&](fives_buffer* out, const fives_journal* j, fives_format format) {
+         return fives_journal_follow_up(out, j, as_of, nullptr,
+                                        FIVES_PILLAR_NONE, format);
        }},
       {"check status",
-       [&](fives_buffer* out, const fives_journal* j, int format) {
+       [&](fives_buffer* out, const fives_journal* j, fives_format format) {
          return fives_journal_check_status(out, j, as_of, format);
        }},
       {"charter review",
-       [&](fives_buffer* out, const fives_journal* j, int format) {
+       [&](fives_buffer* out, const fives_journal* j, fives_format format) {
          return fives_journal_review_charter(out, j, as_of, 0, format);
        }},
   };
-  for (int format : {FIVES_FORMAT_TEXT, FIVES_FORMAT_BINARY}) {
+  for (fives_format format : {FIVES_FORMAT_TEXT, FIVES_FORMAT_BINARY}) {
     for (const auto& [name, call] : calls) {
       SCOPED_TRACE(absl::StrCat(name, ", format ", format));
       EXPECT_GT(CheckResultCall([&, call = call](fives_buffer* out,

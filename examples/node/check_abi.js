@@ -7,13 +7,19 @@
 const fs = require('fs');
 const abi = require('./fives_abi');
 
-// The integer #defines of the header: FIVES_OK 0, FIVES_FORMAT_JSON 2, ...
+// The integer constants of the header: its enumerators (FIVES_OK = 0,
+// FIVES_FORMAT_JSON = 2, ...) and integer #defines (FIVES_VERSION_MAJOR 0).
 function headerDefines(path) {
   const defines = new Map();
-  const pattern = /^#define\s+(FIVES_[A-Z0-9_]+)\s+(-?\d+)\s*(?:\/\*.*)?$/;
+  const patterns = [
+    /^#define\s+(FIVES_[A-Z0-9_]+)\s+(-?\d+)\s*(?:\/\*.*)?$/,
+    /^\s*(FIVES_[A-Z0-9_]+)\s*=\s*(-?\d+)\s*,?\s*(?:\/\*.*)?$/,
+  ];
   for (const line of fs.readFileSync(path, 'utf8').split('\n')) {
-    const match = pattern.exec(line);
-    if (match) defines.set(match[1], Number(match[2]));
+    for (const pattern of patterns) {
+      const match = pattern.exec(line);
+      if (match) defines.set(match[1], Number(match[2]));
+    }
   }
   return defines;
 }
@@ -24,7 +30,7 @@ function main(headerPath) {
   let problems = 0;
   for (const name of names) {
     if (!defines.has(name)) {
-      console.error(`${name}: not an integer #define of ${headerPath}`);
+      console.error(`${name}: not an integer constant of ${headerPath}`);
       ++problems;
     } else if (defines.get(name) !== abi[name]) {
       console.error(

@@ -1,12 +1,13 @@
 #include "fives/version.h"
 
-// FIVES_VERSION is the CMake project's version, set for this file alone.
-#ifndef FIVES_VERSION
-#error "FIVES_VERSION is set by CMakeLists.txt"
+// FIVES_PROJECT_VERSION is the CMake project's version (read from the C
+// header's FIVES_VERSION_* numbers), set for this file alone.
+#ifndef FIVES_PROJECT_VERSION
+#error "FIVES_PROJECT_VERSION is set by lib/CMakeLists.txt"
 #endif
 
 namespace fives {
 
-absl::string_view VersionString() { return FIVES_VERSION; }
+absl::string_view VersionString() { return FIVES_PROJECT_VERSION; }
 
 }  // namespace fives

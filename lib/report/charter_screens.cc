@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "fives/charter.h"
+#include "fives/report_text.h"
 #include "screens.h"
 
 namespace fives::screens {
@@ -81,12 +82,15 @@ class Section {
   // " (confirmed D)", or nothing for an undated agreement.
   std::string Confirmed(const std::string& updated) const {
     if (updated.empty()) return "";
-    return absl::StrCat(" (", Say("charter_confirmed", lang_, updated), ")");
+    return absl::StrCat(
+        " (", Say("charter_confirmed", lang_, FormatLongDate(updated, lang_)),
+        ")");
   }
   // ", confirmed D" after an entry of a list.
   std::string EntryConfirmed(const std::string& updated) const {
     if (updated.empty()) return "";
-    return absl::StrCat(", ", Say("charter_confirmed", lang_, updated));
+    return absl::StrCat(
+        ", ", Say("charter_confirmed", lang_, FormatLongDate(updated, lang_)));
   }
 
   std::string Owner(const std::string& id) const {
@@ -102,7 +106,7 @@ class Section {
       if (t.pillar() != ToProto(pillar)) continue;
       std::string date;
       for (const v1::Check& c : journal_.proto().checks()) {
-        if (c.id() == t.check_id()) date = c.date();
+        if (c.id() == t.check_id()) date = FormatLongDate(c.date(), lang_);
       }
       lines.push_back(
           absl::StrCat(Say("charter_ticked_at", lang_, t.check_id(), date),
@@ -184,13 +188,15 @@ void ShowStructure(const v1::StructureCharter& s, Section& section,
   std::vector<std::string> log;
   for (const v1::DecisionRecord& d : s.decision_log()) {
     std::string line = absl::StrCat(
-        d.date(), " ", d.topic(), ": ", d.decision(), " (",
-        Joined({ModelText(d.model(), lang), section.Owner(d.owner_id())}), ")");
+        FormatLongDate(d.date(), lang), " ", d.topic(), ": ", d.decision(),
+        " (", Joined({ModelText(d.model(), lang), section.Owner(d.owner_id())}),
+        ")");
     if (d.followed_up()) {
       absl::StrAppend(&line, "; ", Say("charter_followed_up", lang));
     } else if (!d.follow_up().empty()) {
-      absl::StrAppend(&line, "; ",
-                      Say("charter_follow_up", lang, d.follow_up()));
+      absl::StrAppend(
+          &line, "; ",
+          Say("charter_follow_up", lang, FormatLongDate(d.follow_up(), lang)));
     }
     log.push_back(std::move(line));
   }
@@ -235,7 +241,7 @@ void ShowSteering(const Journal& journal, const v1::SteeringCharter& s,
   std::vector<std::string> moments;
   for (const v1::SteeringMoment& m : s.moments()) {
     moments.push_back(absl::StrCat(
-        MomentText(m.kind(), lang), " ", m.date(), ": ",
+        MomentText(m.kind(), lang), " ", FormatLongDate(m.date(), lang), ": ",
         Say(m.held() ? "charter_held" : "charter_not_held", lang)));
   }
   section.List(AgreementName("moments", lang), moments);

@@ -386,11 +386,11 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   const std::string mode = Say(
       report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
       lang);
-  absl::StrAppend(
-      &out,
-      Say("round_line", lang, report.round_id(), report.round_date(), mode,
-          report.respondents(), report.members()),
-      "\n\n");
+  absl::StrAppend(&out,
+                  Say("round_line", lang, report.round_id(),
+                      FormatLongDate(report.round_date(), lang), mode,
+                      report.respondents(), report.members()),
+                  "\n\n");
 
   // Plain words first; the figures follow as details.
   std::vector<std::vector<std::string>> plain;

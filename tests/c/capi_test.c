@@ -263,6 +263,8 @@ static void TestVersion(void) {
            FIVES_VERSION_MINOR, FIVES_VERSION_PATCH);
   CHECK(fives_version_string() != NULL);
   CHECK(strcmp(fives_version_string(), expected) == 0);
+  /* The header's string is made of the same three numbers. */
+  CHECK(strcmp(FIVES_VERSION, expected) == 0);
   /* Static storage: the same pointer every time. */
   CHECK(fives_version_string() == fives_version_string());
 }
@@ -1589,6 +1591,58 @@ static fives_journal* TestJournalCycle(void) {
 static int StartsWith(const fives_buffer* b, const char* prefix) {
   return b->data != NULL && b->len >= strlen(prefix) &&
          memcmp(b->data, prefix, strlen(prefix)) == 0;
+}
+
+/* fives_journal_render: one request, every screen; the journal may be NULL
+ * for the signals alone. */
+static void TestRender(void) {
+  static const char kMembersNl[] =
+      "{\"kind\": \"DOCUMENT_KIND_MEMBERS\", \"language\": \"nl\"}";
+  static const char kSignals[] =
+      "{\"kind\": \"DOCUMENT_KIND_SIGNALS\", "
+      "\"format\": \"DOCUMENT_FORMAT_MARKDOWN\"}";
+  static const char kReport[] = "{\"kind\": \"DOCUMENT_KIND_REPORT\"}";
+  static const char kMembersAsSvg[] =
+      "{\"kind\": \"DOCUMENT_KIND_MEMBERS\", "
+      "\"format\": \"DOCUMENT_FORMAT_SVG\"}";
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_journal* j;
+  StartPhase("journal: render");
+  j = NewTeam();
+  if (j == NULL) return;
+  CHECK_OK(fives_journal_render(&out, j, U8(kMembersNl), strlen(kMembersNl),
+                                FIVES_FORMAT_JSON));
+  CHECK(StartsWith(&out,
+                   "team board (Board MT): 6 leden door de tijd\n"
+                   "  anna   Anna  kwam 5 januari 2026\n"));
+  fives_buffer_free(&out);
+  /* The signals need no journal. */
+  CHECK_OK(fives_journal_render(&out, NULL, U8(kSignals), strlen(kSignals),
+                                FIVES_FORMAT_JSON));
+  CHECK(StartsWith(&out, "# "));
+  CHECK(Contains(&out, "strategy:1"));
+  fives_buffer_free(&out);
+  /* Every other kind does, and says so. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_render(&out, NULL, U8(kReport), strlen(kReport),
+                                   FIVES_FORMAT_JSON));
+  CHECK(out.data == NULL);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_render(&out, NULL, U8(kMembersNl),
+                                   strlen(kMembersNl), FIVES_FORMAT_JSON));
+  /* A format the kind does not come in; a request that does not parse. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "request.format",
+              fives_journal_render(&out, j, U8(kMembersAsSvg),
+                                   strlen(kMembersAsSvg), FIVES_FORMAT_JSON));
+  CHECK_ERROR(
+      FIVES_INVALID_ARGUMENT, "request",
+      fives_journal_render(&out, j, U8("{\"kind\": 7"), 10, FIVES_FORMAT_JSON));
+  /* A journal without a closed round has no report to render. */
+  CHECK_ERROR(FIVES_NOT_FOUND, NULL,
+              fives_journal_render(&out, j, U8(kReport), strlen(kReport),
+                                   FIVES_FORMAT_JSON));
+  CHECK(out.data == NULL);
+  fives_journal_free(j);
 }
 
 static void TestMeetingDocuments(fives_journal* j) {
@@ -4606,6 +4660,7 @@ int main(int argc, char** argv) {
   TestScoresCsv();
   TestDisclosure();
   TestCharter();
+  TestRender();
   j = TestJournalCycle();
   CHECK(j != NULL);
   if (j != NULL) {

@@ -65,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       &compact, index.data(), index.size(), sizeof(fives_pillar_stats),
       groups.data(), scores.data(), n, group_count);
   Expect(table_status == compact_status, "table and compact differ in status");
-  for (int format :
+  for (fives_format format :
        {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON, FIVES_FORMAT_TEXT}) {
     fives_buffer out = FIVES_BUFFER_INIT;
     const int status = fives_bulk_stats(&out, groups.data(), scores.data(), n,

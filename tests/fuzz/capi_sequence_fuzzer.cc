@@ -38,8 +38,8 @@ class Input {
     if (b >= 0x80) return Raw(b - 0x80);
     return pool[b % pool.size()];
   }
-  int Format() { return Byte() % 3 + 1; }
-  std::string Message(int* format) {
+  fives_format Format() { return static_cast<fives_format>(Byte() % 3 + 1); }
+  std::string Message(fives_format* format) {
     *format = Format();
     const size_t n = Byte() | (Byte() << 8);
     return Raw(n);
@@ -80,7 +80,7 @@ int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
          bool* reads) {
   fives_buffer out = FIVES_BUFFER_INIT;
   int status = FIVES_OK;
-  int format = FIVES_FORMAT_BINARY;
+  fives_format format = FIVES_FORMAT_BINARY;
   *reads = false;
   switch (in.Byte() % kOpCount) {
     case kAddMember: {
@@ -101,8 +101,8 @@ int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
     }
     case kStartRound: {
       std::string id = in.Str(pool), day = in.Str(pool);
-      const int mode =
-          in.Byte() % 2 ? FIVES_ROUND_OPEN : FIVES_ROUND_CONFIDENTIAL;
+      // 1 and 2 are the modes; 0 and 3 must be refused.
+      const auto mode = static_cast<fives_round_mode>(in.Byte() % 4);
       status = fives_journal_start_round(j, id.c_str(), day.c_str(), mode);
       break;
     }
@@ -192,8 +192,9 @@ int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
     }
     case kDocument: {
       std::string round = in.Str(pool), lang = in.Str(pool), day = in.Str(pool);
-      status = fives_journal_document(&out, j, OrNull(round), lang.c_str(),
-                                      day.c_str(), in.Byte() % 6);
+      status = fives_journal_document(
+          &out, j, OrNull(round), lang.c_str(), day.c_str(),
+          static_cast<fives_document>(in.Byte() % 6));
       *reads = true;
       break;
     }
@@ -206,7 +207,7 @@ int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
     }
     case kFollowUp: {
       std::string day = in.Str(pool), owner = in.Str(pool);
-      const int pillar = in.Byte() % 7;
+      const auto pillar = static_cast<fives_pillar>(in.Byte() % 7);
       status = fives_journal_follow_up(&out, j, day.c_str(), owner.c_str(),
                                        pillar, in.Format());
       *reads = true;
@@ -251,7 +252,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Input in(data, size);
   fives_journal* j = nullptr;
   if (in.Byte() % 2 == 0) {
-    Check(fives_journal_new(&j, "t", "T", nullptr, 0, 0) == FIVES_OK,
+    Check(fives_journal_new(&j, "t", "T", nullptr, 0, FIVES_FORMAT_BINARY) ==
+              FIVES_OK,
           "a new journal fails");
   } else {
     const std::string& demo = DemoBytes();

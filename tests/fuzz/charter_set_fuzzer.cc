@@ -22,7 +22,7 @@ using fives::fuzz::Bytes;
 using fives::fuzz::Check;
 using fives::fuzz::DemoBytes;
 
-void SetCharter(const uint8_t* data, size_t size, int format,
+void SetCharter(const uint8_t* data, size_t size, fives_format format,
                 const char* today) {
   const std::string& demo = DemoBytes();
   fives_journal* j = nullptr;
@@ -35,7 +35,8 @@ void SetCharter(const uint8_t* data, size_t size, int format,
     Check(after == demo, "a refused charter changed the journal");
   } else {
     fives_buffer out = FIVES_BUFFER_INIT;
-    for (int f : {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON, FIVES_FORMAT_TEXT}) {
+    for (fives_format f :
+         {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON, FIVES_FORMAT_TEXT}) {
       (void)fives_journal_charter(&out, j, f);
       fives_buffer_free(&out);
       (void)fives_journal_review_charter(&out, j, today, 0, f);

@@ -59,7 +59,8 @@ std::string Json(const google::protobuf::Message& m) {
 // confidential round with partial answers still open.
 fives::Journal SmallJournal(bool second_round) {
   fives_journal* j = nullptr;
-  Must(fives_journal_new(&j, "small", "Small MT", nullptr, 0, 0) == FIVES_OK,
+  Must(fives_journal_new(&j, "small", "Small MT", nullptr, 0,
+                         FIVES_FORMAT_BINARY) == FIVES_OK,
        "new");
   for (const char* m : {"ann", "bob", "cis", "dan"}) {
     Must(fives_journal_add_member(j, m, m, "2026-01-05") == FIVES_OK, "member");

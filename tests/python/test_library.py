@@ -1,6 +1,7 @@
 """Loading the library, the declaration table, versions and errors."""
 
 import ctypes
+import json
 import os
 import re
 import shutil
@@ -47,17 +48,34 @@ class VersionTest(unittest.TestCase):
         self.assertEqual(fives.__version__, "0.1.0")
 
     def test_one_version_everywhere(self):
-        # CMake's project version is the source; the header's macros (the
-        # C++ test version_test), the package and pyproject.toml follow it.
+        # The C header's three numbers are the source: CMake reads them (the
+        # project, the SONAME, pkg-config), pyproject.toml takes the
+        # package's __version__, which must be the header's, as must the
+        # Node host's package.json and its lock.
         root = os.path.dirname(os.path.dirname(HEADER))
+        with open(HEADER) as f:
+            header = f.read()
+        parts = [re.search(r"^#define FIVES_VERSION_%s (\d+)" % part,
+                           header, re.M) for part in ("MAJOR", "MINOR",
+                                                      "PATCH")]
+        assert all(parts)
+        version = ".".join(p.group(1) for p in parts if p is not None)
+        self.assertEqual(fives.__version__, version)
+        self.assertEqual(fives.library_version(), version)
         with open(os.path.join(root, "CMakeLists.txt")) as f:
-            cmake = re.search(r"project\(fives VERSION ([0-9.]+)", f.read())
+            self.assertNotRegex(f.read(), r"project\(fives VERSION \d")
         with open(os.path.join(PACKAGE_DIR, "pyproject.toml")) as f:
-            pyproject = re.search(r'^version = "([^"]+)"', f.read(), re.M)
-        assert cmake is not None and pyproject is not None
-        self.assertEqual(pyproject.group(1), cmake.group(1))
-        self.assertEqual(fives.__version__, cmake.group(1))
-        self.assertEqual(fives.library_version(), cmake.group(1))
+            pyproject = f.read()
+        self.assertNotRegex(pyproject, r"(?m)^version = \"")
+        self.assertIn('dynamic = ["version"]', pyproject)
+        self.assertIn('version = { attr = "fives.__version__" }', pyproject)
+        node = os.path.join(root, "examples", "node")
+        with open(os.path.join(node, "package.json")) as f:
+            self.assertEqual(json.load(f)["version"], version)
+        with open(os.path.join(node, "package-lock.json")) as f:
+            lock = json.load(f)
+        self.assertEqual(lock["version"], version)
+        self.assertEqual(lock["packages"][""]["version"], version)
 
     def test_library_path_is_fives_library(self):
         expected = os.environ.get("FIVES_LIBRARY")

@@ -19,14 +19,21 @@ import java.util.regex.Pattern;
 public final class AbiCheck {
   private static final Pattern DEFINE =
       Pattern.compile("^#define\\s+(FIVES_[A-Z0-9_]+)\\s+(-?\\d+)\\s*(?:/\\*.*)?$");
+  private static final Pattern ENUMERATOR =
+      Pattern.compile("^\\s*(FIVES_[A-Z0-9_]+)\\s*=\\s*(-?\\d+)\\s*,?\\s*(?:/\\*.*)?$");
 
-  /** The integer #defines of the header: FIVES_OK 0, FIVES_FORMAT_JSON 2, ... */
+  /**
+   * The integer constants of the header: its enumerators (FIVES_OK = 0, FIVES_FORMAT_JSON = 2,
+   * ...) and integer #defines (FIVES_VERSION_MAJOR 0).
+   */
   static Map<String, Integer> headerDefines(Path header) throws IOException {
     Map<String, Integer> defines = new HashMap<>();
     for (String line : Files.readAllLines(header, StandardCharsets.UTF_8)) {
-      Matcher match = DEFINE.matcher(line);
-      if (match.matches()) {
-        defines.put(match.group(1), Integer.valueOf(match.group(2)));
+      for (Pattern pattern : new Pattern[] {DEFINE, ENUMERATOR}) {
+        Matcher match = pattern.matcher(line);
+        if (match.matches()) {
+          defines.put(match.group(1), Integer.valueOf(match.group(2)));
+        }
       }
     }
     return defines;
@@ -53,7 +60,7 @@ public final class AbiCheck {
       int value = field.getInt(null);
       Integer expected = defines.get(name);
       if (expected == null) {
-        System.err.printf("%s: not an integer #define of %s%n", name, header);
+        System.err.printf("%s: not an integer constant of %s%n", name, header);
         ++problems;
       } else if (expected != value) {
         System.err.printf("%s: %d in FivesAbi, %d in %s%n", name, value, expected, header);
