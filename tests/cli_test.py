@@ -1690,21 +1690,22 @@ class CharterSignalsTest(JournalCase):
         out = self.ok("check", "tick", "c1", "--signal", "steering:1")
         self.assertIn("Check c1 on 10 March 2026", out)
         self.assertIn("warning signal: steering:1 Incidents determine", out)
-        # Stored from 0, as the library counts them.
+        # Stored with the numbers of --signal and the screens, from 1.
         ticks = json.loads(self.ok("export"))["charter"]["signals"]
         self.assertEqual(
-            [(t["check_id"], t["pillar"], t.get("signal", 0)) for t in ticks],
-            [("c1", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STRUCTURE", 2),
-             ("c2", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STEERING", 0)])
+            [(t["check_id"], t["pillar"], t["number"]) for t in ticks],
+            [("c1", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STRUCTURE", 3),
+             ("c2", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STEERING", 1)])
+        self.assertFalse(any("signal" in t for t in ticks))
 
         data = self.ok_json("charter", "check", "--date", "2026-04-30")
         self.assertEqual(data["checks"], 2)
         signals = {p["key"]: p["signals"] for p in data["pillars"]}
         self.assertEqual(signals["strategy"], [{
-            "signal": 1, "checks": 2, "first": "2026-03-10",
+            "number": 2, "checks": 2, "first": "2026-03-10",
             "last": "2026-04-21", "at_latest_check": True}])
         self.assertEqual(signals["structure"], [{
-            "signal": 2, "checks": 1, "first": "2026-03-10",
+            "number": 3, "checks": 1, "first": "2026-03-10",
             "last": "2026-03-10", "at_latest_check": False}])
         self.assertEqual(signals["steering"][0]["at_latest_check"], False)
         self.assertEqual(signals["synergy"], [])
@@ -1760,6 +1761,46 @@ class CharterSignalsTest(JournalCase):
         self.refused(["check", "tick", "c9", "--signal", "strategy:1"],
                      'no check "c9"')
         self.assertEqual(self.read(), before)
+
+    def test_a_format_1_journal_reads_in_numbers_from_1(self):
+        # The demo journal as the command wrote it in format version 1,
+        # when ticks kept the 0-based index.
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(root, "tests", "testdata",
+                               "journal_format1.fives"), "rb") as f:
+            self.write(f.read())
+        ticks = json.loads(self.ok("export"))["charter"]["signals"]
+        self.assertEqual(
+            [(t["check_id"], t["pillar"], t["number"]) for t in ticks],
+            [("c1", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STRUCTURE", 3),
+             ("c2", "PILLAR_STRATEGY", 2), ("c2", "PILLAR_STEERING", 1)])
+        text = self.ok("charter", "show")
+        self.assertIn("strategy:2 Many decisions are made ad hoc", text)
+        self.assertIn("steering:1 Incidents determine", text)
+        # The number --signal takes is the one the journal keeps.
+        self.refused(["check", "tick", "c2", "--signal", "steering:1"],
+                     '--signal steering:1 is already ticked at check "c2"')
+        self.ok("check", "tick", "c2", "--signal", "steering:2")
+        ticks = json.loads(self.ok("export"))["charter"]["signals"]
+        self.assertEqual(ticks[-1], {"check_id": "c2",
+                                     "pillar": "PILLAR_STEERING",
+                                     "number": 2})
+
+    def test_an_export_by_0_based_signals_is_refused(self):
+        self.ok("check", "record", "--date", "2026-03-10", "--signal",
+                "strategy:2")
+        export = json.loads(self.ok("export"))
+        tick = export["charter"]["signals"][0]
+        del tick["number"]
+        tick["signal"] = 1
+        old = os.path.join(self.dir, "old.json")
+        with open(old, "w") as f:
+            json.dump(export, f)
+        other = os.path.join(self.dir, "other.journal")
+        self.refused(["import", "--from", old], "charter.signals[0].signal: 1: "
+                     "the 0-based field is no longer read; give number (1..3)",
+                     journal=other)
+        self.assertFalse(os.path.exists(other))
 
 
 class DemoCharterTest(JournalCase):

@@ -17,10 +17,10 @@ namespace {
 // at the latest check".
 std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
                             Language lang) {
-  const std::string text = SignalText(pillar, s.signal(), lang);
+  const std::string text = SignalText(pillar, s.number(), lang);
   return absl::StrCat(
       Say("charter_signal_line", lang,
-          absl::StrCat(SignalLabel(pillar, s.signal(), lang), " ",
+          absl::StrCat(SignalLabel(pillar, s.number(), lang), " ",
                        absl::StripSuffix(text, ".")),
           s.checks(), checks, FormatLongDate(s.first(), lang)),
       ", ",

@@ -110,8 +110,8 @@ class Section {
       }
       lines.push_back(
           absl::StrCat(Say("charter_ticked_at", lang_, t.check_id(), date),
-                       ": ", SignalLabel(pillar, t.signal(), lang_), " ",
-                       SignalText(pillar, t.signal(), lang_)));
+                       ": ", SignalLabel(pillar, t.number(), lang_), " ",
+                       SignalText(pillar, t.number(), lang_)));
     }
     if (!lines.empty()) List(Say("col_signals", lang_), lines);
   }
@@ -276,10 +276,10 @@ void ShowSuccess(const v1::SuccessCharter& s, Section& section, Language lang) {
 
 }  // namespace
 
-std::string SignalText(Pillar pillar, int index, Language lang) {
+std::string SignalText(Pillar pillar, int number, Language lang) {
   const v1::PillarTexts& texts = PillarTextsFor(pillar, lang);
-  if (index < 0 || index >= texts.warning_signals_size()) return "?";
-  return texts.warning_signals(index);
+  if (number < 1 || number > texts.warning_signals_size()) return "?";
+  return texts.warning_signals(number - 1);
 }
 
 Outline CharterOutline(const Journal& journal, Language lang) {
@@ -307,7 +307,7 @@ Outline SignalsOutline(Language lang) {
     out.Heading(PillarName(p, lang));
     const v1::PillarTexts& texts = PillarTextsFor(p, lang);
     for (int i = 0; i < texts.warning_signals_size(); ++i) {
-      out.Line(1, absl::StrCat(SignalLabel(p, i, lang), "  ",
+      out.Line(1, absl::StrCat(SignalLabel(p, i + 1, lang), "  ",
                                texts.warning_signals(i)));
     }
   }

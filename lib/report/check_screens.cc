@@ -104,8 +104,8 @@ Outline CheckOutline(const Journal& journal, const v1::Check& check,
     absl::StatusOr<Pillar> pillar = PillarFromProto(t.pillar());
     if (t.check_id() != check.id() || !pillar.ok()) continue;
     out.Line(1, absl::StrCat(Say("check_signal", lang), ": ",
-                             SignalLabel(*pillar, t.signal(), lang), " ",
-                             SignalText(*pillar, t.signal(), lang)));
+                             SignalLabel(*pillar, t.number(), lang), " ",
+                             SignalText(*pillar, t.number(), lang)));
   }
   // The role rotates at the check: the term it began.
   for (const v1::GuardianTerm& t : journal.proto().guardians()) {

@@ -312,9 +312,9 @@ std::vector<std::string> PresentSignalLines(
     if (!s.at_latest_check()) continue;
     // The catalog's sentence without its full stop: the line goes on.
     const std::string text =
-        s.signal() >= 0 && s.signal() < signals.size()
-            ? std::string(absl::StripSuffix(signals[s.signal()], "."))
-            : absl::StrCat("#", s.signal());
+        s.number() >= 1 && s.number() <= signals.size()
+            ? std::string(absl::StripSuffix(signals[s.number() - 1], "."))
+            : absl::StrCat("#", s.number());
     lines.push_back(Say("charter_signal_line", lang, text, s.checks(),
                         review.checks(), FormatLongDate(s.first(), lang)));
   }

@@ -71,7 +71,7 @@ def dutch_journal():
                    chafes=["Te veel mail"], reviews=[
                        fives.Review("a1", "done"),
                        fives.Review("a2", "kept")],
-                   signals=[("structure", 2)])
+                   signals=[("structure", 3)])
     j.start_round("r2", D(2026, 3, 23))
     for m, s in scores.items():
         j.add_response("r2", m, [min(5, x + 1) for x in s])
