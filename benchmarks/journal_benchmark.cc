@@ -181,12 +181,12 @@ Journal TenYears() {
             current[(cycle + a) % current.size()], day + 44 + 14,
             kAllPillars[a]}});
     }
-    // The team ticks two of the catalog's warning signals (signal 0 of a
-    // pillar always has an index in the catalog).
+    // The team ticks two of the catalog's warning signals (every pillar
+    // has at least two).
     for (int s = 0; s < 2; ++s) {
       v1::SignalTick tick;
       tick.set_pillar(ToProto(kAllPillars[(cycle + s) % kPillarCount]));
-      tick.set_signal(s);
+      tick.set_number(s + 1);
       check.signals.push_back(tick);
     }
     Must(j.RecordCheck(check).status());

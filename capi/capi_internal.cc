@@ -10,54 +10,33 @@
 #include "failed_calls.h"
 #include "fives/civil_date.h"
 #include "fives/limits.h"
+#include "fives/string_rules.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/text_format.h"
+
+// LogSilencer (see RunGuarded) exists up to protobuf 21 (3.21).
+#if defined(GOOGLE_PROTOBUF_VERSION) && GOOGLE_PROTOBUF_VERSION < 4022000
+#define FIVES_PROTOBUF_LOG_SILENCER 1
+#include "google/protobuf/stubs/logging.h"
+#endif
 
 namespace fives::capi {
 namespace {
 
 thread_local std::string last_error;
 
-// True when s[0, len) is well-formed UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF). Neither Abseil nor protobuf exports
-// such a check.
-bool IsUtf8(const unsigned char* s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    const unsigned char c = s[i];
-    size_t extra;
-    uint32_t min, cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (len - i <= extra) return false;
-    for (size_t k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
+// Protobuf 3.21 logs to stderr when it meets, for instance, invalid UTF-8
+// in a string field it parses; fives reports that as the call's error, so
+// the log line is held back while a call runs. From protobuf 22 on (no
+// LogSilencer) protobuf logs through Abseil's logging, which belongs to the
+// host: it sets what reaches stderr (absl::SetStderrThreshold, log sinks).
 int RunGuarded(absl::FunctionRef<int()> body) noexcept {
   try {
+#ifdef FIVES_PROTOBUF_LOG_SILENCER
     google::protobuf::LogSilencer silence;
+#endif
     return body();
   } catch (const std::bad_alloc&) {
     // Without allocating: memory may still be short. The message fits in
@@ -114,7 +93,7 @@ absl::StatusOr<absl::string_view> CheckString(const char* s,
         absl::StrCat(field, ": longer than ", most,
                      " bytes (the \"text_bytes\" limit, at least 65536)"));
   }
-  if (!IsUtf8(reinterpret_cast<const unsigned char*>(s), len)) {
+  if (ValidUtf8Prefix(absl::string_view(s, len)) < len) {
     return absl::InvalidArgumentError(absl::StrCat(field, ": not valid UTF-8"));
   }
   return absl::string_view(s, len);

@@ -693,8 +693,8 @@ FIVES_API int fives_journal_check_status(fives_buffer* out,
                                          const char* date,
                                          fives_format format) FIVES_NOEXCEPT;
 /** A fives.v1.CheckRequest in `format`; `out` gets the check's id. Its
- * `signals` are the catalog's warning signals the team ticked at the check
- * (see fives_journal_tick_signals). */
+ * `signals` are the catalog's warning signals the team ticked at the check,
+ * each by its `number` counted from 1 (see fives_journal_tick_signals). */
 FIVES_API int fives_journal_record_check(fives_buffer* out,
                                          fives_journal* journal,
                                          const uint8_t* request, size_t len,
@@ -750,11 +750,15 @@ FIVES_API int fives_journal_review_charter(fives_buffer* out,
                                            fives_format format) FIVES_NOEXCEPT;
 /** Adds the warning signals the team ticked at the recorded check
  * `check_id`: a fives.v1.SignalTickRequest in `format`, each tick's
- * check_id empty or equal to the request's, its signal an index into the
- * pillar's warning_signals of the catalog (fives_pillar_texts).
- * FIVES_NOT_FOUND for an unknown check; FIVES_INVALID_ARGUMENT, naming
- * "request.ticks[i]" and the value, for a pillar or index outside the
- * catalog or a signal already ticked at that check. */
+ * check_id empty or equal to the request's, its `number` the signal's
+ * number in the pillar's warning_signals of the catalog counted from 1
+ * (1..N; fives_pillar_texts), as people see it ("steering:2"). The
+ * deprecated 0-based `signal` is no longer read: a tick that sets it is
+ * refused. FIVES_NOT_FOUND for an unknown check; FIVES_INVALID_ARGUMENT,
+ * naming "request.ticks[i]" and the value, for a pillar or number outside
+ * the catalog, a tick that sets `signal`, or a signal already ticked at
+ * that check. Every signal number the library writes (the charter's
+ * ticks, the review's counts) counts from 1 too. */
 FIVES_API int fives_journal_tick_signals(fives_journal* journal,
                                          const uint8_t* request, size_t len,
                                          fives_format format) FIVES_NOEXCEPT;

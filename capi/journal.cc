@@ -10,6 +10,7 @@
 #include "fives/civil_date.h"
 #include "fives/journal_document.h"
 #include "fives/journal_io.h"
+#include "fives/journal_requests.h"
 #include "fives/meeting_report.h"
 #include "fives/report_suggestions.h"
 #include "fives/report_text.h"
@@ -45,27 +46,6 @@ absl::StatusOr<std::string> OptionalString(const char* s,
   absl::StatusOr<absl::string_view> text = CheckString(s, field);
   if (!text.ok()) return text.status();
   return std::string(*text);
-}
-
-absl::StatusOr<fives::ActionInput> ToInput(const fives::v1::ActionRequest& r,
-                                           absl::string_view field) {
-  fives::ActionInput input;
-  input.title = r.title();
-  input.visible_result = r.visible_result();
-  input.owner_id = r.owner_id();
-  if (!r.due().empty()) {
-    absl::StatusOr<absl::CivilDay> due =
-        fives::ParseCivilDate(r.due(), absl::StrCat(field, ".due"));
-    if (!due.ok()) return due.status();
-    input.due = *due;
-  }
-  if (r.pillar() != fives::v1::PILLAR_UNSPECIFIED) {
-    absl::StatusOr<fives::Pillar> p =
-        fives::PillarFromProto(r.pillar(), absl::StrCat(field, ".pillar"));
-    if (!p.ok()) return p.status();
-    input.pillar = *p;
-  }
-  return input;
 }
 
 // Runs `op(journal, id, day)` after checking the id string and the date; the
@@ -260,35 +240,10 @@ FIVES_API int fives_journal_start_round_request(fives_journal* journal,
           !s.ok()) {
         return s;
       }
-      absl::StatusOr<absl::CivilDay> d =
-          fives::ParseCivilDate(r.date(), "request.date");
-      if (!d.ok()) return d.status();
-      fives::RoundOptions o = j.NewRoundOptions(r.id(), *d, r.mode());
-      if (r.has_thresholds()) {
-        fives::v1::PrivacyThresholds t = o.privacy.ToProto();
-        t.MergeFrom(r.thresholds());
-        absl::StatusOr<fives::PrivacyThresholds> p =
-            fives::PrivacyThresholds::FromProto(t);
-        if (!p.ok()) return p.status();
-        o.privacy = *p;
-      }
-      if (r.has_agreement()) {
-        fives::v1::AgreementThresholds t = o.agreement.ToProto();
-        t.MergeFrom(r.agreement());
-        absl::StatusOr<fives::AgreementThresholds> a =
-            fives::AgreementThresholds::FromProto(t);
-        if (!a.ok()) return a.status();
-        o.agreement = *a;
-      }
-      for (int i = 0; i < r.pillars_size(); ++i) {
-        absl::StatusOr<fives::Pillar> p =
-            fives::PillarFromProto(static_cast<fives::v1::Pillar>(r.pillars(i)),
-                                   absl::StrCat("request.pillars[", i, "]"));
-        if (!p.ok()) return p.status();
-        o.pillars.push_back(*p);
-      }
-      o.allow_partial = r.allow_partial();
-      return j.StartRound(o);
+      absl::StatusOr<fives::RoundOptions> options =
+          fives::RoundOptionsFromRequest(j, r);
+      if (!options.ok()) return options.status();
+      return j.StartRound(*options);
     });
   });
 }
@@ -526,26 +481,9 @@ FIVES_API int fives_journal_create_plan(fives_buffer* out,
           !s.ok()) {
         return s;
       }
-      fives::PlanInput input;
-      input.round_id = r.round_id();
-      absl::StatusOr<absl::CivilDay> created =
-          fives::ParseCivilDate(r.created(), "request.created");
-      if (!created.ok()) return created.status();
-      input.created = *created;
-      if (r.focus() != fives::v1::PILLAR_UNSPECIFIED) {
-        absl::StatusOr<fives::Pillar> p =
-            fives::PillarFromProto(r.focus(), "request.focus");
-        if (!p.ok()) return p.status();
-        input.focus = *p;
-      }
-      for (int i = 0; i < r.actions_size(); ++i) {
-        absl::StatusOr<fives::ActionInput> a =
-            ToInput(r.actions(i), absl::StrCat("request.actions[", i, "]"));
-        if (!a.ok()) return a.status();
-        input.actions.push_back(*std::move(a));
-      }
-      input.note = r.note();
-      absl::StatusOr<std::string> id = j.CreatePlan(input);
+      absl::StatusOr<fives::PlanInput> input = fives::PlanInputFromRequest(r);
+      if (!input.ok()) return input.status();
+      absl::StatusOr<std::string> id = j.CreatePlan(*input);
       if (!id.ok()) return id.status();
       return fives::capi::WriteText(*id, out);
     });
@@ -658,26 +596,9 @@ FIVES_API int fives_journal_record_check(fives_buffer* out,
           !s.ok()) {
         return s;
       }
-      fives::CheckInput input;
-      absl::StatusOr<absl::CivilDay> d =
-          fives::ParseCivilDate(r.date(), "request.date");
-      if (!d.ok()) return d.status();
-      input.date = *d;
-      input.facilitator_id = r.facilitator_id();
-      input.helps.assign(r.helps().begin(), r.helps().end());
-      input.chafes.assign(r.chafes().begin(), r.chafes().end());
-      input.hinders.assign(r.hinders().begin(), r.hinders().end());
-      input.agreements.assign(r.agreements().begin(), r.agreements().end());
-      input.reviews.assign(r.reviews().begin(), r.reviews().end());
-      for (int i = 0; i < r.agreement_actions_size(); ++i) {
-        const fives::v1::AgreementActionRequest& a = r.agreement_actions(i);
-        absl::StatusOr<fives::ActionInput> action = ToInput(
-            a.action(), absl::StrCat("request.agreement_actions[", i, "]"));
-        if (!action.ok()) return action.status();
-        input.agreement_actions.push_back({a.agreement(), *std::move(action)});
-      }
-      input.signals.assign(r.signals().begin(), r.signals().end());
-      absl::StatusOr<std::string> id = j.RecordCheck(input);
+      absl::StatusOr<fives::CheckInput> input = fives::CheckInputFromRequest(r);
+      if (!input.ok()) return input.status();
+      absl::StatusOr<std::string> id = j.RecordCheck(*input);
       if (!id.ok()) return id.status();
       return fives::capi::WriteText(*id, out);
     });

@@ -214,19 +214,7 @@ FIVES_API int fives_bulk_stats(fives_buffer* out, const uint32_t* groups,
     absl::StatusOr<fives::GroupedHistograms> h =
         Aggregate(groups, scores, responses, group_count);
     if (!h.ok()) return Fail(h.status());
-    fives::v1::BulkStats bulk;
-    fives::v1::GroupStats* current = nullptr;
-    h->ForEachStats(
-        {}, [&](size_t group, fives::Pillar p, const fives::ScoreStats& s) {
-          if (p == fives::Pillar::kStrategy) {
-            current = bulk.add_groups();
-            current->set_group(static_cast<uint32_t>(group));
-          }
-          fives::v1::PillarStats* ps = current->add_pillars();
-          *ps = fives::ToProto(s);
-          ps->set_pillar(fives::ToProto(p));
-        });
-    return Done(fives::capi::WriteMessage(bulk, format, out));
+    return Done(fives::capi::WriteMessage(fives::ToProto(*h), format, out));
   });
 }
 

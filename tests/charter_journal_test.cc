@@ -17,6 +17,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
@@ -28,6 +29,7 @@ using ::fives::charter_fixture::kConfirmed;
 using ::fives::charter_fixture::WithCharter;
 using ::fives::journal_builder::Day;
 using ::fives::journal_builder::DeterministicBytes;
+using ::fives::proto_testing::SetInt32Field;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -57,11 +59,19 @@ std::vector<CharterFinding> FindingsOn(const v1::Journal& j,
   return out;
 }
 
-v1::SignalTick Tick(v1::Pillar pillar, int signal, std::string check = "") {
+v1::SignalTick Tick(v1::Pillar pillar, int number, std::string check = "") {
   v1::SignalTick t;
   t.set_check_id(std::move(check));
   t.set_pillar(pillar);
-  t.set_signal(signal);
+  t.set_number(number);
+  return t;
+}
+
+// A tick of a host of the older schema: the 0-based `signal`, no number.
+v1::SignalTick DeprecatedTick(v1::Pillar pillar, int index) {
+  v1::SignalTick t;
+  t.set_pillar(pillar);
+  SetInt32Field(t, "signal", index);
   return t;
 }
 
@@ -322,7 +332,7 @@ TEST(JournalSetCharterTest, WarningsPass) {
 
 TEST(JournalSetCharterTest, SignalsAreKeptAndCannotBeChanged) {
   Journal j = MakeJournal();
-  ASSERT_TRUE(j.TickSignals("c1", {Tick(v1::PILLAR_STRATEGY, 0)}).ok());
+  ASSERT_TRUE(j.TickSignals("c1", {Tick(v1::PILLAR_STRATEGY, 1)}).ok());
   // Without signals in the input: kept.
   ASSERT_TRUE(j.SetCharter(FullCharter(), kToday).ok());
   ASSERT_EQ(j.proto().charter().signals_size(), 1);
@@ -335,11 +345,22 @@ TEST(JournalSetCharterTest, SignalsAreKeptAndCannotBeChanged) {
   // Different signals: refused, nothing changed.
   const std::string before = DeterministicBytes(j.proto());
   v1::Charter changed = j.proto().charter();
-  changed.mutable_signals(0)->set_signal(3);
+  changed.mutable_signals(0)->set_number(3);
   changed.mutable_strategy()->set_shared_sentence("Again");
   const absl::Status s = j.SetCharter(changed, kToday);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(s.message()), HasSubstr("charter.signals"));
+  EXPECT_EQ(DeterministicBytes(j.proto()), before);
+  // A charter of a host of the older schema, its tick by the 0-based
+  // field: refused naming the tick's field and value, not compared.
+  v1::Charter old = j.proto().charter();
+  old.mutable_signals(0)->clear_number();
+  SetInt32Field(*old.mutable_signals(0), "signal", 2);
+  const absl::Status deprecated = j.SetCharter(old, kToday);
+  EXPECT_EQ(deprecated.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(deprecated.message(),
+            "charter.signals[0].signal: 2: the 0-based field is no longer "
+            "read; give number (1..3)");
   EXPECT_EQ(DeterministicBytes(j.proto()), before);
 }
 
@@ -348,13 +369,13 @@ TEST(JournalSetCharterTest, SignalsAreKeptAndCannotBeChanged) {
 
 TEST(JournalTickSignalsTest, TicksAtARecordedCheck) {
   Journal j = MakeJournal();
-  ASSERT_TRUE(j.TickSignals("c2", {Tick(v1::PILLAR_STEERING, 1),
-                                   Tick(v1::PILLAR_SYNERGY, 0, "c2")})
+  ASSERT_TRUE(j.TickSignals("c2", {Tick(v1::PILLAR_STEERING, 2),
+                                   Tick(v1::PILLAR_SYNERGY, 1, "c2")})
                   .ok());
   ASSERT_EQ(j.proto().charter().signals_size(), 2);
   EXPECT_EQ(j.proto().charter().signals(0).check_id(), "c2");
   EXPECT_EQ(j.proto().charter().signals(0).pillar(), v1::PILLAR_STEERING);
-  EXPECT_EQ(j.proto().charter().signals(0).signal(), 1);
+  EXPECT_EQ(j.proto().charter().signals(0).number(), 2);
   const v1::CharterReview r = ReviewCharter(j.proto(), kAsOf);
   ASSERT_EQ(r.pillars(3).signals_size(), 1);
   EXPECT_EQ(r.pillars(3).signals(0).checks(), 1);
@@ -375,34 +396,56 @@ TEST(JournalTickSignalsTest, EveryBadTickIsRefusedAndNothingApplied) {
   const std::vector<TickError> cases = {
       {"unknown check",
        "c9",
-       {Tick(v1::PILLAR_STRATEGY, 0)},
+       {Tick(v1::PILLAR_STRATEGY, 1)},
        absl::StatusCode::kNotFound,
        "check_id: no check \"c9\""},
       {"pillar unspecified",
        "c1",
-       {Tick(v1::PILLAR_STRATEGY, 0), Tick(v1::PILLAR_UNSPECIFIED, 0)},
+       {Tick(v1::PILLAR_STRATEGY, 1), Tick(v1::PILLAR_UNSPECIFIED, 1)},
        absl::StatusCode::kInvalidArgument,
        "ticks[1].pillar: 0 is not a pillar"},
-      {"signal negative",
+      {"number 0 (numbers count from 1)",
+       "c1",
+       {Tick(v1::PILLAR_SYNERGY, 0)},
+       absl::StatusCode::kInvalidArgument,
+       "ticks[0].number: 0 is outside the 3 warning signals of synergy "
+       "(1..3)"},
+      {"number negative",
        "c1",
        {Tick(v1::PILLAR_SYNERGY, -1)},
        absl::StatusCode::kInvalidArgument,
-       "ticks[0].signal: -1 is outside the 3 warning signals of synergy "
-       "(0..2)"},
-      {"signal past the list",
+       "ticks[0].number: -1 is outside the 3 warning signals of synergy "
+       "(1..3)"},
+      {"number past the list (N + 1)",
        "c1",
-       {Tick(v1::PILLAR_SUCCESS, 2)},
+       {Tick(v1::PILLAR_SUCCESS, 3)},
        absl::StatusCode::kInvalidArgument,
-       "ticks[0].signal: 2 is outside the 2 warning signals of success "
-       "(0..1)"},
+       "ticks[0].number: 3 is outside the 2 warning signals of success "
+       "(1..2)"},
+      {"the deprecated 0-based field",
+       "c1",
+       {Tick(v1::PILLAR_STEERING, 1), DeprecatedTick(v1::PILLAR_STEERING, 1)},
+       absl::StatusCode::kInvalidArgument,
+       "ticks[1].signal: 1: the 0-based field is no longer read; give number "
+       "(1..3)"},
+      {"the deprecated field beside a number",
+       "c1",
+       {[] {
+         v1::SignalTick t = DeprecatedTick(v1::PILLAR_STEERING, 2);
+         t.set_number(3);
+         return t;
+       }()},
+       absl::StatusCode::kInvalidArgument,
+       "ticks[0].signal: 2: the 0-based field is no longer read; give number "
+       "(1..3)"},
       {"twice in the call",
        "c1",
-       {Tick(v1::PILLAR_STEERING, 2), Tick(v1::PILLAR_STEERING, 2)},
+       {Tick(v1::PILLAR_STEERING, 3), Tick(v1::PILLAR_STEERING, 3)},
        absl::StatusCode::kInvalidArgument,
-       "ticks[1]: signal 2 of steering is ticked twice at check \"c1\""},
+       "ticks[1]: signal 3 of steering is ticked twice at check \"c1\""},
       {"another check's tick",
        "c1",
-       {Tick(v1::PILLAR_STEERING, 2, "c2")},
+       {Tick(v1::PILLAR_STEERING, 3, "c2")},
        absl::StatusCode::kInvalidArgument,
        "ticks[0].check_id: \"c2\" is not the check \"c1\""},
   };
@@ -417,13 +460,13 @@ TEST(JournalTickSignalsTest, EveryBadTickIsRefusedAndNothingApplied) {
   }
   // Twice across calls at one check.
   Journal j = MakeJournal();
-  ASSERT_TRUE(j.TickSignals("c1", {Tick(v1::PILLAR_STRUCTURE, 1)}).ok());
+  ASSERT_TRUE(j.TickSignals("c1", {Tick(v1::PILLAR_STRUCTURE, 2)}).ok());
   const absl::Status again =
-      j.TickSignals("c1", {Tick(v1::PILLAR_STRUCTURE, 1)});
+      j.TickSignals("c1", {Tick(v1::PILLAR_STRUCTURE, 2)});
   EXPECT_EQ(again.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(again.message()), HasSubstr("ticked twice"));
   // The same signal at another check is a new tick.
-  EXPECT_TRUE(j.TickSignals("c2", {Tick(v1::PILLAR_STRUCTURE, 1)}).ok());
+  EXPECT_TRUE(j.TickSignals("c2", {Tick(v1::PILLAR_STRUCTURE, 2)}).ok());
   EXPECT_EQ(ReviewCharter(j.proto(), kAsOf).pillars(2).signals(0).checks(), 2);
 }
 
@@ -431,7 +474,7 @@ TEST(JournalTickSignalsTest, RecordCheckTicksSignals) {
   Journal j = MakeJournal();
   CheckInput check;
   check.date = Day(2026, 6, 20);
-  check.signals = {Tick(v1::PILLAR_SUCCESS, 1), Tick(v1::PILLAR_STRATEGY, 1)};
+  check.signals = {Tick(v1::PILLAR_SUCCESS, 2), Tick(v1::PILLAR_STRATEGY, 2)};
   absl::StatusOr<std::string> id = j.RecordCheck(check);
   ASSERT_TRUE(id.ok()) << id.status();
   EXPECT_EQ(*id, "c3");
@@ -441,26 +484,26 @@ TEST(JournalTickSignalsTest, RecordCheckTicksSignals) {
   const v1::CharterReview r = ReviewCharter(j.proto(), Day(2026, 7, 1));
   EXPECT_EQ(r.checks(), 3);
   ASSERT_EQ(r.pillars(4).signals_size(), 1);
-  EXPECT_EQ(r.pillars(4).signals(0).signal(), 1);
+  EXPECT_EQ(r.pillars(4).signals(0).number(), 2);
   EXPECT_EQ(r.pillars(4).signals(0).last(), "2026-06-20");
 
   // A bad tick refuses the whole check.
   const std::string before = DeterministicBytes(j.proto());
   CheckInput bad;
   bad.date = Day(2026, 8, 1);
-  bad.signals = {Tick(v1::PILLAR_STEERING, 0), Tick(v1::PILLAR_STEERING, 7)};
+  bad.signals = {Tick(v1::PILLAR_STEERING, 1), Tick(v1::PILLAR_STEERING, 8)};
   absl::StatusOr<std::string> refused = j.RecordCheck(bad);
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(refused.status().message()),
-              HasSubstr("check.signals[1].signal: 7 is outside"));
+              HasSubstr("check.signals[1].number: 8 is outside"));
   EXPECT_EQ(DeterministicBytes(j.proto()), before);
 }
 
 TEST(JournalTickSignalsTest, AStoredDuplicateTickIsRefusedOnLoad) {
   v1::Journal proto = BaseJournal();
-  *proto.mutable_charter()->add_signals() = Tick(v1::PILLAR_SYNERGY, 1, "c1");
+  *proto.mutable_charter()->add_signals() = Tick(v1::PILLAR_SYNERGY, 2, "c1");
   EXPECT_TRUE(Journal::Validate(proto).ok());
-  *proto.mutable_charter()->add_signals() = Tick(v1::PILLAR_SYNERGY, 1, "c1");
+  *proto.mutable_charter()->add_signals() = Tick(v1::PILLAR_SYNERGY, 2, "c1");
   const absl::Status s = Journal::Validate(proto);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message(), "charter.signals[1]: ticked twice at the same check");

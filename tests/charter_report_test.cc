@@ -37,10 +37,10 @@ using ::testing::StartsWith;
 
 void Ok(const absl::Status& s) { EXPECT_TRUE(s.ok()) << s; }
 
-v1::SignalTick Tick(v1::Pillar pillar, int signal) {
+v1::SignalTick Tick(v1::Pillar pillar, int number) {
   v1::SignalTick t;
   t.set_pillar(pillar);
-  t.set_signal(signal);
+  t.set_number(number);
   return t;
 }
 
@@ -119,7 +119,7 @@ Journal MakeJournal(bool charter) {
   CheckInput c1;
   c1.date = Day(2026, 3, 25);
   if (charter) {
-    c1.signals = {Tick(v1::PILLAR_STRATEGY, 0), Tick(v1::PILLAR_STRUCTURE, 1)};
+    c1.signals = {Tick(v1::PILLAR_STRATEGY, 1), Tick(v1::PILLAR_STRUCTURE, 2)};
   }
   EXPECT_TRUE(j.RecordCheck(c1).ok());
   if (charter) Ok(j.SetCharter(PartCharter(), Day(2026, 3, 26)));
@@ -134,7 +134,7 @@ Journal MakeJournal(bool charter) {
   CheckInput c2;
   c2.date = Day(2026, 5, 6);
   if (charter) {
-    c2.signals = {Tick(v1::PILLAR_STRUCTURE, 1), Tick(v1::PILLAR_STEERING, 2)};
+    c2.signals = {Tick(v1::PILLAR_STRUCTURE, 2), Tick(v1::PILLAR_STEERING, 3)};
   }
   EXPECT_TRUE(j.RecordCheck(c2).ok());
   EXPECT_EQ(j.proto().has_charter(), charter);
@@ -205,7 +205,7 @@ TEST(CharterRoundReportTest, ReviewAsOfTheRoundsCloseByHand) {
   EXPECT_EQ(c.next().reason(), v1::NEXT_REASON_PLAN_FOCUS);
   // Signals of c1 only, both still there at the latest check (c1).
   ASSERT_EQ(structure.signals_size(), 1);
-  EXPECT_EQ(structure.signals(0).signal(), 1);
+  EXPECT_EQ(structure.signals(0).number(), 2);
   EXPECT_TRUE(structure.signals(0).at_latest_check());
   EXPECT_EQ(PillarOf(c, Pillar::kSteering).signals_size(), 0);
 

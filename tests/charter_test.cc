@@ -16,6 +16,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
+#include "proto_testing.h"
 
 namespace fives {
 namespace {
@@ -30,6 +31,7 @@ using ::fives::journal_builder::Day;
 using ::fives::journal_builder::DeterministicBytes;
 using ::fives::journal_builder::JournalBuilder;
 using ::fives::journal_builder::MakeActionInput;
+using ::fives::proto_testing::SetInt32Field;
 using ::google::protobuf::util::MessageDifferencer;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -191,20 +193,37 @@ TEST(CharterCheckTest, EveryErrorNamesFieldAndValue) {
              "bold");
        },
        Pillar::kSynergy, "synergy.styles[1].style", "\"bold\""},
-      {"signal index outside the catalog",
+      {"signal number outside the catalog",
        [](v1::Journal& j) {
          v1::SignalTick* t = j.mutable_charter()->add_signals();
          t->set_check_id("c1");
          t->set_pillar(v1::PILLAR_STRUCTURE);
-         t->set_signal(9);
+         t->set_number(9);
        },
-       Pillar::kStructure, "signals[0].signal", "9 is outside"},
+       Pillar::kStructure, "signals[0].number", "9 is outside"},
+      {"signal number 0 (they count from 1)",
+       [](v1::Journal& j) {
+         v1::SignalTick* t = j.mutable_charter()->add_signals();
+         t->set_check_id("c1");
+         t->set_pillar(v1::PILLAR_STRUCTURE);
+       },
+       Pillar::kStructure, "signals[0].number", "0 is outside"},
+      {"the deprecated 0-based signal set",
+       [](v1::Journal& j) {
+         v1::SignalTick* t = j.mutable_charter()->add_signals();
+         t->set_check_id("c1");
+         t->set_pillar(v1::PILLAR_STRUCTURE);
+         t->set_number(2);
+         SetInt32Field(*t, "signal", 1);
+       },
+       Pillar::kStructure, "signals[0].signal",
+       "1: the 0-based field is no longer read; give number (1..3)"},
       {"unknown check",
        [](v1::Journal& j) {
          v1::SignalTick* t = j.mutable_charter()->add_signals();
          t->set_check_id("c9");
          t->set_pillar(v1::PILLAR_STRATEGY);
-         t->set_signal(0);
+         t->set_number(1);
        },
        Pillar::kStrategy, "signals[0].check_id", "\"c9\""},
   };
@@ -433,17 +452,17 @@ TEST(CharterReviewTest, NextPrefersThePlansFocus) {
 
 TEST(CharterReviewTest, SignalsCountedOverTwoChecks) {
   v1::Charter c = FullCharter();
-  auto tick = [&c](const char* check, v1::Pillar p, int signal) {
+  auto tick = [&c](const char* check, v1::Pillar p, int number) {
     v1::SignalTick* t = c.add_signals();
     t->set_check_id(check);
     t->set_pillar(p);
-    t->set_signal(signal);
+    t->set_number(number);
   };
-  tick("c1", v1::PILLAR_STRATEGY, 0);
-  tick("c1", v1::PILLAR_STEERING, 1);
-  tick("c2", v1::PILLAR_STRATEGY, 2);
-  tick("c2", v1::PILLAR_STRATEGY, 0);
-  tick("c2", v1::PILLAR_STRATEGY, 0);  // Twice at one check counts once.
+  tick("c1", v1::PILLAR_STRATEGY, 1);
+  tick("c1", v1::PILLAR_STEERING, 2);
+  tick("c2", v1::PILLAR_STRATEGY, 3);
+  tick("c2", v1::PILLAR_STRATEGY, 1);
+  tick("c2", v1::PILLAR_STRATEGY, 1);  // Twice at one check counts once.
   const v1::Journal j = WithCharter(c);
   const std::vector<CharterFinding> findings = CheckCharter(j, kAsOf);
   ASSERT_EQ(findings.size(), 1u);
@@ -455,17 +474,17 @@ TEST(CharterReviewTest, SignalsCountedOverTwoChecks) {
   EXPECT_EQ(r.errors(), 1);
   const auto& strategy = PillarOf(r, Pillar::kStrategy).signals();
   ASSERT_EQ(strategy.size(), 2);
-  EXPECT_EQ(strategy[0].signal(), 0);
+  EXPECT_EQ(strategy[0].number(), 1);
   EXPECT_EQ(strategy[0].checks(), 2);
   EXPECT_EQ(strategy[0].first(), "2026-03-25");
   EXPECT_EQ(strategy[0].last(), "2026-05-06");
   EXPECT_TRUE(strategy[0].at_latest_check());
-  EXPECT_EQ(strategy[1].signal(), 2);
+  EXPECT_EQ(strategy[1].number(), 3);
   EXPECT_EQ(strategy[1].checks(), 1);
   EXPECT_EQ(strategy[1].first(), "2026-05-06");
   const auto& steering = PillarOf(r, Pillar::kSteering).signals();
   ASSERT_EQ(steering.size(), 1);
-  EXPECT_EQ(steering[0].signal(), 1);
+  EXPECT_EQ(steering[0].number(), 2);
   EXPECT_EQ(steering[0].checks(), 1);
   EXPECT_EQ(steering[0].first(), "2026-03-25");
   EXPECT_EQ(steering[0].last(), "2026-03-25");
@@ -509,7 +528,7 @@ TEST(CharterJournalTest, SurvivesSerialization) {
   v1::SignalTick* t = c.add_signals();
   t->set_check_id("c2");
   t->set_pillar(v1::PILLAR_SYNERGY);
-  t->set_signal(1);
+  t->set_number(2);
   c.mutable_structure()->mutable_decision_log(0)->set_followed_up(true);
   absl::StatusOr<Journal> journal = Journal::FromProto(WithCharter(c));
   ASSERT_TRUE(journal.ok()) << journal.status();

@@ -423,7 +423,7 @@ class WholeCycleTest(JournalCase):
         # Round 1: open, split on Structure.
         self.score_round("r1", "2026-11-02", "open", ROUND1, "2026-11-03")
         text = self.ok("report")
-        self.assertIn("Round r1 of 2026-11-02 (open): 6 of 6", text)
+        self.assertIn("Round r1 of 2 November 2026 (open): 6 of 6", text)
         self.assertRegex(
             text, r"Structure\s+6\s+3\.00\s+3\.0\s+1\.90\s+2 1 0 1 2")
         self.assertIn("Focus: Structure", text)
@@ -442,7 +442,7 @@ class WholeCycleTest(JournalCase):
                       "--action", "carla|Four-block meetings|"
                       "Every agenda has the four blocks",
                       "--note", "talk first")
-        self.assertIn("Plan p1 on round r1 (2026-11-03): focus Structure", out)
+        self.assertIn("Plan p1 on round r1 (3 November 2026): focus Structure", out)
         actions = self.ok_json("action", "list")["actions"]
         self.assertEqual([a["id"] for a in actions], ["a1", "a2"])
         self.assertEqual(actions[0]["title"], "Decision model, per topic")
@@ -499,7 +499,7 @@ class WholeCycleTest(JournalCase):
                       "structure|The log is current after each meeting",
                       "--agree", "Updates in writing",
                       "--review", "a2=replanned:2026-12-29:two agendas to go")
-        self.assertIn("Check c1 on 2026-12-15, led by anna (Anna)", out)
+        self.assertIn("Check c1 on 15 December 2026, led by anna (Anna)", out)
         self.assertIn("hinders: Urgent topics, every week", out)
         self.assertIn("process guardian from now on: bram (Bram)", out)
         actions = {a["id"]: a for a in
@@ -520,7 +520,7 @@ class WholeCycleTest(JournalCase):
         self.assertEqual(
             self.ok_json("guardian", "--date", "2026-12-01")["guardian_id"],
             "anna")
-        self.assertIn("Process guardian on 2026-12-20: bram (Bram)",
+        self.assertIn("Process guardian on 20 December 2026: bram (Bram)",
                       self.ok("guardian", "--date", "2026-12-20"))
 
         # Round 2, seven weeks after round 1: did the focus move?
@@ -544,7 +544,7 @@ class WholeCycleTest(JournalCase):
                                cliffs_delta(before, after), places=12)
         self.assertEqual(trend["verdict"], "TREND_VERDICT_TOO_SMALL_TO_TELL")
         text = self.ok("report")
-        self.assertIn("Round r2 of 2026-12-21 (confidential)", text)
+        self.assertIn("Round r2 of 21 December 2026 (confidential)", text)
         self.assertIn("Verdict on the focus: Structure (plan p1, round r1 → r2)",
                       text)
         self.assertIn("too small to tell", text)
@@ -893,7 +893,7 @@ class DemoJournalTest(JournalCase):
         out = self.ok("demo")
         self.assertIn("journal written to", out)
         report = self.ok("report")
-        self.assertIn("Round 2026-12 of 2026-12-21 (confidential)", report)
+        self.assertIn("Round 2026-12 of 21 December 2026 (confidential)", report)
         self.assertIn("Verdict on the focus: Structure (plan p1", report)
         self.assertIn("too small to tell", report)
         data = self.ok_json("report")
@@ -913,13 +913,13 @@ class DemoJournalTest(JournalCase):
 
     def test_demo_shows_the_cycle(self):
         out = run("demo").stdout
-        for part in ("Plan p1 on round 2026-11", "Check c1 on 2026-12-15",
-                     "Round 2026-12 of 2026-12-21",
+        for part in ("Plan p1 on round 2026-11", "Check c1 on 15 December 2026",
+                     "Round 2026-12 of 21 December 2026",
                      "Verdict on the focus: Structure",
                      "mean 3.00 before, 4.33 after",
-                     "Follow-up on 2026-12-22",
-                     "Collaboration check on 2026-12-22",
-                     "Process guardian on 2026-12-22: bram"):
+                     "Follow-up on 22 December 2026",
+                     "Collaboration check on 22 December 2026",
+                     "Process guardian on 22 December 2026: bram"):
             self.assertIn(part, out)
         self.assertLess(out.index("Focus: Structure"), out.index("Plan p1"))
         # Each report ends with its verdict, the first one's "none yet".
@@ -929,7 +929,7 @@ class DemoJournalTest(JournalCase):
                         out.index("Verdict on the focus: Structure"))
         dutch = run("demo", "--lang", "nl").stdout
         self.assertIn("Oordeel over de focus: Structuur", dutch)
-        self.assertIn("Procesbewaker op 2026-12-22", dutch)
+        self.assertIn("Procesbewaker op 22 december 2026", dutch)
 
 
 class JournalErrorsTest(JournalCase):
@@ -1470,7 +1470,7 @@ class CharterTest(JournalCase):
         out = self.ok("charter", "check", "--date", "2026-03-02")
         for part in (
                 "Team charter: Our MT",
-                "As of 2026-03-02; agreements older than 365 days are stale",
+                "As of 2 March 2026; agreements older than 365 days are stale",
                 "0 errors, 3 warnings",
                 "Strategy: Readiness 3/4\n"
                 "  Missing: Decisions checked against the strategy\n",
@@ -1486,7 +1486,7 @@ class CharterTest(JournalCase):
         stale = self.ok("charter", "check", "--date", "2026-05-01",
                         "--stale-days=30")
         self.assertIn("Strategy: Readiness 0/4\n", stale)
-        self.assertIn("Stale: Shared sentence (confirmed 2026-03-01)", stale)
+        self.assertIn("Stale: Shared sentence (confirmed 1 March 2026)", stale)
         dutch = self.ok("charter", "check", "--date", "2026-03-02", "--lang",
                         "nl")
         self.assertIn("Teamcharter: Our MT", dutch)
@@ -1502,27 +1502,27 @@ class CharterTest(JournalCase):
         for part in (
                 "Team charter: Our MT\n\nStrategy\n",
                 "  Shared sentence: As an MT we are successful when the "
-                "customer notices (confirmed 2026-03-01)\n",
-                "  3 to 5 priorities (confirmed 2026-03-01):\n"
+                "customer notices (confirmed 1 March 2026)\n",
+                "  3 to 5 priorities (confirmed 1 March 2026):\n"
                 "    - Growth\n    - People\n    - Quality\n",
                 "  Decisions checked against the strategy: not recorded\n",
-                "    - anna (Anna): decisive, confirmed 2026-03-01; pitfall: "
+                "    - anna (Anna): decisive, confirmed 1 March 2026; pitfall: "
                 "deciding before everyone has been heard\n",
                 "    - Budget: consent, owner bram (Bram), confirmed "
-                "2026-03-01\n",
+                "1 March 2026\n",
                 "    - Monthly figures: update (a written note is enough)\n",
                 "    - NPS: owner carla (Carla), target 40, steers Growth, "
-                "confirmed 2026-03-01\n",
-                "    - budget 2026-02-10: not held\n",
-                "    - Churn: owner daan (Daan), confirmed 2026-03-01\n",
+                "confirmed 1 March 2026\n",
+                "    - budget 10 February 2026: not held\n",
+                "    - Churn: owner daan (Daan), confirmed 1 March 2026\n",
                 "    - Meetings end on time: progress 50%, confirmed "
-                "2026-03-01\n"):
+                "1 March 2026\n"):
             self.assertIn(part, out)
         dutch = self.ok("charter", "show", "--lang", "nl")
         self.assertIn("Stip & strategie\n  Gedeelde zin:", dutch)
         self.assertIn("eigenaar carla (Carla), doel 40, stuurt op Growth",
                       dutch)
-        self.assertIn("besluitvaardig, bevestigd op 2026-03-01; valkuil:",
+        self.assertIn("besluitvaardig, bevestigd op 1 maart 2026; valkuil:",
                       dutch)
         charter = self.ok_json("charter", "show")
         self.assertEqual(charter["strategy"]["priorities"],
@@ -1636,7 +1636,7 @@ class CharterTest(JournalCase):
         result = self.j(*args)
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertIn("1 errors, 3 warnings", result.stdout)
-        self.assertIn("  error: daan is not a current member on 2026-03-11; "
+        self.assertIn("  error: daan is not a current member on 11 March 2026; "
                       "choose another", result.stdout)
         self.assertEqual(result.stderr,
                          "fives: charter check: the charter has 1 error as of "
@@ -1688,23 +1688,24 @@ class CharterSignalsTest(JournalCase):
                 "--signal", "strategy:2")
         # A signal ticked afterwards at the first check.
         out = self.ok("check", "tick", "c1", "--signal", "steering:1")
-        self.assertIn("Check c1 on 2026-03-10", out)
+        self.assertIn("Check c1 on 10 March 2026", out)
         self.assertIn("warning signal: steering:1 Incidents determine", out)
-        # Stored from 0, as the library counts them.
+        # Stored with the numbers of --signal and the screens, from 1.
         ticks = json.loads(self.ok("export"))["charter"]["signals"]
         self.assertEqual(
-            [(t["check_id"], t["pillar"], t.get("signal", 0)) for t in ticks],
-            [("c1", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STRUCTURE", 2),
-             ("c2", "PILLAR_STRATEGY", 1), ("c1", "PILLAR_STEERING", 0)])
+            [(t["check_id"], t["pillar"], t["number"]) for t in ticks],
+            [("c1", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STRUCTURE", 3),
+             ("c2", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STEERING", 1)])
+        self.assertFalse(any("signal" in t for t in ticks))
 
         data = self.ok_json("charter", "check", "--date", "2026-04-30")
         self.assertEqual(data["checks"], 2)
         signals = {p["key"]: p["signals"] for p in data["pillars"]}
         self.assertEqual(signals["strategy"], [{
-            "signal": 1, "checks": 2, "first": "2026-03-10",
+            "number": 2, "checks": 2, "first": "2026-03-10",
             "last": "2026-04-21", "at_latest_check": True}])
         self.assertEqual(signals["structure"], [{
-            "signal": 2, "checks": 1, "first": "2026-03-10",
+            "number": 3, "checks": 1, "first": "2026-03-10",
             "last": "2026-03-10", "at_latest_check": False}])
         self.assertEqual(signals["steering"][0]["at_latest_check"], False)
         self.assertEqual(signals["synergy"], [])
@@ -1712,10 +1713,10 @@ class CharterSignalsTest(JournalCase):
         self.assertIn(
             "    - strategy:2 Many decisions are made ad hoc and the MT is "
             "mostly fighting fires: ticked at 2 of 2 checks (since "
-            "2026-03-10), also at the latest check\n", text)
+            "10 March 2026), also at the latest check\n", text)
         self.assertIn(
             "    - structure:3 Decisions stay vague, actions get lost and "
-            "nobody follows up: ticked at 1 of 2 checks (since 2026-03-10), "
+            "nobody follows up: ticked at 1 of 2 checks (since 10 March 2026), "
             "no longer at the latest check\n", text)
         # As of a day between the checks, only the first one counts.
         early = self.ok_json("charter", "check", "--date", "2026-03-20")
@@ -1761,6 +1762,46 @@ class CharterSignalsTest(JournalCase):
                      'no check "c9"')
         self.assertEqual(self.read(), before)
 
+    def test_a_format_1_journal_reads_in_numbers_from_1(self):
+        # The demo journal as the command wrote it in format version 1,
+        # when ticks kept the 0-based index.
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(root, "tests", "testdata",
+                               "journal_format1.fives"), "rb") as f:
+            self.write(f.read())
+        ticks = json.loads(self.ok("export"))["charter"]["signals"]
+        self.assertEqual(
+            [(t["check_id"], t["pillar"], t["number"]) for t in ticks],
+            [("c1", "PILLAR_STRATEGY", 2), ("c1", "PILLAR_STRUCTURE", 3),
+             ("c2", "PILLAR_STRATEGY", 2), ("c2", "PILLAR_STEERING", 1)])
+        text = self.ok("charter", "show")
+        self.assertIn("strategy:2 Many decisions are made ad hoc", text)
+        self.assertIn("steering:1 Incidents determine", text)
+        # The number --signal takes is the one the journal keeps.
+        self.refused(["check", "tick", "c2", "--signal", "steering:1"],
+                     '--signal steering:1 is already ticked at check "c2"')
+        self.ok("check", "tick", "c2", "--signal", "steering:2")
+        ticks = json.loads(self.ok("export"))["charter"]["signals"]
+        self.assertEqual(ticks[-1], {"check_id": "c2",
+                                     "pillar": "PILLAR_STEERING",
+                                     "number": 2})
+
+    def test_an_export_by_0_based_signals_is_refused(self):
+        self.ok("check", "record", "--date", "2026-03-10", "--signal",
+                "strategy:2")
+        export = json.loads(self.ok("export"))
+        tick = export["charter"]["signals"][0]
+        del tick["number"]
+        tick["signal"] = 1
+        old = os.path.join(self.dir, "old.json")
+        with open(old, "w") as f:
+            json.dump(export, f)
+        other = os.path.join(self.dir, "other.journal")
+        self.refused(["import", "--from", old], "charter.signals[0].signal: 1: "
+                     "the 0-based field is no longer read; give number (1..3)",
+                     journal=other)
+        self.assertFalse(os.path.exists(other))
+
 
 class DemoCharterTest(JournalCase):
     def test_demo_journal_review_shows_gaps(self):
@@ -1797,17 +1838,17 @@ class DemoCharterTest(JournalCase):
         self.assertIn("niet meer bij de laatste check", dutch)
         shown = self.ok("charter", "show")
         self.assertIn("Hiring: Hire a team lead for customer support (advice, "
-                      "owner femke (Femke)); follow-up on 2027-01-12", shown)
-        self.assertIn("customer 2026-12-08: not held", shown)
+                      "owner femke (Femke)); follow-up on 12 January 2027", shown)
+        self.assertIn("customer 8 December 2026: not held", shown)
 
     def test_demo_ends_with_the_charter_review(self):
         out = run("demo").stdout
-        tail = out[out.index("Process guardian on 2026-12-22"):]
-        for part in ("Check c2 on 2027-02-02, led by bram (Bram)",
+        tail = out[out.index("Process guardian on 22 December 2026"):]
+        for part in ("Check c2 on 2 February 2027, led by bram (Bram)",
                      "Team charter: Demo MT",
-                     "As of 2027-02-02",
+                     "As of 2 February 2027",
                      "Strategy: Readiness 3/4",
-                     "ticked at 2 of 2 checks (since 2026-12-15), also at the "
+                     "ticked at 2 of 2 checks (since 15 December 2026), also at the "
                      "latest check",
                      "no longer at the latest check",
                      "Next agreement: Meeting format in four blocks"):

@@ -182,6 +182,29 @@ TEST(GroupedHistogramsTest, ThresholdsReachTheLabels) {
   });
 }
 
+TEST(GroupedHistogramsTest, BulkStatsMessageHasEveryGroupAndPillar) {
+  GroupedHistograms g = *GroupedHistograms::Create(2);
+  // Group 0: Strategy 2 and 4 (mean 3), the others 5 and 5. Group 1 answers
+  // nothing, so its pillars have n = 0.
+  std::vector<uint32_t> groups = {0, 0};
+  std::vector<uint8_t> scores = {2, 5, 5, 5, 5, 4, 5, 5, 5, 5};
+  ASSERT_TRUE(g.Add(groups, scores).ok());
+  const v1::BulkStats bulk = ToProto(g);
+  ASSERT_EQ(bulk.groups_size(), 2);
+  EXPECT_EQ(bulk.groups(0).group(), 0u);
+  EXPECT_EQ(bulk.groups(1).group(), 1u);
+  for (const v1::GroupStats& group : bulk.groups()) {
+    ASSERT_EQ(group.pillars_size(), 5);
+    for (int p = 0; p < 5; ++p) {
+      EXPECT_EQ(group.pillars(p).pillar(), ToProto(kAllPillars[p]));
+    }
+  }
+  EXPECT_EQ(bulk.groups(0).pillars(0).n(), 2);
+  EXPECT_EQ(bulk.groups(0).pillars(0).mean(), 3.0);
+  EXPECT_EQ(bulk.groups(0).pillars(1).mean(), 5.0);
+  EXPECT_EQ(bulk.groups(1).pillars(4).n(), 0);
+}
+
 TEST(GroupedHistogramsTest, BadInputIsRefusedAndNothingIsHalfApplied) {
   GroupedHistograms g = *GroupedHistograms::Create(4);
   // Some valid data first, including spilled counts.

@@ -73,30 +73,31 @@ TEST(JournalDocumentTest, MembersInTextMarkdownAndHtml) {
   // Ids padded to the longest, "carla" (5).
   EXPECT_EQ(Render(j, Request(v1::DOCUMENT_KIND_MEMBERS)),
             "team mt (Our MT): 3 members over time\n"
-            "  ann    Ann  joined 2026-01-05\n"
-            "  bob    Bob  joined 2026-01-05\n"
-            "  carla  Carla  joined 2026-01-06  left 2026-02-01\n");
+            "  ann    Ann  joined 5 January 2026\n"
+            "  bob    Bob  joined 5 January 2026\n"
+            "  carla  Carla  joined 6 January 2026  left 1 February 2026\n");
   EXPECT_EQ(Render(j, Request(v1::DOCUMENT_KIND_MEMBERS,
                               v1::DOCUMENT_FORMAT_MARKDOWN)),
             "# team mt (Our MT): 3 members over time\n"
             "\n"
-            "- ann    Ann  joined 2026-01-05\n"
-            "- bob    Bob  joined 2026-01-05\n"
-            "- carla  Carla  joined 2026-01-06  left 2026-02-01\n");
+            "- ann    Ann  joined 5 January 2026\n"
+            "- bob    Bob  joined 5 January 2026\n"
+            "- carla  Carla  joined 6 January 2026  left 1 February 2026\n");
   const std::string html =
       Render(j, Request(v1::DOCUMENT_KIND_MEMBERS, v1::DOCUMENT_FORMAT_HTML));
   EXPECT_THAT(html, StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
   EXPECT_THAT(
       html, HasSubstr("<title>team mt (Our MT): 3 members over time</title>"));
-  EXPECT_THAT(html, HasSubstr("<h1>team mt (Our MT): 3 members over time</h1>\n"
-                              "<ul>\n<li>ann    Ann  joined 2026-01-05</li>\n"
-                              "<li>bob    Bob  joined 2026-01-05</li>\n"
-                              "<li>carla  Carla  joined 2026-01-06  left "
-                              "2026-02-01</li>\n</ul>\n</body>\n</html>\n"));
+  EXPECT_THAT(html,
+              HasSubstr("<h1>team mt (Our MT): 3 members over time</h1>\n"
+                        "<ul>\n<li>ann    Ann  joined 5 January 2026</li>\n"
+                        "<li>bob    Bob  joined 5 January 2026</li>\n"
+                        "<li>carla  Carla  joined 6 January 2026  left "
+                        "1 February 2026</li>\n</ul>\n</body>\n</html>\n"));
   EXPECT_THAT(Render(j, Request(v1::DOCUMENT_KIND_MEMBERS,
                                 v1::DOCUMENT_FORMAT_TEXT, "nl")),
               StartsWith("team mt (Our MT): 3 leden door de tijd\n"
-                         "  ann    Ann  kwam 2026-01-05\n"));
+                         "  ann    Ann  kwam 5 januari 2026\n"));
 }
 
 TEST(JournalDocumentTest, NestedListsStayWellFormed) {
@@ -105,7 +106,8 @@ TEST(JournalDocumentTest, NestedListsStayWellFormed) {
       Request(v1::DOCUMENT_KIND_FOLLOW_UP, v1::DOCUMENT_FORMAT_HTML);
   r.set_as_of("2026-02-05");
   const std::string a1 =
-      "a1  [open]  due 2026-02-10  bob  Structure: Decision table (visible: "
+      "a1  [open]  due 10 February 2026  bob  Structure: Decision table "
+      "(visible: "
       "On the wiki)";
   // Open holds a1 one level down; the next list item follows the inner
   // list's end.
@@ -115,13 +117,14 @@ TEST(JournalDocumentTest, NestedListsStayWellFormed) {
                                      "(within 7 days): 1<ul>\n<li>",
                                      a1, "</li>\n</ul>\n</li>\n")));
   r.set_format(v1::DOCUMENT_FORMAT_MARKDOWN);
-  EXPECT_THAT(Render(j, r),
-              HasSubstr("- Open: 1\n  - a1  \\[open\\]  due 2026-02-10  bob  "
-                        "Structure: Decision table (visible: On the wiki)\n"));
+  EXPECT_THAT(
+      Render(j, r),
+      HasSubstr("- Open: 1\n  - a1  \\[open\\]  due 10 February 2026  bob  "
+                "Structure: Decision table (visible: On the wiki)\n"));
   r.set_format(v1::DOCUMENT_FORMAT_TEXT);
   EXPECT_THAT(Render(j, r),
               StartsWith(absl::StrCat(
-                  "Follow-up on 2026-02-05\n  Open: 1\n    ", a1, "\n")));
+                  "Follow-up on 5 February 2026\n  Open: 1\n    ", a1, "\n")));
 }
 
 TEST(JournalDocumentTest, MarkupInNamesIsEscaped) {
@@ -137,19 +140,20 @@ TEST(JournalDocumentTest, MarkupInNamesIsEscaped) {
 
 TEST(JournalDocumentTest, PlanAndOneActionLine) {
   const Journal j = MakeJournal();
-  EXPECT_EQ(Render(j, Request(v1::DOCUMENT_KIND_PLAN)),
-            "Plan p1 on round r1 (2026-01-14): focus Structure\n"
-            "  why: We talked first\n"
-            "    a1  [open]  due 2026-02-10  bob  Structure: Decision table "
-            "(visible: On "
-            "the wiki)\n"
-            "    a2  [proposed]  due 2026-02-12  ann  Structure: Four blocks "
-            "(visible: "
-            "Every agenda)\n");
+  EXPECT_EQ(
+      Render(j, Request(v1::DOCUMENT_KIND_PLAN)),
+      "Plan p1 on round r1 (14 January 2026): focus Structure\n"
+      "  why: We talked first\n"
+      "    a1  [open]  due 10 February 2026  bob  Structure: Decision table "
+      "(visible: On "
+      "the wiki)\n"
+      "    a2  [proposed]  due 12 February 2026  ann  Structure: Four blocks "
+      "(visible: "
+      "Every agenda)\n");
   v1::DocumentRequest r = Request(v1::DOCUMENT_KIND_ACTIONS);
   r.set_action_id("a2");
   EXPECT_EQ(Render(j, r),
-            "a2  [proposed]  due 2026-02-12  ann  Structure: Four blocks "
+            "a2  [proposed]  due 12 February 2026  ann  Structure: Four blocks "
             "(visible: Every "
             "agenda)\n");
   r.clear_action_id();
@@ -241,7 +245,7 @@ TEST(JournalDocumentTest, RefusalsNameTheField) {
       {with(Request(v1::DOCUMENT_KIND_PLAN),
             [](auto& r) { r.set_plan_id("p7"); }),
        absl::StatusCode::kNotFound,
-       "request.plan_id: \"p7\" is not a plan of the journal"},
+       "request.plan_id: \"p7\" is not one of the journal's plans"},
       {Request(v1::DOCUMENT_KIND_CHECK), absl::StatusCode::kNotFound,
        "request.check_id: empty, and the journal has no check"},
       {with(Request(v1::DOCUMENT_KIND_REPORT),

@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -119,7 +120,7 @@ uint32_t ZlibCrc32(absl::string_view data) {
 // A journal file envelope built by hand.
 struct Envelope {
   std::string magic = "fives.journal";
-  uint32_t format_version = 1;
+  uint32_t format_version = 2;
   std::string journal;
   std::optional<uint64_t> journal_size;  // default: journal.size()
   bool with_crc = true;
@@ -423,7 +424,7 @@ TEST(JournalFileTest, EnvelopeLayout) {
   v1::JournalFile file;
   ASSERT_TRUE(file.ParseFromString(bytes));
   EXPECT_EQ(file.magic(), "fives.journal");
-  EXPECT_EQ(file.format_version(), 1u);
+  EXPECT_EQ(file.format_version(), 2u);
   EXPECT_EQ(file.journal(), SerializeJournal(j, JournalFormat::kBinary));
   EXPECT_EQ(file.journal_size(), file.journal().size());
   ASSERT_TRUE(file.has_crc32());
@@ -1114,13 +1115,13 @@ TEST(JournalFileDecodeTest, ForeignFilesAreNotJournals) {
 TEST(JournalFileDecodeTest, NewerFormatVersionIsFailedPrecondition) {
   Envelope e;
   e.journal = SerializeJournal(RichJournal(), JournalFormat::kBinary);
-  e.format_version = 2;
+  e.format_version = 3;
   absl::StatusOr<Journal> j = DecodeJournalFile(e.Bytes());
   ASSERT_FALSE(j.ok());
   EXPECT_EQ(j.status().code(), absl::StatusCode::kFailedPrecondition)
       << j.status();
-  EXPECT_THAT(j.status().message(), HasSubstr("format version 2"));
-  EXPECT_THAT(j.status().message(), HasSubstr("up to version 1"));
+  EXPECT_THAT(j.status().message(), HasSubstr("format version 3"));
+  EXPECT_THAT(j.status().message(), HasSubstr("up to version 2"));
 
   // Even without a checksum, the version is what the reader hears about.
   e.format_version = 7;
@@ -1133,23 +1134,131 @@ TEST(JournalFileDecodeTest, NewerFormatVersionIsFailedPrecondition) {
   // Through a file, the message also names the path.
   TempFolder folder;
   const std::string path = folder.File("new.fives");
-  e.format_version = 2;
+  e.format_version = 3;
   e.with_crc = true;
   WriteBytes(path, e.Bytes());
   j = LoadJournalFile(path);
   ASSERT_FALSE(j.ok());
   EXPECT_EQ(j.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(j.status().message(), HasSubstr(path));
-  EXPECT_THAT(j.status().message(), HasSubstr("format version 2"));
+  EXPECT_THAT(j.status().message(), HasSubstr("format version 3"));
 }
 
-TEST(JournalFileDecodeTest, HandBuiltVersion1IsAccepted) {
+TEST(JournalFileDecodeTest, HandBuiltVersionsAreAccepted) {
   const Journal rich = RichJournal();
-  Envelope e;
-  e.journal = SerializeJournal(rich, JournalFormat::kBinary);
-  absl::StatusOr<Journal> j = DecodeJournalFile(e.Bytes());
+  for (uint32_t version : {1u, 2u}) {
+    SCOPED_TRACE(version);
+    Envelope e;
+    e.format_version = version;
+    e.journal = SerializeJournal(rich, JournalFormat::kBinary);
+    absl::StatusOr<Journal> j = DecodeJournalFile(e.Bytes());
+    ASSERT_TRUE(j.ok()) << j.status();
+    // Without warning signal ticks, version 1 reads the same.
+    EXPECT_TRUE(SameJournal(rich, *j));
+  }
+}
+
+// --- Format version 1: signal ticks counted from 0 ---------------------------
+
+// The ticks of a journal as (check, pillar, number), and whether any still
+// sets the deprecated 0-based field.
+std::vector<std::tuple<std::string, v1::Pillar, int>> Ticks(
+    const Journal& j, bool* deprecated_set) {
+  std::vector<std::tuple<std::string, v1::Pillar, int>> out;
+  *deprecated_set = false;
+  for (const v1::SignalTick& t : j.proto().charter().signals()) {
+    out.emplace_back(t.check_id(), t.pillar(), t.number());
+    const google::protobuf::FieldDescriptor* signal =
+        t.GetDescriptor()->FindFieldByName("signal");
+    *deprecated_set |= t.GetReflection()->HasField(t, signal);
+  }
+  return out;
+}
+
+// The demo journal as the fives command wrote it in format version 1
+// (`fives demo --journal`): c1 ticked strategy:2 and structure:3, c2
+// strategy:2 and steering:1, kept there as the 0-based 1, 2, 1 and 0 (the
+// last one absent, being the default).
+TEST(JournalFileFormat1Test, DemoJournalReadsInNumbersFrom1) {
+  const std::string path =
+      std::string(FIVES_TESTDATA_DIR) + "/journal_format1.fives";
+  const std::string bytes = ReadBytes(path);
+  v1::JournalFile file;
+  ASSERT_TRUE(file.ParseFromString(bytes));
+  ASSERT_EQ(file.format_version(), 1u) << "the fixture is of format 1";
+
+  absl::StatusOr<Journal> j = LoadJournalFile(path);
   ASSERT_TRUE(j.ok()) << j.status();
-  EXPECT_TRUE(SameJournal(rich, *j));
+  bool deprecated_set = true;
+  using Tick = std::tuple<std::string, v1::Pillar, int>;
+  const std::vector<Tick> expected = {{"c1", v1::PILLAR_STRATEGY, 2},
+                                      {"c1", v1::PILLAR_STRUCTURE, 3},
+                                      {"c2", v1::PILLAR_STRATEGY, 2},
+                                      {"c2", v1::PILLAR_STEERING, 1}};
+  EXPECT_EQ(Ticks(*j, &deprecated_set), expected);
+  EXPECT_FALSE(deprecated_set);
+  // JSON says what the screens say.
+  const std::string json = SerializeJournal(*j, JournalFormat::kJson);
+  EXPECT_THAT(json, HasSubstr("\"number\": 3"));
+  EXPECT_THAT(json, Not(HasSubstr("\"signal\"")));
+
+  // Saved, it is of the current version and reads back the same.
+  TempFolder folder;
+  const std::string saved = folder.File("saved.fives");
+  ASSERT_TRUE(SaveJournalFile(*j, saved).ok());
+  v1::JournalFile again;
+  ASSERT_TRUE(again.ParseFromString(ReadBytes(saved)));
+  EXPECT_EQ(again.format_version(), 2u);
+  absl::StatusOr<Journal> back = LoadJournalFile(saved);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_TRUE(SameJournal(*j, *back));
+  EXPECT_EQ(Ticks(*back, &deprecated_set), expected);
+  EXPECT_FALSE(deprecated_set);
+}
+
+// A hand-built journal of each version with one tick that sets the 0-based
+// field to `index`.
+std::string EnvelopeWithDeprecatedTick(uint32_t version, int32_t index) {
+  v1::Journal proto = RichJournal().proto();
+  v1::SignalTick* t = proto.mutable_charter()->add_signals();
+  t->set_check_id(proto.checks(0).id());
+  t->set_pillar(v1::PILLAR_SYNERGY);
+  const google::protobuf::FieldDescriptor* signal =
+      t->GetDescriptor()->FindFieldByName("signal");
+  t->GetReflection()->SetInt32(t, signal, index);
+  Envelope e;
+  e.format_version = version;
+  e.journal = DeterministicBytes(proto);
+  return e.Bytes();
+}
+
+TEST(JournalFileFormat1Test, OnlyVersion1IsMigrated) {
+  // Version 1: the index becomes the number.
+  absl::StatusOr<Journal> j =
+      DecodeJournalFile(EnvelopeWithDeprecatedTick(1, 2));
+  ASSERT_TRUE(j.ok()) << j.status();
+  bool deprecated_set = true;
+  ASSERT_EQ(Ticks(*j, &deprecated_set).size(), 1u);
+  EXPECT_EQ(j->proto().charter().signals(0).number(), 3);
+  EXPECT_FALSE(deprecated_set);
+  // Version 1 with an index outside the catalog: refused naming it.
+  j = DecodeJournalFile(EnvelopeWithDeprecatedTick(1, 3));
+  ASSERT_FALSE(j.ok());
+  EXPECT_EQ(j.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(j.status().message(),
+              HasSubstr("charter.signals[0].number: 4 is outside the 3 "
+                        "warning signals of synergy (1..3)"));
+  j = DecodeJournalFile(EnvelopeWithDeprecatedTick(1, -1));
+  ASSERT_FALSE(j.ok());
+  EXPECT_THAT(j.status().message(), HasSubstr("charter.signals[0].signal: -1"));
+  // Version 2 keeps numbers: a tick by the 0-based field is refused, not
+  // read as a number.
+  j = DecodeJournalFile(EnvelopeWithDeprecatedTick(2, 2));
+  ASSERT_FALSE(j.ok());
+  EXPECT_EQ(j.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(j.status().message(),
+              HasSubstr("charter.signals[0].signal: 2: the 0-based field is "
+                        "no longer read; give number (1..3)"));
 }
 
 TEST(JournalFileDecodeTest, MissingFormatVersionIsDataLoss) {

@@ -80,11 +80,11 @@ std::string Page(const Journal& j, Language lang,
   return html.ok() ? *html : "";
 }
 
-// MakeJournal with a check on 2026-04-10 (a2 kept; signals structure 0 and
-// synergy 1 ticked) and a charter set that day: strategy and steering
-// empty (0/4 each), synergy's two norms (2/3), structure complete (3/3),
-// success's goals (3/3, with the guardian and the check). The plan's focus
-// (structure) is complete, so the next agreement is the first of the
+// MakeJournal with a check on 2026-04-10 (a2 kept; signals structure 1 and
+// synergy 2 ticked, numbered from 1) and a charter set that day: strategy and
+// steering empty (0/4 each), synergy's two norms (2/3), structure complete
+// (3/3), success's goals (3/3, with the guardian and the check). The plan's
+// focus (structure) is complete, so the next agreement is the first of the
 // lowest readiness in the method's order: strategy's shared sentence, whose
 // next step quotes "As an MT ...".
 Journal MakeCharterJournal() {
@@ -92,11 +92,11 @@ Journal MakeCharterJournal() {
   CheckInput check;
   check.date = Day(2026, 4, 10);
   check.reviews = {journal_builder::MakeReview("a2", v1::REVIEW_OUTCOME_KEPT)};
-  for (auto [pillar, signal] :
-       {std::pair{v1::PILLAR_STRUCTURE, 0}, std::pair{v1::PILLAR_SYNERGY, 1}}) {
+  for (auto [pillar, number] :
+       {std::pair{v1::PILLAR_STRUCTURE, 1}, std::pair{v1::PILLAR_SYNERGY, 2}}) {
     v1::SignalTick t;
     t.set_pillar(pillar);
-    t.set_signal(signal);
+    t.set_number(number);
     check.signals.push_back(t);
   }
   absl::StatusOr<std::string> id = j.RecordCheck(check);

@@ -92,9 +92,10 @@ TEST(PillarKeyTest, DutchLabelsReadBack) {
   }
   EXPECT_EQ(*PillarFromKey("Structuur"), Pillar::kStructure);
   EXPECT_FALSE(PillarFromKey("structur").ok());
-  EXPECT_EQ(SignalLabel(Pillar::kStructure, 1, Language::kDutch),
+  // The label shows the number as SignalTick.number holds it (from 1).
+  EXPECT_EQ(SignalLabel(Pillar::kStructure, 2, Language::kDutch),
             "structuur:2");
-  EXPECT_EQ(SignalLabel(Pillar::kSuccess, 0), "success:1");
+  EXPECT_EQ(SignalLabel(Pillar::kSuccess, 1), "success:1");
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
-// Test helpers for protobuf messages: equality with a readable failure, and
-// deterministic bytes for comparing messages byte for byte.
+// Test helpers for protobuf messages: equality with a readable failure,
+// deterministic bytes for comparing messages byte for byte, and setting a
+// deprecated field as a host of an older schema does.
 #ifndef FIVES_TESTS_PROTO_TESTING_H_
 #define FIVES_TESTS_PROTO_TESTING_H_
 
+#include <cstdint>
 #include <string>
 
 #include "google/protobuf/io/coded_stream.h"
@@ -34,6 +36,16 @@ inline std::string DeterministicBytes(const google::protobuf::Message& m) {
     EXPECT_TRUE(m.SerializeToCodedStream(&coded));
   }
   return out;
+}
+
+// Sets the int32 field `name` of `m` by reflection, so a test can set a
+// deprecated field (SignalTick.signal) without its deprecated accessors.
+inline void SetInt32Field(google::protobuf::Message& m, const char* name,
+                          int32_t value) {
+  const google::protobuf::FieldDescriptor* field =
+      m.GetDescriptor()->FindFieldByName(name);
+  ASSERT_NE(field, nullptr) << name;
+  m.GetReflection()->SetInt32(&m, field, value);
 }
 
 }  // namespace fives::proto_testing

@@ -24,6 +24,34 @@ using ::fives::journal_builder::BuildRichJournal;
 using ::fives::journal_builder::Day;
 using ::testing::HasSubstr;
 
+TEST(ValidUtf8PrefixTest, StopsAtTheFirstMalformedSequence) {
+  EXPECT_EQ(ValidUtf8Prefix(""), 0u);
+  EXPECT_EQ(ValidUtf8Prefix("plain"), 5u);
+  // é (2 bytes), € (3), 😀 (4), U+10FFFF (4): all well-formed.
+  EXPECT_EQ(ValidUtf8Prefix("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"), 9u);
+  EXPECT_EQ(ValidUtf8Prefix("\xf4\x8f\xbf\xbf"), 4u);
+  EXPECT_EQ(ValidUtf8Prefix("ab\xff"), 2u);            // never a lead byte
+  EXPECT_EQ(ValidUtf8Prefix("a\xc0\x80"), 1u);         // overlong NUL
+  EXPECT_EQ(ValidUtf8Prefix("\xe0\x80\xaf"), 0u);      // overlong '/'
+  EXPECT_EQ(ValidUtf8Prefix("x\xed\xa0\x80"), 1u);     // surrogate U+D800
+  EXPECT_EQ(ValidUtf8Prefix("\xf4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(ValidUtf8Prefix("\xc3\xa9\xe2\x82"), 2u);  // cut short
+  EXPECT_EQ(ValidUtf8Prefix("\xc3("), 0u);             // no continuation
+  EXPECT_EQ(ValidUtf8Prefix("\x80"), 0u);              // lone continuation
+}
+
+TEST(CodePointsTest, CountsAndCutsWholeCharacters) {
+  EXPECT_EQ(CountCodePoints(""), 0u);
+  EXPECT_EQ(CountCodePoints("Stip & strategie"), 16u);
+  // "Müller" is 7 bytes, 6 characters; "😀" is 4 bytes, 1 character.
+  EXPECT_EQ(CountCodePoints("M\xc3\xbcller"), 6u);
+  EXPECT_EQ(CountCodePoints("\xf0\x9f\x98\x80!"), 2u);
+  EXPECT_EQ(FirstCodePoints("M\xc3\xbcller", 2), "M\xc3\xbc");
+  EXPECT_EQ(FirstCodePoints("M\xc3\xbcller", 1), "M");
+  EXPECT_EQ(FirstCodePoints("abc", 0), "");
+  EXPECT_EQ(FirstCodePoints("abc", 9), "abc");
+}
+
 TEST(CheckTextTest, ValidTextPasses) {
   for (absl::string_view ok :
        {"", "Ann", "Zo\xC3\xAB \xE2\x9C\x93", "emoji \xF0\x9F\x8C\xB7",

@@ -184,10 +184,10 @@ int Tick(const ParsedArgs& args) {
     for (const v1::SignalTick& t : j.proto().charter().signals()) {
       for (const v1::SignalTick& s : *signals) {
         if (t.check_id() == check_id && t.pillar() == s.pillar() &&
-            t.signal() == s.signal()) {
+            t.number() == s.number()) {
           const Pillar p = *PillarFromProto(s.pillar());
           return absl::InvalidArgumentError(
-              absl::StrCat("--signal ", SignalLabel(p, s.signal()),
+              absl::StrCat("--signal ", SignalLabel(p, s.number()),
                            " is already ticked at check \"", check_id, "\""));
         }
       }

@@ -52,11 +52,11 @@ absl::Status Score(Journal& journal, const std::string& round, bool second) {
   return absl::OkStatus();
 }
 
-// A warning signal of the catalog ticked at a check (`index` from 0).
-v1::SignalTick Tick(Pillar pillar, int index) {
+// A warning signal of the catalog ticked at a check (`number` from 1).
+v1::SignalTick Tick(Pillar pillar, int number) {
   v1::SignalTick tick;
   tick.set_pillar(ToProto(pillar));
-  tick.set_signal(index);
+  tick.set_number(number);
   return tick;
 }
 
@@ -144,7 +144,7 @@ absl::StatusOr<DemoJournal> BuildDemoJournal() {
   check.agreement_actions = {agreement};
   // The warning signals the team still sees: fighting fires (strategy) and
   // vague decisions nobody follows up (structure).
-  check.signals = {Tick(Pillar::kStrategy, 1), Tick(Pillar::kStructure, 2)};
+  check.signals = {Tick(Pillar::kStrategy, 2), Tick(Pillar::kStructure, 3)};
   absl::StatusOr<std::string> check_id = j.RecordCheck(check);
   if (!check_id.ok()) return check_id.status();
   DEMO_RETURN_IF_ERROR(j.AddFeedback(a2, Day(2026, 12, 19), "carla",
@@ -173,7 +173,7 @@ absl::StatusOr<DemoJournal> BuildDemoJournal() {
   log_review.set_outcome(v1::REVIEW_OUTCOME_KEPT);
   log_review.set_note("The log is current; keep it up until the next check");
   next.reviews = {log_review};
-  next.signals = {Tick(Pillar::kStrategy, 1), Tick(Pillar::kSteering, 0)};
+  next.signals = {Tick(Pillar::kStrategy, 2), Tick(Pillar::kSteering, 1)};
   absl::StatusOr<std::string> next_id = j.RecordCheck(next);
   if (!next_id.ok()) return next_id.status();
 

@@ -54,7 +54,7 @@ absl::StatusOr<std::vector<v1::SignalTick>> ParseSignalFlags(
     }
     v1::SignalTick tick;
     tick.set_pillar(ToProto(*pillar));
-    tick.set_signal(n - 1);
+    tick.set_number(n);
     ticks.push_back(std::move(tick));
   }
   return ticks;

@@ -1,6 +1,6 @@
 // --signal PILLAR:N: a warning signal of the catalog that the team ticks at
-// a check. N counts from 1 in the order `fives charter signals` lists them;
-// the library's SignalTick counts from 0.
+// a check. N counts from 1 in the order `fives charter signals` lists them,
+// as the library's SignalTick.number does.
 #ifndef FIVES_EXAMPLES_FIVES_SIGNAL_FLAG_H_
 #define FIVES_EXAMPLES_FIVES_SIGNAL_FLAG_H_
 

@@ -1,5 +1,6 @@
 #include "fives/string_rules.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -11,10 +12,65 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
-#include "google/protobuf/stubs/common.h"
 #include "hash_table.h"
 
 namespace fives {
+
+namespace {
+
+bool StartsCodePoint(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+size_t CountCodePoints(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(), StartsCodePoint);
+}
+
+absl::string_view FirstCodePoints(absl::string_view text, size_t count) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (StartsCodePoint(text[i])) {
+      if (seen == count) return text.substr(0, i);
+      ++seen;
+    }
+  }
+  return text;
+}
+
+size_t ValidUtf8Prefix(absl::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t len = text.size();
+  size_t i = 0;
+  while (i < len) {
+    const unsigned char c = s[i];
+    size_t extra;
+    uint32_t min, cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, min = 0x10000, cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (len - i <= extra) return i;
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return i;
+    }
+    i += extra + 1;
+  }
+  return len;
+}
 TextKind KindOfField(absl::string_view field_name) {
   if (field_name == "id" || absl::EndsWith(field_name, "_id") ||
       absl::EndsWith(field_name, "_ids")) {
@@ -56,9 +112,8 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
   if (i == text.size()) return absl::OkStatus();
   // The validator protobuf's reader applies to every string it reads: a
   // string it passes is one a saved journal gives back.
-  const int valid = google::protobuf::internal::UTF8SpnStructurallyValid(
-      google::protobuf::StringPiece(text.data(), text.size()));
-  if (static_cast<size_t>(valid) < text.size()) {
+  const size_t valid = ValidUtf8Prefix(text);
+  if (valid < text.size()) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": not valid UTF-8 at byte ", valid));
   }

@@ -32,6 +32,40 @@ std::optional<absl::CivilDay> ParseDay(const std::string& text) {
 
 std::string Quoted(absl::string_view s) { return absl::StrCat("\"", s, "\""); }
 
+// What is wrong with the signal of a tick of the valid pillar `p`: the
+// field ("signal" or "number") and the problem, naming the value.
+struct SignalProblem {
+  absl::string_view field;
+  std::string what;
+};
+
+// The deprecated 0-based `signal` is unset (journal files of format 1 had
+// it; loading them moves it to `number`) and `number` is within 1..N.
+std::optional<SignalProblem> CheckSignalNumber(Pillar p,
+                                               const v1::SignalTick& tick) {
+  const int count =
+      PillarTextsFor(p, Language::kEnglish).warning_signals_size();
+  // Read only to refuse it (its accessor is deprecated).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  const int32_t index = tick.signal();
+#pragma GCC diagnostic pop
+  if (index != 0) {
+    return SignalProblem{
+        "signal", absl::StrCat(index,
+                               ": the 0-based field is no longer read; give "
+                               "number (1..",
+                               count, ")")};
+  }
+  if (tick.number() < 1 || tick.number() > count) {
+    return SignalProblem{
+        "number", absl::StrCat(tick.number(), " is outside the ", count,
+                               " warning signals of ", PillarKey(p), " (1..",
+                               count, ")")};
+  }
+  return std::nullopt;
+}
+
 // "consent" for DECISION_MODEL_CONSENT: the catalog's decision_model_<key>.
 std::string ModelKey(v1::DecisionModel model) {
   return absl::AsciiStrToLower(
@@ -409,12 +443,11 @@ class Checker {
               absl::StrCat(static_cast<int>(t.pillar()), " is not a pillar"));
         continue;
       }
-      if (absl::Status s = CheckSignalTick(t, ""); !s.ok()) {
-        Error(p, where.At("signal"),
-              absl::StripPrefix(s.message(), ".signal: "));
+      if (std::optional<SignalProblem> problem = CheckSignalNumber(p, t)) {
+        Error(p, where.At(problem->field), problem->what);
         continue;
       }
-      if (!seen.insert({t.check_id(), t.pillar(), t.signal()}).second) {
+      if (!seen.insert({t.check_id(), t.pillar(), t.number()}).second) {
         Error(p, where.Self(), "ticked twice at the same check");
       }
     }
@@ -669,13 +702,10 @@ absl::Status CheckSignalTick(const v1::SignalTick& tick,
         absl::StrCat(field, ".pillar: ", static_cast<int>(tick.pillar()),
                      " is not a pillar"));
   }
-  const Pillar p = *PillarFromProto(tick.pillar());
-  const int count =
-      PillarTextsFor(p, Language::kEnglish).warning_signals_size();
-  if (tick.signal() < 0 || tick.signal() >= count) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ".signal: ", tick.signal(), " is outside the ", count,
-        " warning signals of ", PillarKey(p), " (0..", count - 1, ")"));
+  if (std::optional<SignalProblem> problem =
+          CheckSignalNumber(*PillarFromProto(tick.pillar()), tick)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".", problem->field, ": ", problem->what));
   }
   return absl::OkStatus();
 }
@@ -704,10 +734,10 @@ absl::Status ValidateCharterStructure(const v1::Journal& journal) {
   return absl::OkStatus();
 }
 
-std::string SignalLabel(Pillar pillar, int index, Language language) {
+std::string SignalLabel(Pillar pillar, int number, Language language) {
   return absl::StrCat(language == Language::kDutch ? PillarKeyInDutch(pillar)
                                                    : PillarKey(pillar),
-                      ":", index + 1);
+                      ":", number);
 }
 
 absl::StatusOr<int> StaleDaysOrDefault(int stale_days,
@@ -780,7 +810,7 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
   review.set_errors(errors);
   review.set_warnings(warnings);
 
-  // Signals: per pillar and index, the distinct checks up to `as_of` that
+  // Signals: per pillar and number, the distinct checks up to `as_of` that
   // ticked it, by date (ticks that do not check out are left out).
   internal::HashMap<absl::string_view, absl::CivilDay> checks;
   std::optional<absl::CivilDay> latest_check;
@@ -797,12 +827,12 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
     auto check = checks.find(t.check_id());
     if (check == checks.end() || !CheckSignalTick(t, "").ok()) continue;
     const Pillar p = *PillarFromProto(t.pillar());
-    ticked[PillarIndex(p)][t.signal()].emplace(check->second, t.check_id());
+    ticked[PillarIndex(p)][t.number()].emplace(check->second, t.check_id());
   }
   for (std::size_t i = 0; i < kPillarCount; ++i) {
-    for (const auto& [signal, by_day] : ticked[i]) {
+    for (const auto& [number, by_day] : ticked[i]) {
       v1::SignalCount* s = pillars[i]->add_signals();
-      s->set_signal(signal);
+      s->set_number(number);
       s->set_checks(static_cast<int32_t>(by_day.size()));
       s->set_first(FormatCivilDate(by_day.begin()->first));
       s->set_last(FormatCivilDate(by_day.rbegin()->first));

@@ -22,7 +22,7 @@ absl::Status journal_internal::AppendSignalTicks(
     const std::vector<v1::SignalTick>& ticks, absl::string_view field) {
   std::set<std::tuple<int, int>> ticked;
   for (const v1::SignalTick& t : j.charter().signals()) {
-    if (t.check_id() == check_id) ticked.emplace(t.pillar(), t.signal());
+    if (t.check_id() == check_id) ticked.emplace(t.pillar(), t.number());
   }
   for (size_t i = 0; i < ticks.size(); ++i) {
     const v1::SignalTick& t = ticks[i];
@@ -33,9 +33,9 @@ absl::Status journal_internal::AppendSignalTicks(
                        "\" is not the check \"", check_id, "\""));
     }
     if (absl::Status s = CheckSignalTick(t, where); !s.ok()) return s;
-    if (!ticked.emplace(t.pillar(), t.signal()).second) {
+    if (!ticked.emplace(t.pillar(), t.number()).second) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ": signal ", t.signal(), " of ",
+          absl::StrCat(where, ": signal ", t.number(), " of ",
                        PillarKey(*PillarFromProto(t.pillar())),
                        " is ticked twice at check \"", check_id, "\""));
     }
@@ -58,7 +58,15 @@ absl::Status Journal::SetCharter(v1::Charter charter, absl::CivilDay today) {
   if (absl::Status s = CheckCivilDate(today, "today"); !s.ok()) return s;
   const v1::Charter& current = proto_.charter();
   // Signals are the checks' record: the input may repeat them, not change
-  // them.
+  // them. A tick of the input that does not check out (the deprecated
+  // 0-based field, say) is named before it is compared.
+  for (int i = 0; i < charter.signals_size(); ++i) {
+    if (absl::Status s = CheckSignalTick(
+            charter.signals(i), absl::StrCat("charter.signals[", i, "]"));
+        !s.ok()) {
+      return s;
+    }
+  }
   bool same_signals = charter.signals_size() == current.signals_size();
   for (int i = 0; same_signals && i < charter.signals_size(); ++i) {
     same_signals = google::protobuf::util::MessageDifferencer::Equals(

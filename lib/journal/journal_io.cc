@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -29,7 +30,26 @@ namespace fives {
 namespace {
 
 constexpr absl::string_view kMagic = "fives.journal";
-constexpr uint32_t kFormatVersion = 1;
+// 2: a warning signal tick keeps its number counted from 1
+// (SignalTick.number); 1 kept its 0-based index (SignalTick.signal).
+constexpr uint32_t kFormatVersion = 2;
+
+// A journal of format version 1 in the numbers of this one: every tick's
+// 0-based `signal` (absent for the first signal) becomes number = signal +
+// 1, and `signal` is cleared. A value that has no number (negative, or the
+// largest int32) is left as it is, for validation to refuse naming it.
+void MigrateFromFormat1(v1::Journal& journal) {
+  if (!journal.has_charter()) return;
+    // Read only to move it (its accessors are deprecated).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  for (v1::SignalTick& t : *journal.mutable_charter()->mutable_signals()) {
+    if (t.signal() < 0 || t.signal() == INT32_MAX) continue;
+    t.set_number(t.signal() + 1);
+    t.clear_signal();
+  }
+#pragma GCC diagnostic pop
+}
 
 std::string Deterministic(const google::protobuf::Message& message) {
   std::string out;
@@ -216,6 +236,7 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   if (!proto.ParseFromString(file.journal())) {
     return absl::DataLossError("journal file: the journal does not parse");
   }
+  if (file.format_version() == 1) MigrateFromFormat1(proto);
   absl::StatusOr<Journal> journal = Journal::FromProto(std::move(proto));
   if (!journal.ok()) {
     // A journal over a limit keeps its code (RESOURCE_EXHAUSTED).

@@ -15,7 +15,8 @@ namespace fives::screens {
 std::string ActionLine(const v1::Action& action, Language lang) {
   std::string line = absl::StrCat(
       action.id(), "  [", ActionStatusText(action.status(), lang), "]  ",
-      Say("action_due", lang, action.due()), "  ", action.owner_id(), "  ");
+      Say("action_due", lang, FormatLongDate(action.due(), lang)), "  ",
+      action.owner_id(), "  ");
   absl::StatusOr<Pillar> pillar = PillarFromProto(action.pillar());
   if (pillar.ok()) absl::StrAppend(&line, PillarName(*pillar, lang), ": ");
   absl::StrAppend(&line, action.title(), " (",
@@ -36,7 +37,7 @@ std::string ActionLine(const v1::Action& action, Language lang) {
 Outline FollowUpOutline(const v1::FollowUp& f, int due_soon_days,
                         Language lang) {
   Outline out;
-  out.Title(Say("follow_up_heading", lang, f.as_of()));
+  out.Title(Say("follow_up_heading", lang, FormatLongDate(f.as_of(), lang)));
   const std::pair<std::string,
                   const google::protobuf::RepeatedPtrField<v1::Action>*>
       lists[] = {
@@ -75,7 +76,7 @@ Outline PlanOutline(const Journal& journal, const v1::Plan& plan,
   absl::StatusOr<Pillar> focus = PillarFromProto(plan.focus());
   Outline out;
   out.Title(Say("plan_heading", lang, plan.id(), plan.round_id(),
-                plan.created(),
+                FormatLongDate(plan.created(), lang),
                 focus.ok() ? PillarName(*focus, lang) : std::string("?")));
   if (!plan.note().empty()) out.Line(1, Say("plan_note", lang, plan.note()));
   for (const std::string& id : plan.action_ids()) {

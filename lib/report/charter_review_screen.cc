@@ -8,6 +8,7 @@
 #include "fives/charter.h"
 #include "fives/charter_phrases.h"
 #include "fives/pillar.h"
+#include "fives/report_text.h"
 #include "screens.h"
 
 namespace fives::screens {
@@ -17,12 +18,12 @@ namespace {
 // at the latest check".
 std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
                             Language lang) {
-  const std::string text = SignalText(pillar, s.signal(), lang);
+  const std::string text = SignalText(pillar, s.number(), lang);
   return absl::StrCat(
       Say("charter_signal_line", lang,
-          absl::StrCat(SignalLabel(pillar, s.signal(), lang), " ",
+          absl::StrCat(SignalLabel(pillar, s.number(), lang), " ",
                        absl::StripSuffix(text, ".")),
-          s.checks(), checks, s.first()),
+          s.checks(), checks, FormatLongDate(s.first(), lang)),
       ", ",
       Say(s.at_latest_check() ? "charter_signal_latest" : "charter_signal_gone",
           lang));
@@ -37,6 +38,13 @@ std::string FindingText(const v1::Finding& f, Language lang) {
   auto word = [&](size_t i, absl::string_view prefix) {
     if (i < args.size()) args[i] = Say(absl::StrCat(prefix, args[i]), lang);
   };
+  auto date = [&](size_t i) {
+    if (i < args.size()) args[i] = FormatLongDate(args[i], lang);
+  };
+  if (f.code() == "not_member" || f.code() == "follow_up_passed" ||
+      f.code() == "moment_passed") {
+    date(1);
+  }
   if (f.code() == "model_differs") {
     word(1, "decision_model_");
     word(2, "decision_model_");
@@ -60,9 +68,10 @@ void PillarLines(const v1::PillarCharterReview& pr, Pillar pillar, int checks,
   std::vector<std::string> stale;
   for (const v1::AgreementStatus& a : pr.agreements()) {
     if (a.state() != v1::AGREEMENT_STATE_STALE) continue;
-    stale.push_back(absl::StrCat(AgreementName(a.key(), lang), " (",
-                                 Say("charter_confirmed", lang, a.updated()),
-                                 ")"));
+    stale.push_back(absl::StrCat(
+        AgreementName(a.key(), lang), " (",
+        Say("charter_confirmed", lang, FormatLongDate(a.updated(), lang)),
+        ")"));
   }
   if (!stale.empty()) {
     out.Line(1, absl::StrCat(Say("col_stale", lang), ": ",
@@ -105,7 +114,8 @@ Outline CharterReviewOutline(const Journal& journal,
   Outline out;
   out.Title(absl::StrCat(Say("charter_title", lang), ": ",
                          journal.proto().team().name()));
-  out.Line(0, Say("charter_as_of", lang, review.as_of(), review.stale_days()));
+  out.Line(0, Say("charter_as_of", lang, FormatLongDate(review.as_of(), lang),
+                  review.stale_days()));
   out.Line(0,
            Say("charter_findings", lang, review.errors(), review.warnings()));
   for (const v1::PillarCharterReview& pr : review.pillars()) {

@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "fives/charter.h"
 #include "fives/charter_phrases.h"
+#include "fives/report_text.h"
 #include "screens.h"
 
 namespace fives::screens {
@@ -82,12 +83,15 @@ class Section {
   // " (confirmed D)", or nothing for an undated agreement.
   std::string Confirmed(const std::string& updated) const {
     if (updated.empty()) return "";
-    return absl::StrCat(" (", Say("charter_confirmed", lang_, updated), ")");
+    return absl::StrCat(
+        " (", Say("charter_confirmed", lang_, FormatLongDate(updated, lang_)),
+        ")");
   }
   // ", confirmed D" after an entry of a list.
   std::string EntryConfirmed(const std::string& updated) const {
     if (updated.empty()) return "";
-    return absl::StrCat(", ", Say("charter_confirmed", lang_, updated));
+    return absl::StrCat(
+        ", ", Say("charter_confirmed", lang_, FormatLongDate(updated, lang_)));
   }
 
   std::string Owner(const std::string& id) const {
@@ -103,12 +107,12 @@ class Section {
       if (t.pillar() != ToProto(pillar)) continue;
       std::string date;
       for (const v1::Check& c : journal_.proto().checks()) {
-        if (c.id() == t.check_id()) date = c.date();
+        if (c.id() == t.check_id()) date = FormatLongDate(c.date(), lang_);
       }
       lines.push_back(
           absl::StrCat(Say("charter_ticked_at", lang_, t.check_id(), date),
-                       ": ", SignalLabel(pillar, t.signal(), lang_), " ",
-                       SignalText(pillar, t.signal(), lang_)));
+                       ": ", SignalLabel(pillar, t.number(), lang_), " ",
+                       SignalText(pillar, t.number(), lang_)));
     }
     if (!lines.empty()) List(Say("col_signals", lang_), lines);
   }
@@ -185,13 +189,15 @@ void ShowStructure(const v1::StructureCharter& s, Section& section,
   std::vector<std::string> log;
   for (const v1::DecisionRecord& d : s.decision_log()) {
     std::string line = absl::StrCat(
-        d.date(), " ", d.topic(), ": ", d.decision(), " (",
-        Joined({ModelText(d.model(), lang), section.Owner(d.owner_id())}), ")");
+        FormatLongDate(d.date(), lang), " ", d.topic(), ": ", d.decision(),
+        " (", Joined({ModelText(d.model(), lang), section.Owner(d.owner_id())}),
+        ")");
     if (d.followed_up()) {
       absl::StrAppend(&line, "; ", Say("charter_followed_up", lang));
     } else if (!d.follow_up().empty()) {
-      absl::StrAppend(&line, "; ",
-                      Say("charter_follow_up", lang, d.follow_up()));
+      absl::StrAppend(
+          &line, "; ",
+          Say("charter_follow_up", lang, FormatLongDate(d.follow_up(), lang)));
     }
     log.push_back(std::move(line));
   }
@@ -236,7 +242,7 @@ void ShowSteering(const Journal& journal, const v1::SteeringCharter& s,
   std::vector<std::string> moments;
   for (const v1::SteeringMoment& m : s.moments()) {
     moments.push_back(absl::StrCat(
-        MomentText(m.kind(), lang), " ", m.date(), ": ",
+        MomentText(m.kind(), lang), " ", FormatLongDate(m.date(), lang), ": ",
         Say(m.held() ? "charter_held" : "charter_not_held", lang)));
   }
   section.List(AgreementName("moments", lang), moments);
@@ -271,10 +277,10 @@ void ShowSuccess(const v1::SuccessCharter& s, Section& section, Language lang) {
 
 }  // namespace
 
-std::string SignalText(Pillar pillar, int index, Language lang) {
+std::string SignalText(Pillar pillar, int number, Language lang) {
   const v1::PillarTexts& texts = PillarTextsFor(pillar, lang);
-  if (index < 0 || index >= texts.warning_signals_size()) return "?";
-  return texts.warning_signals(index);
+  if (number < 1 || number > texts.warning_signals_size()) return "?";
+  return texts.warning_signals(number - 1);
 }
 
 Outline CharterOutline(const Journal& journal, Language lang) {
@@ -302,7 +308,7 @@ Outline SignalsOutline(Language lang) {
     out.Heading(PillarName(p, lang));
     const v1::PillarTexts& texts = PillarTextsFor(p, lang);
     for (int i = 0; i < texts.warning_signals_size(); ++i) {
-      out.Line(1, absl::StrCat(SignalLabel(p, i, lang), "  ",
+      out.Line(1, absl::StrCat(SignalLabel(p, i + 1, lang), "  ",
                                texts.warning_signals(i)));
     }
   }

@@ -8,6 +8,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/pillar.h"
+#include "fives/report_text.h"
 #include "screens.h"
 
 namespace fives::screens {
@@ -31,7 +32,7 @@ std::string ReviewOutcome(const v1::ActionReview& r, Language lang) {
     case v1::REVIEW_OUTCOME_DROPPED:
       return Say("review_dropped", lang);
     case v1::REVIEW_OUTCOME_REPLANNED:
-      return Say("review_replanned", lang, r.new_due());
+      return Say("review_replanned", lang, FormatLongDate(r.new_due(), lang));
     default:
       return Say("review_kept", lang);
   }
@@ -43,17 +44,21 @@ Outline CheckDueOutline(const Journal& journal, const v1::CheckDue& due,
                         Language lang) {
   const v1::CheckStatus& status = due.status();
   Outline out;
-  out.Title(Say("check_heading", lang, due.as_of(),
+  out.Title(Say("check_heading", lang, FormatLongDate(due.as_of(), lang),
                 Say(CheckStateKey(status.state()), lang)));
   if (status.anchor().empty()) {
     out.Line(1, Say("check_no_anchor", lang));
   } else if (!status.last_check_id().empty()) {
-    out.Line(1,
-             Say("check_window_check", lang, status.window_start(),
-                 status.window_end(), status.last_check_id(), status.anchor()));
+    out.Line(
+        1, Say("check_window_check", lang,
+               FormatLongDate(status.window_start(), lang),
+               FormatLongDate(status.window_end(), lang),
+               status.last_check_id(), FormatLongDate(status.anchor(), lang)));
   } else {
-    out.Line(1, Say("check_window_plan", lang, status.window_start(),
-                    status.window_end(), status.anchor()));
+    out.Line(1, Say("check_window_plan", lang,
+                    FormatLongDate(status.window_start(), lang),
+                    FormatLongDate(status.window_end(), lang),
+                    FormatLongDate(status.anchor(), lang)));
   }
   if (!due.guardian_id().empty()) {
     out.Line(
@@ -67,7 +72,8 @@ Outline CheckDueOutline(const Journal& journal, const v1::CheckDue& due,
 Outline CheckOutline(const Journal& journal, const v1::Check& check,
                      Language lang) {
   Outline out;
-  out.Title(Say("check_record_heading", lang, check.id(), check.date(),
+  out.Title(Say("check_record_heading", lang, check.id(),
+                FormatLongDate(check.date(), lang),
                 MemberLabel(journal, check.facilitator_id())));
   const std::pair<const char*,
                   const google::protobuf::RepeatedPtrField<std::string>*>
@@ -98,8 +104,8 @@ Outline CheckOutline(const Journal& journal, const v1::Check& check,
     absl::StatusOr<Pillar> pillar = PillarFromProto(t.pillar());
     if (t.check_id() != check.id() || !pillar.ok()) continue;
     out.Line(1, absl::StrCat(Say("check_signal", lang), ": ",
-                             SignalLabel(*pillar, t.signal(), lang), " ",
-                             SignalText(*pillar, t.signal(), lang)));
+                             SignalLabel(*pillar, t.number(), lang), " ",
+                             SignalText(*pillar, t.number(), lang)));
   }
   // The role rotates at the check: the term it began.
   for (const v1::GuardianTerm& t : journal.proto().guardians()) {
@@ -116,7 +122,7 @@ Outline GuardianOutline(const Journal& journal, absl::CivilDay on,
                         Language lang) {
   const v1::GuardianReport report = journal.GuardianReportOn(on);
   Outline out;
-  out.Title(Say("guardian_heading", lang, report.as_of(),
+  out.Title(Say("guardian_heading", lang, FormatLongDate(report.as_of(), lang),
                 report.guardian_id().empty()
                     ? Say("guardian_nobody", lang)
                     : MemberLabel(journal, report.guardian_id())));
@@ -130,9 +136,9 @@ Outline GuardianOutline(const Journal& journal, absl::CivilDay on,
         t.reason() == v1::GUARDIAN_REASON_FIRST      ? "guardian_first"
         : t.reason() == v1::GUARDIAN_REASON_HANDOVER ? "guardian_handover"
                                                      : "guardian_rotation";
-    out.Line(2,
-             absl::StrCat(t.since(), "  ", MemberLabel(journal, t.member_id()),
-                          "  ", Say(reason, lang)));
+    out.Line(2, absl::StrCat(FormatLongDate(t.since(), lang), "  ",
+                             MemberLabel(journal, t.member_id()), "  ",
+                             Say(reason, lang)));
   }
   return out;
 }

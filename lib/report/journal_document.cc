@@ -39,7 +39,8 @@ struct Request {
 };
 
 absl::StatusOr<Request> CheckRequest(const v1::DocumentRequest& proto) {
-  Request r{proto};
+  Request r{proto, Language::kEnglish, v1::DOCUMENT_FORMAT_TEXT, std::nullopt,
+            std::nullopt};
   if (!v1::DocumentKind_IsValid(proto.kind()) ||
       proto.kind() == v1::DOCUMENT_KIND_UNSPECIFIED) {
     return absl::InvalidArgumentError(
@@ -158,8 +159,8 @@ absl::StatusOr<const Message*> Find(
   for (const Message& m : list) {
     if (m.id() == id) return &m;
   }
-  return absl::NotFoundError(
-      absl::StrCat(field, ": \"", id, "\" is not a ", what, " of the journal"));
+  return absl::NotFoundError(absl::StrCat(
+      field, ": \"", id, "\" is not one of the journal's ", what, "s"));
 }
 
 absl::StatusOr<Outline> Screen(const Journal& journal, const Request& r) {

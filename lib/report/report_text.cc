@@ -17,18 +17,12 @@
 #include "fives/pillar.h"
 #include "fives/privacy_thresholds.h"
 #include "fives/report_suggestions.h"
+#include "fives/string_rules.h"
 
 namespace fives {
 namespace {
 
 constexpr absl::string_view kMissing = "–";
-
-// Number of UTF-8 code points (every byte that does not continue one).
-size_t DisplayWidth(absl::string_view text) {
-  return std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-}
 
 }  // namespace
 
@@ -37,7 +31,7 @@ std::string TextTable(const std::vector<std::vector<std::string>>& rows) {
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
     for (size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+      widths[i] = std::max(widths[i], CountCodePoints(row[i]));
     }
   }
   std::string out;
@@ -138,7 +132,7 @@ std::string CountsText(const v1::PillarStats& stats) {
 
 std::string PadRight(absl::string_view text, size_t width) {
   std::string out(text);
-  const size_t w = DisplayWidth(text);
+  const size_t w = CountCodePoints(text);
   if (w < width) out.append(width - w, ' ');
   return out;
 }
@@ -320,9 +314,9 @@ std::vector<std::string> PresentSignalLines(
     if (!s.at_latest_check()) continue;
     // The catalog's sentence without its full stop: the line goes on.
     const std::string text =
-        s.signal() >= 0 && s.signal() < signals.size()
-            ? std::string(absl::StripSuffix(signals[s.signal()], "."))
-            : absl::StrCat("#", s.signal());
+        s.number() >= 1 && s.number() <= signals.size()
+            ? std::string(absl::StripSuffix(signals[s.number() - 1], "."))
+            : absl::StrCat("#", s.number());
     lines.push_back(Say("charter_signal_line", lang, text, s.checks(),
                         review.checks(), FormatLongDate(s.first(), lang)));
   }
@@ -388,11 +382,11 @@ std::string RenderReportText(const v1::RoundReport& report, Language lang) {
   const std::string mode = Say(
       report.mode() == v1::ROUND_MODE_OPEN ? "mode_open" : "mode_confidential",
       lang);
-  absl::StrAppend(
-      &out,
-      Say("round_line", lang, report.round_id(), report.round_date(), mode,
-          report.respondents(), report.members()),
-      "\n\n");
+  absl::StrAppend(&out,
+                  Say("round_line", lang, report.round_id(),
+                      FormatLongDate(report.round_date(), lang), mode,
+                      report.respondents(), report.members()),
+                  "\n\n");
 
   // Plain words first; the figures follow as details.
   std::vector<std::vector<std::string>> plain;

@@ -27,8 +27,9 @@ std::string MemberLabel(const Journal& journal, absl::string_view id);
 // visible result and, while open, the latest progress.
 std::string ActionLine(const v1::Action& action, Language lang);
 
-// The catalog's text of a warning signal; "?" for an index outside it.
-std::string SignalText(Pillar pillar, int index, Language lang);
+// The catalog's text of a warning signal by its number counted from 1
+// (SignalTick.number); "?" for a number outside 1..N.
+std::string SignalText(Pillar pillar, int number, Language lang);
 
 // The follow-up lists (open, due soon, overdue, celebrate, what is needed)
 // and the rates.

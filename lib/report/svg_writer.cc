@@ -9,21 +9,10 @@
 #include "fives/privacy_thresholds.h"
 #include "fives/report_text.h"
 #include "fives/score_histogram.h"
+#include "fives/string_rules.h"
 
 namespace fives::svg {
 namespace {
-
-// Leading bytes of the first `count` code points of `text`.
-absl::string_view Prefix(absl::string_view text, size_t count) {
-  size_t seen = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (seen == count) return text.substr(0, i);
-      ++seen;
-    }
-  }
-  return text;
-}
 
 int MinResponses(const v1::RoundReport& report) {
   return report.thresholds().has_min_responses()
@@ -76,16 +65,8 @@ std::string Num(double value) {
   return FormatDecimal(value, 1, Language::kEnglish);
 }
 
-size_t CodePoints(absl::string_view text) {
-  size_t n = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
 double TextWidth(absl::string_view text, double font_size) {
-  return 0.6 * font_size * static_cast<double>(CodePoints(text));
+  return 0.6 * font_size * static_cast<double>(CountCodePoints(text));
 }
 
 std::string Fit(absl::string_view text, double font_size, double max_width) {
@@ -93,7 +74,7 @@ std::string Fit(absl::string_view text, double font_size, double max_width) {
   const double per = 0.6 * font_size;
   const size_t keep =
       max_width > 2 * per ? static_cast<size_t>(max_width / per) - 1 : 0;
-  return absl::StrCat(Prefix(text, keep), "…");
+  return absl::StrCat(FirstCodePoints(text, keep), "…");
 }
 
 std::vector<std::string> Wrap(absl::string_view text, double font_size,

@@ -51,9 +51,6 @@ std::string Escape(absl::string_view text);
 // A coordinate with one decimal, never "-0.0".
 std::string Num(double value);
 
-// Number of UTF-8 code points.
-size_t CodePoints(absl::string_view text);
-
 // Estimated width of `text` at `font_size`: 0.6 em per code point, which is
 // at or above the average advance of common sans-serif fonts.
 double TextWidth(absl::string_view text, double font_size);

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fives/catalog.h"
+#include "fives/report_text.h"
 #include "screens.h"
 
 namespace fives::screens {
@@ -33,10 +34,13 @@ Outline MembersOutline(const Journal& journal, Language lang) {
     if (m.forgotten()) {
       absl::StrAppend(&line, Say("member_forgotten", lang));
     } else {
-      absl::StrAppend(&line, m.display_name(), "  ",
-                      Say("member_joined", lang, m.joined()));
+      absl::StrAppend(
+          &line, m.display_name(), "  ",
+          Say("member_joined", lang, FormatLongDate(m.joined(), lang)));
       if (!m.left().empty()) {
-        absl::StrAppend(&line, "  ", Say("member_left", lang, m.left()));
+        absl::StrAppend(
+            &line, "  ",
+            Say("member_left", lang, FormatLongDate(m.left(), lang)));
       }
     }
     out.Line(1, std::move(line));

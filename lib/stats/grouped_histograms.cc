@@ -256,4 +256,21 @@ void GroupedHistograms::ForEachDistinctStats(
   }
 }
 
+v1::BulkStats ToProto(const GroupedHistograms& histograms,
+                      const AgreementThresholds& thresholds) {
+  v1::BulkStats bulk;
+  v1::GroupStats* current = nullptr;
+  histograms.ForEachStats(thresholds,
+                          [&](size_t group, Pillar p, const ScoreStats& s) {
+                            if (p == Pillar::kStrategy) {
+                              current = bulk.add_groups();
+                              current->set_group(static_cast<uint32_t>(group));
+                            }
+                            v1::PillarStats* stats = current->add_pillars();
+                            *stats = ToProto(s);
+                            stats->set_pillar(ToProto(p));
+                          });
+  return bulk;
+}
+
 }  // namespace fives

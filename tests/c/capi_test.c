@@ -1593,6 +1593,58 @@ static int StartsWith(const fives_buffer* b, const char* prefix) {
          memcmp(b->data, prefix, strlen(prefix)) == 0;
 }
 
+/* fives_journal_render: one request, every screen; the journal may be NULL
+ * for the signals alone. */
+static void TestRender(void) {
+  static const char kMembersNl[] =
+      "{\"kind\": \"DOCUMENT_KIND_MEMBERS\", \"language\": \"nl\"}";
+  static const char kSignals[] =
+      "{\"kind\": \"DOCUMENT_KIND_SIGNALS\", "
+      "\"format\": \"DOCUMENT_FORMAT_MARKDOWN\"}";
+  static const char kReport[] = "{\"kind\": \"DOCUMENT_KIND_REPORT\"}";
+  static const char kMembersAsSvg[] =
+      "{\"kind\": \"DOCUMENT_KIND_MEMBERS\", "
+      "\"format\": \"DOCUMENT_FORMAT_SVG\"}";
+  fives_buffer out = FIVES_BUFFER_INIT;
+  fives_journal* j;
+  StartPhase("journal: render");
+  j = NewTeam();
+  if (j == NULL) return;
+  CHECK_OK(fives_journal_render(&out, j, U8(kMembersNl), strlen(kMembersNl),
+                                FIVES_FORMAT_JSON));
+  CHECK(StartsWith(&out,
+                   "team board (Board MT): 6 leden door de tijd\n"
+                   "  anna   Anna  kwam 5 januari 2026\n"));
+  fives_buffer_free(&out);
+  /* The signals need no journal. */
+  CHECK_OK(fives_journal_render(&out, NULL, U8(kSignals), strlen(kSignals),
+                                FIVES_FORMAT_JSON));
+  CHECK(StartsWith(&out, "# "));
+  CHECK(Contains(&out, "strategy:1"));
+  fives_buffer_free(&out);
+  /* Every other kind does, and says so. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_render(&out, NULL, U8(kReport), strlen(kReport),
+                                   FIVES_FORMAT_JSON));
+  CHECK(out.data == NULL);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "journal",
+              fives_journal_render(&out, NULL, U8(kMembersNl),
+                                   strlen(kMembersNl), FIVES_FORMAT_JSON));
+  /* A format the kind does not come in; a request that does not parse. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "request.format",
+              fives_journal_render(&out, j, U8(kMembersAsSvg),
+                                   strlen(kMembersAsSvg), FIVES_FORMAT_JSON));
+  CHECK_ERROR(
+      FIVES_INVALID_ARGUMENT, "request",
+      fives_journal_render(&out, j, U8("{\"kind\": 7"), 10, FIVES_FORMAT_JSON));
+  /* A journal without a closed round has no report to render. */
+  CHECK_ERROR(FIVES_NOT_FOUND, NULL,
+              fives_journal_render(&out, j, U8(kReport), strlen(kReport),
+                                   FIVES_FORMAT_JSON));
+  CHECK(out.data == NULL);
+  fives_journal_free(j);
+}
+
 static void TestMeetingDocuments(fives_journal* j) {
   static const int kFormats[] = {FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON,
                                  FIVES_FORMAT_TEXT};
@@ -2075,15 +2127,15 @@ static int SameBytes(const fives_buffer* a, const fives_buffer* b) {
          memcmp(a->data, b->data, a->len) == 0;
 }
 
-/* A SignalTick in the wire format: pillar (2) and signal (3), and a
- * check_id (1) unless NULL. */
+/* A SignalTick in the wire format: pillar (2) and number (4, counted from
+ * 1), and a check_id (1) unless NULL. */
 static void PutTick(Proto* p, int field, const char* check_id, int pillar,
-                    int32_t signal) {
+                    int32_t number) {
   Proto tick;
   tick.len = 0;
   if (check_id != NULL) PutString(&tick, 1, check_id);
   PutInt(&tick, 2, (uint64_t)(int64_t)pillar);
-  PutInt(&tick, 3, (uint64_t)(int64_t)signal);
+  PutInt(&tick, 4, (uint64_t)(int64_t)number);
   PutBytes(p, field, tick.data, tick.len);
 }
 
@@ -2094,10 +2146,10 @@ static void TestCharter(void) {
                                  FIVES_FORMAT_TEXT};
   static const char kCheck1Json[] =
       "{\"date\": \"2026-04-21\", \"signals\": ["
-      "  {\"pillar\": \"PILLAR_STEERING\", \"signal\": 1},"
-      "  {\"pillar\": \"PILLAR_STRUCTURE\", \"signal\": 0}]}";
+      "  {\"pillar\": \"PILLAR_STEERING\", \"number\": 2},"
+      "  {\"pillar\": \"PILLAR_STRUCTURE\", \"number\": 1}]}";
   static const char kTickText[] =
-      "check_id: \"c1\" ticks { pillar: PILLAR_SYNERGY signal: 2 }";
+      "check_id: \"c1\" ticks { pillar: PILLAR_SYNERGY number: 3 }";
   fives_journal* j;
   fives_buffer out = FIVES_BUFFER_INIT;
   fives_buffer json = FIVES_BUFFER_INIT;
@@ -2292,40 +2344,62 @@ static void TestCharter(void) {
   /* Refused ticks: the check is not recorded. */
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
-      "check.signals[0].signal: 3 is outside the 3 warning signals of "
-      "steering (0..2)",
+      "check.signals[0].number: 4 is outside the 3 warning signals of "
+      "steering (1..3)",
       fives_journal_record_check(
           &out, j,
           U8("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
-             "signal: 3 }"),
+             "number: 4 }"),
           strlen("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
-                 "signal: 3 }"),
+                 "number: 4 }"),
+          FIVES_FORMAT_TEXT));
+  /* Numbers count from 1: 0 (or no number) is refused. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "check.signals[0].number: 0 is outside the 2 warning signals of "
+      "success (1..2)",
+      fives_journal_record_check(
+          &out, j,
+          U8("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS }"),
+          strlen("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS }"),
           FIVES_FORMAT_TEXT));
   EXPECT_FAIL(
-      j, FIVES_INVALID_ARGUMENT, "check.signals[0].signal: -1",
+      j, FIVES_INVALID_ARGUMENT, "check.signals[0].number: -1",
       fives_journal_record_check(
           &out, j,
           U8("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS "
-             "signal: -1 }"),
+             "number: -1 }"),
           strlen("date: \"2026-04-21\" signals { pillar: PILLAR_SUCCESS "
-                 "signal: -1 }"),
+                 "number: -1 }"),
           FIVES_FORMAT_TEXT));
+  /* The deprecated 0-based field is refused, not misread. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "check.signals[0].signal: 1: the 0-based field is no longer read; give "
+      "number (1..2)",
+      fives_journal_record_check(
+          &out, j,
+          U8("{\"date\": \"2026-04-21\", \"signals\": [{\"pillar\": "
+             "\"PILLAR_SUCCESS\", \"signal\": 1}]}"),
+          strlen("{\"date\": \"2026-04-21\", \"signals\": [{\"pillar\": "
+                 "\"PILLAR_SUCCESS\", \"signal\": 1}]}"),
+          FIVES_FORMAT_JSON));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
               "check.signals[0].pillar: 0 is not a pillar",
               fives_journal_record_check(
-                  &out, j, U8("date: \"2026-04-21\" signals { signal: 1 }"),
-                  strlen("date: \"2026-04-21\" signals { signal: 1 }"),
+                  &out, j, U8("date: \"2026-04-21\" signals { number: 1 }"),
+                  strlen("date: \"2026-04-21\" signals { number: 1 }"),
                   FIVES_FORMAT_TEXT));
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
-      "check.signals[1]: signal 1 of steering is ticked twice at check "
+      "check.signals[1]: signal 2 of steering is ticked twice at check "
       "\"c1\"",
       fives_journal_record_check(
           &out, j,
           U8("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
-             "signal: 1 } signals { pillar: PILLAR_STEERING signal: 1 }"),
+             "number: 2 } signals { pillar: PILLAR_STEERING number: 2 }"),
           strlen("date: \"2026-04-21\" signals { pillar: PILLAR_STEERING "
-                 "signal: 1 } signals { pillar: PILLAR_STEERING signal: 1 }"),
+                 "number: 2 } signals { pillar: PILLAR_STEERING number: 2 }"),
           FIVES_FORMAT_TEXT));
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
@@ -2333,9 +2407,9 @@ static void TestCharter(void) {
       fives_journal_record_check(
           &out, j,
           U8("date: \"2026-04-21\" signals { check_id: \"c7\" pillar: "
-             "PILLAR_STEERING signal: 1 }"),
+             "PILLAR_STEERING number: 2 }"),
           strlen("date: \"2026-04-21\" signals { check_id: \"c7\" pillar: "
-                 "PILLAR_STEERING signal: 1 }"),
+                 "PILLAR_STEERING number: 2 }"),
           FIVES_FORMAT_TEXT));
   CHECK_OK(fives_journal_record_check(&out, j, U8(kCheck1Json),
                                       strlen(kCheck1Json), FIVES_FORMAT_JSON));
@@ -2344,8 +2418,8 @@ static void TestCharter(void) {
   CHECK_OK(fives_journal_charter(&out, j, FIVES_FORMAT_JSON));
   CHECK(Contains(&out,
                  "\"signals\":[{\"check_id\":\"c1\",\"pillar\":"
-                 "\"PILLAR_STEERING\",\"signal\":1},{\"check_id\":\"c1\","
-                 "\"pillar\":\"PILLAR_STRUCTURE\"}]"));
+                 "\"PILLAR_STEERING\",\"number\":2},{\"check_id\":\"c1\","
+                 "\"pillar\":\"PILLAR_STRUCTURE\",\"number\":1}]"));
   fives_buffer_free(&out);
 
   StartPhase("charter: tick signals");
@@ -2362,74 +2436,95 @@ static void TestCharter(void) {
   kept = CharterBytes(j);
   EXPECT_FAIL(j, FIVES_NOT_FOUND, "request.check_id: no check \"c9\"",
               fives_journal_tick_signals(
-                  j, U8("check_id: \"c9\" ticks { pillar: 1 signal: 0 }"),
-                  strlen("check_id: \"c9\" ticks { pillar: 1 signal: 0 }"),
+                  j, U8("check_id: \"c9\" ticks { pillar: 1 number: 1 }"),
+                  strlen("check_id: \"c9\" ticks { pillar: 1 number: 1 }"),
                   FIVES_FORMAT_TEXT));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request.check_id: empty",
               fives_journal_tick_signals(
-                  j, U8("ticks { pillar: PILLAR_SYNERGY signal: 0 }"),
-                  strlen("ticks { pillar: PILLAR_SYNERGY signal: 0 }"),
+                  j, U8("ticks { pillar: PILLAR_SYNERGY number: 1 }"),
+                  strlen("ticks { pillar: PILLAR_SYNERGY number: 1 }"),
                   FIVES_FORMAT_TEXT));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "request.check_id: empty",
               fives_journal_tick_signals(j, NULL, 0, FIVES_FORMAT_BINARY));
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
-      "request.ticks[1].signal: 2 is outside the 2 warning signals of "
-      "success (0..1)",
+      "request.ticks[1].number: 3 is outside the 2 warning signals of "
+      "success (1..2)",
       fives_journal_tick_signals(
           j,
-          U8("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 } "
-             "ticks { pillar: PILLAR_SUCCESS signal: 2 }"),
-          strlen("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 "
-                 "} ticks { pillar: PILLAR_SUCCESS signal: 2 }"),
+          U8("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS number: 2 } "
+             "ticks { pillar: PILLAR_SUCCESS number: 3 }"),
+          strlen("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS number: 2 "
+                 "} ticks { pillar: PILLAR_SUCCESS number: 3 }"),
           FIVES_FORMAT_TEXT));
+  /* The deprecated 0-based field, in text and JSON: refused, not read. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[0].signal: 1: the 0-based field is no longer read; give "
+      "number (1..2)",
+      fives_journal_tick_signals(
+          j, U8("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 }"),
+          strlen("check_id: \"c1\" ticks { pillar: PILLAR_SUCCESS signal: 1 "
+                 "}"),
+          FIVES_FORMAT_TEXT));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "request.ticks[0].signal: 2: the 0-based field is no longer read; give "
+      "number (1..3)",
+      fives_journal_tick_signals(
+          j,
+          U8("{\"check_id\": \"c1\", \"ticks\": [{\"pillar\": "
+             "\"PILLAR_SYNERGY\", \"signal\": 2, \"number\": 3}]}"),
+          strlen("{\"check_id\": \"c1\", \"ticks\": [{\"pillar\": "
+                 "\"PILLAR_SYNERGY\", \"signal\": 2, \"number\": 3}]}"),
+          FIVES_FORMAT_JSON));
   /* Ticked already at c1 (by the check, and by the tick above). */
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
-      "request.ticks[0]: signal 1 of steering is ticked twice at check \"c1\"",
+      "request.ticks[0]: signal 2 of steering is ticked twice at check \"c1\"",
       fives_journal_tick_signals(
-          j, U8("check_id: \"c1\" ticks { pillar: PILLAR_STEERING signal: 1 }"),
-          strlen("check_id: \"c1\" ticks { pillar: PILLAR_STEERING signal: 1 "
+          j, U8("check_id: \"c1\" ticks { pillar: PILLAR_STEERING number: 2 }"),
+          strlen("check_id: \"c1\" ticks { pillar: PILLAR_STEERING number: 2 "
                  "}"),
           FIVES_FORMAT_TEXT));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
-              "request.ticks[0]: signal 2 of synergy",
+              "request.ticks[0]: signal 3 of synergy",
               fives_journal_tick_signals(j, U8(kTickText), strlen(kTickText),
                                          FIVES_FORMAT_TEXT));
   EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT,
-              "request.ticks[1]: signal 0 of synergy is ticked twice",
+              "request.ticks[1]: signal 1 of synergy is ticked twice",
               fives_journal_tick_signals(
                   j,
                   U8("{\"check_id\": \"c1\", \"ticks\": ["
-                     "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0},"
-                     "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0}]}"),
+                     "{\"pillar\": \"PILLAR_SYNERGY\", \"number\": 1},"
+                     "{\"pillar\": \"PILLAR_SYNERGY\", \"number\": 1}]}"),
                   strlen("{\"check_id\": \"c1\", \"ticks\": ["
-                         "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0},"
-                         "{\"pillar\": \"PILLAR_SYNERGY\", \"signal\": 0}]}"),
+                         "{\"pillar\": \"PILLAR_SYNERGY\", \"number\": 1},"
+                         "{\"pillar\": \"PILLAR_SYNERGY\", \"number\": 1}]}"),
                   FIVES_FORMAT_JSON));
   /* Binary requests: a tick naming another check, a pillar and a signal
    * outside the catalog. */
   p.len = 0;
   PutString(&p, 1, "c1");
-  PutTick(&p, 2, "c2", FIVES_PILLAR_SYNERGY, 0);
+  PutTick(&p, 2, "c2", FIVES_PILLAR_SYNERGY, 1);
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
       "request.ticks[0].check_id: \"c2\" is not the check \"c1\"",
       fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
   p.len = 0;
   PutString(&p, 1, "c1");
-  PutTick(&p, 2, "c1", FIVES_PILLAR_SYNERGY, 0);
-  PutTick(&p, 2, NULL, 9, 0);
+  PutTick(&p, 2, "c1", FIVES_PILLAR_SYNERGY, 1);
+  PutTick(&p, 2, NULL, 9, 1);
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT, "request.ticks[1].pillar: 9 is not a pillar",
       fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
   p.len = 0;
   PutString(&p, 1, "c1");
-  PutTick(&p, 2, NULL, FIVES_PILLAR_STRATEGY, -1);
+  PutTick(&p, 2, NULL, FIVES_PILLAR_STRATEGY, 4);
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT,
-      "request.ticks[0].signal: -1 is outside the 3 warning signals "
-      "of strategy (0..2)",
+      "request.ticks[0].number: 4 is outside the 3 warning signals "
+      "of strategy (1..3)",
       fives_journal_tick_signals(j, p.data, p.len, FIVES_FORMAT_BINARY));
   /* Malformed, of another type, of another format, oversized. */
   EXPECT_FAIL(
@@ -2461,10 +2556,10 @@ static void TestCharter(void) {
   fives_buffer_free(&kept);
 
   StartPhase("charter: signals counted over the checks");
-  /* Check c2 (binary request): steering's signal 1 again. */
+  /* Check c2 (binary request): steering:2 again. */
   p.len = 0;
   PutString(&p, 1, "2026-05-20");
-  PutTick(&p, 9, NULL, FIVES_PILLAR_STEERING, 1);
+  PutTick(&p, 9, NULL, FIVES_PILLAR_STEERING, 2);
   CHECK_OK(
       fives_journal_record_check(&out, j, p.data, p.len, FIVES_FORMAT_BINARY));
   CHECK(strcmp(Text(&out), "c2") == 0);
@@ -2473,9 +2568,9 @@ static void TestCharter(void) {
   CHECK_OK(fives_journal_review_charter(&out, j, "2026-05-01", 0,
                                         FIVES_FORMAT_JSON));
   CHECK(Contains(&out,
-                 "\"signals\":[{\"signal\":1,\"checks\":1,\"first\":"
-                 "\"2026-04-21\",\"last\":\"2026-04-21\",\"at_latest_check\":"
-                 "true}]"));
+                 "\"signals\":[{\"checks\":1,\"first\":\"2026-04-21\","
+                 "\"last\":\"2026-04-21\",\"at_latest_check\":true,"
+                 "\"number\":2}]"));
   CHECK(Contains(&out, "\"warnings\":1,\"checks\":1}"));
   CHECK(Near(Readiness(&out, "success"), 1.0));
   fives_buffer_free(&out);
@@ -2483,17 +2578,17 @@ static void TestCharter(void) {
   CHECK_OK(fives_journal_review_charter(&out, j, "2026-06-01", 0,
                                         FIVES_FORMAT_JSON));
   CHECK(Contains(&out,
-                 "\"signals\":[{\"signal\":1,\"checks\":2,\"first\":"
-                 "\"2026-04-21\",\"last\":\"2026-05-20\",\"at_latest_check\":"
-                 "true}]"));
-  /* Synergy 2 and structure 0 (absent in JSON) at c1 only: not at the
-   * latest check. */
-  CHECK(Contains(&out,
-                 "\"signals\":[{\"signal\":2,\"checks\":1,\"first\":"
-                 "\"2026-04-21\",\"last\":\"2026-04-21\"}]"));
+                 "\"signals\":[{\"checks\":2,\"first\":\"2026-04-21\","
+                 "\"last\":\"2026-05-20\",\"at_latest_check\":true,"
+                 "\"number\":2}]"));
+  /* Synergy 3 and structure 1 at c1 only: not at the latest check. */
   CHECK(Contains(&out,
                  "\"signals\":[{\"checks\":1,\"first\":\"2026-04-21\","
-                 "\"last\":\"2026-04-21\"}]"));
+                 "\"last\":\"2026-04-21\",\"number\":3}]"));
+  CHECK(Contains(&out,
+                 "\"signals\":[{\"checks\":1,\"first\":\"2026-04-21\","
+                 "\"last\":\"2026-04-21\",\"number\":1}]"));
+  CHECK(!Contains(&out, "\"signal\""));
   CHECK(Contains(&out, "\"warnings\":1,\"checks\":2}"));
   CHECK(Near(Readiness(&out, "success"), 1.0));
   CHECK(Near(Readiness(&out, "steering"), 0.25));
@@ -2551,11 +2646,25 @@ static void TestCharter(void) {
     free(edited);
   }
   /* Signals are ticked at a check, not set. */
-  EXPECT_FAIL(j, FIVES_INVALID_ARGUMENT, "charter.signals: 1 ticks that differ",
-              fives_journal_set_charter(
-                  j, U8("signals { check_id: \"c1\" pillar: PILLAR_SUCCESS }"),
-                  strlen("signals { check_id: \"c1\" pillar: PILLAR_SUCCESS }"),
-                  FIVES_FORMAT_TEXT, "2026-06-02"));
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT, "charter.signals: 1 ticks that differ",
+      fives_journal_set_charter(
+          j,
+          U8("signals { check_id: \"c1\" pillar: PILLAR_SUCCESS number: 1 }"),
+          strlen(
+              "signals { check_id: \"c1\" pillar: PILLAR_SUCCESS number: 1 }"),
+          FIVES_FORMAT_TEXT, "2026-06-02"));
+  /* A charter of an older host, its tick by the 0-based field. */
+  EXPECT_FAIL(
+      j, FIVES_INVALID_ARGUMENT,
+      "charter.signals[0].signal: 1: the 0-based field is no longer read; "
+      "give number (1..3)",
+      fives_journal_set_charter(
+          j,
+          U8("signals { check_id: \"c1\" pillar: PILLAR_STEERING signal: 1 }"),
+          strlen(
+              "signals { check_id: \"c1\" pillar: PILLAR_STEERING signal: 1 }"),
+          FIVES_FORMAT_TEXT, "2026-06-02"));
   /* Dates and messages. */
   EXPECT_FAIL(
       j, FIVES_INVALID_ARGUMENT, "today",
@@ -3542,13 +3651,13 @@ static void TestFiles(fives_journal* j) {
   CHECK_ERROR(FIVES_INVALID_ARGUMENT, "not a fives journal",
               fives_journal_load(&loaded, damaged));
   bytes[3] ^= 0x01;
-  /* A newer format version. */
-  CHECK(bytes[15] == 0x10 && bytes[16] == 0x01);
-  bytes[16] = 0x02;
+  /* A newer format version (this library writes 2). */
+  CHECK(bytes[15] == 0x10 && bytes[16] == 0x02);
+  bytes[16] = 0x03;
   CHECK(WriteFile(damaged, bytes, len));
   CHECK_ERROR(FIVES_FAILED_PRECONDITION, "version",
               fives_journal_load(&loaded, damaged));
-  bytes[16] = 0x01;
+  bytes[16] = 0x02;
   /* Loading never changes the file; the intact copy still loads. */
   CHECK(WriteFile(damaged, bytes, len));
   CHECK_OK(fives_journal_load(&loaded, damaged));
@@ -4551,6 +4660,7 @@ int main(int argc, char** argv) {
   TestScoresCsv();
   TestDisclosure();
   TestCharter();
+  TestRender();
   j = TestJournalCycle();
   CHECK(j != NULL);
   if (j != NULL) {

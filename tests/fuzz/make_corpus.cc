@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
           "agreements: \"w\"");
   on_demo.Op(Op::kSetCharter).Message(Text(set)).Str("2027-03-21");
   on_demo.Op(Op::kTickSignals)
-      .Message("check_id: \"c1\" ticks { pillar: PILLAR_SYNERGY signal: 0 }");
+      .Message("check_id: \"c1\" ticks { pillar: PILLAR_SYNERGY number: 1 }");
   on_demo.Op(Op::kReviewCharter).Str("2027-03-21").Num(0).Num(1);
   on_demo.Op(Op::kCompareRounds).Str("2026-11").Str("2026-12").Num(1);
   on_demo.Op(Op::kMeetingReport).Str("").Str("nl").Str("2027-03-21").Num(2);

@@ -244,33 +244,36 @@ class CharterTest(unittest.TestCase):
 class SignalTest(unittest.TestCase):
     def test_signals_at_checks_and_their_counts(self):
         with chartered() as j:
+            # Numbers count from 1, as "steering:2" on the screens.
             c1 = j.record_check(D(2026, 4, 21), signals=[
-                fives.SignalTick("steering", 1),
-                (fives.Pillar.STRUCTURE, 0)])
+                fives.SignalTick("steering", 2),
+                (fives.Pillar.STRUCTURE, 1)])
             self.assertEqual(c1, "c1")
             self.assertEqual(j.charter().signals, (
-                fives.TickedSignal("c1", fives.Pillar.STEERING, 1),
-                fives.TickedSignal("c1", fives.Pillar.STRUCTURE, 0)))
+                fives.TickedSignal("c1", fives.Pillar.STEERING, 2),
+                fives.TickedSignal("c1", fives.Pillar.STRUCTURE, 1)))
             self.assertEqual(j.charter("dict")["signals"], [
-                {"check_id": "c1", "pillar": "PILLAR_STEERING", "signal": 1},
-                {"check_id": "c1", "pillar": "PILLAR_STRUCTURE"}])
+                {"check_id": "c1", "pillar": "PILLAR_STEERING", "number": 2},
+                {"check_id": "c1", "pillar": "PILLAR_STRUCTURE", "number": 1}])
+            self.assertIn("steering:2", j.render("check", check_id="c1"))
             self.assertEqual(j.to_dict()["checks"][0]["id"], "c1")
-            j.tick_signals("c1", [("synergy", 2)])
+            j.tick_signals("c1", [("synergy", 3)])
             j.tick_signals("c1", [])  # nothing to add
-            j.record_check(D(2026, 5, 20), signals=[(4, 1)])
+            j.record_check(D(2026, 5, 20), signals=[(4, 2)])
 
             between = by_key(j.review_charter(D(2026, 5, 1)))
             self.assertEqual(between["steering"].signals, (fives.SignalCount(
-                1, 1, D(2026, 4, 21), D(2026, 4, 21), True),))
+                2, 1, D(2026, 4, 21), D(2026, 4, 21), True),))
             review = j.review_charter(D(2026, 6, 1))
             self.assertEqual(review.checks, 2)
             pillars = by_key(review)
             self.assertEqual(pillars["steering"].signals, (fives.SignalCount(
-                1, 2, D(2026, 4, 21), D(2026, 5, 20), True),))
+                2, 2, D(2026, 4, 21), D(2026, 5, 20), True),))
             self.assertEqual(pillars["synergy"].signals, (fives.SignalCount(
-                2, 1, D(2026, 4, 21), D(2026, 4, 21), False),))
+                3, 1, D(2026, 4, 21), D(2026, 4, 21), False),))
             self.assertEqual(pillars["structure"].to_message()["signals"], [{
-                "checks": 1, "first": "2026-04-21", "last": "2026-04-21"}])
+                "number": 1, "checks": 1, "first": "2026-04-21",
+                "last": "2026-04-21"}])
             self.assertEqual(pillars["success"].readiness, 1.0)
             # The journal's signals survive a charter set without them, and
             # a charter that repeats them (typed or as a dict).
@@ -283,41 +286,58 @@ class SignalTest(unittest.TestCase):
 
     def test_tick_errors_change_nothing(self):
         with chartered() as j:
-            j.record_check(D(2026, 4, 21), signals=[("steering", 1)])
+            j.record_check(D(2026, 4, 21), signals=[("steering", 2)])
             before = j.to_bytes()
             charter = j.charter("bytes")
+            lib = _ffi.lib()
+
+            def raw_ticks(request):
+                lib.fives_journal_tick_signals(j, request, len(request),
+                                               _ffi.FORMAT_JSON)
+
             cases = [
                 (fives.NotFound, 'request.check_id: no check "c9"',
-                 lambda: j.tick_signals("c9", [("synergy", 0)])),
+                 lambda: j.tick_signals("c9", [("synergy", 1)])),
                 (fives.InvalidArgument, "request.check_id: empty",
-                 lambda: j.tick_signals("", [("synergy", 0)])),
+                 lambda: j.tick_signals("", [("synergy", 1)])),
                 (fives.InvalidArgument,
-                 "request.ticks[1].signal: 2 is outside the 2 warning "
-                 "signals of success (0..1)",
-                 lambda: j.tick_signals("c1", [("success", 1),
-                                               ("success", 2)])),
+                 "request.ticks[1].number: 3 is outside the 2 warning "
+                 "signals of success (1..2)",
+                 lambda: j.tick_signals("c1", [("success", 2),
+                                               ("success", 3)])),
                 (fives.InvalidArgument,
-                 "request.ticks[0].signal: -1 is outside",
+                 "request.ticks[0].number: 0 is outside the 3 warning "
+                 "signals of strategy (1..3)",
+                 lambda: j.tick_signals("c1", [("strategy", 0)])),
+                (fives.InvalidArgument,
+                 "request.ticks[0].number: -1 is outside",
                  lambda: j.tick_signals("c1", [("strategy", -1)])),
                 (fives.InvalidArgument,
-                 'request.ticks[0]: signal 1 of steering is ticked twice at '
+                 'request.ticks[0]: signal 2 of steering is ticked twice at '
                  'check "c1"',
-                 lambda: j.tick_signals("c1", [("steering", 1)])),
+                 lambda: j.tick_signals("c1", [("steering", 2)])),
                 (fives.InvalidArgument,
-                 "request.ticks[1]: signal 0 of synergy is ticked twice",
-                 lambda: j.tick_signals("c1", [("synergy", 0),
-                                               ("synergy", 0)])),
-                (fives.InvalidArgument, "check.signals[0].signal: 3",
+                 "request.ticks[1]: signal 1 of synergy is ticked twice",
+                 lambda: j.tick_signals("c1", [("synergy", 1),
+                                               ("synergy", 1)])),
+                (fives.InvalidArgument, "check.signals[0].number: 4",
                  lambda: j.record_check(D(2026, 5, 20),
-                                        signals=[("steering", 3)])),
+                                        signals=[("steering", 4)])),
                 (fives.InvalidArgument,
-                 "check.signals[1]: signal 0 of strategy is ticked twice",
+                 "check.signals[1]: signal 1 of strategy is ticked twice",
                  lambda: j.record_check(D(2026, 5, 20), signals=[
-                     ("strategy", 0), ("strategy", 0)])),
+                     ("strategy", 1), ("strategy", 1)])),
                 (fives.InvalidArgument, "ticks[0].pillar: 'culture'",
-                 lambda: j.tick_signals("c1", [("culture", 0)])),
-                (fives.InvalidArgument, "ticks[0].signal: 4294967296",
+                 lambda: j.tick_signals("c1", [("culture", 1)])),
+                (fives.InvalidArgument, "ticks[0].number: 4294967296",
                  lambda: j.tick_signals("c1", [("synergy", 2**32)])),
+                # A host of the older schema, by the 0-based field: refused,
+                # not read as a number.
+                (fives.InvalidArgument,
+                 "request.ticks[0].signal: 1: the 0-based field is no longer "
+                 "read; give number (1..3)",
+                 lambda: raw_ticks(b'{"check_id": "c1", "ticks": [{"pillar": '
+                                   b'"PILLAR_SYNERGY", "signal": 1}]}')),
             ]
             for error, message, call in cases:
                 with self.subTest(message=message):
@@ -342,11 +362,12 @@ class SignalTest(unittest.TestCase):
                 _ffi.call_buffer(lib.fives_journal_review_charter, j,
                                  b"2026-05-01", -7, _ffi.FORMAT_JSON)
             self.assertIn("stale_days: -7 is negative", str(cm.exception))
-            request = b'check_id: "c1" ticks { pillar: PILLAR_SUCCESS }'
+            request = (b'check_id: "c1" ticks { pillar: PILLAR_SUCCESS '
+                       b'number: 1 }')
             lib.fives_journal_tick_signals(j, request, len(request),
                                            _ffi.FORMAT_TEXT)
-            self.assertEqual(j.charter().signals,
-                             (fives.TickedSignal("c1", fives.Pillar.SUCCESS),))
+            self.assertEqual(j.charter().signals, (fives.TickedSignal(
+                "c1", fives.Pillar.SUCCESS, 1),))
             with self.assertRaises(fives.InvalidArgument) as cm:
                 lib.fives_journal_tick_signals(j, b"{", 1, _ffi.FORMAT_JSON)
             self.assertIn("request", str(cm.exception))
@@ -385,7 +406,15 @@ class ErrorTest(unittest.TestCase):
                  changed(lambda c: c["success"]["goals"][0].update(
                      progress=140))),
                 ("charter.signals: 1 ticks that differ",
+                 {"signals": [{"check_id": "c1", "pillar": "PILLAR_SUCCESS",
+                               "number": 1}]}),
+                ("charter.signals[0].number: 0 is outside the 2 warning "
+                 "signals of success (1..2)",
                  {"signals": [{"check_id": "c1", "pillar": "PILLAR_SUCCESS"}]}),
+                ("charter.signals[0].signal: 1: the 0-based field is no "
+                 "longer read; give number (1..2)",
+                 {"signals": [{"check_id": "c1", "pillar": "PILLAR_SUCCESS",
+                               "signal": 1}]}),
                 ("charter: not JSON", {"bogus": 1}),
                 ("charter: not JSON", "{"),
                 ("charter: the bytes are not a fives.v1.Charter",
@@ -446,11 +475,11 @@ class ErrorTest(unittest.TestCase):
                 ("ticks[0]", lambda: j.tick_signals("c1", [("steering",)])),
                 ("ticks[0]", lambda: j.tick_signals("c1", [object()])),
                 ("ticks[0]", lambda: j.tick_signals("c1", [["steering", 1]])),
-                ("ticks[0].signal", lambda: j.tick_signals(
+                ("ticks[0].number", lambda: j.tick_signals(
                     "c1", [("steering", "1")])),
-                ("ticks[0].signal", lambda: j.tick_signals(
+                ("ticks[0].number", lambda: j.tick_signals(
                     "c1", [("steering", 1.0)])),
-                ("ticks[1].signal", lambda: j.tick_signals(
+                ("ticks[1].number", lambda: j.tick_signals(
                     "c1", [("steering", 1), ("steering", False)])),
                 ("ticks[0].pillar", lambda: j.tick_signals(
                     "c1", [(None, 1)])),
@@ -476,7 +505,7 @@ class ErrorTest(unittest.TestCase):
                                                         2**31)),
                 ("check_id", lambda: j.tick_signals("c\0", [])),
                 ("ticks[0].pillar", lambda: j.tick_signals(
-                    "c1", [(6, 0)])),
+                    "c1", [(6, 1)])),
             ]
             for field, call in value_errors:
                 with self.subTest(field=field):
@@ -498,8 +527,9 @@ class ErrorTest(unittest.TestCase):
     def test_signal_tick_is_exported(self):
         self.assertIn("SignalTick", fives.__all__)
         tick = fives.SignalTick(fives.Pillar.SYNERGY, 2)
+        self.assertEqual(tick.number, 2)
         self.assertEqual(tick.to_message(),
-                         {"pillar": "PILLAR_SYNERGY", "signal": 2})
+                         {"pillar": "PILLAR_SYNERGY", "number": 2})
         with self.assertRaises(TypeError):
             fives.SignalTick("synergy", "2").to_message()
 

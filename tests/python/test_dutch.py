@@ -15,6 +15,9 @@ D = datetime.date
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
 def words(text):
     return {w.lower() for w in WORD.findall(text)}
 
@@ -68,7 +71,7 @@ def dutch_journal():
                    chafes=["Te veel mail"], reviews=[
                        fives.Review("a1", "done"),
                        fives.Review("a2", "kept")],
-                   signals=[("structure", 2)])
+                   signals=[("structure", 3)])
     j.start_round("r2", D(2026, 3, 23))
     for m, s in scores.items():
         j.add_response("r2", m, [min(5, x + 1) for x in s])
@@ -112,15 +115,28 @@ class FullyDutchTest(unittest.TestCase):
                                            **request)
                 found = words(visible_text(page)) & self.english
                 self.assertFalse(found, f"{kind} as {fmt}: {sorted(found)}")
+                # Dates the Dutch way ("25 maart 2026"), never ISO.
+                self.assertIsNone(ISO_DATE.search(visible_text(page)),
+                                  f"{kind} as {fmt}")
                 checked += 1
         for picture in ("radar", "strips", "trend"):
             svg = self.journal.render(picture, language="nl")
             found = words(visible_text(svg)) & self.english
             self.assertFalse(found, f"{picture}: {sorted(found)}")
+            self.assertIsNone(ISO_DATE.search(visible_text(svg)), picture)
             checked += 1
         # 12 screens in 3 formats, less the text report as of a day, and
         # the 3 pictures.
         self.assertEqual(checked, 12 * 3 - 1 + 3)
+
+    def test_dates_are_written_out_in_each_language(self):
+        as_of = D(2026, 3, 25)
+        dutch = self.journal.render("follow_up", language="nl", as_of=as_of)
+        english = self.journal.render("follow_up", language="en", as_of=as_of)
+        self.assertTrue(dutch.startswith("Opvolging op 25 maart 2026\n"),
+                        dutch)
+        self.assertTrue(english.startswith("Follow-up on 25 March 2026\n"),
+                        english)
 
     def test_the_english_report_does_use_those_words(self):
         # The check can fail: the same screens in English are full of them.

@@ -109,6 +109,25 @@ class BufferTest(unittest.TestCase):
 
 
 class ErrorTest(unittest.TestCase):
+    def test_no_log_line_reaches_the_hosts_stderr(self):
+        # A string field with invalid UTF-8 makes protobuf log an error; the
+        # call reports it, and nothing reaches the host's stderr.
+        code = (
+            "import ctypes, fives\n"
+            "from fives import _ffi\n"
+            "lib = _ffi.lib()\n"
+            "out = _ffi.Buffer()\n"
+            "data = bytes([0x0a, 0x02, 0xc3, 0x28])\n"
+            "try:\n"
+            "    lib.fives_message_convert(ctypes.byref(out),\n"
+            "        b'fives.v1.Team', data, len(data), 1, 2)\n"
+            "except fives.InvalidArgument as e:\n"
+            "    print(e.code, e)\n")
+        result = run_python(code)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.startswith("3 data:"), result.stdout)
+        self.assertEqual(result.stderr, "")
+
     CLASSES = {
         1: fives.Cancelled,
         2: fives.Unknown,

@@ -221,12 +221,13 @@ class SuccessCharter(Message):
 @dataclass(frozen=True)
 class TickedSignal(Message):
     """A warning signal of the catalog ticked at a check
-    (fives.v1.SignalTick): ``signal`` indexes the pillar's
-    ``warning_signals``. To tick one, see :class:`fives.SignalTick`."""
+    (fives.v1.SignalTick): ``number`` is the signal's number in the
+    pillar's ``warning_signals``, counted from 1. To tick one, see
+    :class:`fives.SignalTick`."""
 
     check_id: str = ""
     pillar: Optional[Pillar] = None
-    signal: int = 0
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -261,10 +262,11 @@ class AgreementStatus(Message):
 @dataclass(frozen=True)
 class SignalCount(Message):
     """How many checks ticked one warning signal (fives.v1.SignalCount):
-    ``first`` and ``last`` of them; ``at_latest_check``: it is still
-    there."""
+    ``number`` is the signal's number in the pillar's ``warning_signals``,
+    counted from 1; ``first`` and ``last`` of the checks;
+    ``at_latest_check``: it is still there."""
 
-    signal: int = 0
+    number: int = 0
     checks: int = 0
     first: Date = None
     last: Date = None

@@ -132,31 +132,32 @@ class AgreementAction:
 @dataclass(frozen=True)
 class SignalTick:
     """A warning signal of the catalog that the team ticked at a check
-    (fives.v1.SignalTick): ``signal`` is an index into the pillar's
-    ``warning_signals`` (see :func:`fives.pillar_texts`).
+    (fives.v1.SignalTick): ``number`` is the signal's number in the
+    pillar's ``warning_signals`` counted from 1, as people see it
+    ("steering:2"; see :func:`fives.pillar_texts`).
 
-    Where a list of ticks is taken, a ``(pillar, signal)`` pair works too.
+    Where a list of ticks is taken, a ``(pillar, number)`` pair works too.
     """
 
     pillar: PillarLike
-    signal: int
+    number: int
 
     def to_message(self, field: str = "tick") -> Dict[str, Any]:
         pillar = pillar_arg(self.pillar, f"{field}.pillar")
-        if isinstance(self.signal, bool) or not isinstance(self.signal, int):
-            raise TypeError(f"{field}.signal: expected int, got "
-                            f"{type(self.signal).__name__}")
-        if not -(2**31) <= self.signal < 2**31:
-            raise InvalidArgument(f"{field}.signal: {self.signal} is not a "
-                                  f"signal index")
-        return {"pillar": pillar.proto_name, "signal": self.signal}
+        if isinstance(self.number, bool) or not isinstance(self.number, int):
+            raise TypeError(f"{field}.number: expected int, got "
+                            f"{type(self.number).__name__}")
+        if not -(2**31) <= self.number < 2**31:
+            raise InvalidArgument(f"{field}.number: {self.number} is not a "
+                                  f"signal number")
+        return {"pillar": pillar.proto_name, "number": self.number}
 
 
 SignalTickLike = Union[SignalTick, Tuple[PillarLike, int]]
 
 
 def _signal_ticks(values: Any, field: str) -> List[Dict[str, Any]]:
-    """Ticks as SignalTick messages: SignalTick or (pillar, signal)."""
+    """Ticks as SignalTick messages: SignalTick or (pillar, number)."""
     if isinstance(values, (str, bytes, SignalTick)):
         raise TypeError(f"{field}: expected a list of fives.SignalTick, got "
                         f"{type(values).__name__}")
@@ -171,12 +172,12 @@ def _signal_ticks(values: Any, field: str) -> List[Dict[str, Any]]:
         if isinstance(v, tuple):
             if len(v) != 2:
                 raise TypeError(f"{where}: expected fives.SignalTick or a "
-                                f"(pillar, signal) pair, got a tuple of "
+                                f"(pillar, number) pair, got a tuple of "
                                 f"{len(v)}")
             v = SignalTick(*v)
         if not isinstance(v, SignalTick):
             raise TypeError(f"{where}: expected fives.SignalTick or a "
-                            f"(pillar, signal) pair, got {type(v).__name__}")
+                            f"(pillar, number) pair, got {type(v).__name__}")
         out.append(v.to_message(where))
     return out
 
@@ -783,7 +784,7 @@ class Journal(Handle):
         Every action open on ``date`` needs a :class:`Review`.
         ``facilitator_id`` None: the current process guardian. ``signals``:
         the catalog's warning signals the team ticks at this check, as
-        :class:`SignalTick` or ``(pillar, signal)`` pairs (see
+        :class:`SignalTick` or ``(pillar, number)`` pairs (see
         :meth:`tick_signals`).
         """
         request: Dict[str, Any] = {"date": date_str(date, "date")}
@@ -933,9 +934,9 @@ class Journal(Handle):
     def tick_signals(self, check_id: str,
                      ticks: Iterable[SignalTickLike]) -> None:
         """Adds the warning signals the team ticked at the recorded check
-        ``check_id``: :class:`SignalTick` or ``(pillar, signal)`` pairs,
-        ``signal`` an index into the pillar's ``warning_signals`` of the
-        catalog. Raises :class:`fives.NotFound` for an unknown check and
+        ``check_id``: :class:`SignalTick` or ``(pillar, number)`` pairs,
+        ``number`` the signal's number in the pillar's ``warning_signals``
+        of the catalog, counted from 1. Raises :class:`fives.NotFound` for an unknown check and
         :class:`fives.InvalidArgument` for a signal outside the catalog or
         one already ticked at that check (nothing is added then)."""
         request = {"check_id": _ffi.text_arg(check_id,

@@ -27,6 +27,22 @@ enum class TextKind {
   kText,  ///< any other string field
 };
 
+/// The length of the longest prefix of `text` that is well-formed UTF-8
+/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), the
+/// rule protobuf's reader applies to string fields; text.size() when all of
+/// it is. Protobuf exports no such check (its validator is internal, and
+/// moved to utf8_range in protobuf 22), nor does Abseil.
+size_t ValidUtf8Prefix(absl::string_view text);
+
+/// The number of code points of UTF-8 `text` (every byte that does not
+/// continue a sequence): the width of a text in a terminal's columns or a
+/// picture's characters.
+size_t CountCodePoints(absl::string_view text);
+
+/// The bytes of the first `count` code points of UTF-8 `text` (all of it
+/// when it has fewer), so a cut never splits a character.
+absl::string_view FirstCodePoints(absl::string_view text, size_t count);
+
 /// The kind of a string field, by its name.
 TextKind KindOfField(absl::string_view field_name);
 

@@ -93,15 +93,17 @@ absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of);
 
 /// The errors of CheckCharter that need neither a date nor the team: dates
 /// not ISO-8601, decision models, steering-moment kinds, style keys, goal
-/// progress, empty or repeated topics, signal indexes and check ids. Owners
+/// progress, empty or repeated topics, signal numbers and check ids. Owners
 /// and members are not looked up: a member may leave or be forgotten while
 /// the charter still names them. Journal::Validate runs it; the error names
 /// "charter.<field>" and the value.
 absl::Status ValidateCharterStructure(const v1::Journal& journal);
 
-/// The pillar and signal index of a tick are valid: the pillar is one of the
-/// five and the index is within that pillar's warning signals in the
-/// catalog. The error names `field` + ".pillar" or ".signal" and the value.
+/// The pillar and signal number of a tick are valid: the pillar is one of
+/// the five, `number` is within 1..N for that pillar's N warning signals in
+/// the catalog, and the deprecated 0-based `signal` is unset (it is no
+/// longer read: a host that still sets it is refused, not misread). The
+/// error names `field` + ".pillar", ".number" or ".signal" and the value.
 absl::Status CheckSignalTick(const v1::SignalTick& tick,
                              absl::string_view field);
 
@@ -116,10 +118,9 @@ void StampCharter(const v1::Charter& before, absl::CivilDay today,
                   v1::Charter* after);
 
 /// "strategy:2" ("structuur:2" in Dutch): a warning signal as people
-/// number it and --signal takes it, by pillar and
-/// number counted from 1 in the catalog's order (`index` counts from 0, as
-/// SignalTick.signal does).
-std::string SignalLabel(Pillar pillar, int index,
+/// number it and --signal takes it, by pillar and `number` counted from 1
+/// in the catalog's order, as SignalTick.number does.
+std::string SignalLabel(Pillar pillar, int number,
                         Language language = Language::kEnglish);
 
 /// How long an agreement stays fresh without being confirmed again, when

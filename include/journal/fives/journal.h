@@ -66,7 +66,8 @@ struct CheckInput {
   /// One review for every action open on `date` (see v1::ActionReview).
   std::vector<v1::ActionReview> reviews;
   std::vector<AgreementAction> agreement_actions;
-  /// The catalog's warning signals the team ticks (check_id left empty).
+  /// The catalog's warning signals the team ticks (check_id left empty),
+  /// each by its `number` counted from 1 (see TickSignals).
   std::vector<v1::SignalTick> signals;
 };
 
@@ -182,9 +183,11 @@ class Journal {
   /// refused (signals are ticked at a check, with RecordCheck or TickSignals).
   absl::Status SetCharter(v1::Charter charter, absl::CivilDay today);
   /// Adds warning signals the team ticked at the recorded check `check_id`
-  /// (each tick's check_id empty or equal to it). Refused for an unknown
-  /// check, a pillar or signal index outside the catalog, or a signal ticked
-  /// twice at that check; errors name "check_id" or "ticks[i]".
+  /// (each tick's check_id empty or equal to it), each by its `number`
+  /// counted from 1 (1..N of the pillar's warning signals). Refused for an
+  /// unknown check, a pillar or number outside the catalog, a tick that sets
+  /// the deprecated 0-based `signal`, or a signal ticked twice at that check;
+  /// errors name "check_id" or "ticks[i]" and the value (CheckSignalTick).
   absl::Status TickSignals(absl::string_view check_id,
                            const std::vector<v1::SignalTick>& ticks);
 

@@ -44,7 +44,10 @@ std::string EncodeJournalFile(const Journal& journal);
 /// are not a journal file (empty, foreign) or a journal that does not
 /// validate; RESOURCE_EXHAUSTED for one over a limit (limits.h), checked
 /// before the journal is parsed; DataLoss for a damaged or truncated one;
-/// FailedPrecondition for a file of a newer format version.
+/// FailedPrecondition for a file of a newer format version. A file of
+/// format version 1 is read in the numbers of this one: its warning signal
+/// ticks' 0-based SignalTick.signal becomes SignalTick.number (signal + 1).
+/// EncodeJournalFile always writes the current version.
 absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes);
 
 /// The file system calls a save and a load make, one virtual method each, so

@@ -18,6 +18,7 @@
 #include "fives/pillar.h"
 #include "fives/score_histogram.h"
 #include "fives/score_stats.h"
+#include "fives/v1/requests.pb.h"
 
 namespace fives {
 
@@ -96,6 +97,11 @@ class GroupedHistograms {
   absl::flat_hash_map<uint64_t, int64_t> spill_;
   int64_t responses_ = 0;
 };
+
+/// The statistics of every group as one fives.v1.BulkStats: one GroupStats
+/// per group in order, each with its five pillars in pillar order.
+v1::BulkStats ToProto(const GroupedHistograms& histograms,
+                      const AgreementThresholds& thresholds = {});
 
 }  // namespace fives
 
