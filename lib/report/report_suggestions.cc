@@ -20,8 +20,11 @@ std::vector<std::string> FocusSuggestions(const v1::RoundReport& report,
 void AddSuggestions(Language language, v1::RoundReport* report) {
   report->set_language(std::string(LanguageTag(language)));
   report->clear_suggestions();
-  for (std::string& s : FocusSuggestions(*report, language)) {
-    report->add_suggestions(std::move(s));
+  // add_suggestions()->assign(): protobuf 3.21's Add(T&&) counts the
+  // element before it allocates it, so running out of memory there would
+  // leave a slot the destructor crashes on.
+  for (const std::string& s : FocusSuggestions(*report, language)) {
+    report->add_suggestions()->assign(s);
   }
 }
 
