@@ -134,12 +134,11 @@ absl::StatusOr<int> StaleDaysOrDefault(int stale_days, absl::string_view field);
 /// The charter review as of `as_of`; an agreement confirmed more than
 /// `stale_days` days before `as_of` is stale, one confirmed after `as_of` is
 /// missing (it was not there yet). The agreements each pillar asks for are
-/// listed in lib/charter/charter.cc (kAgreements). The next agreement is the first
-/// one not in place of the focus pillar of the latest plan made by `as_of`,
-/// else of the
-/// pillar with the lowest readiness (ties in the method's order). Each
-/// pillar carries its findings of CheckCharter, and its warning signals
-/// counted over the checks held up to `as_of`.
+/// listed in lib/charter/charter.cc (kAgreements). The next agreement is the
+/// first one not in place of the focus pillar of the latest plan made by
+/// `as_of`, else of the pillar with the lowest readiness (ties in the method's
+/// order). Each pillar carries its findings of CheckCharter, and its warning
+/// signals counted over the checks held up to `as_of`.
 v1::CharterReview ReviewCharter(const v1::Journal& journal,
                                 absl::CivilDay as_of,
                                 int stale_days = kDefaultStaleDays);
