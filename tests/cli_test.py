@@ -1471,7 +1471,7 @@ class CharterTest(JournalCase):
         for part in (
                 "Team charter: Our MT",
                 "As of 2 March 2026; agreements older than 365 days are stale",
-                "0 errors, 3 warnings",
+                "errors: 0, warnings: 3",
                 "Strategy: Readiness 3/4\n"
                 "  Missing: Decisions checked against the strategy\n",
                 "Synergy & strengths: Readiness 2/3\n"
@@ -1635,7 +1635,7 @@ class CharterTest(JournalCase):
         args = ["charter", "check", "--date", "2026-03-11"]
         result = self.j(*args)
         self.assertEqual(result.returncode, 1, result.stderr)
-        self.assertIn("1 errors, 3 warnings", result.stdout)
+        self.assertIn("errors: 1, warnings: 3", result.stdout)
         self.assertIn("  error: daan is not a current member on 11 March 2026; "
                       "choose another", result.stdout)
         self.assertEqual(result.stderr,
