@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
 
 namespace fives {
 namespace {
@@ -37,28 +38,38 @@ absl::StatusOr<absl::CivilDay> ParseCivilDate(absl::string_view text,
     }
     // The form is right: say which part is not.
     if (year >= 0 && month >= 0 && day >= 0) {
-      std::string problem;
+      const std::string given = std::string(text);
+      const std::string what =
+          absl::StrCat(field, ": \"", text, "\" is not a date: ");
       if (month < 1 || month > 12) {
-        problem = absl::StrCat("there is no month ", month);
-      } else if (day < 1) {
-        problem = "there is no day 0";
-      } else {
-        static constexpr const char* kMonths[] = {
-            "January",   "February", "March",    "April",
-            "May",       "June",     "July",     "August",
-            "September", "October",  "November", "December"};
-        const int days_in_month =
-            (absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1).day();
-        problem = absl::StrCat(kMonths[month - 1], " ", year, " has ",
-                               days_in_month, " days");
+        return WithDetail(absl::InvalidArgumentError(
+                              absl::StrCat(what, "there is no month ", month)),
+                          v1::ERROR_CODE_DATE_NO_MONTH, {given, month});
       }
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ": \"", text, "\" is not a date: ", problem));
+      if (day < 1) {
+        return WithDetail(
+            absl::InvalidArgumentError(absl::StrCat(what, "there is no day 0")),
+            v1::ERROR_CODE_DATE_NO_DAY_ZERO, {given});
+      }
+      static constexpr const char* kMonths[] = {
+          "January",   "February", "March",    "April",
+          "May",       "June",     "July",     "August",
+          "September", "October",  "November", "December"};
+      const int days_in_month =
+          (absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1).day();
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(what, kMonths[month - 1], " ",
+                                                  year, " has ", days_in_month,
+                                                  " days")),
+          v1::ERROR_CODE_DATE_DAYS_IN_MONTH,
+          {given, ErrorArgument::Phrase(absl::StrCat("month_", month)), year,
+           days_in_month});
     }
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat(field, ": \"", absl::CHexEscape(text),
-                   "\" is not a date of the form YYYY-MM-DD"));
+  return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                        field, ": \"", absl::CHexEscape(text),
+                        "\" is not a date of the form YYYY-MM-DD")),
+                    v1::ERROR_CODE_DATE_FORM, {absl::CHexEscape(text)});
 }
 
 absl::Status CheckCivilDate(absl::CivilDay day, absl::string_view field) {

@@ -1,0 +1,62 @@
+#include "fives/error_detail.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/cord.h"
+#include "absl/types/optional.h"
+
+namespace fives {
+
+ErrorArgument::ErrorArgument(absl::string_view text) {
+  arg_.set_text(std::string(text));
+}
+
+ErrorArgument::ErrorArgument(Pillar pillar) {
+  arg_.set_pillar(ToProto(pillar));
+}
+
+ErrorArgument ErrorArgument::Phrase(absl::string_view key) {
+  ErrorArgument argument;
+  argument.arg_.set_phrase(std::string(key));
+  return argument;
+}
+
+absl::Status WithDetail(absl::Status status, v1::ErrorCode code,
+                        std::initializer_list<ErrorArgument> args) {
+  v1::ErrorDetail detail;
+  detail.set_code(code);
+  for (const ErrorArgument& arg : args) *detail.add_args() = arg.proto();
+  status.SetPayload(kErrorDetailTypeUrl,
+                    absl::Cord(detail.SerializeAsString()));
+  return status;
+}
+
+std::optional<v1::ErrorDetail> ErrorDetailOf(const absl::Status& status) {
+  absl::optional<absl::Cord> payload = status.GetPayload(kErrorDetailTypeUrl);
+  if (!payload.has_value()) return std::nullopt;
+  v1::ErrorDetail detail;
+  if (!detail.ParseFromString(std::string(*payload))) return std::nullopt;
+  return detail;
+}
+
+absl::Status WithContext(const absl::Status& status, absl::string_view prefix) {
+  if (status.ok()) return status;
+  absl::Status with(status.code(), absl::StrCat(prefix, status.message()));
+  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    with.SetPayload(url, payload);
+  });
+  return with;
+}
+
+v1::Error ToProto(const absl::Status& status) {
+  v1::Error error;
+  error.set_status(static_cast<int>(status.code()));
+  error.set_message(std::string(status.message()));
+  if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(status)) {
+    *error.mutable_detail() = *std::move(detail);
+  }
+  return error;
+}
+
+}  // namespace fives

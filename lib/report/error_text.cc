@@ -1,0 +1,79 @@
+#include "fives/error_text.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
+#include "fives/pillar.h"
+
+namespace fives {
+namespace {
+
+std::string ArgText(const v1::ErrorArg& arg, Language language) {
+  switch (arg.value_case()) {
+    case v1::ErrorArg::kPillar:
+      if (IsValidPillar(arg.pillar())) {
+        return PillarName(static_cast<Pillar>(arg.pillar() - 1), language);
+      }
+      return absl::StrCat(static_cast<int>(arg.pillar()));
+    case v1::ErrorArg::kPhrase:
+      return std::string(Phrase(arg.phrase(), language));
+    case v1::ErrorArg::kText:
+      return arg.text();
+    case v1::ErrorArg::VALUE_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+// The detail in `language`; nullopt for a code without a phrase.
+std::optional<std::string> DetailText(const v1::ErrorDetail& detail,
+                                      Language language) {
+  const std::string key = ErrorPhraseKey(detail.code());
+  if (key.empty() || Phrase(key, language) == key) return std::nullopt;
+  std::vector<std::string> args;
+  args.reserve(detail.args_size());
+  for (const v1::ErrorArg& arg : detail.args()) {
+    args.push_back(ArgText(arg, language));
+  }
+  return SayWith(key, language, args);
+}
+
+}  // namespace
+
+std::string ErrorPhraseKey(v1::ErrorCode code) {
+  constexpr absl::string_view kPrefix = "ERROR_CODE_";
+  if (code == v1::ERROR_CODE_UNSPECIFIED || !v1::ErrorCode_IsValid(code)) {
+    return "";
+  }
+  const std::string& name = v1::ErrorCode_Name(code);
+  if (!absl::StartsWith(name, kPrefix)) return "";
+  return absl::StrCat("error_",
+                      absl::AsciiStrToLower(name.substr(kPrefix.size())));
+}
+
+std::string ErrorText(const absl::Status& status, Language language) {
+  if (status.ok()) return "";
+  if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(status)) {
+    if (std::optional<std::string> text = DetailText(*detail, language)) {
+      return *std::move(text);
+    }
+  }
+  return std::string(status.message());
+}
+
+std::string ErrorText(const v1::Error& error, Language language) {
+  if (error.has_detail()) {
+    if (std::optional<std::string> text =
+            DetailText(error.detail(), language)) {
+      return *std::move(text);
+    }
+  }
+  return error.message();
+}
+
+}  // namespace fives
