@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "fives/error_detail.h"
 
 namespace fives {
 namespace {
@@ -101,9 +102,13 @@ absl::Status CheckLimit(Limit limit, int64_t value, absl::string_view field) {
   const int64_t most = GetLimit(limit);
   if (value <= most) return absl::OkStatus();
   const LimitSpec& spec = kSpecs[IndexOf(limit)];
-  return absl::ResourceExhaustedError(absl::StrCat(
-      field, ": ", value, " ", spec.unit, ", more than the limit of ", most,
-      " (\"", spec.name, "\")"));
+  return WithDetail(
+      absl::ResourceExhaustedError(absl::StrCat(
+          field, ": ", value, " ", spec.unit, ", more than the limit of ", most,
+          " (\"", spec.name, "\")")),
+      v1::ERROR_CODE_LIMIT,
+      {value, ErrorArgument::Phrase(absl::StrCat("limit_unit_", spec.unit)),
+       most});
 }
 
 }  // namespace fives

@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
 #include "google/protobuf/descriptor.h"
 #include "hash_table.h"
 
@@ -114,8 +115,9 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
   // string it passes is one a saved journal gives back.
   const size_t valid = ValidUtf8Prefix(text);
   if (valid < text.size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": not valid UTF-8 at byte ", valid));
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          field, ": not valid UTF-8 at byte ", valid)),
+                      v1::ERROR_CODE_TEXT_NOT_UTF8, {valid});
   }
   for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -128,10 +130,15 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
       if (next >= 0x80 && next <= 0x9f) code = next;
     }
     if (code != 0x110000) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, ": control character U+",
-          absl::AsciiStrToUpper(absl::StrCat(absl::Hex(code, absl::kZeroPad4))),
-          " at byte ", i, one_line ? " (a one-line text)" : ""));
+      const std::string name = absl::StrCat(
+          "U+", absl::AsciiStrToUpper(
+                    absl::StrCat(absl::Hex(code, absl::kZeroPad4))));
+      return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                            field, ": control character ", name, " at byte ", i,
+                            one_line ? " (a one-line text)" : "")),
+                        one_line ? v1::ERROR_CODE_TEXT_CONTROL_ONE_LINE
+                                 : v1::ERROR_CODE_TEXT_CONTROL,
+                        {name, i});
     }
   }
   return absl::OkStatus();
@@ -198,7 +205,7 @@ TypePlans& Plans() {
 
 // `status` (of a text checked with an empty field name) naming `field`.
 absl::Status Named(const absl::Status& status, absl::string_view field) {
-  return absl::Status(status.code(), absl::StrCat(field, status.message()));
+  return WithContext(status, field);
 }
 
 // A depth-first walk that knows where it is, to name the field only when

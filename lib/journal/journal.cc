@@ -6,6 +6,7 @@
 #include "fives/charter.h"
 #include "fives/civil_date.h"
 #include "fives/disclosure.h"
+#include "fives/error_detail.h"
 #include "fives/limits.h"
 #include "fives/round_report.h"
 #include "fives/trend.h"
@@ -170,25 +171,34 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
   // The member's recorded part must lie before the leave.
   for (const v1::Check& c : proto_.checks()) {
     if (c.facilitator_id() == id && StoredDay(c.date()) >= left) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("left: \"", id, "\" led check \"", c.id(), "\" on ",
-                       c.date(), ", not before ", FormatCivilDate(left)));
+      return WithDetail(
+          absl::FailedPreconditionError(
+              absl::StrCat("left: \"", id, "\" led check \"", c.id(), "\" on ",
+                           c.date(), ", not before ", FormatCivilDate(left))),
+          v1::ERROR_CODE_MEMBER_LEAVE_AFTER_CHECK,
+          {std::string(id), c.id(), c.date(), FormatCivilDate(left)});
     }
   }
   for (const v1::Round& r : proto_.rounds()) {
     if (StoredDay(r.date()) < left) continue;
     for (const v1::Response& response : r.responses()) {
       if (response.member_id() == id) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "left: \"", id, "\" answered round \"", r.id(), "\" of ", r.date(),
-            ", not before ", FormatCivilDate(left)));
+        return WithDetail(
+            absl::FailedPreconditionError(absl::StrCat(
+                "left: \"", id, "\" answered round \"", r.id(), "\" of ",
+                r.date(), ", not before ", FormatCivilDate(left))),
+            v1::ERROR_CODE_MEMBER_LEAVE_AFTER_ROUND,
+            {std::string(id), r.id(), r.date(), FormatCivilDate(left)});
       }
     }
     for (const std::string& p : r.participants()) {
       if (p == id) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "left: \"", id, "\" answered round \"", r.id(), "\" of ", r.date(),
-            ", not before ", FormatCivilDate(left)));
+        return WithDetail(
+            absl::FailedPreconditionError(absl::StrCat(
+                "left: \"", id, "\" answered round \"", r.id(), "\" of ",
+                r.date(), ", not before ", FormatCivilDate(left))),
+            v1::ERROR_CODE_MEMBER_LEAVE_AFTER_ROUND,
+            {std::string(id), r.id(), r.date(), FormatCivilDate(left)});
       }
     }
   }
@@ -200,9 +210,12 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
     const v1::GuardianTerm& last = *proto_.guardians().rbegin();
     if (last.member_id() == id) {
       if (StoredDay(last.since()) > left) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("left: \"", id, "\" became process guardian on ",
-                         last.since(), ", after ", FormatCivilDate(left)));
+        return WithDetail(
+            absl::FailedPreconditionError(
+                absl::StrCat("left: \"", id, "\" became process guardian on ",
+                             last.since(), ", after ", FormatCivilDate(left))),
+            v1::ERROR_CODE_MEMBER_LEAVE_AFTER_GUARDIAN,
+            {std::string(id), last.since(), FormatCivilDate(left)});
       }
       handover.emplace();
       handover->set_member_id(NextCurrentMember(t.proto(), id, left));
@@ -220,12 +233,16 @@ absl::Status Journal::ForgetMember(absl::string_view id) {
   const Team current = team();
   const v1::Member* member = current.FindMember(id);
   if (member == nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        "member_id: \"", id, "\" is not in team \"", proto_.team().id(), "\""));
+    return WithDetail(absl::NotFoundError(absl::StrCat(
+                          "member_id: \"", id, "\" is not in team \"",
+                          proto_.team().id(), "\"")),
+                      v1::ERROR_CODE_MEMBER_UNKNOWN,
+                      {std::string(id), proto_.team().id()});
   }
   if (member->forgotten()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("member_id: \"", id, "\" is already forgotten"));
+    return WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                          "member_id: \"", id, "\" is already forgotten")),
+                      v1::ERROR_CODE_MEMBER_FORGOTTEN, {std::string(id)});
   }
   // Work on a copy and swap it in at the end: nothing half-applied.
   v1::Journal j = proto_;
@@ -315,8 +332,10 @@ absl::Status Journal::StartRound(const RoundOptions& options) {
     return s;
   }
   if (FindRound(proto_, options.id) != nullptr) {
-    return absl::AlreadyExistsError(absl::StrCat(
-        "round.id: \"", options.id, "\" is already in the journal"));
+    return WithDetail(
+        absl::AlreadyExistsError(absl::StrCat("round.id: \"", options.id,
+                                              "\" is already in the journal")),
+        v1::ERROR_CODE_ROUND_EXISTS, {options.id});
   }
   absl::StatusOr<Round> round = Round::Create(options);
   if (!round.ok()) return round.status();
@@ -398,8 +417,10 @@ absl::StatusOr<v1::RoundReport> Journal::Report(
   const RoundIndexes indexes = IndexRounds(proto_);
   auto index = indexes.find(round_id);
   if (index == indexes.end()) {
-    return absl::NotFoundError(
-        absl::StrCat("round_id: no round \"", round_id, "\" in the journal"));
+    return WithDetail(
+        absl::NotFoundError(absl::StrCat("round_id: no round \"", round_id,
+                                         "\" in the journal")),
+        v1::ERROR_CODE_ROUND_UNKNOWN, {std::string(round_id)});
   }
   // The closed loop: the latest plan made on an earlier round.
   const v1::Plan* plan = nullptr;
@@ -490,7 +511,9 @@ absl::StatusOr<v1::RoundReport> Journal::LatestReport() const {
       return Report(proto_.rounds(i).id());
     }
   }
-  return absl::NotFoundError("journal: no closed round to report on");
+  return WithDetail(
+      absl::NotFoundError("journal: no closed round to report on"),
+      v1::ERROR_CODE_NO_CLOSED_ROUND, {});
 }
 
 absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
@@ -501,8 +524,10 @@ absl::StatusOr<v1::RoundComparison> Journal::CompareRounds(
   if (!after.ok()) return after.status();
   for (const Round* r : {&*before, &*after}) {
     if (!r->is_closed()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("round \"", r->id(), "\": compare closed rounds only"));
+      return WithDetail(
+          absl::FailedPreconditionError(absl::StrCat(
+              "round \"", r->id(), "\": compare closed rounds only")),
+          v1::ERROR_CODE_COMPARE_OPEN_ROUND, {r->id()});
     }
   }
   v1::RoundComparison comparison;

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/pillar.h"
 
 namespace fives::journal_internal {
@@ -26,8 +27,9 @@ absl::StatusOr<Round> LoadRound(const v1::Journal& j, absl::string_view id,
                                 absl::string_view field) {
   const v1::Round* stored = FindRound(j, id);
   if (stored == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat(field, ": no round \"", id, "\" in the journal"));
+    return WithDetail(absl::NotFoundError(absl::StrCat(
+                          field, ": no round \"", id, "\" in the journal")),
+                      v1::ERROR_CODE_ROUND_UNKNOWN, {std::string(id)});
   }
   return Round::FromProto(*stored);
 }

@@ -18,6 +18,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "fives/error_detail.h"
 #include "fives/limits.h"
 #include "fives/text_format.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -185,7 +186,8 @@ std::string EncodeJournalFile(const Journal& journal) {
 
 absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
   if (bytes.empty()) {
-    return absl::InvalidArgumentError("journal file: empty");
+    return WithDetail(absl::InvalidArgumentError("journal file: empty"),
+                      v1::ERROR_CODE_FILE_EMPTY, {});
   }
   if (absl::Status s = CheckSize("journal file", bytes.size()); !s.ok()) {
     return s;
@@ -199,42 +201,59 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
       bytes, header.substr(0, std::min(bytes.size(), header.size())));
   v1::JournalFile file;
   if (!looks_like_journal) {
-    return absl::InvalidArgumentError(
-        "journal file: not a fives journal (it does not start with the "
-        "\"fives.journal\" header)");
+    return WithDetail(
+        absl::InvalidArgumentError(
+            "journal file: not a fives journal (it does not start with the "
+            "\"fives.journal\" header)"),
+        v1::ERROR_CODE_FILE_NOT_JOURNAL, {});
   }
   if (!file.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
       file.magic() != kMagic) {
-    return absl::DataLossError(
-        "journal file: damaged or truncated (the envelope does not parse)");
+    return WithDetail(
+        absl::DataLossError(
+            "journal file: damaged or truncated (the envelope does not parse)"),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (file.format_version() == 0) {
-    return absl::DataLossError("journal file: damaged (no format version)");
+    return WithDetail(
+        absl::DataLossError("journal file: damaged (no format version)"),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (file.format_version() > kFormatVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "journal file: written in format version ", file.format_version(),
-        "; this library reads up to version ", kFormatVersion));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "journal file: written in format version ", file.format_version(),
+            "; this library reads up to version ", kFormatVersion)),
+        v1::ERROR_CODE_FILE_NEWER_FORMAT,
+        {file.format_version(), kFormatVersion});
   }
   if (!file.has_crc32()) {
-    return absl::DataLossError(
-        "journal file: truncated (the checksum at its end is missing)");
+    return WithDetail(
+        absl::DataLossError(
+            "journal file: truncated (the checksum at its end is missing)"),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (file.journal_size() != file.journal().size()) {
-    return absl::DataLossError(absl::StrCat(
-        "journal file: damaged (", file.journal().size(),
-        " journal bytes, the header says ", file.journal_size(), ")"));
+    return WithDetail(
+        absl::DataLossError(absl::StrCat(
+            "journal file: damaged (", file.journal().size(),
+            " journal bytes, the header says ", file.journal_size(), ")")),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (Crc32(file.journal()) != file.crc32()) {
-    return absl::DataLossError("journal file: damaged (checksum mismatch)");
+    return WithDetail(
+        absl::DataLossError("journal file: damaged (checksum mismatch)"),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (absl::Status s = journal_internal::CheckJournalWire(file.journal());
       !s.ok()) {
-    return absl::Status(s.code(), absl::StrCat("journal file: ", s.message()));
+    return WithContext(s, "journal file: ");
   }
   v1::Journal proto;
   if (!proto.ParseFromString(file.journal())) {
-    return absl::DataLossError("journal file: the journal does not parse");
+    return WithDetail(
+        absl::DataLossError("journal file: the journal does not parse"),
+        v1::ERROR_CODE_FILE_DAMAGED, {});
   }
   if (file.format_version() == 1) MigrateFromFormat1(proto);
   absl::StatusOr<Journal> journal = Journal::FromProto(std::move(proto));
@@ -242,10 +261,9 @@ absl::StatusOr<Journal> DecodeJournalFile(absl::string_view bytes) {
     // A journal over a limit keeps its code (RESOURCE_EXHAUSTED).
     const bool invalid =
         journal.status().code() == absl::StatusCode::kInvalidArgument;
-    return absl::Status(
-        journal.status().code(),
-        absl::StrCat("journal file: ", invalid ? "not a valid journal: " : "",
-                     journal.status().message()));
+    return WithContext(
+        journal.status(),
+        invalid ? "journal file: not a valid journal: " : "journal file: ");
   }
   return journal;
 }
@@ -255,8 +273,9 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
   if (fd < 0) {
     const int error = errno;
     if (error == ENOENT) {
-      return absl::NotFoundError(
-          absl::StrCat("journal file: ", path, " does not exist"));
+      return WithDetail(absl::NotFoundError(absl::StrCat("journal file: ", path,
+                                                         " does not exist")),
+                        v1::ERROR_CODE_FILE_MISSING, {path});
     }
     return ErrnoError(error, "open", path);
   }
@@ -269,8 +288,9 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     return ErrnoError(error, "stat", path);
   }
   if (!S_ISREG(st.st_mode)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("journal file: ", path, " is not a regular file"));
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          "journal file: ", path, " is not a regular file")),
+                      v1::ERROR_CODE_FILE_NOT_REGULAR, {path});
   }
   if (absl::Status s = CheckSize(absl::StrCat("journal file: ", path),
                                  static_cast<uint64_t>(st.st_size));
@@ -362,8 +382,9 @@ absl::Status FileOps::Link(const std::string& from, const std::string& to) {
   if (::link(from.c_str(), to.c_str()) != 0) {
     const int error = errno;
     if (error == EEXIST) {
-      return absl::AlreadyExistsError(
-          absl::StrCat(to, " already exists; it is left as it is"));
+      return WithDetail(absl::AlreadyExistsError(absl::StrCat(
+                            to, " already exists; it is left as it is")),
+                        v1::ERROR_CODE_FILE_EXISTS, {to});
     }
     return ErrnoError(error, "link to", to);
   }
@@ -428,8 +449,7 @@ namespace {
 // `status` of a step of the write of `path`, naming `path`.
 absl::Status AtPath(const absl::Status& status, const std::string& path) {
   if (status.ok()) return status;
-  return absl::Status(status.code(),
-                      absl::StrCat(path, ": ", status.message()));
+  return WithContext(status, absl::StrCat(path, ": "));
 }
 
 // OK when the file at `path` holds the bytes of `expected`; otherwise
@@ -561,8 +581,7 @@ absl::StatusOr<Journal> LoadJournalFile(const std::string& path,
   if (!bytes.ok()) return bytes.status();
   absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
   if (!journal.ok()) {
-    return absl::Status(journal.status().code(),
-                        absl::StrCat(path, ": ", journal.status().message()));
+    return WithContext(journal.status(), absl::StrCat(path, ": "));
   }
   stamp = StampOf(*bytes);
   return journal;

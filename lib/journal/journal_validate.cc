@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
 #include "hash_table.h"
@@ -66,8 +67,7 @@ absl::Status CheckRounds(Context& c) {
   for (int i = 0; i < c.j.rounds_size(); ++i) {
     const v1::Round& r = c.j.rounds(i);
     if (absl::Status s = Round::Validate(r); !s.ok()) {
-      return absl::Status(s.code(),
-                          absl::StrCat("rounds[", i, "]: ", s.message()));
+      return WithContext(s, absl::StrCat("rounds[", i, "]: "));
     }
     if (!c.rounds.emplace(r.id(), &r).second) {
       return Invalid(absl::StrCat("rounds[", i, "].id"),

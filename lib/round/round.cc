@@ -6,6 +6,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 
 namespace fives {
 namespace {
@@ -68,17 +69,22 @@ absl::StatusOr<Scores> CheckScores(const v1::Response& response,
     }
     const Pillar p = static_cast<Pillar>(s.pillar() - 1);
     if (!asked[PillarIndex(p)]) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where(), ".pillar: ", PillarKey(p), " is not asked in this round"));
+      return WithDetail(absl::InvalidArgumentError(
+                            absl::StrCat(where(), ".pillar: ", PillarKey(p),
+                                         " is not asked in this round")),
+                        v1::ERROR_CODE_PILLAR_NOT_ASKED, {p});
     }
     if (scores[PillarIndex(p)] != 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where(), ".pillar: ", PillarKey(p), " is scored twice"));
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              where(), ".pillar: ", PillarKey(p), " is scored twice")),
+          v1::ERROR_CODE_PILLAR_SCORED_TWICE, {p});
     }
     if (!IsValidScore(s.score())) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where(), ".score: ", s.score(),
-                       " is outside 1..5 (pillar ", PillarKey(p), ")"));
+      return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                            where(), ".score: ", s.score(),
+                            " is outside 1..5 (pillar ", PillarKey(p), ")")),
+                        v1::ERROR_CODE_SCORE_OUTSIDE, {s.score(), p});
     }
     scores[PillarIndex(p)] = s.score();
   }
@@ -88,14 +94,17 @@ absl::StatusOr<Scores> CheckScores(const v1::Response& response,
     if (scores[PillarIndex(p)] != 0) {
       ++given;
     } else if (!allow_partial) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field(), ".scores: pillar ", PillarKey(p),
-                       " is missing (this round requires every asked pillar)"));
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              field(), ".scores: pillar ", PillarKey(p),
+              " is missing (this round requires every asked pillar)")),
+          v1::ERROR_CODE_PILLAR_MISSING, {p});
     }
   }
   if (given == 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field(), ".scores: empty, a response needs a score"));
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          field(), ".scores: empty, a response needs a score")),
+                      v1::ERROR_CODE_RESPONSE_EMPTY, {});
   }
   return scores;
 }
@@ -454,9 +463,11 @@ void Round::Index() {
 
 absl::Status Round::CheckOpen() const {
   if (!is_closed()) return absl::OkStatus();
-  return absl::FailedPreconditionError(
-      absl::StrCat("round \"", proto_.id(), "\": closed on ",
-                   proto_.closed_on(), ", it takes no more responses"));
+  return WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                        "round \"", proto_.id(), "\": closed on ",
+                        proto_.closed_on(), ", it takes no more responses")),
+                    v1::ERROR_CODE_ROUND_CLOSED,
+                    {proto_.id(), proto_.closed_on()});
 }
 
 absl::Status Round::AddResponse(const Team& team,
@@ -469,9 +480,11 @@ absl::Status Round::AddResponse(const Team& team,
     return s;
   }
   if (HasResponded(member)) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("response.member_id: \"", member,
-                     "\" has already answered round \"", proto_.id(), "\""));
+    return WithDetail(
+        absl::AlreadyExistsError(absl::StrCat(
+            "response.member_id: \"", member,
+            "\" has already answered round \"", proto_.id(), "\"")),
+        v1::ERROR_CODE_ALREADY_ANSWERED, {member, proto_.id()});
   }
   absl::StatusOr<Scores> scores =
       CheckScores(response, asked_, proto_.allow_partial(),
@@ -510,14 +523,19 @@ absl::Status Round::AddResponse(const Team& team,
 
 absl::Status Round::Close(absl::CivilDay on) {
   if (is_closed()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "round \"", proto_.id(), "\": already closed on ", proto_.closed_on()));
+    return WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                          "round \"", proto_.id(), "\": already closed on ",
+                          proto_.closed_on())),
+                      v1::ERROR_CODE_ROUND_ALREADY_CLOSED,
+                      {proto_.id(), proto_.closed_on()});
   }
   if (absl::Status s = CheckCivilDate(on, "closed_on"); !s.ok()) return s;
   if (on < date_) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("closed_on: ", FormatCivilDate(on),
-                     " is before the round's date ", proto_.date()));
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          "closed_on: ", FormatCivilDate(on),
+                          " is before the round's date ", proto_.date())),
+                      v1::ERROR_CODE_ROUND_CLOSE_BEFORE_START,
+                      {FormatCivilDate(on), proto_.date()});
   }
   proto_.set_state(v1::ROUND_STATE_CLOSED);
   proto_.set_closed_on(FormatCivilDate(on));

@@ -4,6 +4,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/limits.h"
 #include "fives/string_rules.h"
 #include "hash_table.h"
@@ -43,16 +44,21 @@ absl::Status ValidateId(absl::string_view id, absl::string_view field) {
       !s.ok()) {
     return s;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      field, ": \"", absl::CHexEscape(id), "\" is not a valid id (1-",
-      GetLimit(Limit::kIdBytes), " characters of A-Z a-z 0-9 . _ -)"));
+  return WithDetail(
+      absl::InvalidArgumentError(absl::StrCat(
+          field, ": \"", absl::CHexEscape(id), "\" is not a valid id (1-",
+          GetLimit(Limit::kIdBytes), " characters of A-Z a-z 0-9 . _ -)")),
+      v1::ERROR_CODE_ID_INVALID,
+      {absl::CHexEscape(id), GetLimit(Limit::kIdBytes)});
 }
 
 absl::StatusOr<Team> Team::Create(absl::string_view id,
                                   absl::string_view name) {
   if (absl::Status s = ValidateId(id, "team.id"); !s.ok()) return s;
   if (name.empty()) {
-    return absl::InvalidArgumentError("team.name: empty, a team needs a name");
+    return WithDetail(
+        absl::InvalidArgumentError("team.name: empty, a team needs a name"),
+        v1::ERROR_CODE_TEAM_NAME_EMPTY, {});
   }
   if (absl::Status s = CheckText(name, "team.name", TextKind::kName); !s.ok())
     return s;
@@ -70,7 +76,9 @@ absl::StatusOr<Team> Team::FromProto(v1::Team proto) {
 absl::Status Team::Validate(const v1::Team& proto) {
   if (absl::Status s = ValidateId(proto.id(), "team.id"); !s.ok()) return s;
   if (proto.name().empty()) {
-    return absl::InvalidArgumentError("team.name: empty, a team needs a name");
+    return WithDetail(
+        absl::InvalidArgumentError("team.name: empty, a team needs a name"),
+        v1::ERROR_CODE_TEAM_NAME_EMPTY, {});
   }
   internal::HashSet<std::string> seen;
   const v1::Member* above = nullptr;  // the member above with dates
@@ -127,8 +135,10 @@ absl::Status Team::AddMember(absl::string_view id,
                              absl::CivilDay joined) {
   if (absl::Status s = ValidateId(id, "member.id"); !s.ok()) return s;
   if (display_name.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("member.display_name: empty for member \"", id, "\""));
+    return WithDetail(
+        absl::InvalidArgumentError(
+            absl::StrCat("member.display_name: empty for member \"", id, "\"")),
+        v1::ERROR_CODE_MEMBER_NAME_EMPTY, {std::string(id)});
   }
   if (absl::Status s =
           CheckText(display_name, "member.display_name", TextKind::kName);
@@ -139,9 +149,11 @@ absl::Status Team::AddMember(absl::string_view id,
     return s;
   }
   if (FindMember(id) != nullptr) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("member.id: \"", id, "\" is already in team \"",
-                     proto_.id(), "\" (ids are never reused)"));
+    return WithDetail(absl::AlreadyExistsError(absl::StrCat(
+                          "member.id: \"", id, "\" is already in team \"",
+                          proto_.id(), "\" (ids are never reused)")),
+                      v1::ERROR_CODE_MEMBER_EXISTS,
+                      {std::string(id), proto_.id()});
   }
   // Keep members in join order; a member joining on the same day as others
   // goes after them.
@@ -166,21 +178,29 @@ absl::Status Team::RecordLeave(absl::string_view id, absl::CivilDay left) {
     if (m.id() == id) member = &m;
   }
   if (member == nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        "member_id: \"", id, "\" is not in team \"", proto_.id(), "\""));
+    return WithDetail(
+        absl::NotFoundError(absl::StrCat(
+            "member_id: \"", id, "\" is not in team \"", proto_.id(), "\"")),
+        v1::ERROR_CODE_MEMBER_UNKNOWN, {std::string(id), proto_.id()});
   }
   if (member->forgotten()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("member_id: \"", id, "\" is forgotten"));
+    return WithDetail(absl::FailedPreconditionError(
+                          absl::StrCat("member_id: \"", id, "\" is forgotten")),
+                      v1::ERROR_CODE_MEMBER_FORGOTTEN, {std::string(id)});
   }
   if (!member->left().empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "member_id: \"", id, "\" already left on ", member->left()));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "member_id: \"", id, "\" already left on ", member->left())),
+        v1::ERROR_CODE_MEMBER_ALREADY_LEFT, {std::string(id), member->left()});
   }
   if (left < JoinedOf(*member)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("left: ", FormatCivilDate(left), " is before member \"",
-                     id, "\" joined on ", member->joined()));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "left: ", FormatCivilDate(left), " is before member \"", id,
+            "\" joined on ", member->joined())),
+        v1::ERROR_CODE_MEMBER_LEFT_BEFORE_JOINED,
+        {FormatCivilDate(left), std::string(id), member->joined()});
   }
   member->set_left(FormatCivilDate(left));
   return absl::OkStatus();
@@ -197,9 +217,11 @@ absl::Status Team::CheckCurrentMember(absl::string_view id, absl::CivilDay day,
                                       absl::string_view field) const {
   const v1::Member* m = FindMember(id);
   if (m == nullptr) {
-    return absl::NotFoundError(absl::StrCat(field, ": \"", absl::CHexEscape(id),
-                                            "\" is not a member of team \"",
-                                            proto_.id(), "\""));
+    return WithDetail(absl::NotFoundError(absl::StrCat(
+                          field, ": \"", absl::CHexEscape(id),
+                          "\" is not a member of team \"", proto_.id(), "\"")),
+                      v1::ERROR_CODE_MEMBER_UNKNOWN,
+                      {absl::CHexEscape(id), proto_.id()});
   }
   return CheckMemberOn(*m, day, field);
 }
@@ -209,17 +231,22 @@ absl::Status Team::CheckMemberOn(const v1::Member& member, absl::CivilDay day,
   const v1::Member* m = &member;
   const std::string& id = member.id();
   if (m->forgotten()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(field, ": \"", id, "\" is forgotten"));
+    return WithDetail(absl::FailedPreconditionError(
+                          absl::StrCat(field, ": \"", id, "\" is forgotten")),
+                      v1::ERROR_CODE_MEMBER_FORGOTTEN, {id});
   }
   if (JoinedOf(*m) > day) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(field, ": \"", id, "\" joined on ", m->joined(),
-                     ", after ", FormatCivilDate(day)));
+    return WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                          field, ": \"", id, "\" joined on ", m->joined(),
+                          ", after ", FormatCivilDate(day))),
+                      v1::ERROR_CODE_MEMBER_NOT_YET_JOINED,
+                      {id, m->joined(), FormatCivilDate(day)});
   }
   if (!m->left().empty() && *ParseCivilDate(m->left(), "left") <= day) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(field, ": \"", id, "\" left the team on ", m->left()));
+    return WithDetail(
+        absl::FailedPreconditionError(
+            absl::StrCat(field, ": \"", id, "\" left the team on ", m->left())),
+        v1::ERROR_CODE_MEMBER_HAS_LEFT, {id, m->left()});
   }
   return absl::OkStatus();
 }
