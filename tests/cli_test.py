@@ -743,10 +743,11 @@ class ScoresInputTest(JournalCase):
             (["-"], "# just a comment\n  \n", "no scores, expected 5"),
             # A comment is a whole line, not the end of one.
             (["-"], "1 2 3 4 5 # ok\n", "7 scores, expected 5"),
-            (["-"], "1 2 x 4 5", 'standard input: structure "x" is not a '
-             "score (1..5, or 0 or - to leave the pillar out)"),
-            (["-"], "1 2 3 4 6", 'standard input: success "6" is not a score'),
-            (["-"], "1 2 3 4 -1", 'success "-1" is not a score'),
+            (["-"], "1 2 x 4 5", 'standard input: Structure: "x" is not a '
+             "score (1 to 5, or 0 or - to leave the pillar out)"),
+            (["-"], "1 2 3 4 6",
+             'standard input: Success factors: "6" is not a score'),
+            (["-"], "1 2 3 4 -1", 'Success factors: "-1" is not a score'),
             (["-"], "1;2;3;4;5", "1 score, expected 5"),
             (["--scores-file", six], None,
              f"round score: --scores-file {six}: 6 scores, expected 5 "
@@ -754,7 +755,7 @@ class ScoresInputTest(JournalCase):
             (["--scores-file", empty], None,
              f"--scores-file {empty}: no scores, expected 5"),
             (["--scores-file", bad], None,
-             f'--scores-file {bad}: success "five" is not a score'),
+             f'--scores-file {bad}: Success factors: "five" is not a score'),
             (["--scores-file", missing], None,
              f"--scores-file {missing}: cannot be read (No such file"),
             (["--scores-file", self.dir], None,
@@ -806,6 +807,133 @@ class ScoresInputTest(JournalCase):
                         out.index("round score ROUND MEMBER S1"))
 
 
+CATALOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                       "data", "catalog.textproto")
+
+
+def english_only_words():
+    """Words of the catalog's English phrases that no Dutch phrase uses."""
+    with open(CATALOG, encoding="utf-8") as f:
+        text = f.read()
+    word = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+
+    def words(lang):
+        found = set()
+        for m in re.finditer(lang + r': "((?:[^"\\]|\\.)*)"', text):
+            found |= {w.lower() for w in word.findall(m.group(1))}
+        return found
+
+    return words("en") - words("nl")
+
+
+class ErrorsInTheTeamsLanguageTest(JournalCase):
+    """Every refusal a team member can cause is printed in --lang: the
+    library's refusals and the command's own values (scores, dates), with
+    only the flag's name and what was typed left as they were."""
+
+    def setUp(self):
+        super().setUp()
+        self.init_team()
+        self.ok("round", "start", "r1", "--date", "2026-11-02", "--mode",
+                "open")
+        self.ok("round", "score", "r1", "anna", "4", "4", "2", "3", "4")
+
+    def test_refusals_in_dutch_and_english(self):
+        cases = [
+            (["round", "start", "r2", "--date", "2027-02-30"], 2,
+             'round start: --date: "2027-02-30" is geen datum: februari 2027 '
+             "heeft 28 dagen",
+             'round start: --date: "2027-02-30" is not a date: February 2027 '
+             "has 28 days"),
+            (["round", "score", "r1", "bram", "4", "9", "2", "3", "4"], 2,
+             'round score: Synergie & sterktes: "9" is geen score (1 tot en '
+             "met 5, of 0 of - om de pijler over te slaan)",
+             'round score: Synergy & strengths: "9" is not a score (1 to 5, '
+             "or 0 or - to leave the pillar out)"),
+            (["round", "score", "r1", "anna", "4", "4", "2", "3", "4"], 1,
+             'round score: "anna" heeft ronde "r1" al beantwoord',
+             'round score: "anna" has already answered round "r1"'),
+            (["round", "score", "r1", "zed", "4", "4", "2", "3", "4"], 1,
+             'round score: "zed" is geen lid van team "mt"',
+             'round score: "zed" is not a member of team "mt"'),
+            (["round", "score", "r9", "bram", "4", "4", "2", "3", "4"], 1,
+             'round score: er is geen ronde "r9" in het journaal',
+             'round score: there is no round "r9" in the journal'),
+            (["round", "start", "r1", "--date", "2026-11-09"], 1,
+             'round start: ronde "r1" staat al in het journaal',
+             'round start: round "r1" is already in the journal'),
+            (["round", "close", "r1", "--date", "2026-11-01"], 1,
+             "round close: sluiten op 2026-11-01 kan niet: de ronde begon op "
+             "2026-11-02",
+             "round close: closing on 2026-11-01 is not possible: the round "
+             "started on 2026-11-02"),
+            (["member", "add", "anna", "Anna", "--date", "2026-11-02"], 1,
+             'member add: "anna" staat al in team "mt" (een id wordt nooit '
+             "opnieuw gebruikt)",
+             'member add: "anna" is already in team "mt" (ids are never '
+             "reused)"),
+            (["member", "leave", "anna", "--date", "2026-11-01"], 1,
+             'member leave: "anna" beantwoordde ronde "r1" van 2026-11-02, '
+             "dus kan niet vertrekken op 2026-11-01",
+             'member leave: "anna" answered round "r1" of 2026-11-02, so '
+             "cannot leave on 2026-11-01"),
+            (["report"], 1,
+             "report: er is nog geen gesloten ronde om over te rapporteren",
+             "report: there is no closed round to report on yet"),
+        ]
+        english = english_only_words()
+        before = self.read()
+        for args, status, dutch, in_english in cases:
+            for lang, expected in (("nl", dutch), ("en", in_english)):
+                with self.subTest(args=args, lang=lang):
+                    result = self.j(*args, "--lang", lang)
+                    self.assertEqual(result.returncode, status, result.stderr)
+                    self.assertEqual(result.stderr, f"fives: {expected}\n")
+                    if lang == "nl":
+                        # The command and its flags are English words.
+                        text = re.sub(r"--[a-z-]+", "",
+                                      expected.split(": ", 1)[1])
+                        self.assertEqual(
+                            {w.lower() for w in re.findall(
+                                r"[A-Za-z][A-Za-z'-]{3,}", text)} & english,
+                            set(), text)
+        self.assertEqual(self.read(), before)
+
+    def test_a_journal_file_that_is_not_one(self):
+        self.write(b'{"team": {"id": "mt"}}\n')
+        result = self.j("member", "list", "--lang", "nl")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr,
+                         f"fives: member list: journaalbestand {self.path}: "
+                         "dit bestand is geen fives-journaal\n")
+        missing = os.path.join(self.dir, "none.journal")
+        result = self.j("report", "--lang", "nl", journal=missing)
+        self.assertEqual(result.stderr,
+                         f"fives: report: journaalbestand {missing} bestaat "
+                         "niet\n")
+
+    def test_a_csv_import_in_dutch(self):
+        path = os.path.join(self.dir, "scores.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("Lid;Stip & strategie;Synergie & sterktes;Structuur;"
+                    "Sturing;Succesfactoren\nbram;4;6;5;3;3\n")
+        result = self.j("round", "import", "r1", "--csv", path, "--lang", "nl")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(
+            result.stderr,
+            "fives: round import: CSV met scores: 1 probleem, niets "
+            "geïmporteerd: regel 2, kolom 3 (Synergie & sterktes): \"6\" is "
+            "geen score van 1 tot en met 5\n")
+
+    def test_the_flag_is_on_every_command(self):
+        for command in (["member", "add"], ["round", "close"], ["init"],
+                        ["action", "update"], ["check", "tick"], ["export"]):
+            with self.subTest(command=command):
+                out = run("help", *command).stdout
+                self.assertIn("--lang en|nl", out)
+
+
+
 class ScoresCsvImportTest(JournalCase):
     """round import ROUND --csv FILE: a form's or a spreadsheet's scores."""
 
@@ -854,9 +982,9 @@ class ScoresCsvImportTest(JournalCase):
              'member of team "mt"'),
             (["r1", "--csv", big], 1,
              "fives: round import: scores CSV: 1048627 bytes, more than the "
-             "1048576 fives reads (kMaxScoreCsvBytes)"),
+             "1048576 fives reads"),
             (["r9", "--csv", bad], 1,
-             'fives: round import: round_id: no round "r9" in the journal'),
+             'fives: round import: there is no round "r9" in the journal'),
             (["r1", "--csv", missing], 1,
              f"fives: round import: {missing} does not exist"),
             (["r1"], 2,
@@ -1018,7 +1146,7 @@ class JournalErrorsTest(JournalCase):
             (["member", "add", "anna", "Anna 2", "--date", "2026-01-05"],
              "anna"),
             (["member", "add", "bad id", "X", "--date", "2026-01-05"],
-             "member.id"),
+             '"bad id" is not a valid id'),
             (["member", "leave", "zed", "--date", "2026-01-05"], "zed"),
             (["round", "start", "r1", "--date", "2026-12-01"], "r1"),
             (["round", "score", "r1", "anna", "1", "2", "3", "4", "5"],

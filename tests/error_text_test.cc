@@ -15,6 +15,7 @@
 #include "fives/journal.h"
 #include "fives/journal_io.h"
 #include "fives/limits.h"
+#include "fives/score_csv.h"
 #include "fives/v1/error.pb.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
@@ -225,7 +226,56 @@ TEST(ErrorTextTest, RefusalsOfJournalFiles) {
             "ongewijzigd gelaten");
   const absl::Status missing =
       LoadJournalFile("/nonexistent/mt.journal").status();
-  EXPECT_EQ(ErrorText(missing, kNl), "/nonexistent/mt.journal bestaat niet");
+  EXPECT_EQ(ErrorText(missing, kNl),
+            "journaalbestand /nonexistent/mt.journal bestaat niet");
+}
+
+TEST(ErrorTextTest, ACsvImportListsEveryProblemByPlaceInTheLanguage) {
+  Journal j = TeamWithOpenRound();
+  const absl::Status bad =
+      ImportScoresCsv(j, "r1",
+                      "Lid;Stip & strategie;Synergie & sterktes;Structuur;"
+                      "Sturing;Succesfactoren\n"
+                      "anna;4;4;2;3;4\n"
+                      "bram;4;6;5;3;3\n"
+                      "zed;1;1;1;1;1\n"
+                      "anna;2;2;2;2\n")
+          .status();
+  EXPECT_EQ(ErrorText(bad, kNl),
+            "CSV met scores: 3 problemen, niets geïmporteerd: regel 3, kolom 3 "
+            "(Synergie & sterktes): \"6\" is geen score van 1 tot en met 5; "
+            "regel 4, kolom 1 (Lid): \"zed\" is geen id en geen naam van een "
+            "lid van team \"mt\"; regel 5: 5 cellen, de kopregel heeft 6 "
+            "kolommen");
+  EXPECT_EQ(ErrorText(bad, kEn),
+            "scores CSV: 3 problems, nothing imported: line 3, column 3 "
+            "(Synergie & sterktes): \"6\" is not a score 1-5; line 4, column 1 "
+            "(Lid): \"zed\" is neither the id nor the name of a member of team "
+            "\"mt\"; line 5: 5 cells, the header has 6 columns");
+  // A header without the member and with one pillar of five.
+  const absl::Status header =
+      ImportScoresCsv(j, "r1", "wie;structuur\n").status();
+  EXPECT_EQ(
+      ErrorText(header, kNl),
+      "CSV met scores: 6 problemen, niets geïmporteerd: regel 1, kolom 1 "
+      "(wie): geen kolom met scores (het lid: member, member_id, member "
+      "id, name, lid, teamlid, naam; een pijler: de Nederlandse of "
+      "Engelse naam, of de sleutel); regel 1: geen kolom voor het lid "
+      "(member, member_id, member id, name, lid, teamlid, naam); regel 1: "
+      "geen kolom voor Stip & strategie (\"Strategy\", \"Stip & "
+      "strategie\"); regel 1: geen kolom voor Synergie & sterktes "
+      "(\"Synergy & strengths\", \"Synergie & sterktes\", \"synergy\"); "
+      "regel 1: geen kolom voor Sturing (\"Steering\", \"Sturing\"); "
+      "regel 1: geen kolom voor Succesfactoren (\"Success factors\", "
+      "\"Succesfactoren\", \"success\")");
+  EXPECT_EQ(ErrorText(ImportScoresCsv(j, "r1", "").status(), kNl),
+            "CSV met scores: leeg; verwacht een kopregel (de kolom voor het "
+            "lid en een kolom per pijler) en een regel per lid");
+  EXPECT_EQ(
+      ErrorText(ImportScoresCsv(j, "r1", "lid;\"strategie\n").status(), kNl),
+      "CSV met scores: 1 probleem, niets geïmporteerd: regel 1, kolom 2: "
+      "een cel tussen aanhalingstekens is niet gesloten voor het einde "
+      "van de tekst");
 }
 
 }  // namespace

@@ -59,12 +59,12 @@ absl::StatusOr<ActionInput> ParseActionSpec(const std::string& spec) {
 int RunPlan(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("plan: ", date.status().message()));
+    return UsageError("plan", date.status());
   }
   absl::StatusOr<std::optional<Pillar>> focus =
       PillarFlag("focus", args.Value("focus"));
   if (!focus.ok()) {
-    return UsageError(absl::StrCat("plan: ", focus.status().message()));
+    return UsageError("plan", focus.status());
   }
   PlanInput input;
   input.round_id = args.positional[0];
@@ -74,7 +74,7 @@ int RunPlan(const ParsedArgs& args) {
   for (const std::string& spec : args.Values("action")) {
     absl::StatusOr<ActionInput> action = ParseActionSpec(spec);
     if (!action.ok()) {
-      return UsageError(absl::StrCat("plan: ", action.status().message()));
+      return UsageError("plan", action.status());
     }
     input.actions.push_back(*std::move(action));
   }
@@ -100,16 +100,16 @@ int RunPlan(const ParsedArgs& args) {
 int List(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, false);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("action list: ", date.status().message()));
+    return UsageError("action list", date.status());
   }
   absl::StatusOr<std::optional<Pillar>> pillar =
       PillarFlag("pillar", args.Value("pillar"));
   if (!pillar.ok()) {
-    return UsageError(absl::StrCat("action list: ", pillar.status().message()));
+    return UsageError("action list", pillar.status());
   }
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("action list: ", lang.status().message()));
+    return UsageError("action list", lang.status());
   }
   const std::string owner = args.Value("owner");
   return ReadJournal(args, [&](const Journal& j) {
@@ -153,7 +153,7 @@ int Update(const ParsedArgs& args) {
   }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("action update: ", date.status().message()));
+    return UsageError("action update", date.status());
   }
   const std::string reason = args.Value("reason");
   if (to == "drop" && reason.empty()) {
@@ -177,8 +177,7 @@ int Update(const ParsedArgs& args) {
 int Feedback(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(
-        absl::StrCat("action feedback: ", date.status().message()));
+    return UsageError("action feedback", date.status());
   }
   const std::string author = args.Value("author");
   const std::string text = args.Value("text");
@@ -217,6 +216,7 @@ constexpr Flag kPlanFlags[] = {
         .Required(),
     Flag::Value("focus", "PILLAR", "the focus pillar (default: the report's)"),
     Flag::Value("note", "TEXT", "why the team chose this focus"),
+    kLangFlag,
 };
 
 constexpr absl::string_view kPlanDetails =
@@ -240,6 +240,7 @@ constexpr Flag kUpdateFlags[] = {
     kJournalFlag,
     Flag::Value("date", "YYYY-MM-DD", "the day of the change").Required(),
     Flag::Value("reason", "TEXT", "why the action is dropped (drop only)"),
+    kLangFlag,
 };
 
 constexpr Flag kFeedbackFlags[] = {
@@ -248,6 +249,7 @@ constexpr Flag kFeedbackFlags[] = {
     Flag::Value("author", "ID", "the member who reports").Required(),
     Flag::Value("text", "TEXT", "what they report").Required(),
     Flag::Value("progress", "0..100", "how far the action is, in percent"),
+    kLangFlag,
 };
 
 constexpr Command kPlan[] = {

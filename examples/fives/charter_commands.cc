@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal_document.h"
 #include "fives/text_format.h"
 #include "input_file.h"
@@ -22,7 +23,7 @@ namespace {
 int Show(const ParsedArgs& args) {
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("charter show: ", lang.status().message()));
+    return UsageError("charter show", lang.status());
   }
   return ReadJournal(args, [&](const Journal& j) {
     if (args.Switch("json")) {
@@ -75,7 +76,7 @@ v1::Charter Merge(const v1::Charter& current, const v1::Charter& input) {
 int Set(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("charter set: ", date.status().message()));
+    return UsageError("charter set", date.status());
   }
   const std::string format = args.Value("format");
   if (format != "text" && format != "json") {
@@ -126,11 +127,11 @@ int Set(const ParsedArgs& args) {
 int Check(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("charter check: ", date.status().message()));
+    return UsageError("charter check", date.status());
   }
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("charter check: ", lang.status().message()));
+    return UsageError("charter check", lang.status());
   }
   int stale_days = 0;
   const std::string stale = args.Value("stale-days");
@@ -154,19 +155,22 @@ int Check(const ParsedArgs& args) {
       }
     }
     if (review.errors() == 0) return kExitOk;
-    return Refused("charter check",
-                   absl::FailedPreconditionError(
+    return Refused(
+        "charter check",
+        WithDetail(absl::FailedPreconditionError(
                        absl::StrCat("the charter has ", review.errors(),
                                     review.errors() == 1 ? " error" : " errors",
-                                    " as of ", review.as_of())));
+                                    " as of ", review.as_of())),
+                   review.errors() == 1 ? v1::ERROR_CODE_CHARTER_ERROR
+                                        : v1::ERROR_CODE_CHARTER_ERRORS,
+                   {review.errors(), review.as_of()}));
   });
 }
 
 int Signals(const ParsedArgs& args) {
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(
-        absl::StrCat("charter signals: ", lang.status().message()));
+    return UsageError("charter signals", lang.status());
   }
   absl::StatusOr<std::string> text =
       RenderCatalogDocument(DocumentOf(v1::DOCUMENT_KIND_SIGNALS, *lang));
@@ -187,6 +191,7 @@ constexpr Flag kSetFlags[] = {
     Flag::Value("file", "FILE", "read the charter from FILE, not an argument"),
     Flag::Value("format", "text|json", "protobuf text format or JSON")
         .Default("text"),
+    kLangFlag,
 };
 
 constexpr Flag kCheckFlags[] = {

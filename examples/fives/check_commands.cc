@@ -25,11 +25,11 @@ namespace {
 int Due(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("check due: ", date.status().message()));
+    return UsageError("check due", date.status());
   }
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("check due: ", lang.status().message()));
+    return UsageError("check due", lang.status());
   }
   return ReadJournal(args, [&](const Journal& j) {
     if (args.Switch("json")) {
@@ -126,7 +126,7 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
 int Record(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("check record: ", date.status().message()));
+    return UsageError("check record", date.status());
   }
   CheckInput input;
   input.date = **date;
@@ -138,22 +138,20 @@ int Record(const ParsedArgs& args) {
     if (absl::Status s =
             ParseAgreement(agreements[i], static_cast<int>(i), input);
         !s.ok()) {
-      return UsageError(absl::StrCat("check record: ", s.message()));
+      return UsageError("check record", s);
     }
   }
   for (const std::string& spec : args.Values("review")) {
     absl::StatusOr<v1::ActionReview> review = ParseReview(spec);
     if (!review.ok()) {
-      return UsageError(
-          absl::StrCat("check record: ", review.status().message()));
+      return UsageError("check record", review.status());
     }
     input.reviews.push_back(*std::move(review));
   }
   absl::StatusOr<std::vector<v1::SignalTick>> signals =
       ParseSignalFlags(args.Values("signal"));
   if (!signals.ok()) {
-    return UsageError(
-        absl::StrCat("check record: ", signals.status().message()));
+    return UsageError("check record", signals.status());
   }
   input.signals = *std::move(signals);
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
@@ -172,7 +170,7 @@ int Tick(const ParsedArgs& args) {
   absl::StatusOr<std::vector<v1::SignalTick>> signals =
       ParseSignalFlags(args.Values("signal"));
   if (!signals.ok()) {
-    return UsageError(absl::StrCat("check tick: ", signals.status().message()));
+    return UsageError("check tick", signals.status());
   }
   if (signals->empty()) {
     return UsageError(
@@ -205,11 +203,11 @@ int Tick(const ParsedArgs& args) {
 int RunGuardian(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("guardian: ", date.status().message()));
+    return UsageError("guardian", date.status());
   }
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("guardian: ", lang.status().message()));
+    return UsageError("guardian", lang.status());
   }
   return ReadJournal(args, [&](const Journal& j) {
     if (args.Switch("json")) {
@@ -244,6 +242,7 @@ constexpr Flag kRecordFlags[] = {
                    "'ACTION=kept|done|dropped:REASON|replanned:YYYY-MM-DD'",
                    "the outcome of an open action"),
     kSignalFlag,
+    kLangFlag,
 };
 
 constexpr absl::string_view kSignalDetails =
@@ -254,7 +253,7 @@ constexpr absl::string_view kRecordDetails =
     "One --review for every open action. N of --signal counts from 1 in the\n"
     "order fives charter signals lists a pillar's warning signals.\n";
 
-constexpr Flag kTickFlags[] = {kJournalFlag, kSignalFlag.Required()};
+constexpr Flag kTickFlags[] = {kJournalFlag, kSignalFlag.Required(), kLangFlag};
 
 constexpr Flag kGuardianFlags[] = {
     kJournalFlag,

@@ -10,6 +10,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
+#include "fives/error_text.h"
 
 namespace fives::cli {
 namespace {
@@ -195,10 +197,38 @@ int UsageError(absl::string_view message) {
   return kExitUsage;
 }
 
-int Refused(absl::string_view context, const absl::Status& status) {
+namespace {
+
+Language error_language = Language::kEnglish;
+
+// "fives: <context>: <status for people>", on one line. A value given in a
+// flag keeps the flag's name in front ("--date: "), as the library's
+// message names it.
+void PrintRefusal(absl::string_view context, const absl::Status& status) {
+  std::string text = ErrorText(status, error_language);
+  const absl::string_view message = status.message();
+  if (ErrorDetailOf(status).has_value() && absl::StartsWith(message, "--")) {
+    const size_t colon = message.find(": ");
+    if (colon != absl::string_view::npos) {
+      text = absl::StrCat(message.substr(0, colon + 2), text);
+    }
+  }
   const std::string line =
-      OneLine(absl::StrCat(context, ": ", status.message()));
+      OneLine(context.empty() ? text : absl::StrCat(context, ": ", text));
   std::fprintf(stderr, "fives: %s\n", line.c_str());
+}
+
+}  // namespace
+
+void SetErrorLanguage(Language language) { error_language = language; }
+
+int UsageError(absl::string_view context, const absl::Status& status) {
+  PrintRefusal(context, status);
+  return kExitUsage;
+}
+
+int Refused(absl::string_view context, const absl::Status& status) {
+  PrintRefusal(context, status);
   return kExitRefused;
 }
 
@@ -206,7 +236,11 @@ absl::Status FlagError(absl::string_view flag, absl::string_view field,
                        const absl::Status& status) {
   absl::string_view message = status.message();
   absl::ConsumePrefix(&message, absl::StrCat(field, ": "));
-  return absl::Status(status.code(), absl::StrCat(flag, ": ", message));
+  absl::Status renamed(status.code(), absl::StrCat(flag, ": ", message));
+  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    renamed.SetPayload(url, payload);
+  });
+  return renamed;
 }
 
 absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,

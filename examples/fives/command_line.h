@@ -64,11 +64,24 @@ absl::StatusOr<ParsedArgs> ParseArgs(const Command& command,
 // so every error the command prints is exactly one line.
 std::string OneLine(absl::string_view text);
 
-// Prints "fives: <message>" on stderr and returns kExitUsage.
+// The language errors are printed in: --lang of the command line, set once
+// by the dispatcher before the command runs (English until then, and for
+// the errors of the command line itself).
+void SetErrorLanguage(Language language);
+
+// Prints "fives: <message>" on stderr and returns kExitUsage: for the
+// command line's own errors (an unknown flag, a missing argument), which
+// speak of flags and stay English as the help does.
 int UsageError(absl::string_view message);
 
-// Prints "fives: <context>: <message of status>" on stderr and returns
-// kExitRefused.
+// Prints "fives: <context>: <status>" on stderr and returns kExitUsage, for
+// a value the library refused before any file was opened (a date, a
+// pillar). The status is written for people in the error language
+// (fives::ErrorText); the flag it names ("--date: ") stays in front.
+int UsageError(absl::string_view context, const absl::Status& status);
+
+// Prints "fives: <context>: <status>" on stderr, the status written for
+// people in the error language, and returns kExitRefused.
 int Refused(absl::string_view context, const absl::Status& status);
 
 // The error of a library function that named the value `field` ("language:

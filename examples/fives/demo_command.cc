@@ -23,7 +23,7 @@ namespace {
 int RunDemo(const ParsedArgs& args) {
   absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
-    return UsageError(absl::StrCat("demo: ", language.status().message()));
+    return UsageError("demo", language.status());
   }
   if (args.Has("picture") &&
       (!args.Has("format") || args.Value("format") != "svg")) {
@@ -49,11 +49,11 @@ int RunDemo(const ParsedArgs& args) {
     absl::StatusOr<ReportFormat> format =
         ParseReportFormat(args.Value("format"));
     if (!format.ok()) {
-      return UsageError(absl::StrCat("demo: ", format.status().message()));
+      return UsageError("demo", format.status());
     }
     const std::string picture = args.Value("picture");
     if (absl::Status s = CheckPicture(picture); !s.ok()) {
-      return UsageError(absl::StrCat("demo: ", s.message()));
+      return UsageError("demo", s);
     }
 
     absl::StatusOr<std::string> text = RenderReport(

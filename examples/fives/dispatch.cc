@@ -92,7 +92,7 @@ int Help(absl::Span<const CommandSection> sections,
   }
   absl::StatusOr<Named> named = Find(sections, args);
   if (!named.ok()) {
-    return UsageError(absl::StrCat("help: ", named.status().message()));
+    return UsageError("help", named.status());
   }
   const size_t words =
       named->command == nullptr ? 1 : named->words;  // a group and --help
@@ -125,7 +125,7 @@ int RunCommandLine(absl::Span<const CommandSection> sections,
     return Print(absl::StrCat("fives ", VersionString(), "\n"));
   }
   absl::StatusOr<Named> named = Find(sections, args);
-  if (!named.ok()) return UsageError(named.status().message());
+  if (!named.ok()) return UsageError("", named.status());
   if (named->command == nullptr) {
     if (args.size() > 1) return Print(GroupHelp(word, named->group));
     return UsageError(
@@ -134,8 +134,15 @@ int RunCommandLine(absl::Span<const CommandSection> sections,
   const Command& command = *named->command;
   absl::StatusOr<ParsedArgs> parsed =
       ParseArgs(command, args.subspan(named->words));
-  if (!parsed.ok()) return UsageError(parsed.status().message());
+  if (!parsed.ok()) return UsageError("", parsed.status());
   if (parsed->help) return Print(CommandHelp(command));
+  // Errors speak the language of the output; a --lang the library cannot
+  // read is the command's own error to report.
+  for (const Flag& flag : command.flags) {
+    if (flag.name != "lang") continue;
+    absl::StatusOr<Language> language = LanguageFromTag(parsed->Value("lang"));
+    if (language.ok()) SetErrorLanguage(*language);
+  }
   return command.run(*parsed);
 }
 

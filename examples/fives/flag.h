@@ -66,7 +66,8 @@ inline constexpr Flag kJournalFlag =
     Flag::Value("journal", "PATH", "the journal file")
         .Default("./fives.journal");
 inline constexpr Flag kLangFlag =
-    Flag::Value("lang", "en|nl", "the language of the output").Default("en");
+    Flag::Value("lang", "en|nl", "the language of the output and of errors")
+        .Default("en");
 
 }  // namespace fives::cli
 

@@ -62,7 +62,7 @@ int RunInit(const ParsedArgs& args) {
 int RunExport(const ParsedArgs& args) {
   absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
-    return UsageError(absl::StrCat("export: ", format.status().message()));
+    return UsageError("export", format.status());
   }
   const std::string out = args.Value("out");
   if (args.Has("out") && out.empty()) {
@@ -105,7 +105,7 @@ int RunImport(const ParsedArgs& args) {
   }
   absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
-    return UsageError(absl::StrCat("import: ", format.status().message()));
+    return UsageError("import", format.status());
   }
   const std::string path = args.Value("journal");
   const bool force = args.Switch("force");
@@ -131,7 +131,7 @@ int RunImport(const ParsedArgs& args) {
 int RunReport(const ParsedArgs& args) {
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("report: ", lang.status().message()));
+    return UsageError("report", lang.status());
   }
   const std::string round = args.Value("round");
   if (args.Has("round") && round.empty()) {
@@ -139,11 +139,11 @@ int RunReport(const ParsedArgs& args) {
   }
   absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Value("format"));
   if (!format.ok()) {
-    return UsageError(absl::StrCat("report: ", format.status().message()));
+    return UsageError("report", format.status());
   }
   const std::string picture = args.Value("picture");
   if (absl::Status s = CheckPicture(picture); !s.ok()) {
-    return UsageError(absl::StrCat("report: ", s.message()));
+    return UsageError("report", s);
   }
   if (args.Has("picture") &&
       (!args.Has("format") || args.Value("format") != "svg")) {
@@ -151,7 +151,7 @@ int RunReport(const ParsedArgs& args) {
   }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, false);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("report: ", date.status().message()));
+    return UsageError("report", date.status());
   }
   return ReadJournal(args, [&](const Journal& journal) {
     if (args.Switch("json") && !args.Has("format")) {
@@ -177,6 +177,7 @@ constexpr Flag kInitFlags[] = {
     kJournalFlag,
     Flag::Value("team", "ID", "the team's id, 1-64 of A-Za-z0-9._-").Required(),
     Flag::Value("name", "NAME", "the team's display name").Required(),
+    kLangFlag,
 };
 
 constexpr Flag kReportFlags[] = {
@@ -207,6 +208,7 @@ constexpr Flag kExportFlags[] = {
         .Default("json"),
     Flag::Value("out", "FILE", "write to FILE, not standard output"),
     Flag::Switch("force", "with --out: replace FILE if it exists"),
+    kLangFlag,
 };
 
 constexpr Flag kImportFlags[] = {
@@ -215,6 +217,7 @@ constexpr Flag kImportFlags[] = {
     Flag::Value("format", "json|text|binary", "the export's format")
         .Default("json"),
     Flag::Switch("force", "replace an existing journal"),
+    kLangFlag,
 };
 
 constexpr Command kInit[] = {

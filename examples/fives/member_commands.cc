@@ -16,7 +16,7 @@ namespace {
 int Add(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("member add: ", date.status().message()));
+    return UsageError("member add", date.status());
   }
   const std::string& id = args.positional[0];
   const std::string& name = args.positional[1];
@@ -30,7 +30,7 @@ int Add(const ParsedArgs& args) {
 int Leave(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("member leave: ", date.status().message()));
+    return UsageError("member leave", date.status());
   }
   const std::string& id = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
@@ -62,7 +62,7 @@ int Forget(const ParsedArgs& args) {
 int List(const ParsedArgs& args) {
   absl::StatusOr<Language> lang = LangFlag(args);
   if (!lang.ok()) {
-    return UsageError(absl::StrCat("member list: ", lang.status().message()));
+    return UsageError("member list", lang.status());
   }
   return ReadJournal(args, [&](const Journal& j) {
     const v1::Team& team = j.proto().team();
@@ -78,14 +78,16 @@ int List(const ParsedArgs& args) {
 constexpr Flag kAddFlags[] = {
     kJournalFlag,
     Flag::Value("date", "YYYY-MM-DD", "the day the member joins").Required(),
+    kLangFlag,
 };
 
 constexpr Flag kLeaveFlags[] = {
     kJournalFlag,
     Flag::Value("date", "YYYY-MM-DD", "the day the member leaves").Required(),
+    kLangFlag,
 };
 
-constexpr Flag kForgetFlags[] = {kJournalFlag};
+constexpr Flag kForgetFlags[] = {kJournalFlag, kLangFlag};
 
 constexpr Flag kListFlags[] = {
     kJournalFlag,

@@ -90,8 +90,7 @@ int Show(absl::string_view command, const ParsedArgs& args,
 
 int RunOrgCheck(const ParsedArgs& args) {
   absl::StatusOr<v1::OrgPeriod> period = PeriodFlags(args);
-  if (!period.ok())
-    return UsageError(absl::StrCat("org check: ", period.status().message()));
+  if (!period.ok()) return UsageError("org check", period.status());
   absl::StatusOr<Org> org = LoadOrg(args);
   if (!org.ok()) return Refused("org check", org.status());
   absl::StatusOr<v1::OrgPartials> partials =
@@ -118,18 +117,16 @@ int RunOrgCheck(const ParsedArgs& args) {
 int RunOrgReport(const ParsedArgs& args) {
   absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
-    return UsageError(
-        absl::StrCat("org report: ", language.status().message()));
+    return UsageError("org report", language.status());
   }
   absl::StatusOr<v1::OrgPeriod> period = PeriodFlags(args);
   if (!period.ok()) {
-    return UsageError(absl::StrCat("org report: ", period.status().message()));
+    return UsageError("org report", period.status());
   }
   std::optional<v1::OrgPeriod> earlier_period;
   if (args.Has("compare")) {
     absl::StatusOr<v1::OrgPeriod> p = ComparePeriod(args);
-    if (!p.ok())
-      return UsageError(absl::StrCat("org report: ", p.status().message()));
+    if (!p.ok()) return UsageError("org report", p.status());
     earlier_period = *p;
   }
   absl::StatusOr<Org> org = LoadOrg(args);
@@ -156,7 +153,7 @@ int RunOrgReport(const ParsedArgs& args) {
 int RunOrgDemo(const ParsedArgs& args) {
   absl::StatusOr<Language> language = LangFlag(args);
   if (!language.ok()) {
-    return UsageError(absl::StrCat("org demo: ", language.status().message()));
+    return UsageError("org demo", language.status());
   }
   absl::StatusOr<DemoOrg> demo = BuildDemoOrg();
   if (!demo.ok()) return Refused("org demo", demo.status());
@@ -228,7 +225,7 @@ constexpr absl::string_view kFormatDetails =
 constexpr Flag kCheckFlags[] = {
     kOrgFlag.Required(),  kJournalsFlag.Required(),
     kFromFlag.Required(), kToFlag.Required(),
-    kLenientFlag,
+    kLenientFlag,         kLangFlag,
 };
 
 constexpr Flag kReportFlags[] = {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/error_detail.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
 
@@ -32,11 +33,11 @@ absl::StatusOr<v1::RoundMode> ModeFlag(const ParsedArgs& args) {
 int Start(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("round start: ", date.status().message()));
+    return UsageError("round start", date.status());
   }
   absl::StatusOr<v1::RoundMode> mode = ModeFlag(args);
   if (!mode.ok()) {
-    return UsageError(absl::StrCat("round start: ", mode.status().message()));
+    return UsageError("round start", mode.status());
   }
   const std::string& id = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
@@ -60,9 +61,11 @@ absl::StatusOr<int> ParseScoreArg(const std::string& text, Pillar pillar) {
   if (text.empty() ||
       text.find_first_not_of("0123456789") != std::string::npos ||
       !absl::SimpleAtoi(text, &score) || score > 5) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        PillarKey(pillar), " \"", text,
-        "\" is not a score (1..5, or 0 or - to leave the pillar out)"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            PillarKey(pillar), " \"", text,
+            "\" is not a score (1..5, or 0 or - to leave the pillar out)")),
+        v1::ERROR_CODE_SCORE_NOT_A_SCORE, {pillar, text});
   }
   return score;
 }
@@ -216,11 +219,10 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
 
 int Score(const ParsedArgs& args) {
   absl::StatusOr<ScoreTexts> texts = GetScoreTexts(args, args.Usage());
-  if (!texts.ok()) return UsageError(texts.status().message());
+  if (!texts.ok()) return UsageError("", texts.status());
   const std::string context =
-      texts->source.empty()
-          ? "round score: "
-          : absl::StrCat("round score: ", texts->source, ": ");
+      texts->source.empty() ? "round score"
+                            : absl::StrCat("round score: ", texts->source);
   const std::string& round = args.positional[0];
   const std::string& member = args.positional[1];
   v1::Response response;
@@ -228,7 +230,7 @@ int Score(const ParsedArgs& args) {
   for (Pillar p : kAllPillars) {
     absl::StatusOr<int> score = ParseScoreArg(texts->scores[PillarIndex(p)], p);
     if (!score.ok()) {
-      return UsageError(absl::StrCat(context, score.status().message()));
+      return UsageError(context, score.status());
     }
     if (*score == 0) continue;  // left out: the round decides if it may be
     v1::PillarScore* s = response.add_scores();
@@ -253,7 +255,7 @@ int Score(const ParsedArgs& args) {
 int Close(const ParsedArgs& args) {
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
-    return UsageError(absl::StrCat("round close: ", date.status().message()));
+    return UsageError("round close", date.status());
   }
   const std::string& round = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
@@ -269,16 +271,19 @@ constexpr Flag kStartFlags[] = {
     Flag::Value("mode", "open|confidential", "open: scores with names")
         .Default("confidential"),
     Flag::Switch("partial", "a response may leave pillars out"),
+    kLangFlag,
 };
 
 constexpr Flag kScoreFlags[] = {
     kJournalFlag,
     Flag::Value("scores-file", "FILE", "read the five scores from FILE"),
+    kLangFlag,
 };
 
 constexpr Flag kCloseFlags[] = {
     kJournalFlag,
     Flag::Value("date", "YYYY-MM-DD", "the day the round closes").Required(),
+    kLangFlag,
 };
 
 constexpr absl::string_view kStartDetails =

@@ -36,6 +36,7 @@ constexpr Flag kImportFlags[] = {
     kJournalFlag,
     Flag::Value("csv", "FILE", "the CSV file: a header row, a row per member")
         .Required(),
+    kLangFlag,
 };
 
 constexpr absl::string_view kImportDetails =

@@ -65,11 +65,11 @@ int RunStats(const ParsedArgs& args) {
   std::vector<int> scores;
   for (const std::string& word : args.positional) {
     absl::StatusOr<int> score = ParseScore(word);
-    if (!score.ok()) return UsageError(score.status().message());
+    if (!score.ok()) return UsageError("", score.status());
     scores.push_back(*score);
   }
   absl::StatusOr<ScoreStats> stats = ComputeScoreStats(scores);
-  if (!stats.ok()) return UsageError(stats.status().message());
+  if (!stats.ok()) return UsageError("", stats.status());
 
   if (args.Switch("json")) {
     absl::PrintF("%s\n", PrintJson(ToProto(*stats)));
@@ -83,6 +83,7 @@ constexpr Flag kStatsFlags[] = {
     Flag::Switch(
         "json",
         "print JSON, a fives.v1.PillarStats (undefined measures absent)"),
+    kLangFlag,
 };
 
 constexpr Command kCommands[] = {

@@ -6,6 +6,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
 
 namespace fives::csv_internal {
 namespace {
@@ -82,9 +83,15 @@ void OnRow(int, void* self) {
   r.row.cells.clear();
 }
 
-absl::Status ParseError(const Reader& r, int line, absl::string_view why) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "line ", line, ", column ", r.row.cells.size() + 1, ": ", why));
+absl::Status ParseError(const Reader& r, int line, absl::string_view why,
+                        v1::ErrorCode code) {
+  v1::ErrorDetail where =
+      MakeErrorDetail(v1::ERROR_CODE_CSV_CELL, {line, r.row.cells.size() + 1});
+  *where.add_parts() = MakeErrorDetail(code, {});
+  return WithDetail(
+      absl::InvalidArgumentError(absl::StrCat(
+          "line ", line, ", column ", r.row.cells.size() + 1, ": ", why)),
+      where);
 }
 
 // Owns the parser's buffer.
@@ -131,7 +138,8 @@ absl::Status ReadCsvRows(absl::string_view text,
           reader, reader.line,
           "a quote where none may be (a cell holding a quote is quoted "
           "whole, each quote in it doubled, and nothing follows its closing "
-          "quote but spaces)");
+          "quote but spaces)",
+          v1::ERROR_CODE_CSV_STRAY_QUOTE);
     }
     if (LineBreaks(line) > 0) ++reader.line;
   }
@@ -140,7 +148,8 @@ absl::Status ReadCsvRows(absl::string_view text,
     const absl::string_view open(reinterpret_cast<const char*>(p->entry_buf),
                                  p->entry_pos);
     return ParseError(reader, reader.line - LineBreaks(open),
-                      "a quoted cell is not closed before the end of the text");
+                      "a quoted cell is not closed before the end of the text",
+                      v1::ERROR_CODE_CSV_OPEN_QUOTE);
   }
   return absl::OkStatus();
 }

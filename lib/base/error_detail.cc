@@ -22,14 +22,32 @@ ErrorArgument ErrorArgument::Phrase(absl::string_view key) {
   return argument;
 }
 
-absl::Status WithDetail(absl::Status status, v1::ErrorCode code,
-                        std::initializer_list<ErrorArgument> args) {
+v1::ErrorDetail MakeErrorDetail(v1::ErrorCode code,
+                                std::initializer_list<ErrorArgument> args) {
   v1::ErrorDetail detail;
   detail.set_code(code);
   for (const ErrorArgument& arg : args) *detail.add_args() = arg.proto();
+  return detail;
+}
+
+absl::Status WithDetail(absl::Status status, const v1::ErrorDetail& detail) {
   status.SetPayload(kErrorDetailTypeUrl,
                     absl::Cord(detail.SerializeAsString()));
   return status;
+}
+
+absl::Status WithDetail(absl::Status status, v1::ErrorCode code,
+                        std::initializer_list<ErrorArgument> args) {
+  return WithDetail(std::move(status), MakeErrorDetail(code, args));
+}
+
+absl::Status WithinDetail(absl::Status status, v1::ErrorCode code,
+                          std::initializer_list<ErrorArgument> args) {
+  std::optional<v1::ErrorDetail> inner = ErrorDetailOf(status);
+  if (!inner.has_value()) return status;
+  v1::ErrorDetail outer = MakeErrorDetail(code, args);
+  *outer.add_parts() = *std::move(inner);
+  return WithDetail(std::move(status), outer);
 }
 
 std::optional<v1::ErrorDetail> ErrorDetailOf(const absl::Status& status) {

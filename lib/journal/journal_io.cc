@@ -581,7 +581,8 @@ absl::StatusOr<Journal> LoadJournalFile(const std::string& path,
   if (!bytes.ok()) return bytes.status();
   absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
   if (!journal.ok()) {
-    return WithContext(journal.status(), absl::StrCat(path, ": "));
+    return WithinDetail(WithContext(journal.status(), absl::StrCat(path, ": ")),
+                        v1::ERROR_CODE_FILE_AT, {path});
   }
   stamp = StampOf(*bytes);
   return journal;

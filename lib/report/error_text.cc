@@ -40,7 +40,17 @@ std::optional<std::string> DetailText(const v1::ErrorDetail& detail,
   for (const v1::ErrorArg& arg : detail.args()) {
     args.push_back(ArgText(arg, language));
   }
-  return SayWith(key, language, args);
+  std::string text = SayWith(key, language, args);
+  // Parts nest only as deep as a status's payload does; the walk is
+  // bounded by the detail's size.
+  const char* separator = ": ";
+  for (const v1::ErrorDetail& part : detail.parts()) {
+    std::optional<std::string> part_text = DetailText(part, language);
+    if (!part_text.has_value()) return std::nullopt;
+    absl::StrAppend(&text, separator, *part_text);
+    separator = "; ";
+  }
+  return text;
 }
 
 }  // namespace

@@ -48,10 +48,24 @@ class ErrorArgument {
   v1::ErrorArg arg_;
 };
 
+/// The detail `code` with `args`, which fill the phrase's $0, $1, ... in
+/// order.
+v1::ErrorDetail MakeErrorDetail(v1::ErrorCode code,
+                                std::initializer_list<ErrorArgument> args);
+
+/// `status` with `detail` attached, replacing any detail it had.
+absl::Status WithDetail(absl::Status status, const v1::ErrorDetail& detail);
+
 /// `status` with the detail `code` and `args` attached (replacing any
-/// detail it had). The arguments fill the phrase's $0, $1, ... in order.
+/// detail it had).
 absl::Status WithDetail(absl::Status status, v1::ErrorCode code,
                         std::initializer_list<ErrorArgument> args);
+
+/// `status` with the detail `code` and `args` put around the detail it
+/// has, as that detail's place ("journal file PATH: <detail>"); unchanged
+/// when it has none.
+absl::Status WithinDetail(absl::Status status, v1::ErrorCode code,
+                          std::initializer_list<ErrorArgument> args);
 
 /// The detail `status` carries, if any.
 std::optional<v1::ErrorDetail> ErrorDetailOf(const absl::Status& status);
