@@ -12,6 +12,7 @@
 #include "command_line.h"
 #include "commands.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal_document.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
@@ -114,9 +115,12 @@ int List(const ParsedArgs& args) {
   const std::string owner = args.Value("owner");
   return ReadJournal(args, [&](const Journal& j) {
     if (!owner.empty() && j.team().FindMember(owner) == nullptr) {
-      return Refused("action list",
-                     absl::NotFoundError(absl::StrCat("--owner: \"", owner,
-                                                      "\" is not a member")));
+      return Refused(
+          "action list",
+          WithDetail(absl::NotFoundError(absl::StrCat(
+                         "--owner: \"", owner, "\" is not a member of team \"",
+                         j.team().id(), "\"")),
+                     v1::ERROR_CODE_MEMBER_UNKNOWN, {owner, j.team().id()}));
     }
     const bool json = args.Switch("json");
     if (json && date->has_value()) {

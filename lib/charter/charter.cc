@@ -18,6 +18,7 @@
 #include "absl/strings/strip.h"
 #include "fives/catalog.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/team_config.h"
 #include "hash_table.h"
 
@@ -198,14 +199,14 @@ class Checker {
                                      const std::string& text,
                                      bool required = false) {
     if (text.empty()) {
-      if (required) Error(p, field, "empty, needs a date");
+      if (required) Error(p, field, "empty, needs a date", "date_missing");
       return std::nullopt;
     }
     std::optional<absl::CivilDay> d = ParseDay(text);
     if (!d) {
-      Error(
-          p, field,
-          absl::StrCat(Quoted(text), " is not an ISO-8601 date (YYYY-MM-DD)"));
+      Error(p, field,
+            absl::StrCat(Quoted(text), " is not an ISO-8601 date (YYYY-MM-DD)"),
+            "date_form", {text});
     }
     return d;
   }
@@ -215,7 +216,8 @@ class Checker {
               absl::CivilDay day) {
     if (!members_) return;
     if (id.empty()) {
-      Error(p, field, "empty, needs a current member as owner");
+      Error(p, field, "empty, needs a current member as owner",
+            "owner_missing");
       return;
     }
     if (std::optional<std::string> why = days_.NotMemberOn(id, day)) {
@@ -229,7 +231,8 @@ class Checker {
       if (!allow_unspecified) {
         Error(p, field,
               "DECISION_MODEL_UNSPECIFIED, choose advice, consent, majority or "
-              "mandate");
+              "mandate",
+              "model_missing");
       }
     } else if (!v1::DecisionModel_IsValid(model)) {
       Error(p, field,
@@ -264,7 +267,8 @@ class Checker {
         Error(
             p, where.At("style"),
             absl::StrCat(Quoted(st.style()), " is not a style of the catalog (",
-                         StyleKeys(), ")"));
+                         StyleKeys(), ")"),
+            "style_unknown", {st.style(), StyleKeys()});
       }
       Date(p, where.At("updated"), st.updated());
     }
@@ -277,10 +281,11 @@ class Checker {
       const v1::DecisionRule& r = s.decision_register(i);
       const Entry where{"structure.decision_register", i};
       if (r.topic().empty()) {
-        Error(p, where.At("topic"), "empty, needs a topic");
+        Error(p, where.At("topic"), "empty, needs a topic", "topic_missing");
       } else if (!register_models.emplace(r.topic(), r.model()).second) {
         Error(p, where.At("topic"),
-              absl::StrCat(Quoted(r.topic()), " appears twice"));
+              absl::StrCat(Quoted(r.topic()), " appears twice"), "topic_twice",
+              {r.topic()});
       }
       Model(p, where.At("model"), r.model());
       Member(p, where.At("owner_id"), r.owner_id(), as_of_);
@@ -320,10 +325,11 @@ class Checker {
       const v1::AgendaItem& item = s.agenda(i);
       const Entry where{"structure.agenda", i};
       if (item.title().empty())
-        Error(p, where.At("title"), "empty, needs a title");
+        Error(p, where.At("title"), "empty, needs a title", "title_missing");
       if (item.kind() == v1::AGENDA_KIND_UNSPECIFIED) {
         Error(p, where.At("kind"),
-              "AGENDA_KIND_UNSPECIFIED, choose update, decision or discussion");
+              "AGENDA_KIND_UNSPECIFIED, choose update, decision or discussion",
+              "kind_missing");
       } else if (!v1::AgendaKind_IsValid(item.kind())) {
         Error(p, where.At("kind"),
               absl::StrCat(static_cast<int>(item.kind()),
@@ -343,7 +349,7 @@ class Checker {
       const v1::DecisionRule& r = s.topic_owners(i);
       const Entry where{"structure.topic_owners", i};
       if (r.topic().empty())
-        Error(p, where.At("topic"), "empty, needs a topic");
+        Error(p, where.At("topic"), "empty, needs a topic", "topic_missing");
       Model(p, where.At("model"), r.model(), /*allow_unspecified=*/true);
       Member(p, where.At("owner_id"), r.owner_id(), as_of_);
       Date(p, where.At("updated"), r.updated());
@@ -364,7 +370,9 @@ class Checker {
     for (int i = 0; i < n; ++i) {
       const v1::Kpi& k = s.kpis(i);
       const Entry where{"steering.kpis", i};
-      if (k.name().empty()) Error(p, where.At("name"), "empty, needs a name");
+      if (k.name().empty()) {
+        Error(p, where.At("name"), "empty, needs a name", "name_missing");
+      }
       Member(p, where.At("owner_id"), k.owner_id(), as_of_);
       Date(p, where.At("updated"), k.updated());
       // A KPI steers one of the strategy's priorities; priorities change,
@@ -388,7 +396,8 @@ class Checker {
         Error(p, where.At("kind"),
               absl::StrCat(Quoted(m.kind()),
                            " is not a steering moment (strategy, talent, "
-                           "budget, risks, customer, operations)"));
+                           "budget, risks, customer, operations)"),
+              "moment_unknown", {m.kind()});
       }
       std::optional<absl::CivilDay> day =
           Date(p, where.At("date"), m.date(), /*required=*/true);
@@ -418,7 +427,8 @@ class Checker {
       const Entry where{"success.goals", i};
       if (g.progress() < 0 || g.progress() > 100) {
         Error(p, where.At("progress"),
-              absl::StrCat(g.progress(), " is outside 0..100"));
+              absl::StrCat(g.progress(), " is outside 0..100"),
+              "progress_outside", {absl::StrCat(g.progress())});
       }
       Date(p, where.At("updated"), g.updated());
     }
@@ -436,7 +446,8 @@ class Checker {
           valid_pillar ? *PillarFromProto(t.pillar()) : Pillar::kSuccess;
       if (!checks.contains(t.check_id())) {
         Error(p, where.At("check_id"),
-              absl::StrCat("no check ", Quoted(t.check_id())));
+              absl::StrCat("no check ", Quoted(t.check_id())), "check_unknown",
+              {t.check_id()});
       }
       if (!valid_pillar) {
         Error(p, where.At("pillar"),
@@ -448,7 +459,8 @@ class Checker {
         continue;
       }
       if (!seen.insert({t.check_id(), t.pillar(), t.number()}).second) {
-        Error(p, where.Self(), "ticked twice at the same check");
+        Error(p, where.Self(), "ticked twice at the same check",
+              "signal_twice");
       }
     }
   }
@@ -710,6 +722,22 @@ absl::Status CheckSignalTick(const v1::SignalTick& tick,
   return absl::OkStatus();
 }
 
+namespace {
+
+// The refusal of a charter with the error `f`: its message, and for people
+// the finding's phrase (ERROR_CODE_CHARTER_FINDING) when it has one.
+absl::Status RefusalOf(const CharterFinding& f) {
+  absl::Status refusal =
+      absl::InvalidArgumentError(absl::StrCat("charter.", f.message));
+  if (f.code.empty()) return refusal;
+  v1::ErrorDetail detail =
+      MakeErrorDetail(v1::ERROR_CODE_CHARTER_FINDING, {f.field, f.code});
+  for (const std::string& arg : f.args) detail.add_args()->set_text(arg);
+  return WithDetail(std::move(refusal), detail);
+}
+
+}  // namespace
+
 std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
                                          absl::CivilDay as_of) {
   return Checker(journal, as_of).Run();
@@ -718,7 +746,7 @@ std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
 absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of) {
   for (const CharterFinding& f : CheckCharter(journal, as_of)) {
     if (f.severity == CharterFinding::kError) {
-      return absl::InvalidArgumentError(absl::StrCat("charter.", f.message));
+      return RefusalOf(f);
     }
   }
   return absl::OkStatus();

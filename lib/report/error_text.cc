@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "fives/charter_phrases.h"
 #include "fives/error_detail.h"
 #include "fives/pillar.h"
 
@@ -30,11 +31,31 @@ std::string ArgText(const v1::ErrorArg& arg, Language language) {
   return "";
 }
 
+// An error of the charter: its field, and the finding in words.
+std::optional<std::string> CharterFindingText(const v1::ErrorDetail& detail,
+                                              Language language) {
+  if (detail.args_size() < 2) return std::nullopt;
+  v1::Finding finding;
+  finding.set_code(detail.args(1).text());
+  for (int i = 2; i < detail.args_size(); ++i) {
+    finding.add_args()->assign(detail.args(i).text());
+  }
+  if (Phrase(absl::StrCat("finding_", finding.code()), language) ==
+      absl::StrCat("finding_", finding.code())) {
+    return std::nullopt;
+  }
+  return Say(ErrorPhraseKey(detail.code()), language, detail.args(0).text(),
+             FindingText(finding, language));
+}
+
 // The detail in `language`; nullopt for a code without a phrase.
 std::optional<std::string> DetailText(const v1::ErrorDetail& detail,
                                       Language language) {
   const std::string key = ErrorPhraseKey(detail.code());
   if (key.empty() || Phrase(key, language) == key) return std::nullopt;
+  if (detail.code() == v1::ERROR_CODE_CHARTER_FINDING) {
+    return CharterFindingText(detail, language);
+  }
   std::vector<std::string> args;
   args.reserve(detail.args_size());
   for (const v1::ErrorArg& arg : detail.args()) {

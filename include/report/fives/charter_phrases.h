@@ -4,8 +4,11 @@
 #ifndef FIVES_CHARTER_PHRASES_H_
 #define FIVES_CHARTER_PHRASES_H_
 
+#include <string>
+
 #include "absl/strings/string_view.h"
 #include "fives/catalog.h"
+#include "fives/v1/charter.pb.h"
 
 namespace fives {
 
@@ -20,6 +23,12 @@ absl::string_view StylePitfall(absl::string_view key, Language language);
 /// AgreementKeys gives it, fives/charter.h).
 absl::string_view AgreementName(absl::string_view key, Language language);
 absl::string_view AgreementNextStep(absl::string_view key, Language language);
+
+/// A finding of the charter check in `language`: its catalog phrase
+/// ("finding_<code>") with its arguments, the dates among them written long
+/// and the catalog's words among them translated; the English message for a
+/// finding without a code.
+std::string FindingText(const v1::Finding& finding, Language language);
 
 }  // namespace fives
 
