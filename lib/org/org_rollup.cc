@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "fives/cell_suppression.h"
 #include "fives/disclosure.h"
+#include "fives/error_detail.h"
 #include "fives/org_partial.h"
 #include "fives/score_stats.h"
 #include "fives/trend.h"
@@ -445,8 +446,7 @@ absl::StatusOr<v1::OrgRollup> EarlierRollup(const Org& org,
   lenient.strict = false;
   absl::StatusOr<v1::OrgRollup> e = RollUp(org, partials, lenient);
   if (!e.ok()) {
-    return absl::Status(e.status().code(),
-                        absl::StrCat("earlier: ", e.status().message()));
+    return WithContext(e.status(), "earlier: ");
   }
   return e;
 }
