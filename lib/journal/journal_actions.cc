@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 #include "fives/limits.h"
 #include "fives/string_rules.h"
@@ -32,37 +33,59 @@ absl::string_view StatusName(v1::ActionStatus s) {
   }
 }
 
+// The status as a phrase of the catalog (status_open, ...).
+ErrorArgument StatusPhrase(v1::ActionStatus s) {
+  return ErrorArgument::Phrase(absl::StrCat("status_", StatusName(s)));
+}
+
+absl::Status NoAction(absl::string_view id) {
+  return WithDetail(absl::NotFoundError(absl::StrCat("action_id: no action \"",
+                                                     id, "\" in the journal")),
+                    v1::ERROR_CODE_ACTION_UNKNOWN, {id});
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
   const v1::Round* round = FindRound(proto_, input.round_id);
   if (round == nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        "plan.round_id: no round \"", input.round_id, "\" in the journal"));
+    return WithDetail(
+        absl::NotFoundError(absl::StrCat("plan.round_id: no round \"",
+                                         input.round_id, "\" in the journal")),
+        v1::ERROR_CODE_PLAN_ROUND_UNKNOWN, {input.round_id});
   }
   if (round->state() != v1::ROUND_STATE_CLOSED) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "plan.round_id: round \"", input.round_id,
-        "\" is not closed; a plan answers a closed round's report"));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "plan.round_id: round \"", input.round_id,
+            "\" is not closed; a plan answers a closed round's report")),
+        v1::ERROR_CODE_PLAN_ROUND_NOT_CLOSED, {input.round_id});
   }
   if (StoredDay(round->closed_on()) > input.created) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "plan.created: ", FormatCivilDate(input.created), " is before round \"",
-        input.round_id, "\" closed on ", round->closed_on()));
+    const std::string created = FormatCivilDate(input.created);
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          "plan.created: ", created, " is before round \"",
+                          input.round_id, "\" closed on ", round->closed_on())),
+                      v1::ERROR_CODE_PLAN_BEFORE_ROUND_CLOSED,
+                      {created, input.round_id, round->closed_on()});
   }
   if (absl::Status s = CheckCivilDate(input.created, "plan.created"); !s.ok())
     return s;
   for (const v1::Plan& p : proto_.plans()) {
     if (p.round_id() == input.round_id) {
-      return absl::AlreadyExistsError(
-          absl::StrCat("plan.round_id: round \"", input.round_id,
-                       "\" already has plan \"", p.id(), "\""));
+      return WithDetail(absl::AlreadyExistsError(absl::StrCat(
+                            "plan.round_id: round \"", input.round_id,
+                            "\" already has plan \"", p.id(), "\"")),
+                        v1::ERROR_CODE_PLAN_EXISTS, {input.round_id, p.id()});
     }
   }
   if (static_cast<int>(input.actions.size()) != config_.actions_per_plan) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "plan.actions: ", input.actions.size(), " actions, the team plans ",
-        config_.actions_per_plan, " per focus"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "plan.actions: ", input.actions.size(), " actions, the team plans ",
+            config_.actions_per_plan, " per focus")),
+        v1::ERROR_CODE_PLAN_ACTIONS_COUNT,
+        {input.actions.size(), config_.actions_per_plan});
   }
   Pillar focus;
   if (input.focus) {
@@ -71,9 +94,11 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     absl::StatusOr<v1::RoundReport> report = Report(input.round_id);
     if (!report.ok()) return report.status();
     if (report->focus() == v1::PILLAR_UNSPECIFIED) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("plan.focus: round \"", input.round_id,
-                       "\" names no focus (too few responses); choose one"));
+      return WithDetail(
+          absl::FailedPreconditionError(absl::StrCat(
+              "plan.focus: round \"", input.round_id,
+              "\" names no focus (too few responses); choose one")),
+          v1::ERROR_CODE_PLAN_NO_FOCUS, {input.round_id});
     }
     focus = *PillarFromProto(report->focus());
   }
@@ -93,9 +118,11 @@ absl::StatusOr<std::string> Journal::CreatePlan(const PlanInput& input) {
     const ActionInput& a = input.actions[i];
     const std::string field = absl::StrCat("plan.actions[", i, "]");
     if (a.pillar && *a.pillar != focus) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ".pillar: ", PillarKey(*a.pillar),
-                       " is not the plan's focus ", PillarKey(focus)));
+      return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                            field, ".pillar: ", PillarKey(*a.pillar),
+                            " is not the plan's focus ", PillarKey(focus))),
+                        v1::ERROR_CODE_ACTION_PILLAR_NOT_FOCUS,
+                        {a.title, *a.pillar, focus});
     }
     absl::StatusOr<v1::Action> action =
         MakeAction(a, t, config_, input.created, focus, field);
@@ -132,32 +159,37 @@ namespace {
 absl::Status Transition(v1::Action* action, absl::string_view id,
                         v1::ActionStatus to, absl::CivilDay on,
                         absl::string_view reason) {
-  if (action == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("action_id: no action \"", id, "\" in the journal"));
-  }
+  if (action == nullptr) return NoAction(id);
   const v1::ActionStatus from = action->status();
   const bool allowed =
       (from == v1::ACTION_STATUS_PROPOSED && to == v1::ACTION_STATUS_OPEN) ||
       (from == v1::ACTION_STATUS_OPEN &&
        (to == v1::ACTION_STATUS_DONE || to == v1::ACTION_STATUS_DROPPED));
   if (!allowed) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "action \"", id, "\": cannot go from ", StatusName(from), " to ",
-        StatusName(to), " (allowed: proposed -> open -> done or dropped)"));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "action \"", id, "\": cannot go from ", StatusName(from), " to ",
+            StatusName(to), " (allowed: proposed -> open -> done or dropped)")),
+        v1::ERROR_CODE_ACTION_TRANSITION,
+        {id, StatusPhrase(from), StatusPhrase(to)});
   }
   if (absl::Status s = CheckCivilDate(on, "date"); !s.ok()) return s;
   const absl::CivilDay last =
       action->history_size() > 0 ? StoredDay(action->history().rbegin()->date())
                                  : StoredDay(action->created());
   if (on < last) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("date: ", FormatCivilDate(on), " is before the action's ",
-                     "last change on ", FormatCivilDate(last)));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "date: ", FormatCivilDate(on), " is before the action's ",
+            "last change on ", FormatCivilDate(last))),
+        v1::ERROR_CODE_ACTION_DATE_BEFORE_CHANGE,
+        {id, FormatCivilDate(on), FormatCivilDate(last)});
   }
   if (to == v1::ACTION_STATUS_DROPPED && reason.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("reason: empty; dropping action \"", id, "\" needs one"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "reason: empty; dropping action \"", id, "\" needs one")),
+        v1::ERROR_CODE_ACTION_DROP_REASON_EMPTY, {id});
   }
   v1::StatusChange* change = action->add_history();
   change->set_date(FormatCivilDate(on));
@@ -199,15 +231,15 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
                                   absl::string_view text,
                                   std::optional<int> progress) {
   v1::Action* action = FindAction(proto_, action_id);
-  if (action == nullptr) {
-    return absl::NotFoundError(absl::StrCat("action_id: no action \"",
-                                            action_id, "\" in the journal"));
-  }
+  if (action == nullptr) return NoAction(action_id);
   if (absl::Status s = CheckCivilDate(on, "feedback.date"); !s.ok()) return s;
   if (on < StoredDay(action->created())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "feedback.date: ", FormatCivilDate(on),
-        " is before the action was created on ", action->created()));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "feedback.date: ", FormatCivilDate(on),
+            " is before the action was created on ", action->created())),
+        v1::ERROR_CODE_FEEDBACK_BEFORE_CREATED,
+        {FormatCivilDate(on), action_id, action->created()});
   }
   if (absl::Status s =
           team().CheckCurrentMember(author_id, on, "feedback.author_id");
@@ -215,7 +247,8 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
     return s;
   }
   if (text.empty()) {
-    return absl::InvalidArgumentError("feedback.text: empty");
+    return WithDetail(absl::InvalidArgumentError("feedback.text: empty"),
+                      v1::ERROR_CODE_FEEDBACK_TEXT_EMPTY, {action_id});
   }
   if (absl::Status s = CheckText(text, "feedback.text", TextKind::kText);
       !s.ok()) {
@@ -227,8 +260,10 @@ absl::Status Journal::AddFeedback(absl::string_view action_id,
     return s;
   }
   if (progress && (*progress < 0 || *progress > 100)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("feedback.progress: ", *progress, " is outside 0..100"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "feedback.progress: ", *progress, " is outside 0..100")),
+        v1::ERROR_CODE_FEEDBACK_PROGRESS_RANGE, {*progress});
   }
   v1::Feedback* f = action->add_feedback();
   f->set_date(FormatCivilDate(on));

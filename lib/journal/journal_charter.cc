@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -34,10 +35,12 @@ absl::Status journal_internal::AppendSignalTicks(
     }
     if (absl::Status s = CheckSignalTick(t, where); !s.ok()) return s;
     if (!ticked.emplace(t.pillar(), t.number()).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": signal ", t.number(), " of ",
-                       PillarKey(*PillarFromProto(t.pillar())),
-                       " is ticked twice at check \"", check_id, "\""));
+      const Pillar pillar = *PillarFromProto(t.pillar());
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              where, ": signal ", t.number(), " of ", PillarKey(pillar),
+              " is ticked twice at check \"", check_id, "\"")),
+          v1::ERROR_CODE_CHECK_SIGNAL_TWICE, {t.number(), pillar, check_id});
     }
   }
   for (const v1::SignalTick& t : ticks) {
@@ -92,15 +95,17 @@ absl::Status Journal::SetCharter(v1::Charter charter, absl::CivilDay today) {
 absl::Status Journal::TickSignals(absl::string_view check_id,
                                   const std::vector<v1::SignalTick>& ticks) {
   if (check_id.empty()) {
-    return absl::InvalidArgumentError(
-        "check_id: empty, needs the id of a recorded check");
+    return WithDetail(absl::InvalidArgumentError(
+                          "check_id: empty, needs the id of a recorded check"),
+                      v1::ERROR_CODE_CHECK_ID_EMPTY, {});
   }
   bool found = false;
   for (const v1::Check& c : proto_.checks())
     found = found || c.id() == check_id;
   if (!found) {
-    return absl::NotFoundError(
-        absl::StrCat("check_id: no check \"", check_id, "\""));
+    return WithDetail(absl::NotFoundError(absl::StrCat("check_id: no check \"",
+                                                       check_id, "\"")),
+                      v1::ERROR_CODE_CHECK_UNKNOWN, {check_id});
   }
   v1::Journal j = proto_;
   if (absl::Status s =

@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 #include "fives/string_rules.h"
 #include "hash_table.h"
@@ -87,9 +88,11 @@ absl::StatusOr<std::string> Journal::Guardian(absl::CivilDay on) const {
   }
   std::string first = NextCurrentMember(proto_.team(), "", on);
   if (first.empty()) {
-    return absl::NotFoundError(
-        absl::StrCat("guardian: team \"", proto_.team().id(),
-                     "\" has no member on ", FormatCivilDate(on)));
+    return WithDetail(absl::NotFoundError(absl::StrCat(
+                          "guardian: team \"", proto_.team().id(),
+                          "\" has no member on ", FormatCivilDate(on))),
+                      v1::ERROR_CODE_GUARDIAN_NO_MEMBER,
+                      {proto_.team().id(), FormatCivilDate(on)});
   }
   return first;
 }
@@ -100,9 +103,12 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   }
   for (const v1::Check& c : proto_.checks()) {
     if (StoredDay(c.date()) >= input.date) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("check.date: ", FormatCivilDate(input.date),
-                       " is not after check \"", c.id(), "\" of ", c.date()));
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              "check.date: ", FormatCivilDate(input.date),
+              " is not after check \"", c.id(), "\" of ", c.date())),
+          v1::ERROR_CODE_CHECK_NOT_AFTER_CHECK,
+          {FormatCivilDate(input.date), c.id(), c.date()});
     }
   }
   // A check is recorded in date order with what it reviews and rotates: it
@@ -110,29 +116,38 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   for (const v1::Action& a : proto_.actions()) {
     if (a.history_size() > 0 &&
         StoredDay(a.history().rbegin()->date()) > input.date) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "check.date: ", FormatCivilDate(input.date), " is before action \"",
-          a.id(), "\" changed on ", a.history().rbegin()->date(),
-          "; record checks in date order"));
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              "check.date: ", FormatCivilDate(input.date),
+              " is before action \"", a.id(), "\" changed on ",
+              a.history().rbegin()->date(), "; record checks in date order")),
+          v1::ERROR_CODE_CHECK_BEFORE_ACTION_CHANGE,
+          {FormatCivilDate(input.date), a.id(), a.history().rbegin()->date()});
     }
   }
   if (proto_.guardians_size() > 0 &&
       StoredDay(proto_.guardians().rbegin()->since()) > input.date) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("check.date: ", FormatCivilDate(input.date),
-                     " is before the latest process guardian term (since ",
-                     proto_.guardians().rbegin()->since(),
-                     "); record checks in date order"));
+    return WithDetail(
+        absl::InvalidArgumentError(
+            absl::StrCat("check.date: ", FormatCivilDate(input.date),
+                         " is before the latest process guardian term (since ",
+                         proto_.guardians().rbegin()->since(),
+                         "); record checks in date order")),
+        v1::ERROR_CODE_CHECK_BEFORE_GUARDIAN_TERM,
+        {FormatCivilDate(input.date), proto_.guardians().rbegin()->since()});
   }
   absl::StatusOr<std::string> guardian = Guardian(input.date);
   if (!guardian.ok()) return guardian.status();
   const std::string facilitator =
       input.facilitator_id.empty() ? *guardian : input.facilitator_id;
   if (facilitator != *guardian) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("check.facilitator_id: \"", facilitator,
-                     "\" is not the process guardian on ",
-                     FormatCivilDate(input.date), " (\"", *guardian, "\" is)"));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "check.facilitator_id: \"", facilitator,
+            "\" is not the process guardian on ", FormatCivilDate(input.date),
+            " (\"", *guardian, "\" is)")),
+        v1::ERROR_CODE_CHECK_FACILITATOR_NOT_GUARDIAN,
+        {facilitator, FormatCivilDate(input.date), *guardian});
   }
   const Team t = team();
   if (absl::Status s =
@@ -148,8 +163,11 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   for (const auto& [name, list] : prompts) {
     for (size_t i = 0; i < list->size(); ++i) {
       if ((*list)[i].empty()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("check.", name, "[", i, "]: empty"));
+        return WithDetail(
+            absl::InvalidArgumentError(
+                absl::StrCat("check.", name, "[", i, "]: empty")),
+            v1::ERROR_CODE_CHECK_PROMPT_EMPTY,
+            {ErrorArgument::Phrase(absl::StrCat("check_", name)), i + 1});
       }
     }
   }
@@ -175,18 +193,22 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
     const std::string field = absl::StrCat("check.reviews[", i, "]");
     v1::Action* a = FindAction(j, r.action_id());
     if (a == nullptr) {
-      return absl::NotFoundError(
-          absl::StrCat(field, ".action_id: no action \"", r.action_id(), "\""));
+      return WithDetail(
+          absl::NotFoundError(absl::StrCat(field, ".action_id: no action \"",
+                                           r.action_id(), "\"")),
+          v1::ERROR_CODE_ACTION_UNKNOWN, {r.action_id()});
     }
     if (!reviewed.insert(r.action_id()).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ".action_id: action \"", r.action_id(),
-                       "\" is reviewed twice"));
+      return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                            field, ".action_id: action \"", r.action_id(),
+                            "\" is reviewed twice")),
+                        v1::ERROR_CODE_REVIEW_TWICE, {r.action_id()});
     }
     if (!ReviewedAtCheckOn(*a, input.date)) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(field, ".action_id: action \"", r.action_id(),
-                       "\" is not open, nothing to review"));
+      return WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                            field, ".action_id: action \"", r.action_id(),
+                            "\" is not open, nothing to review")),
+                        v1::ERROR_CODE_REVIEW_NOT_OPEN, {r.action_id()});
     }
     switch (r.outcome()) {
       case v1::REVIEW_OUTCOME_KEPT:
@@ -195,8 +217,10 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
       case v1::REVIEW_OUTCOME_DROPPED: {
         const bool done = r.outcome() == v1::REVIEW_OUTCOME_DONE;
         if (!done && r.note().empty()) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              field, ".note: empty; dropping an action needs a reason"));
+          return WithDetail(
+              absl::InvalidArgumentError(absl::StrCat(
+                  field, ".note: empty; dropping an action needs a reason")),
+              v1::ERROR_CODE_ACTION_DROP_REASON_EMPTY, {r.action_id()});
         }
         v1::StatusChange* change = a->add_history();
         change->set_date(date);
@@ -220,9 +244,12 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
             input.date + config_.action_window_days;
         if (*due < input.date ||
             (*due > window_end && !config_.allow_late_due_dates)) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(field, ".new_due: ", r.new_due(), " is outside ",
-                           date, "..", FormatCivilDate(window_end)));
+          return WithDetail(
+              absl::InvalidArgumentError(
+                  absl::StrCat(field, ".new_due: ", r.new_due(), " is outside ",
+                               date, "..", FormatCivilDate(window_end))),
+              v1::ERROR_CODE_REVIEW_NEW_DUE_OUTSIDE,
+              {r.action_id(), r.new_due(), date, FormatCivilDate(window_end)});
         }
         a->set_due(r.new_due());
         break;
@@ -236,9 +263,10 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
   }
   for (const v1::Action& a : proto_.actions()) {
     if (ReviewedAtCheckOn(a, input.date) && !reviewed.contains(a.id())) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("check.reviews: open action \"", a.id(), "\" (",
-                       a.title(), ") is not reviewed"));
+      return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                            "check.reviews: open action \"", a.id(), "\" (",
+                            a.title(), ") is not reviewed")),
+                        v1::ERROR_CODE_REVIEW_MISSING, {a.id(), a.title()});
     }
   }
 
@@ -254,8 +282,11 @@ absl::StatusOr<std::string> Journal::RecordCheck(const CheckInput& input) {
           input.agreements.size(), " agreements)"));
     }
     if (!aa.action.pillar) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ".pillar: required for an agreement's action"));
+      return WithDetail(
+          absl::InvalidArgumentError(absl::StrCat(
+              field, ".pillar: required for an agreement's action")),
+          v1::ERROR_CODE_CHECK_AGREEMENT_NO_PILLAR,
+          {input.agreements[aa.agreement]});
     }
     absl::StatusOr<v1::Action> action =
         MakeAction(aa.action, t, config_, input.date, *aa.action.pillar, field);

@@ -89,12 +89,16 @@ absl::StatusOr<v1::Action> MakeAction(const ActionInput& input,
                                       absl::CivilDay created, Pillar pillar,
                                       absl::string_view field) {
   if (input.title.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ".title: empty"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(field, ".title: empty")),
+        v1::ERROR_CODE_ACTION_TITLE_EMPTY, {});
   }
   if (input.visible_result.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field,
-        ".visible_result: empty (what will anyone see when it is done?)"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            field,
+            ".visible_result: empty (what will anyone see when it is done?)")),
+        v1::ERROR_CODE_ACTION_VISIBLE_RESULT_EMPTY, {input.title});
   }
   if (absl::Status s = team.CheckCurrentMember(
           input.owner_id, created, absl::StrCat(field, ".owner_id"));
@@ -107,15 +111,22 @@ absl::StatusOr<v1::Action> MakeAction(const ActionInput& input,
       !s.ok())
     return s;
   if (due < created) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ".due: ", FormatCivilDate(due), " is before the creation date ",
-        FormatCivilDate(created)));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            field, ".due: ", FormatCivilDate(due),
+            " is before the creation date ", FormatCivilDate(created))),
+        v1::ERROR_CODE_ACTION_DUE_BEFORE_CREATED,
+        {input.title, FormatCivilDate(due), FormatCivilDate(created)});
   }
   if (due > window_end && !config.allow_late_due_dates) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ".due: ", FormatCivilDate(due), " is more than ",
-        config.action_window_days, " days after ", FormatCivilDate(created),
-        " (the team's window ends ", FormatCivilDate(window_end), ")"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            field, ".due: ", FormatCivilDate(due), " is more than ",
+            config.action_window_days, " days after ", FormatCivilDate(created),
+            " (the team's window ends ", FormatCivilDate(window_end), ")")),
+        v1::ERROR_CODE_ACTION_DUE_PAST_WINDOW,
+        {input.title, FormatCivilDate(due), config.action_window_days,
+         FormatCivilDate(created), FormatCivilDate(window_end)});
   }
   v1::Action a;
   a.set_pillar(ToProto(pillar));
