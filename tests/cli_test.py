@@ -886,6 +886,19 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
              "naam in",
              "charter set: team charter, steering.kpis[0].name: empty, needs "
              "a name"),
+            (["action", "update", "a9", "open", "--date", "2026-11-04"], 1,
+             'action update: er is geen actie "a9"',
+             'action update: there is no action "a9"'),
+            (["check", "tick", "c9", "--signal", "structuur:2"], 1,
+             'check tick: er is geen check "c9"',
+             'check tick: there is no check "c9"'),
+            (["check", "tick", "c9", "--signal", "structuur:9"], 2,
+             'check tick: --signal "structuur:9": 9 ligt buiten de 3 '
+             "waarschuwingssignalen van Structuur (1 tot en met 3; fives "
+             "charter signals somt ze op)",
+             'check tick: --signal "structuur:9": 9 is outside the 3 warning '
+             "signals of Structure (1 to 3; fives charter signals lists "
+             "them)"),
             (["action", "list", "--owner", "zed"], 1,
              'action list: --owner: "zed" is geen lid van team "mt"',
              'action list: --owner: "zed" is not a member of team "mt"'),
