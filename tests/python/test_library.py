@@ -248,12 +248,12 @@ class ErrorTest(unittest.TestCase):
         self.assertIsNone(buf.data)
 
     def test_errors_python_raises_have_a_text(self):
-        e = fives.error_for_code(5, "round_id: \"r9\" not found")
+        message = 'round_id: "r9" not found'
+        e = fives.error_for_code(5, message)
         self.assertIsNone(e.error)
         self.assertIsNone(e.detail)
-        self.assertEqual(e.to_message(),
-                         {"status": 5, "message": "round_id: \"r9\" not found"})
-        self.assertEqual(e.text("nl"), "round_id: \"r9\" not found")
+        self.assertEqual(e.to_message(), {"status": 5, "message": message})
+        self.assertEqual(e.text("nl"), message)
         with self.assertRaises(fives.InvalidArgument) as cm:
             e.text("de")
         self.assertEqual(str(cm.exception),

@@ -273,7 +273,8 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
 FUNCTION_NAMES = tuple(entry[0] for entry in _FUNCTIONS)
 # The functions returning a status without _check: they neither clear nor
 # replace the thread's last error.
-QUIET_FUNCTIONS = frozenset(("fives_last_error_detail", "fives_last_error_text"))
+QUIET_FUNCTIONS = frozenset(("fives_last_error_detail",
+                             "fives_last_error_text"))
 
 _NAMES = ("libfives.so.0", "libfives.so")
 _lock = threading.Lock()
