@@ -321,7 +321,9 @@ FIVES_API int fives_error_take_detail(fives_buffer* error,
 
 /** The last failed call on this thread as a fives.v1.Error
  * (proto/fives/v1/error.proto) in `format`: its status code, its message
- * (what fives_last_error() gives) and, for a refusal people can cause (a
+ * (what fives_last_error() gives; a byte in it that is not UTF-8, quoted
+ * from an input, is written as a hex escape such as `\xc2`, as the
+ * message's strings must be UTF-8) and, for a refusal people can cause (a
  * date, a score, a member), its detail, from which fives_error_text writes
  * the text for people in their language. Unlike every other call this one
  * neither clears nor replaces the last error, so fives_last_error() and

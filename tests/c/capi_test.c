@@ -567,6 +567,24 @@ static void TestErrorDetail(void) {
   CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) == FIVES_OK);
   CHECK(ErrorTextIs(&error, "nl", "journal: NULL"));
   fives_buffer_free(&error);
+
+  /* A message that quotes bytes which are not UTF-8 (JSON a host got
+   * wrong): the fives.v1.Error writes them as \xNN, so it parses back. */
+  {
+    static const char kBadJson[] = "{\"id\": \"a\xc2\"}";
+    CHECK(fives_message_convert(&text, "fives.v1.Team",
+                                (const uint8_t*)kBadJson, strlen(kBadJson),
+                                FIVES_FORMAT_JSON,
+                                FIVES_FORMAT_BINARY) == FIVES_INVALID_ARGUMENT);
+    CHECK(strstr(fives_last_error(), "\xc2") != NULL);
+    CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) == FIVES_OK);
+    CHECK_OK(fives_error_text(&text, error.data, error.len, FIVES_FORMAT_BINARY,
+                              "en"));
+    CHECK(IsText(&text) && Contains(&text, "data: ") &&
+          Contains(&text, "\\xc2") && !Contains(&text, "\xc2"));
+    fives_buffer_free(&text);
+    fives_buffer_free(&error);
+  }
   fives_journal_free(j);
 }
 
