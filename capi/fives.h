@@ -321,13 +321,14 @@ FIVES_API int fives_error_take_detail(fives_buffer* error,
 
 /** The last failed call on this thread as a fives.v1.Error
  * (proto/fives/v1/error.proto) in `format`: its status code, its message
- * (what fives_last_error() gives; a byte in it that is not UTF-8, quoted
- * from an input, is written as a hex escape such as `\xc2`, as the
- * message's strings must be UTF-8) and, for a refusal people can cause (a
- * date, a score, a member), its detail, from which fives_error_text writes
- * the text for people in their language. Unlike every other call this one
- * neither clears nor replaces the last error, so fives_last_error() and
- * this call give the same failure before and after; its own failures come
+ * (what fives_last_error() gives, but whole where that stops at a NUL the
+ * message quotes; and a byte that is not UTF-8 written as a hex escape
+ * such as `\xc2`, as the strings of a fives.v1.Error must be UTF-8) and,
+ * for a refusal people can cause (a date, a score, a member), its detail,
+ * from which fives_error_text writes the text for people in their
+ * language. Unlike the other calls (but like fives_last_error and
+ * fives_last_error_text) it neither clears nor replaces the last error, so
+ * it gives the same failure as often as it is asked; its own failures come
  * back as a code only: FIVES_NOT_FOUND when the last call on this thread
  * succeeded (there is no last error); FIVES_INVALID_ARGUMENT for an
  * `error` buffer that is NULL or not empty, or a bad format;
