@@ -5,10 +5,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "failed_calls.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/limits.h"
 #include "fives/string_rules.h"
 #include "fives/text_format.h"
@@ -25,7 +28,16 @@
 namespace fives::capi {
 namespace {
 
-thread_local std::string last_error;
+thread_local FailedCall last_failure;
+
+// Records memory running out as the thread's last failure, without
+// allocating: memory may still be short. The message fits in the string's
+// inline buffer, and an OK status (which holds no payload) is inline too.
+void FailOutOfMemory() noexcept {
+  last_failure.code = FIVES_RESOURCE_EXHAUSTED;
+  last_failure.message.assign("out of memory");
+  last_failure.status = absl::OkStatus();
+}
 
 // Protobuf 3.21 logs to stderr when it meets, for instance, invalid UTF-8
 // in a string field it parses; fives reports that as the call's error, so
@@ -39,25 +51,73 @@ int RunGuarded(absl::FunctionRef<int()> body) noexcept {
 #endif
     return body();
   } catch (const std::bad_alloc&) {
-    // Without allocating: memory may still be short. The message fits in
-    // the string's inline buffer.
-    last_error.assign("out of memory");
+    FailOutOfMemory();
     return FIVES_RESOURCE_EXHAUSTED;
   } catch (...) {
     return Fail(absl::InternalError("unexpected failure inside fives"));
   }
 }
 
+// `text` with every byte that is not part of well-formed UTF-8 written as
+// \xNN: the strings of a fives.v1.Error must be UTF-8 for it to parse back,
+// while a message may quote bytes a host passed in (a malformed JSON
+// input). Valid text stays as it is.
+std::string AsUtf8(absl::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const size_t valid = ValidUtf8Prefix(text);
+    out.append(text.data(), valid);
+    text.remove_prefix(valid);
+    if (text.empty()) break;
+    absl::StrAppend(
+        &out, "\\x",
+        absl::Hex(static_cast<unsigned char>(text.front()), absl::kZeroPad2));
+    text.remove_prefix(1);
+  }
+  return out;
+}
+
+void SetUtf8(absl::string_view text, std::string* field) {
+  if (ValidUtf8Prefix(text) == text.size()) {
+    field->assign(text.data(), text.size());
+  } else {
+    *field = AsUtf8(text);
+  }
+}
+
 }  // namespace
 
-const char* LastError() { return last_error.c_str(); }
+const char* LastError() { return last_failure.message.c_str(); }
 
-void BeginCall() { last_error.clear(); }
+const FailedCall* LastFailure() {
+  return last_failure.code == FIVES_OK ? nullptr : &last_failure;
+}
+
+v1::Error ErrorProto(const FailedCall& failure) {
+  v1::Error error;
+  error.set_status(failure.code);
+  SetUtf8(failure.message, error.mutable_message());
+  // A detail parses only when its strings are UTF-8 (ErrorDetailOf).
+  if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(failure.status)) {
+    *error.mutable_detail() = *std::move(detail);
+  }
+  return error;
+}
+
+void BeginCall() {
+  last_failure.code = FIVES_OK;
+  last_failure.message.clear();
+  last_failure.status = absl::OkStatus();
+}
 
 int Fail(const absl::Status& status) {
-  last_error = std::string(status.message());
-  const int code = static_cast<int>(status.code());
-  return code == FIVES_OK ? FIVES_UNKNOWN : code;
+  const int code = status.ok() ? FIVES_UNKNOWN : CodeOf(status);
+  // The message first: when its copy runs out of memory, RunGuarded
+  // records that instead.
+  last_failure.message.assign(status.message().data(), status.message().size());
+  last_failure.code = code;
+  last_failure.status = status;
+  return code;
 }
 
 int Done(const absl::Status& status) {
@@ -68,9 +128,26 @@ int GuardedCall(const void* first_argument,
                 absl::FunctionRef<int()> body) noexcept {
   const int code = RunGuarded(body);
   if (code != FIVES_OK && first_argument != nullptr) {
-    KeepFailure(first_argument, last_error);
+    KeepFailure(first_argument, last_failure);
   }
   return code;
+}
+
+int QuietCall(absl::FunctionRef<int()> body) noexcept {
+  try {
+#ifdef FIVES_PROTOBUF_LOG_SILENCER
+    google::protobuf::LogSilencer silence;
+#endif
+    return body();
+  } catch (const std::bad_alloc&) {
+    return FIVES_RESOURCE_EXHAUSTED;
+  } catch (...) {
+    return FIVES_INTERNAL;
+  }
+}
+
+int CodeOf(const absl::Status& status) {
+  return static_cast<int>(status.code());
 }
 
 absl::Status CheckNotNull(const void* p, absl::string_view field) {

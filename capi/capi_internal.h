@@ -11,10 +11,12 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "failed_calls.h"
 #include "fives.h"
 #include "fives/catalog.h"
 #include "fives/journal_io.h"
 #include "fives/score_stats.h"
+#include "fives/v1/error.pb.h"
 #include "google/protobuf/message.h"
 
 namespace fives::capi {
@@ -25,10 +27,15 @@ namespace fives::capi {
 
 // The thread's last error message ("" after a successful call).
 const char* LastError();
+// The thread's last failure, or nullptr after a successful call.
+const FailedCall* LastFailure();
+// `failure` as the C ABI hands it over: its code, message and detail.
+v1::Error ErrorProto(const FailedCall& failure);
 
 // Starts a call: clears the thread's last error.
 void BeginCall();
-// Records `status` as the thread's last error and returns its code.
+// Records `status` (message and payloads) as the thread's last failure and
+// returns its code.
 int Fail(const absl::Status& status);
 // FIVES_OK for an OK status, otherwise Fail(status).
 int Done(const absl::Status& status);
@@ -46,6 +53,16 @@ template <typename Body>
 int Guarded(const void* first_argument, Body body) noexcept {
   return GuardedCall(first_argument, body);
 }
+
+// Runs the body of an entry point that reads the thread's last failure
+// (fives_last_error_detail, fives_last_error_text): it neither clears nor
+// replaces it, so its own failures are codes only, and keeps nothing for
+// fives_error_take. An allocation failure becomes FIVES_RESOURCE_EXHAUSTED,
+// any other exception FIVES_INTERNAL.
+int QuietCall(absl::FunctionRef<int()> body) noexcept;
+// The fives_status of `status` (FIVES_OK for OK), recording nothing: what a
+// QuietCall body returns.
+int CodeOf(const absl::Status& status);
 
 // InvalidArgument naming `field` for NULL.
 absl::Status CheckNotNull(const void* p, absl::string_view field);

@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "capi_internal.h"
 #include "fives.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 #include "fives/v1/charter.pb.h"
 #include "fives/v1/requests.pb.h"
@@ -93,7 +93,7 @@ FIVES_API int fives_journal_tick_signals(fives_journal* journal,
       // the request's fields.
       absl::Status s = j.TickSignals(r.check_id(), ticks);
       if (s.ok()) return s;
-      return absl::Status(s.code(), absl::StrCat("request.", s.message()));
+      return fives::WithContext(s, "request.");
     });
   });
 }

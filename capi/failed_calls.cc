@@ -8,54 +8,59 @@
 namespace fives::capi {
 namespace {
 
-struct Failure {
+struct Kept {
   const void* first_argument;
-  std::string message;
+  FailedCall failure;
 };
 
 // Oldest first. A lock and a scan of at most kMaxFailedCalls entries, only
-// when a call fails or a host takes a message: successful calls never come
+// when a call fails or a host takes a failure: successful calls never come
 // here.
 std::mutex& KeepMutex() {
   static std::mutex* mutex = new std::mutex;
   return *mutex;
 }
-std::deque<Failure>& Kept() {
-  static auto* kept = new std::deque<Failure>;
+std::deque<Kept>& AllKept() {
+  static auto* kept = new std::deque<Kept>;
   return *kept;
 }
 
-std::deque<Failure>::iterator Find(std::deque<Failure>& kept,
-                                   const void* first_argument) {
-  return std::find_if(kept.begin(), kept.end(), [&](const Failure& f) {
-    return f.first_argument == first_argument;
+std::deque<Kept>::iterator Find(std::deque<Kept>& kept,
+                                const void* first_argument) {
+  return std::find_if(kept.begin(), kept.end(), [&](const Kept& k) {
+    return k.first_argument == first_argument;
   });
 }
 
 }  // namespace
 
 void KeepFailure(const void* first_argument,
-                 const std::string& message) noexcept {
+                 const FailedCall& failure) noexcept {
   try {
-    Failure failure{first_argument, message};
+    Kept entry{first_argument, failure};
     std::lock_guard<std::mutex> lock(KeepMutex());
-    std::deque<Failure>& kept = Kept();
+    std::deque<Kept>& kept = AllKept();
     if (auto it = Find(kept, first_argument); it != kept.end()) kept.erase(it);
-    kept.push_back(std::move(failure));
+    kept.push_back(std::move(entry));
     if (kept.size() > static_cast<size_t>(kMaxFailedCalls)) kept.pop_front();
   } catch (...) {
-    // Out of memory: the message stays on the calling thread only.
+    // Out of memory: the failure stays on the calling thread only.
   }
 }
 
-std::optional<std::string> TakeFailure(const void* first_argument) {
+absl::Status TakeFailure(
+    const void* first_argument,
+    absl::FunctionRef<absl::Status(const FailedCall&)> use) {
   std::lock_guard<std::mutex> lock(KeepMutex());
-  std::deque<Failure>& kept = Kept();
+  std::deque<Kept>& kept = AllKept();
   auto it = Find(kept, first_argument);
-  if (it == kept.end()) return std::nullopt;
-  std::string message = std::move(it->message);
-  kept.erase(it);
-  return message;
+  if (it == kept.end()) {
+    return absl::NotFoundError(
+        "first_argument: no failed call's message is kept under it");
+  }
+  absl::Status s = use(it->failure);
+  if (s.ok()) kept.erase(it);
+  return s;
 }
 
 }  // namespace fives::capi

@@ -5,7 +5,9 @@
  * - Every function returns an int status: FIVES_OK (0) or an error code of
  *   fives_status, which mirrors absl::StatusCode. Codes never change value;
  * treat a code you do not know as a generic error, since codes may be added.
- * - fives_last_error() gives the message of the last failure on this thread.
+ * - fives_last_error() gives the message of the last failure on this thread,
+ *   in English for developers; fives_last_error_text() the text for people
+ *   in their language, fives_last_error_detail() both as a fives.v1.Error.
  * - Results come through out-parameters placed first. Bytes and strings the
  *   library returns are in a fives_buffer, freed with fives_buffer_free.
  * - Protobuf messages of the schema (proto/fives/v1) cross as serialized
@@ -147,9 +149,10 @@ typedef enum fives_status FIVES_ENUM_INT {
  * for a value that is not one of the codes above. */
 FIVES_API const char* fives_status_name(int code) FIVES_NOEXCEPT;
 
-/** The message of the last failed call on this thread ("" when none). Owned
- * by the library, valid until the next fives call on this thread; never
- * NULL. */
+/** The message of the last failed call on this thread ("" when none), in
+ * English for developers. Owned by the library, valid until the next fives
+ * call on this thread; never NULL. fives_last_error_detail() gives the
+ * whole failure, fives_last_error_text() the text for people. */
 FIVES_API const char* fives_last_error(void) FIVES_NOEXCEPT;
 
 /** @} */
@@ -177,14 +180,15 @@ FIVES_API void fives_buffer_free(fives_buffer* buffer) FIVES_NOEXCEPT;
  * the failure on another thread than the one that ran the call (Node.js's
  * asynchronous calls, a Java or .NET thread pool), where fives_last_error
  * cannot reach it. Every failed call whose first argument is a pointer
- * (its out-parameter or its handle) keeps its message under that pointer
- * until it is taken, a later failed call with the same first argument
- * replaces it, or 256 newer failures push it out. This call moves the
- * message kept under `first_argument` into `message` (NUL-terminated) and
- * forgets it: FIVES_OK, or FIVES_NOT_FOUND when none is kept. It keeps no
- * message of its own failures. Example, after
- * `fives_journal_load(&journal, path)` failed on a worker thread:
- * `fives_error_take(&message, &journal)`. */
+ * (its out-parameter or its handle) keeps its failure under that pointer
+ * until it is taken (by this call or fives_error_take_detail), a later
+ * failed call with the same first argument replaces it, or 256 newer
+ * failures push it out. This call moves the message of the failure kept
+ * under `first_argument` into `message` (NUL-terminated) and forgets the
+ * failure: FIVES_OK, or FIVES_NOT_FOUND when none is kept. It keeps no
+ * failure of its own, and a take that fails leaves the failure kept.
+ * Example, after `fives_journal_load(&journal, path)` failed on a worker
+ * thread: `fives_error_take(&message, &journal)`. */
 FIVES_API int fives_error_take(fives_buffer* message,
                                const void* first_argument) FIVES_NOEXCEPT;
 
@@ -292,6 +296,73 @@ typedef enum fives_label FIVES_ENUM_INT {
   FIVES_LABEL_MIXED = 3,  /**< Neither shared nor split. */
   FIVES_LABEL_SPLIT = 4   /**< Two camps, or agreement A polarised. */
 } fives_label;
+
+/** @} */
+
+/* ---- Buffers and errors: failures as messages, for people ---- */
+/** @addtogroup buffers
+ * A failure as a fives.v1.Error (its code, its message and its detail),
+ * and its text for people in a language. Declared after fives_format.
+ * @{ */
+
+/** The same as fives_error_take, but the whole failure: `error` gets the
+ * fives.v1.Error (proto/fives/v1/error.proto: the code, the message and,
+ * for a refusal people can cause, its detail) in `format`, and the failure
+ * is forgotten. Pass it to fives_error_text for the text in a language.
+ * FIVES_NOT_FOUND when no failure is kept under `first_argument`;
+ * FIVES_INVALID_ARGUMENT for a bad `error` buffer or format, which leaves
+ * the failure kept. Like fives_error_take it keeps no failure of its own.
+ * Example, after `fives_journal_start_round(journal, "q1", "2027-02-30",
+ * FIVES_ROUND_OPEN)` failed on a worker thread:
+ * `fives_error_take_detail(&error, journal, FIVES_FORMAT_BINARY)`. */
+FIVES_API int fives_error_take_detail(fives_buffer* error,
+                                      const void* first_argument,
+                                      fives_format format) FIVES_NOEXCEPT;
+
+/** The last failed call on this thread as a fives.v1.Error
+ * (proto/fives/v1/error.proto) in `format`: its status code, its message
+ * (what fives_last_error() gives, but whole where that stops at a NUL the
+ * message quotes; and a byte that is not UTF-8 written as a hex escape
+ * such as `\xc2`, as the strings of a fives.v1.Error must be UTF-8) and,
+ * for a refusal people can cause (a date, a score, a member), its detail,
+ * from which fives_error_text writes the text for people in their
+ * language. Unlike the other calls (but like fives_last_error and
+ * fives_last_error_text) it neither clears nor replaces the last error, so
+ * it gives the same failure as often as it is asked; its own failures come
+ * back as a code only: FIVES_NOT_FOUND when the last call on this thread
+ * succeeded (there is no last error); FIVES_INVALID_ARGUMENT for an
+ * `error` buffer that is NULL or not empty, or a bad format;
+ * FIVES_RESOURCE_EXHAUSTED when memory runs out. */
+FIVES_API int fives_last_error_detail(fives_buffer* error,
+                                      fives_format format) FIVES_NOEXCEPT;
+
+/** The last failed call on this thread for people, in `language` ("en" or
+ * "nl"), NUL-terminated into `text`: fives_error_text of
+ * fives_last_error_detail, in one call. A date that does not exist reads
+ * `"2027-02-30" is geen datum: februari 2027 heeft 28 dagen` in Dutch; a
+ * failure only a host's program can cause (a NULL argument, a malformed
+ * message) reads as its English message. Like fives_last_error_detail it
+ * neither clears nor replaces the last error, and its own failures are a
+ * code only: FIVES_NOT_FOUND when there is no last error;
+ * FIVES_INVALID_ARGUMENT for a `text` buffer that is NULL or not empty, or
+ * a language that is not "en" or "nl"; FIVES_RESOURCE_EXHAUSTED when
+ * memory runs out or the language string passes its limit. */
+FIVES_API int fives_last_error_text(fives_buffer* text,
+                                    const char* language) FIVES_NOEXCEPT;
+
+/** The text for people, in `language` ("en" or "nl"), of a failed call:
+ * `error` is a fives.v1.Error in `format` (as fives_last_error_detail or
+ * fives_error_take_detail gave it, possibly stored or sent elsewhere
+ * first), and `text` gets its detail's phrase in that language with the
+ * arguments filled in, NUL-terminated; or its message when it has no
+ * detail, or one of a code this version does not know. An ordinary call:
+ * it replaces the last error. FIVES_INVALID_ARGUMENT for bytes that are
+ * not a fives.v1.Error in `format` (naming "error"), a bad format, or a
+ * language that is not "en" or "nl" (naming "language" and the value);
+ * FIVES_RESOURCE_EXHAUSTED past a limit (see Limits). */
+FIVES_API int fives_error_text(fives_buffer* text, const uint8_t* error,
+                               size_t error_len, fives_format format,
+                               const char* language) FIVES_NOEXCEPT;
 
 /** @} */
 

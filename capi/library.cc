@@ -14,8 +14,10 @@
 #include "failed_calls.h"
 #include "fives.h"
 #include "fives/catalog.h"
+#include "fives/error_text.h"
 #include "fives/grouped_histograms.h"
 #include "fives/score_stats.h"
+#include "fives/v1/error.pb.h"
 #include "fives/v1/requests.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
@@ -23,6 +25,7 @@
 using fives::capi::BeginCall;
 using fives::capi::CheckFormat;
 using fives::capi::CheckOut;
+using fives::capi::CodeOf;
 using fives::capi::Done;
 using fives::capi::Fail;
 
@@ -98,16 +101,71 @@ FIVES_API int fives_error_take(fives_buffer* message,
                                const void* first_argument) noexcept {
   // Not under its first argument: taking a message keeps none.
   return fives::capi::Guarded(nullptr, [&]() -> int {
-    fives::capi::BeginCall();
-    if (absl::Status s = fives::capi::CheckOut(message); !s.ok()) {
-      return fives::capi::Fail(s);
+    BeginCall();
+    if (absl::Status s = CheckOut(message); !s.ok()) return Fail(s);
+    return Done(fives::capi::TakeFailure(
+        first_argument, [&](const fives::capi::FailedCall& failure) {
+          return fives::capi::WriteText(failure.message, message);
+        }));
+  });
+}
+
+FIVES_API int fives_error_take_detail(fives_buffer* error,
+                                      const void* first_argument,
+                                      fives_format format) noexcept {
+  // As fives_error_take: its own failures are kept under no argument.
+  return fives::capi::Guarded(nullptr, [&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(error); !s.ok()) return Fail(s);
+    if (absl::Status s = CheckFormat(format); !s.ok()) return Fail(s);
+    return Done(fives::capi::TakeFailure(
+        first_argument, [&](const fives::capi::FailedCall& failure) {
+          return fives::capi::WriteMessage(fives::capi::ErrorProto(failure),
+                                           format, error);
+        }));
+  });
+}
+
+FIVES_API int fives_last_error_detail(fives_buffer* error,
+                                      fives_format format) noexcept {
+  return fives::capi::QuietCall([&]() -> int {
+    if (absl::Status s = CheckOut(error); !s.ok()) return CodeOf(s);
+    if (absl::Status s = CheckFormat(format); !s.ok()) return CodeOf(s);
+    const fives::capi::FailedCall* last = fives::capi::LastFailure();
+    if (last == nullptr) return FIVES_NOT_FOUND;
+    return CodeOf(fives::capi::WriteMessage(fives::capi::ErrorProto(*last),
+                                            format, error));
+  });
+}
+
+FIVES_API int fives_last_error_text(fives_buffer* text,
+                                    const char* language) noexcept {
+  return fives::capi::QuietCall([&]() -> int {
+    if (absl::Status s = CheckOut(text); !s.ok()) return CodeOf(s);
+    absl::StatusOr<fives::Language> lang = fives::capi::CheckLanguage(language);
+    if (!lang.ok()) return CodeOf(lang.status());
+    const fives::capi::FailedCall* last = fives::capi::LastFailure();
+    if (last == nullptr) return FIVES_NOT_FOUND;
+    return CodeOf(fives::capi::WriteText(
+        fives::ErrorText(fives::capi::ErrorProto(*last), *lang), text));
+  });
+}
+
+FIVES_API int fives_error_text(fives_buffer* text, const uint8_t* error,
+                               size_t error_len, fives_format format,
+                               const char* language) noexcept {
+  return fives::capi::Guarded(text, [&]() -> int {
+    BeginCall();
+    if (absl::Status s = CheckOut(text); !s.ok()) return Fail(s);
+    fives::v1::Error message;
+    if (absl::Status s = fives::capi::ParseMessage(error, error_len, format,
+                                                   "error", &message);
+        !s.ok()) {
+      return Fail(s);
     }
-    std::optional<std::string> kept = fives::capi::TakeFailure(first_argument);
-    if (!kept.has_value()) {
-      return fives::capi::Fail(absl::NotFoundError(
-          "first_argument: no failed call's message is kept under it"));
-    }
-    return fives::capi::Done(fives::capi::WriteText(*kept, message));
+    absl::StatusOr<fives::Language> lang = fives::capi::CheckLanguage(language);
+    if (!lang.ok()) return Fail(lang.status());
+    return Done(fives::capi::WriteText(fives::ErrorText(message, *lang), text));
   });
 }
 

@@ -8,7 +8,8 @@
 // checks that the failure paths free what they allocated. Each call also
 // runs with every allocation from the k-th on failing, as when memory runs
 // out for good. The calls: a load, the reports and documents, the result
-// messages and a save.
+// messages and a save; and the calls that hand a failure over (its detail,
+// its text for people), which must leave the failure they read as it was.
 //
 // Two things in the libraries fives builds on are not exception-safe, and
 // fives stays clear of both: protobuf 3.21's RepeatedPtrField::Add(T&&)
@@ -35,6 +36,7 @@
 #include "demo_team.h"
 #include "fives.h"
 #include "fives/journal_io.h"
+#include "fives/v1/error.pb.h"
 #include "gtest/gtest.h"
 #include "temp_folder.h"
 
@@ -162,11 +164,23 @@ constexpr long kMaxTries = 200000;
 
 // How one run of a call ended.
 struct Outcome {
-  long k;             // the allocation that failed (the first, if persistent)
-  int code;           // what the call returned
-  bool failed_one;    // an allocation was failed
-  std::string error;  // fives_last_error()
+  long k;              // the allocation that failed (the first, if persistent)
+  int code;            // what the call returned
+  bool failed_one;     // an allocation was failed
+  std::string error;   // fives_last_error()
+  int detail_code;     // what fives_last_error_detail returned
+  std::string detail;  // and gave: the serialized fives.v1.Error
 };
+
+// The thread's last failure as fives_last_error_detail gives it, which
+// leaves it as it is.
+std::pair<int, std::string> LastErrorDetail() {
+  fives_buffer error = FIVES_BUFFER_INIT;
+  const int code = fives_last_error_detail(&error, FIVES_FORMAT_BINARY);
+  std::string bytes(reinterpret_cast<const char*>(error.data), error.len);
+  fives_buffer_free(&error);
+  return {code, bytes};
+}
 
 std::string Trace(const Outcome& o, bool every_later) {
   return absl::StrCat("allocation ", o.k, every_later ? " and later" : "",
@@ -186,7 +200,9 @@ long FailEachAllocation(bool every_later, const std::function<int()>& call,
     armed = true;
     const int code = call();
     armed = false;
-    const Outcome o{k, code, fired, fives_last_error()};
+    const std::string error = fives_last_error();
+    auto [detail_code, detail] = LastErrorDetail();
+    const Outcome o{k, code, fired, error, detail_code, detail};
     SCOPED_TRACE(Trace(o, every_later));
     check(o);
     if (!o.failed_one || ::testing::Test::HasFailure()) {
@@ -206,6 +222,13 @@ bool ExpectOutOfMemoryOrOk(const Outcome& o) {
   EXPECT_TRUE(o.failed_one) << "failed without a failed allocation";
   EXPECT_EQ(o.code, FIVES_RESOURCE_EXHAUSTED);
   EXPECT_EQ(o.error, "out of memory");
+  // The whole failure says the same, without a detail.
+  EXPECT_EQ(o.detail_code, FIVES_OK);
+  v1::Error proto;
+  EXPECT_TRUE(proto.ParseFromString(o.detail));
+  EXPECT_EQ(proto.status(), FIVES_RESOURCE_EXHAUSTED);
+  EXPECT_EQ(proto.message(), "out of memory");
+  EXPECT_FALSE(proto.has_detail());
   return false;
 }
 
@@ -442,6 +465,115 @@ TEST_P(AllocFaultTest, Save) {
   // Encoding, the leftover check's listing, the temporary file's name and
   // the check of the file on disk all allocate.
   EXPECT_GT(tried, 20);
+}
+
+// The calls on a failed call: its detail and its text for people. The two
+// on the thread's last error leave it as it was even when they run out of
+// memory themselves; a take that runs out of memory leaves the failure
+// kept.
+TEST_P(AllocFaultTest, FailureHandedOver) {
+  fives_journal* j = Load();
+  if (j == nullptr) return;
+  constexpr char kMessage[] =
+      "date: \"2027-02-30\" is not a date: February 2027 has 28 days";
+  constexpr char kDutch[] =
+      "\"2027-02-30\" is geen datum: februari 2027 heeft 28 dagen";
+  auto refuse_date = [&] {
+    ASSERT_EQ(
+        fives_journal_start_round(j, "q9", "2027-02-30", FIVES_ROUND_OPEN),
+        FIVES_INVALID_ARGUMENT);
+    ASSERT_STREQ(fives_last_error(), kMessage);
+  };
+  refuse_date();
+  // Unhindered first, as WarmUp does for the other calls.
+  std::string expected_error;  // the fives.v1.Error, serialized
+  std::string expected_text;   // the failure in text format
+  {
+    fives_buffer out = FIVES_BUFFER_INIT;
+    ASSERT_EQ(fives_last_error_detail(&out, FIVES_FORMAT_BINARY), FIVES_OK);
+    expected_error = Bytes(out);
+    fives_buffer_free(&out);
+    ASSERT_EQ(fives_last_error_detail(&out, FIVES_FORMAT_TEXT), FIVES_OK);
+    expected_text = Bytes(out);
+    fives_buffer_free(&out);
+    ASSERT_EQ(fives_last_error_text(&out, "nl"), FIVES_OK);
+    ASSERT_EQ(Bytes(out), kDutch);
+    fives_buffer_free(&out);
+  }
+  ASSERT_STREQ(fives_last_error(), kMessage);
+
+  fives_buffer out = FIVES_BUFFER_INIT;
+  // The result, or out of memory with an empty buffer; the last error is
+  // the refused date either way.
+  auto quiet = [&](const std::string& expected) {
+    return [&, expected](const Outcome& o) {
+      if (o.code == FIVES_OK) {
+        EXPECT_EQ(Bytes(out), expected);
+      } else {
+        EXPECT_TRUE(o.failed_one);
+        EXPECT_EQ(o.code, FIVES_RESOURCE_EXHAUSTED);
+        EXPECT_EQ(out.data, nullptr);
+      }
+      EXPECT_EQ(o.error, kMessage);
+      EXPECT_EQ(o.detail, expected_error);
+      fives_buffer_free(&out);
+    };
+  };
+  for (fives_format format : {FIVES_FORMAT_BINARY, FIVES_FORMAT_TEXT}) {
+    SCOPED_TRACE(absl::StrCat("fives_last_error_detail, format ", format));
+    FailEachAllocation(
+        GetParam(), [&] { return fives_last_error_detail(&out, format); },
+        quiet(format == FIVES_FORMAT_BINARY ? expected_error : expected_text));
+  }
+  {
+    SCOPED_TRACE("fives_last_error_text");
+    EXPECT_GT(FailEachAllocation(
+                  GetParam(), [&] { return fives_last_error_text(&out, "nl"); },
+                  quiet(kDutch)),
+              1);
+  }
+  {
+    SCOPED_TRACE("fives_error_text");
+    EXPECT_GT(FailEachAllocation(
+                  GetParam(),
+                  [&] {
+                    return fives_error_text(
+                        &out,
+                        reinterpret_cast<const uint8_t*>(expected_error.data()),
+                        expected_error.size(), FIVES_FORMAT_BINARY, "nl");
+                  },
+                  [&](const Outcome& o) {
+                    if (ExpectOutOfMemoryOrOk(o)) {
+                      EXPECT_EQ(Bytes(out), kDutch);
+                    } else {
+                      EXPECT_EQ(out.data, nullptr);
+                    }
+                    fives_buffer_free(&out);
+                  }),
+              1);
+  }
+  {
+    SCOPED_TRACE("fives_error_take_detail");
+    refuse_date();
+    FailEachAllocation(
+        GetParam(),
+        [&] { return fives_error_take_detail(&out, j, FIVES_FORMAT_BINARY); },
+        [&](const Outcome& o) {
+          if (ExpectOutOfMemoryOrOk(o)) {
+            EXPECT_EQ(Bytes(out), expected_error);
+          } else {
+            // Still kept: taken now, unhindered.
+            EXPECT_EQ(out.data, nullptr);
+            EXPECT_EQ(fives_error_take_detail(&out, j, FIVES_FORMAT_BINARY),
+                      FIVES_OK);
+            EXPECT_EQ(Bytes(out), expected_error);
+          }
+          fives_buffer_free(&out);
+          refuse_date();
+        });
+  }
+  EXPECT_EQ(Serialized(j), expected_);
+  fives_journal_free(j);
 }
 
 INSTANTIATE_TEST_SUITE_P(OneOrEveryLater, AllocFaultTest, ::testing::Bool(),

@@ -93,8 +93,9 @@ function json(value) {
 }
 
 // A call the library must refuse with `code` and a message containing
-// `words`: prints both, and fails the cycle when either is not as expected.
-function expectRefused(what, code, words, call) {
+// `words`: prints both, and fails the cycle when either is not as expected;
+// then hands the FivesError to `more`, if given.
+function expectRefused(what, code, words, call, more = null) {
   try {
     call();
   } catch (error) {
@@ -105,9 +106,19 @@ function expectRefused(what, code, words, call) {
     if (error.code !== code || !error.detail.includes(words)) {
       throw new Error(`expected ${abi.statusName(code)} naming "${words}"`);
     }
+    if (more !== null) more(error);
     return;
   }
   throw new Error(`${what}: not refused`);
+}
+
+// The refusal `error` reads `expected` for people in `language`.
+function expectText(error, language, expected) {
+  const text = error.text(language);
+  console.log(`  for people (${language}): ${text}`);
+  if (text !== expected) {
+    throw new Error(`in ${language}: "${text}", expected "${expected}"`);
+  }
 }
 
 async function cycle(fives, folder) {
@@ -140,6 +151,17 @@ async function cycle(fives, folder) {
         () => fives.call(
             'fives_journal_add_response', journal, '2026-q1', 'zoe',
             Int32Array.of(3, 3, 3, 3, 3)));
+    // A date that does not exist: the message is for developers, its text
+    // for people reads in their language.
+    expectRefused(
+        'a date that does not exist', abi.FIVES_INVALID_ARGUMENT,
+        '"2027-02-30" is not a date',
+        () => fives.call(
+            'fives_journal_start_round', journal, '2027-q1', '2027-02-30',
+            abi.FIVES_ROUND_OPEN),
+        (error) => expectText(
+            error, 'nl',
+            '"2027-02-30" is geen datum: februari 2027 heeft 28 dagen'));
     for (const member of kTeam) {
       fives.call(
           'fives_journal_add_response', journal, '2026-q1', member.id,
@@ -182,6 +204,25 @@ async function cycle(fives, folder) {
         throw error;
       }
       console.log(`refused on a worker thread: ${error.detail}`);
+      // Without a detail, its text for people is its message.
+      expectText(error, 'nl', error.detail);
+    }
+    // A date that does not exist, refused on the worker thread: the whole
+    // failure arrives, and reads in Dutch.
+    try {
+      await fives.textAsync(
+          'fives_journal_document', journal, null, 'en', '2026-02-30',
+          abi.FIVES_DOCUMENT_HTML);
+      throw new Error('a document as of 2026-02-30 was not refused');
+    } catch (error) {
+      if (!(error instanceof FivesError) ||
+          error.code !== abi.FIVES_INVALID_ARGUMENT) {
+        throw error;
+      }
+      console.log(`refused on a worker thread: ${error.detail}`);
+      expectText(
+          error, 'nl',
+          '"2026-02-30" is geen datum: februari 2026 heeft 28 dagen');
     }
 
     // 4. The plan: two actions on the focus pillar; owners commit to them

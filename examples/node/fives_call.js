@@ -1,21 +1,34 @@
 'use strict';
 
 // The calling conventions of the C ABI, once: a status other than FIVES_OK
-// becomes a FivesError with the library's message, and a fives_buffer
-// result is copied into JavaScript and freed with fives_buffer_free.
+// becomes a FivesError with the library's message and the refusal for
+// people, and a fives_buffer result is copied into JavaScript and freed
+// with fives_buffer_free.
 
 const {koffi} = require('./fives_lib');
 const abi = require('./fives_abi');
 
 // A refused call: `code` is the status (abi.FIVES_NOT_FOUND, ...) and
-// `detail` what fives_last_error() said.
+// `detail` what fives_last_error() said, in English for developers.
+// `failure` is the whole failure, a fives.v1.Error as JSON bytes (status,
+// message and, for a refusal people can cause, its detail), or null;
+// text(language) the refusal for people in 'en' or 'nl'.
 class FivesError extends Error {
-  constructor(call, code, detail) {
+  constructor(call, code, detail, failure = null, writeText = null) {
     super(`${call} failed: ${abi.statusName(code)} (${code}): ${detail}`);
     this.name = 'FivesError';
     this.call = call;
     this.code = code;
     this.detail = detail;
+    this.failure = failure;
+    this.writeText = writeText;
+  }
+
+  // The detail's phrase in `language` with its arguments filled in, or the
+  // message when there is none ('"2027-02-30" is geen datum: ...').
+  text(language = 'en') {
+    if (this.failure === null || this.writeText === null) return this.detail;
+    return this.writeText(this.failure, language);
   }
 }
 
@@ -64,7 +77,7 @@ class Fives {
           if (error) {
             reject(error);
           } else if (status !== abi.FIVES_OK) {
-            reject(new FivesError(name, status, this.takeError(out)));
+            reject(this.takeError(name, status, out));
           } else {
             resolve(this.take(koffi.decode(out, 'fives_buffer'))
                         .toString('utf8'));
@@ -76,20 +89,39 @@ class Fives {
     });
   }
 
-  // The message of a failed call whose first argument was `firstArgument`,
-  // from whichever thread ran it.
-  takeError(firstArgument) {
-    const message = {};
-    const status = this.lib.fives_error_take(message, firstArgument);
-    if (status !== abi.FIVES_OK) return '(no message kept)';
-    return this.take(message).toString('utf8');
+  // The FivesError of the call `name` that failed with `status` and whose
+  // first argument was `firstArgument`, from whichever thread ran it.
+  takeError(name, status, firstArgument) {
+    const error = {};
+    if (this.lib.fives_error_take_detail(
+            error, firstArgument, abi.FIVES_FORMAT_JSON) !== abi.FIVES_OK) {
+      return new FivesError(name, status, '(no message kept)');
+    }
+    const failure = this.take(error);
+    const message = JSON.parse(failure.toString('utf8')).message || '';
+    return this.refused(name, status, message, failure);
   }
 
   check(name, status) {
     if (status !== abi.FIVES_OK) {
       // Read at once: the next fives call on this thread replaces it.
-      throw new FivesError(name, status, this.lib.fives_last_error());
+      // fives_last_error_detail leaves it as it is.
+      const message = this.lib.fives_last_error();
+      const error = {};
+      const failure = this.lib.fives_last_error_detail(
+                          error, abi.FIVES_FORMAT_JSON) === abi.FIVES_OK ?
+          this.take(error) :
+          null;
+      throw this.refused(name, status, message, failure);
     }
+  }
+
+  refused(name, status, message, failure) {
+    return new FivesError(
+        name, status, message, failure,
+        (bytes, language) => this.text(
+            'fives_error_text', bytes, bytes.length, abi.FIVES_FORMAT_JSON,
+            language));
   }
 
   callWithBuffer(name, args) {

@@ -19,6 +19,11 @@ const kPrototypes = [
   'void fives_buffer_free(_Inout_ fives_buffer *buffer)',
   'int fives_error_take(_Out_ fives_buffer *message, ' +
       'const void *first_argument)',
+  'int fives_error_take_detail(_Out_ fives_buffer *error, ' +
+      'const void *first_argument, int format)',
+  'int fives_last_error_detail(_Out_ fives_buffer *error, int format)',
+  'int fives_error_text(_Out_ fives_buffer *text, const uint8_t *error, ' +
+      'size_t error_len, int format, const char *language)',
 
   'int fives_journal_new(_Out_ fives_journal **out, const char *team_id, ' +
       'const char *team_name, const uint8_t *config, size_t config_len, ' +

@@ -358,6 +358,304 @@ static void TestErrorTake(void) {
   }
 }
 
+/* ---- Refusals for people ---- */
+
+/* What a date that does not exist says, to developers and to people. */
+static const char kBadDateMessage[] =
+    "date: \"2027-02-30\" is not a date: February 2027 has 28 days";
+static const char kBadDateEnglish[] =
+    "\"2027-02-30\" is not a date: February 2027 has 28 days";
+static const char kBadDateDutch[] =
+    "\"2027-02-30\" is geen datum: februari 2027 heeft 28 dagen";
+
+static int TextIs(const fives_buffer* b, const char* expected) {
+  return IsText(b) && strcmp((const char*)b->data, expected) == 0;
+}
+
+/* The text of the fives.v1.Error `error` (binary) in `language`. */
+static int ErrorTextIs(const fives_buffer* error, const char* language,
+                       const char* expected) {
+  fives_buffer text = FIVES_BUFFER_INIT;
+  int ok = fives_error_text(&text, error->data, error->len, FIVES_FORMAT_BINARY,
+                            language) == FIVES_OK &&
+           TextIs(&text, expected);
+  if (!ok) {
+    fprintf(stderr, "  text in %s: \"%s\" (%s)\n", language,
+            text.data != NULL ? (const char*)text.data : "",
+            fives_last_error());
+  }
+  fives_buffer_free(&text);
+  return ok;
+}
+
+/* The last error of this thread in `language` is `expected`, and asking
+ * left the last error as it was. */
+static int LastErrorTextIs(const char* language, const char* expected) {
+  fives_buffer text = FIVES_BUFFER_INIT;
+  const char* before = fives_last_error();
+  char kept[512];
+  int ok;
+  snprintf(kept, sizeof kept, "%s", before);
+  ok = fives_last_error_text(&text, language) == FIVES_OK &&
+       TextIs(&text, expected) && strcmp(fives_last_error(), kept) == 0;
+  if (!ok) {
+    fprintf(stderr, "  last error in %s: \"%s\"\n", language,
+            text.data != NULL ? (const char*)text.data : "");
+  }
+  fives_buffer_free(&text);
+  return ok;
+}
+
+/* fives_last_error_detail, fives_last_error_text and fives_error_text on
+ * this thread. */
+static void TestErrorDetail(void) {
+  fives_journal* j = NULL;
+  fives_buffer error = FIVES_BUFFER_INIT;
+  fives_buffer text = FIVES_BUFFER_INIT;
+  fives_buffer json = FIVES_BUFFER_INIT;
+  uint8_t sentinel[4] = {1, 2, 3, 4};
+  fives_buffer filled;
+  static const uint8_t kGarbage[] = {0xff, 0xff, 0xff, 0xff, 0xff};
+  static const char kNotJson[] = "{\"status\": ";
+  StartPhase("error detail");
+  filled.data = sentinel;
+  filled.len = sizeof sentinel;
+  CHECK_OK(fives_journal_new(&j, "t", "T", NULL, 0, 0));
+  if (j == NULL) return;
+
+  /* After a successful call there is no last error. */
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) ==
+        FIVES_NOT_FOUND);
+  CHECK(error.data == NULL);
+  CHECK(fives_last_error_text(&text, "en") == FIVES_NOT_FOUND);
+  CHECK(text.data == NULL);
+  CHECK(fives_last_error()[0] == '\0');
+
+  /* A date that does not exist: the message for developers, and the text
+   * for people in either language. Asking changes neither. */
+  CHECK_ERROR(
+      FIVES_INVALID_ARGUMENT, kBadDateMessage,
+      fives_journal_start_round(j, "q1", "2027-02-30", FIVES_ROUND_OPEN));
+  CHECK(strcmp(fives_last_error(), kBadDateMessage) == 0);
+  CHECK(LastErrorTextIs("nl", kBadDateDutch));
+  CHECK(LastErrorTextIs("en", kBadDateEnglish));
+  CHECK(LastErrorTextIs("NL", kBadDateDutch));
+  /* The whole failure, in each format, as often as asked. */
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_TEXT) == FIVES_OK);
+  CHECK(IsText(&error) && Contains(&error, "status: 3") &&
+        Contains(&error, "code: ERROR_CODE_DATE_DAYS_IN_MONTH") &&
+        Contains(&error, "text: \"2027-02-30\"") &&
+        Contains(&error, "phrase: \"month_2\"") &&
+        Contains(&error, "text: \"28\""));
+  fives_buffer_free(&error);
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_JSON) == FIVES_OK);
+  CHECK(IsText(&error) &&
+        Contains(&error, "\"code\":\"ERROR_CODE_DATE_DAYS_IN_MONTH\"") &&
+        Contains(&error, "\"status\":3"));
+  fives_buffer_free(&error);
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) == FIVES_OK);
+  CHECK(error.data != NULL && error.len > 0);
+  CHECK(strcmp(fives_last_error(), kBadDateMessage) == 0);
+  /* fives_error_text writes it in a language, from any format. */
+  CHECK(ErrorTextIs(&error, "nl", kBadDateDutch));
+  CHECK(ErrorTextIs(&error, "en", kBadDateEnglish));
+  CHECK_OK(fives_message_convert(&json, "fives.v1.Error", error.data, error.len,
+                                 FIVES_FORMAT_BINARY, FIVES_FORMAT_JSON));
+  CHECK_OK(
+      fives_error_text(&text, json.data, json.len, FIVES_FORMAT_JSON, "nl"));
+  CHECK(TextIs(&text, kBadDateDutch));
+  fives_buffer_free(&text);
+  fives_buffer_free(&json);
+
+  /* fives_error_text is an ordinary call: it refuses a bad language or
+   * message naming the field and the value, and replaces the last error. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "language: \"de\"",
+              fives_error_text(&text, error.data, error.len,
+                               FIVES_FORMAT_BINARY, "de"));
+  CHECK(text.data == NULL);
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "language: NULL",
+              fives_error_text(&text, error.data, error.len,
+                               FIVES_FORMAT_BINARY, NULL));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT,
+              "error: the bytes are not a fives.v1.Error",
+              fives_error_text(&text, kGarbage, sizeof kGarbage,
+                               FIVES_FORMAT_BINARY, "en"));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "error",
+              fives_error_text(&text, (const uint8_t*)kNotJson,
+                               strlen(kNotJson), FIVES_FORMAT_JSON, "en"));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "error: NULL with length 3",
+              fives_error_text(&text, NULL, 3, FIVES_FORMAT_BINARY, "en"));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format: 7",
+              fives_error_text(&text, error.data, error.len, 7, "en"));
+  CHECK_ERROR(
+      FIVES_INVALID_ARGUMENT, "out: NULL",
+      fives_error_text(NULL, error.data, error.len, FIVES_FORMAT_BINARY, "en"));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: not empty",
+              fives_error_text(&filled, error.data, error.len,
+                               FIVES_FORMAT_BINARY, "en"));
+  CHECK(filled.data == sentinel && filled.len == sizeof sentinel);
+  /* Its own failures have no detail: their text is their message. */
+  CHECK(LastErrorTextIs("nl",
+                        "out: not empty (free it with "
+                        "fives_buffer_free, or start from "
+                        "FIVES_BUFFER_INIT)"));
+  /* An empty message is an Error without anything in it: no text. */
+  CHECK_OK(fives_error_text(&text, NULL, 0, FIVES_FORMAT_BINARY, "en"));
+  CHECK(text.data != NULL && text.len == 0 && text.data[0] == 0);
+  fives_buffer_free(&text);
+  fives_buffer_free(&error);
+
+  /* The calls on the last error fail with a code only, the last error as
+   * it was. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, kBadDateMessage,
+              fives_journal_close_round(j, "q1", "2027-02-30"));
+  CHECK(fives_last_error_text(&text, "de") == FIVES_INVALID_ARGUMENT);
+  CHECK(fives_last_error_text(&text, NULL) == FIVES_INVALID_ARGUMENT);
+  CHECK(fives_last_error_text(NULL, "en") == FIVES_INVALID_ARGUMENT);
+  CHECK(fives_last_error_text(&filled, "en") == FIVES_INVALID_ARGUMENT);
+  CHECK(text.data == NULL);
+  CHECK(fives_last_error_detail(&error, 7) == FIVES_INVALID_ARGUMENT);
+  CHECK(fives_last_error_detail(NULL, FIVES_FORMAT_BINARY) ==
+        FIVES_INVALID_ARGUMENT);
+  CHECK(fives_last_error_detail(&filled, FIVES_FORMAT_BINARY) ==
+        FIVES_INVALID_ARGUMENT);
+  CHECK(error.data == NULL);
+  CHECK(filled.data == sentinel && filled.len == sizeof sentinel);
+  CHECK(strcmp(fives_last_error(), kBadDateMessage) == 0);
+  CHECK(LastErrorTextIs("nl", kBadDateDutch));
+  /* The next ordinary call clears it. */
+  CHECK_OK(fives_catalog(&text, FIVES_FORMAT_BINARY));
+  fives_buffer_free(&text);
+  CHECK(fives_last_error_text(&text, "nl") == FIVES_NOT_FOUND);
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_TEXT) == FIVES_NOT_FOUND);
+
+  /* The other ways a date is wrong. */
+  CHECK(fives_journal_start_round(j, "q1", "2027-13-01", FIVES_ROUND_OPEN) ==
+        FIVES_INVALID_ARGUMENT);
+  CHECK(LastErrorTextIs("nl",
+                        "\"2027-13-01\" is geen datum: er is geen "
+                        "maand 13"));
+  CHECK(LastErrorTextIs("en",
+                        "\"2027-13-01\" is not a date: there is no "
+                        "month 13"));
+  CHECK(fives_journal_start_round(j, "q1", "2027-01-00", FIVES_ROUND_OPEN) ==
+        FIVES_INVALID_ARGUMENT);
+  CHECK(LastErrorTextIs("nl",
+                        "\"2027-01-00\" is geen datum: er is geen "
+                        "dag 0"));
+  CHECK(fives_journal_start_round(j, "q1", "1 maart", FIVES_ROUND_OPEN) ==
+        FIVES_INVALID_ARGUMENT);
+  CHECK(LastErrorTextIs("nl",
+                        "\"1 maart\" is geen datum van de vorm "
+                        "JJJJ-MM-DD"));
+  CHECK(LastErrorTextIs("en",
+                        "\"1 maart\" is not a date of the form "
+                        "YYYY-MM-DD"));
+
+  /* A failure without a detail, one only a program can cause: its text is
+   * its English message in every language, and its Error has no detail. */
+  CHECK_ERROR(
+      FIVES_INVALID_ARGUMENT, "journal: NULL",
+      fives_journal_start_round(NULL, "q1", "2027-03-01", FIVES_ROUND_OPEN));
+  CHECK(LastErrorTextIs("nl", "journal: NULL"));
+  CHECK(LastErrorTextIs("en", "journal: NULL"));
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_TEXT) == FIVES_OK);
+  CHECK(Contains(&error, "status: 3") &&
+        Contains(&error, "message: \"journal: NULL\"") &&
+        !Contains(&error, "detail"));
+  fives_buffer_free(&error);
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) == FIVES_OK);
+  CHECK(ErrorTextIs(&error, "nl", "journal: NULL"));
+  fives_buffer_free(&error);
+
+  /* A message that quotes bytes which are not UTF-8 (JSON a host got
+   * wrong): the fives.v1.Error writes them as \xNN, so it parses back. */
+  {
+    static const char kBadJson[] = "{\"id\": \"a\xc2\"}";
+    CHECK(fives_message_convert(&text, "fives.v1.Team",
+                                (const uint8_t*)kBadJson, strlen(kBadJson),
+                                FIVES_FORMAT_JSON,
+                                FIVES_FORMAT_BINARY) == FIVES_INVALID_ARGUMENT);
+    CHECK(strstr(fives_last_error(), "\xc2") != NULL);
+    CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) == FIVES_OK);
+    CHECK_OK(fives_error_text(&text, error.data, error.len, FIVES_FORMAT_BINARY,
+                              "en"));
+    CHECK(IsText(&text) && Contains(&text, "data: ") &&
+          Contains(&text, "\\xc2") && !Contains(&text, "\xc2"));
+    fives_buffer_free(&text);
+    fives_buffer_free(&error);
+  }
+  fives_journal_free(j);
+}
+
+/* A call that failed on a worker thread: its whole failure taken on this
+ * one by the call's first argument. */
+typedef struct DatedFailure {
+  fives_journal* journal;
+  int code;
+} DatedFailure;
+
+static void* FailWithBadDate(void* arg) {
+  DatedFailure* f = (DatedFailure*)arg;
+  f->code = fives_journal_start_round(f->journal, "q1", "2027-02-30",
+                                      FIVES_ROUND_OPEN);
+  return NULL;
+}
+
+static void TestErrorTakeDetail(void) {
+  DatedFailure f;
+  pthread_t thread;
+  fives_buffer error = FIVES_BUFFER_INIT;
+  fives_buffer message = FIVES_BUFFER_INIT;
+  StartPhase("error take detail");
+  f.journal = NULL;
+  f.code = FIVES_OK;
+  CHECK_OK(fives_journal_new(&f.journal, "t", "T", NULL, 0, 0));
+  if (f.journal == NULL) return;
+  CHECK(pthread_create(&thread, NULL, FailWithBadDate, &f) == 0);
+  pthread_join(thread, NULL);
+  CHECK(f.code == FIVES_INVALID_ARGUMENT);
+  /* This thread's last error is not the worker's. */
+  CHECK(fives_last_error()[0] == '\0');
+  CHECK(fives_last_error_detail(&error, FIVES_FORMAT_BINARY) ==
+        FIVES_NOT_FOUND);
+  /* A take that fails keeps the failure. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format: 9",
+              fives_error_take_detail(&error, f.journal, 9));
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "out: NULL",
+              fives_error_take_detail(NULL, f.journal, FIVES_FORMAT_BINARY));
+  CHECK_OK(fives_error_take_detail(&error, f.journal, FIVES_FORMAT_BINARY));
+  CHECK(ErrorTextIs(&error, "nl", kBadDateDutch));
+  CHECK(ErrorTextIs(&error, "en", kBadDateEnglish));
+  fives_buffer_free(&error);
+  /* Taken: forgotten, for either take. */
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take_detail(&error, f.journal, FIVES_FORMAT_BINARY));
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take(&message, f.journal));
+  /* fives_error_take forgets it too; the failure in text format. */
+  CHECK(pthread_create(&thread, NULL, FailWithBadDate, &f) == 0);
+  pthread_join(thread, NULL);
+  CHECK_OK(fives_error_take_detail(&error, f.journal, FIVES_FORMAT_TEXT));
+  CHECK(IsText(&error) && Contains(&error, "ERROR_CODE_DATE_DAYS_IN_MONTH"));
+  fives_buffer_free(&error);
+  CHECK(pthread_create(&thread, NULL, FailWithBadDate, &f) == 0);
+  pthread_join(thread, NULL);
+  CHECK_OK(fives_error_take(&message, f.journal));
+  CHECK(TextIs(&message, kBadDateMessage));
+  fives_buffer_free(&message);
+  CHECK_ERROR(FIVES_NOT_FOUND, "first_argument",
+              fives_error_take_detail(&error, f.journal, FIVES_FORMAT_JSON));
+  /* A failure kept under an out-parameter, on this thread. */
+  CHECK_ERROR(FIVES_INVALID_ARGUMENT, "format", fives_catalog(&message, 42));
+  CHECK_OK(fives_error_take_detail(&error, &message, FIVES_FORMAT_BINARY));
+  CHECK(ErrorTextIs(&error, "nl",
+                    "format: 42 is not FIVES_FORMAT_BINARY (1), "
+                    "FIVES_FORMAT_JSON (2) or FIVES_FORMAT_TEXT (3)"));
+  fives_buffer_free(&error);
+  fives_journal_free(f.journal);
+}
+
 static void TestBuffers(void) {
   fives_buffer out = FIVES_BUFFER_INIT;
   fives_buffer empty = FIVES_BUFFER_INIT;
@@ -4648,6 +4946,8 @@ int main(int argc, char** argv) {
   TestVersion();
   TestLastError();
   TestErrorTake();
+  TestErrorDetail();
+  TestErrorTakeDetail();
   TestBuffers();
   TestCatalog();
   TestScoreStats();

@@ -10,8 +10,9 @@
  * bytes the main thread got alone; then half of them move a process-wide
  * limit while the other half add members up to it, each add either taken or
  * refused naming the limit; last, each fails calls whose messages the main
- * thread then takes with fives_error_take. Prints "ok" and exits 0 when all
- * holds. */
+ * thread then takes with fives_error_take (and a refused date, whose whole
+ * failure it takes with fives_error_take_detail and reads in English).
+ * Prints "ok" and exits 0 when all holds. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -211,7 +212,8 @@ static void* MoveLimits(void* arg) {
 typedef struct Failed {
   fives_journal* loaded; /* first argument of the failed load */
   fives_journal* journal;
-  int load_code, response_code;
+  fives_journal* dated; /* refused a date that does not exist */
+  int load_code, response_code, date_code;
 } Failed;
 static Failed g_failed[THREADS];
 
@@ -227,13 +229,26 @@ static void* FailCalls(void* arg) {
          fives_journal_new(&f->journal, team, "Team", NULL, 0, 0) == FIVES_OK);
   f->response_code =
       fives_journal_add_response(f->journal, "nope", "m0", kScores);
+  EXPECT(w, fives_journal_new(&f->dated, team, "Team", NULL, 0, 0) == FIVES_OK);
+  f->date_code =
+      fives_journal_start_round(f->dated, "q1", "2027-02-30", FIVES_ROUND_OPEN);
+  /* The detail of this thread's own failure, the last error kept. */
+  {
+    fives_buffer text = FIVES_BUFFER_INIT;
+    EXPECT(w, fives_last_error_text(&text, "nl") == FIVES_OK);
+    EXPECT(w, text.data != NULL && strcmp((const char*)text.data,
+                                          "\"2027-02-30\" is geen datum: "
+                                          "februari 2027 heeft 28 dagen") == 0);
+    EXPECT(w, strstr(fives_last_error(), "2027-02-30") != NULL);
+    fives_buffer_free(&text);
+  }
   return NULL;
 }
 
 /* What the main thread takes of thread i's failures. */
 static int TakeFailures(int i) {
   Failed* f = &g_failed[i];
-  fives_buffer message = FIVES_BUFFER_INIT;
+  fives_buffer message = FIVES_BUFFER_INIT, text = FIVES_BUFFER_INIT;
   char expected[600];
   int failures = 0;
   if (f->load_code != FIVES_NOT_FOUND ||
@@ -258,6 +273,25 @@ static int TakeFailures(int i) {
   }
   fives_buffer_free(&message);
   fives_journal_free(f->journal);
+  /* The whole failure of the refused date, in a language. */
+  if (f->date_code != FIVES_INVALID_ARGUMENT ||
+      fives_error_take_detail(&message, f->dated, FIVES_FORMAT_BINARY) !=
+          FIVES_OK ||
+      fives_error_text(&text, message.data, message.len, FIVES_FORMAT_BINARY,
+                       "en") != FIVES_OK ||
+      strcmp((const char*)text.data,
+             "\"2027-02-30\" is not a date: February 2027 has 28 days") != 0) {
+    fprintf(stderr, "thread %d: date %d, text \"%s\" (%s)\n", i, f->date_code,
+            text.data ? (const char*)text.data : "", fives_last_error());
+    ++failures;
+  }
+  fives_buffer_free(&text);
+  fives_buffer_free(&message);
+  if (fives_error_take_detail(&message, f->dated, FIVES_FORMAT_BINARY) !=
+      FIVES_NOT_FOUND) {
+    ++failures;
+  }
+  fives_journal_free(f->dated);
   return failures;
 }
 

@@ -41,6 +41,11 @@ enum Op {
   kCharter,            // number (format)
   kReviewCharter,      // date, number (stale days - 1), number (format)
   kSerialize,          // number (format)
+  // The last failure and its text for people; they leave it as it is.
+  kLastErrorDetail,  // number (format)
+  kLastErrorText,    // lang
+  kErrorText,        // message (fives.v1.Error), lang
+  kErrorTakeDetail,  // number (format): the journal's kept failure
   kOpCount,
 };
 

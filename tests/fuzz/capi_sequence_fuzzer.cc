@@ -1,7 +1,10 @@
 // A sequence of C ABI calls on one journal, decoded from the input
 // (capi_sequence.h): after every call that fails, and after every call that
 // only reads, the journal's serialized bytes are what they were before; at
-// the end the journal parses back to the same bytes.
+// the end the journal parses back to the same bytes. After every call but
+// the two on the last error, fives_last_error_detail gives that call's
+// failure (its code and message) or FIVES_NOT_FOUND, and its text for
+// people is not empty, leaving the last error as it was.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +19,8 @@
 #include "fives.h"
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
+#include "fives/string_rules.h"
+#include "fives/v1/error.pb.h"
 #include "journal_reads.h"
 
 namespace {
@@ -75,13 +80,15 @@ const char* OrNull(const std::string& s) {
   return s.empty() ? nullptr : s.c_str();
 }
 
-// One call; true when it only reads.
+// One call; `reads` when it only reads, `quiet` when it leaves the last
+// error as it was.
 int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
-         bool* reads) {
+         bool* reads, bool* quiet) {
   fives_buffer out = FIVES_BUFFER_INIT;
   int status = FIVES_OK;
   fives_format format = FIVES_FORMAT_BINARY;
   *reads = false;
+  *quiet = false;
   switch (in.Byte() % kOpCount) {
     case kAddMember: {
       std::string id = in.Str(pool), name = in.Str(pool), day = in.Str(pool);
@@ -241,9 +248,64 @@ int Call(fives_journal* j, Input& in, const std::vector<std::string>& pool,
       status = fives_journal_serialize(&out, j, in.Format());
       *reads = true;
       break;
+    case kLastErrorDetail:
+      status = fives_last_error_detail(&out, in.Format());
+      *reads = *quiet = true;
+      break;
+    case kLastErrorText: {
+      std::string lang = in.Str(pool);
+      status = fives_last_error_text(&out, lang.c_str());
+      *reads = *quiet = true;
+      break;
+    }
+    case kErrorText: {
+      std::string m = in.Message(&format);
+      std::string lang = in.Str(pool);
+      status = fives_error_text(&out, U8(m), m.size(), format, lang.c_str());
+      *reads = true;
+      break;
+    }
+    case kErrorTakeDetail:
+      status = fives_error_take_detail(&out, j, in.Format());
+      *reads = true;
+      break;
   }
   fives_buffer_free(&out);
   return status;
+}
+
+// The last error after a call that returned `status`: what
+// fives_last_error_detail and fives_last_error_text give, which leave it
+// as it was.
+void CheckLastError(int status) {
+  const std::string message = fives_last_error();
+  fives_buffer out = FIVES_BUFFER_INIT;
+  const int detail = fives_last_error_detail(&out, FIVES_FORMAT_BINARY);
+  if (status == FIVES_OK) {
+    Check(detail == FIVES_NOT_FOUND && out.data == nullptr,
+          "a last error after a successful call");
+    return;
+  }
+  Check(detail == FIVES_OK, "no last error after a failed call");
+  fives::v1::Error error;
+  Check(error.ParseFromArray(out.data, static_cast<int>(out.len)),
+        "the last error is not a fives.v1.Error");
+  fives_buffer_free(&out);
+  Check(error.status() == status, "the last error has another code");
+  // The same message, a byte that is not UTF-8 written as \xNN (so it
+  // parses back, as it did above: proto3 strings must be UTF-8); and whole,
+  // where fives_last_error() ends at a NUL the message may quote.
+  const std::string whole = error.message();
+  Check(fives::ValidUtf8Prefix(message) < message.size() ||
+            whole.substr(0, whole.find('\0')) == message,
+        "the last error has another message");
+  for (const char* lang : {"en", "nl"}) {
+    Check(fives_last_error_text(&out, lang) == FIVES_OK &&
+              out.data != nullptr && (out.len > 0 || message.empty()),
+          "the last error has no text for people");
+    fives_buffer_free(&out);
+  }
+  Check(message == fives_last_error(), "reading the last error changed it");
 }
 
 }  // namespace
@@ -264,8 +326,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes = Bytes(j);
   std::vector<std::string> pool = Pool(bytes);
   while (!in.done()) {
-    bool reads = false;
-    const int status = Call(j, in, pool, &reads);
+    bool reads = false, quiet = false;
+    const int status = Call(j, in, pool, &reads, &quiet);
+    if (!quiet) CheckLastError(status);
     std::string after = Bytes(j);
     if (status != FIVES_OK) {
       Check(after == bytes, "a refused call changed the journal");

@@ -276,6 +276,22 @@ int main(int argc, char** argv) {
   on_demo.Op(Op::kSerialize).Num(2);
   Write("capi_sequence", "demo-calls", on_demo.bytes());
 
+  Sequence refusals(false);
+  refusals.Op(Op::kStartRound).Str("r1").Str("2027-02-30").Num(1);
+  refusals.Op(Op::kLastErrorText).Str("nl");
+  refusals.Op(Op::kLastErrorDetail).Num(2);
+  refusals.Op(Op::kErrorTakeDetail).Num(2);
+  refusals.Op(Op::kErrorText)
+      .Message(
+          "status: 3 message: \"date: ...\" detail { code: "
+          "ERROR_CODE_DATE_DAYS_IN_MONTH args { text: \"2027-02-30\" } args { "
+          "phrase: \"month_2\" } args { text: \"2027\" } args { text: "
+          "\"28\" } }")
+      .Str("nl");
+  refusals.Op(Op::kAddMember).Str("ann").Str("Ann").Str("2027-13-01");
+  refusals.Op(Op::kLastErrorText).Str("x");
+  Write("capi_sequence", "refusals", refusals.bytes());
+
   // Bulk arrays: 12 groups of up to 8 responses; bad scores and groups.
   std::string bulk = {12, 0, 0};
   uint32_t state = 1;

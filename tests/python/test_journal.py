@@ -284,6 +284,56 @@ class ErrorTest(unittest.TestCase):
                 fives.Journal.new("", "T")
             self.assertIn("team.id", str(cm.exception))
 
+    def test_refusals_read_in_a_language(self):
+        # A date that does not exist, in a journal given as a message: the
+        # message for developers names the field, the text for people does
+        # not, in English and in Dutch.
+        message = {"team": {"id": "t", "name": "T", "members": [
+            {"id": "anna", "display_name": "Anna", "joined": "2027-02-30"}]}}
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            fives.Journal.from_dict(message)
+        e = cm.exception
+        self.assertEqual(str(e), 'team.members[0].joined: "2027-02-30" is '
+                                 'not a date: February 2027 has 28 days')
+        self.assertEqual(e.text(), '"2027-02-30" is not a date: February '
+                                   '2027 has 28 days')
+        self.assertEqual(e.text("en"), e.text())
+        self.assertEqual(e.text("nl"), '"2027-02-30" is geen datum: februari '
+                                       '2027 heeft 28 dagen')
+        self.assertEqual(e.detail_code, "ERROR_CODE_DATE_DAYS_IN_MONTH")
+        self.assertEqual(e.detail, {
+            "code": "ERROR_CODE_DATE_DAYS_IN_MONTH",
+            "args": [{"text": "2027-02-30"}, {"phrase": "month_2"},
+                     {"text": "2027"}, {"text": "28"}]})
+        self.assertEqual(e.to_message()["status"], 3)
+        self.assertEqual(e.to_message()["message"], str(e))
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            e.text("fr")
+        self.assertIn('language: "fr"', str(cm.exception))
+        # Pickled (as a worker process hands it back), it keeps all of it.
+        again = pickle.loads(pickle.dumps(e))
+        self.assertIs(type(again), fives.InvalidArgument)
+        self.assertEqual(again.code, fives.StatusCode.INVALID_ARGUMENT)
+        self.assertEqual(str(again), str(e))
+        self.assertEqual(again.error, e.error)
+        self.assertEqual(again.text("nl"), e.text("nl"))
+
+    def test_other_date_refusals_in_dutch(self):
+        cases = {
+            "2027-13-01": '"2027-13-01" is geen datum: er is geen maand 13',
+            "2027-04-00": '"2027-04-00" is geen datum: er is geen dag 0',
+            "1-4-2027": '"1-4-2027" is geen datum van de vorm JJJJ-MM-DD',
+        }
+        for given, dutch in cases.items():
+            with self.subTest(given=given):
+                with self.assertRaises(fives.InvalidArgument) as cm:
+                    fives.Journal.from_dict({"team": {
+                        "id": "t", "name": "T", "members": [
+                            {"id": "a", "display_name": "A",
+                             "joined": given}]}})
+                self.assertEqual(cm.exception.text("nl"), dutch)
+                self.assertIn(given, str(cm.exception))
+
     def test_failed_call_changes_nothing(self):
         with team() as j:
             before = j.to_bytes()

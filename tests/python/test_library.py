@@ -32,8 +32,12 @@ class TableTest(unittest.TestCase):
             func = getattr(lib, name)
             self.assertEqual(func.argtypes, argtypes, name)
             self.assertEqual(func.restype, restype, name)
-            if restype is ctypes.c_int:
+            if restype is ctypes.c_int and name in _ffi.QUIET_FUNCTIONS:
+                # They leave the last error as it is: no _check.
+                self.assertIsNone(errcheck, name)
+            elif restype is ctypes.c_int:
                 self.assertIs(func.errcheck, _ffi._check, name)
+        self.assertLessEqual(_ffi.QUIET_FUNCTIONS, set(_ffi.FUNCTION_NAMES))
 
     def test_struct_matches_header(self):
         self.assertEqual(ctypes.sizeof(_ffi.PillarStatsStruct), 120)
@@ -193,6 +197,80 @@ class ErrorTest(unittest.TestCase):
         # A successful call clears it.
         fives.catalog()
         self.assertEqual(lib.fives_last_error(), b"")
+
+    def test_error_without_detail_reads_as_its_message(self):
+        # A format only a program can get wrong: no detail, and the text
+        # for people is the English message in every language.
+        lib = _ffi.lib()
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            _ffi.call_buffer(lib.fives_catalog, 7)
+        e = cm.exception
+        message = ("format: 7 is not FIVES_FORMAT_BINARY (1), "
+                   "FIVES_FORMAT_JSON (2) or FIVES_FORMAT_TEXT (3)")
+        self.assertEqual(str(e), message)
+        self.assertIsNone(e.detail)
+        self.assertEqual(e.detail_code, "")
+        self.assertEqual(e.text(), message)
+        self.assertEqual(e.text("nl"), message)
+        self.assertEqual(e.to_message(), {"status": 3, "message": message})
+        self.assertIsInstance(e.error, bytes)
+
+    def test_reading_the_detail_leaves_the_last_error(self):
+        lib = _ffi.lib()
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            _ffi.call_buffer(lib.fives_catalog, 7)
+        before = lib.fives_last_error()
+        self.assertEqual(before.decode(), str(cm.exception))
+        buf = _ffi.Buffer()
+        self.assertEqual(
+            lib.fives_last_error_detail(ctypes.byref(buf), _ffi.FORMAT_JSON),
+            0)
+        try:
+            self.assertEqual(json.loads(ctypes.string_at(buf.data, buf.len)),
+                             {"status": 3, "message": before.decode()})
+        finally:
+            lib.fives_buffer_free(ctypes.byref(buf))
+        self.assertEqual(
+            lib.fives_last_error_text(ctypes.byref(buf), b"nl"), 0)
+        try:
+            self.assertEqual(ctypes.string_at(buf.data, buf.len), before)
+        finally:
+            lib.fives_buffer_free(ctypes.byref(buf))
+        self.assertEqual(lib.fives_last_error(), before)
+        # The codes of the two calls on the last error come back as they
+        # are, without raising.
+        self.assertEqual(lib.fives_last_error_text(ctypes.byref(buf), b"de"),
+                         fives.StatusCode.INVALID_ARGUMENT)
+        fives.catalog()
+        self.assertEqual(
+            lib.fives_last_error_detail(ctypes.byref(buf), _ffi.FORMAT_JSON),
+            fives.StatusCode.NOT_FOUND)
+        self.assertIsNone(buf.data)
+
+    def test_errors_python_raises_have_a_text(self):
+        message = 'round_id: "r9" not found'
+        e = fives.error_for_code(5, message)
+        self.assertIsNone(e.error)
+        self.assertIsNone(e.detail)
+        self.assertEqual(e.to_message(), {"status": 5, "message": message})
+        self.assertEqual(e.text("nl"), message)
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            e.text("de")
+        self.assertEqual(str(cm.exception),
+                         "language: \"de\" is not supported (en or nl)")
+        with self.assertRaises(TypeError):
+            e.text(None)  # type: ignore[arg-type]
+        self.assertEqual(fives.LibraryError("not loaded").text("nl"),
+                         "not loaded")
+
+    def test_error_text_refuses_what_is_not_an_error(self):
+        lib = _ffi.lib()
+        garbage = b"\xff\xff\xff\xff\xff"
+        with self.assertRaises(fives.InvalidArgument) as cm:
+            _ffi.call_buffer(lib.fives_error_text, garbage, len(garbage),
+                             _ffi.FORMAT_BINARY, b"en")
+        self.assertEqual(str(cm.exception),
+                         "error: the bytes are not a fives.v1.Error")
 
     def test_codes_from_the_library(self):
         tmp = tempfile.mkdtemp()

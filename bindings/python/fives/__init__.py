@@ -17,7 +17,8 @@ environment variable FIVES_LIBRARY, then its own folder, then (only with
 FIVES_SEARCH_BUILD_TREE=1) the build tree of the source checkout, then
 pkg-config and the system's loader path; see :func:`library_path` and
 ``fives._ffi``. Errors raise :class:`fives.Error` subclasses, one per status
-code of the library, carrying its message.
+code of the library, carrying its message (English, for developers) and the
+refusal for people in English or Dutch (:meth:`fives.Error.text`).
 
 Results are typed: frozen dataclasses named after the schema's messages
 (:class:`RoundReport`, :class:`MeetingReport`, :class:`FollowUp`,

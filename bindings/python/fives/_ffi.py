@@ -33,8 +33,11 @@ stays loaded, and loading a second copy into the process would abort it
 
 Every function of fives.h is declared once in ``_FUNCTIONS`` as
 ``(name, argtypes, restype, errcheck)``. Functions returning a status get
-``_check`` as errcheck: a non-zero code raises the exception class for that
-code with the message of ``fives_last_error()``.
+``_check`` as errcheck (all but the two of ``QUIET_FUNCTIONS``): a non-zero
+code raises the exception class for that code with the message of
+``fives_last_error()`` and the whole failure of
+``fives_last_error_detail()``, which :meth:`fives.Error.text` writes for
+people in a language.
 """
 
 from __future__ import annotations
@@ -126,10 +129,27 @@ def _last_error() -> str:
     return (message or b"").decode("utf-8", errors="replace")
 
 
+def _last_failure() -> Optional[bytes]:
+    """The thread's last failure as a serialized fives.v1.Error (its code,
+    message and detail), or None when the library cannot give it (memory
+    ran out). Read right after the failed call: fives_last_error_detail
+    leaves the last error as it is."""
+    if _lib is None:
+        return None
+    buf = Buffer()
+    try:
+        if _lib.fives_last_error_detail(ctypes.byref(buf),
+                                        FORMAT_BINARY) != FIVES_OK:
+            return None
+        return ctypes.string_at(buf.data, buf.len) if buf.data else b""
+    finally:
+        _lib.fives_buffer_free(ctypes.byref(buf))
+
+
 def _check(result: int, func: Any, arguments: Tuple[Any, ...]) -> int:
     """errcheck of every function returning a status."""
     if result != FIVES_OK:
-        raise error_for_code(result, _last_error())
+        raise error_for_code(result, _last_error(), _last_failure())
     return result
 
 
@@ -147,6 +167,14 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
     ("fives_limit_set", [c_int, c_int64], c_int, _check),
     ("fives_limit_get", [c_int], c_int64, None),
     ("fives_limit_name", [c_int], c_char_p, None),
+    # Failures as fives.v1.Error messages, and their text for people. The
+    # two on the last error leave it as it is, so their codes are read as
+    # they come (no _check, which would read the last error).
+    ("fives_error_take_detail", [_buffer_p, c_void_p, c_int], c_int, _check),
+    ("fives_last_error_detail", [_buffer_p, c_int], c_int, None),
+    ("fives_last_error_text", [_buffer_p, _str], c_int, None),
+    ("fives_error_text", [_buffer_p, _bytes_p, c_size_t, c_int, _str], c_int,
+     _check),
     # Messages.
     ("fives_message_convert", [_buffer_p, _str, _bytes_p, c_size_t, c_int,
                                c_int], c_int, _check),
@@ -243,6 +271,10 @@ _FUNCTIONS: Tuple[Tuple[str, List[Any], Any, Any], ...] = (
 )
 
 FUNCTION_NAMES = tuple(entry[0] for entry in _FUNCTIONS)
+# The functions returning a status without _check: they neither clear nor
+# replace the thread's last error.
+QUIET_FUNCTIONS = frozenset(("fives_last_error_detail",
+                             "fives_last_error_text"))
 
 _NAMES = ("libfives.so.0", "libfives.so")
 _lock = threading.Lock()
