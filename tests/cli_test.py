@@ -1889,10 +1889,11 @@ class CharterSignalsTest(JournalCase):
             (["check", "record", "--date", "2026-03-10", "--signal",
               "money:1"], '--signal "money:1": "money" is not a pillar'),
             (["check", "record", "--date", "2026-03-10", "--signal",
-              "strategy:4"], "4 is outside the 3 warning signals of strategy "
-                             "(1..3"),
+              "strategy:4"], "4 is outside the 3 warning signals of Strategy "
+                             "(1 to 3"),
             (["check", "record", "--date", "2026-03-10", "--signal",
-              "success:0"], "0 is outside the 2 warning signals of success"),
+              "success:0"], "0 is outside the 2 warning signals of "
+                            "Success factors"),
             (["check", "record", "--date", "2026-03-10", "--signal",
               "strategy:two"], '"two" is not a whole number'),
             (["check", "record", "--date", "2026-03-10", "--signal",
@@ -1902,7 +1903,7 @@ class CharterSignalsTest(JournalCase):
             (["check", "tick", "c1"], "no --signal"),
             (["check", "tick", "--signal", "strategy:1"], "missing argument"),
             (["check", "tick", "c1", "--signal", "steering:9"],
-             "outside the 3 warning signals of steering"),
+             "outside the 3 warning signals of Steering"),
         ]:
             with self.subTest(args=args):
                 self.usage(args, fragment)

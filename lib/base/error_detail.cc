@@ -4,12 +4,20 @@
 #include <utility>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/escaping.h"
 #include "absl/types/optional.h"
+#include "fives/string_rules.h"
 
 namespace fives {
 
 ErrorArgument::ErrorArgument(absl::string_view text) {
-  arg_.set_text(std::string(text));
+  // A proto3 string holds UTF-8 only: other bytes (a file's, a host's) are
+  // shown escaped, so the detail still parses.
+  if (ValidUtf8Prefix(text) == text.size()) {
+    arg_.set_text(std::string(text));
+  } else {
+    arg_.set_text(absl::CHexEscape(text));
+  }
 }
 
 ErrorArgument::ErrorArgument(Pillar pillar) {
