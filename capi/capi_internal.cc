@@ -58,33 +58,6 @@ int RunGuarded(absl::FunctionRef<int()> body) noexcept {
   }
 }
 
-// `text` with every byte that is not part of well-formed UTF-8 written as
-// \xNN: the strings of a fives.v1.Error must be UTF-8 for it to parse back,
-// while a message may quote bytes a host passed in (a malformed JSON
-// input). Valid text stays as it is.
-std::string AsUtf8(absl::string_view text) {
-  std::string out;
-  while (!text.empty()) {
-    const size_t valid = ValidUtf8Prefix(text);
-    out.append(text.data(), valid);
-    text.remove_prefix(valid);
-    if (text.empty()) break;
-    absl::StrAppend(
-        &out, "\\x",
-        absl::Hex(static_cast<unsigned char>(text.front()), absl::kZeroPad2));
-    text.remove_prefix(1);
-  }
-  return out;
-}
-
-void SetUtf8(absl::string_view text, std::string* field) {
-  if (ValidUtf8Prefix(text) == text.size()) {
-    field->assign(text.data(), text.size());
-  } else {
-    *field = AsUtf8(text);
-  }
-}
-
 }  // namespace
 
 const char* LastError() { return last_failure.message.c_str(); }
@@ -94,13 +67,11 @@ const FailedCall* LastFailure() {
 }
 
 v1::Error ErrorProto(const FailedCall& failure) {
-  v1::Error error;
+  // The code and the message as the call reported them (out of memory has
+  // no status to carry them).
+  v1::Error error = ToProto(failure.status);
   error.set_status(failure.code);
-  SetUtf8(failure.message, error.mutable_message());
-  // A detail parses only when its strings are UTF-8 (ErrorDetailOf).
-  if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(failure.status)) {
-    *error.mutable_detail() = *std::move(detail);
-  }
+  error.set_message(EscapeInvalidUtf8(failure.message));
   return error;
 }
 

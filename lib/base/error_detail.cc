@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "absl/strings/cord.h"
-#include "absl/strings/escaping.h"
 #include "absl/types/optional.h"
 #include "fives/string_rules.h"
 
@@ -13,11 +12,7 @@ namespace fives {
 ErrorArgument::ErrorArgument(absl::string_view text) {
   // A proto3 string holds UTF-8 only: other bytes (a file's, a host's) are
   // shown escaped, so the detail still parses.
-  if (ValidUtf8Prefix(text) == text.size()) {
-    arg_.set_text(std::string(text));
-  } else {
-    arg_.set_text(absl::CHexEscape(text));
-  }
+  arg_.set_text(EscapeInvalidUtf8(text));
 }
 
 ErrorArgument::ErrorArgument(Pillar pillar) {
@@ -78,7 +73,7 @@ absl::Status WithContext(const absl::Status& status, absl::string_view prefix) {
 v1::Error ToProto(const absl::Status& status) {
   v1::Error error;
   error.set_status(static_cast<int>(status.code()));
-  error.set_message(std::string(status.message()));
+  error.set_message(EscapeInvalidUtf8(status.message()));
   if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(status)) {
     *error.mutable_detail() = *std::move(detail);
   }

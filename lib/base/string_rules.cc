@@ -72,6 +72,21 @@ size_t ValidUtf8Prefix(absl::string_view text) {
   }
   return len;
 }
+
+std::string EscapeInvalidUtf8(absl::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const size_t valid = ValidUtf8Prefix(text);
+    out.append(text.data(), valid);
+    text.remove_prefix(valid);
+    if (text.empty()) break;
+    absl::StrAppend(
+        &out, "\\x",
+        absl::Hex(static_cast<unsigned char>(text.front()), absl::kZeroPad2));
+    text.remove_prefix(1);
+  }
+  return out;
+}
 TextKind KindOfField(absl::string_view field_name) {
   if (field_name == "id" || absl::EndsWith(field_name, "_id") ||
       absl::EndsWith(field_name, "_ids")) {

@@ -144,5 +144,62 @@ class FullyDutchTest(unittest.TestCase):
         self.assertTrue(words(page) & self.english)
 
 
+class RefusalsInDutchTest(unittest.TestCase):
+    """A refusal a team member causes reads as Dutch as the screens do."""
+
+    def setUp(self):
+        self.english, _ = catalog_words()
+        self.j = dutch_journal()
+        self.j.start_round("r3", D(2026, 5, 4))
+
+    def tearDown(self):
+        self.j.close()
+
+    def refusals(self):
+        """Each call that must be refused, with the exception it raises."""
+        j = self.j
+        yield fives.AlreadyExists, lambda: j.add_member(
+            "anne", "Anne", D(2026, 4, 1))
+        yield fives.NotFound, lambda: j.add_response(
+            "r3", "zoe", [3, 3, 3, 3, 3])
+        yield fives.FailedPrecondition, lambda: j.add_response(
+            "r2", "anne", [3, 3, 3, 3, 3])
+        yield fives.NotFound, lambda: j.open_action("a9", D(2026, 4, 1))
+        yield fives.FailedPrecondition, lambda: j.open_action(
+            "a1", D(2026, 4, 1))
+        yield fives.InvalidArgument, lambda: j.add_feedback(
+            "a2", D(2026, 1, 1), "anne", "Vroeg", 10)
+        yield fives.AlreadyExists, lambda: j.start_round("r1", D(2026, 5, 4))
+        yield fives.NotFound, lambda: j.import_scores_csv(
+            "r9", "Lid;Structuur\nanne;4\n")
+        yield fives.InvalidArgument, lambda: j.import_scores_csv(
+            "r3", "Lid;Stip & strategie;Synergie & sterktes;Structuur;"
+            "Sturing;Succesfactoren\nanne;4;4;9;4;4\nzoe;3;3;3;3;3\n")
+
+    def test_no_english_word_of_the_catalog(self):
+        count = 0
+        for kind, call in self.refusals():
+            with self.assertRaises(fives.Error) as caught:
+                call()
+            error = caught.exception
+            count += 1
+            with self.subTest(message=str(error)):
+                self.assertIsInstance(error, kind)
+                self.assertNotEqual(error.detail_code, "")
+                dutch = error.text("nl")
+                self.assertEqual(words(dutch) & self.english, set(), dutch)
+                self.assertNotEqual(dutch, error.text("en"))
+                self.assertNotIn(str(error), dutch)
+        self.assertEqual(count, 9)
+
+    def test_a_refusal_worked_out_by_hand(self):
+        with self.assertRaises(fives.NotFound) as caught:
+            self.j.add_response("r3", "zoe", [3, 3, 3, 3, 3])
+        self.assertEqual(caught.exception.text("nl"),
+                         '"zoe" is geen lid van team "dt"')
+        self.assertEqual(caught.exception.text("en"),
+                         '"zoe" is not a member of team "dt"')
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -14,6 +14,8 @@
 #ifndef FIVES_STRING_RULES_H_
 #define FIVES_STRING_RULES_H_
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "fives/limits.h"
@@ -33,6 +35,12 @@ enum class TextKind {
 /// it is. Protobuf exports no such check (its validator is internal, and
 /// moved to utf8_range in protobuf 22), nor does Abseil.
 size_t ValidUtf8Prefix(absl::string_view text);
+
+/// `text` with every byte that is not part of well-formed UTF-8 written as
+/// \xNN, valid text as it is: for a message or an argument that quotes
+/// bytes a host passed in, in a proto3 string (which must be UTF-8 to parse
+/// back).
+std::string EscapeInvalidUtf8(absl::string_view text);
 
 /// The number of code points of UTF-8 `text` (every byte that does not
 /// continue a sequence): the width of a text in a terminal's columns or a
