@@ -37,7 +37,7 @@ enum class TextKind {
 size_t ValidUtf8Prefix(absl::string_view text);
 
 /// `text` with every byte that is not part of well-formed UTF-8 written as
-/// \xNN, valid text as it is: for a message or an argument that quotes
+/// `\xNN`, valid text as it is: for a message or an argument that quotes
 /// bytes a host passed in, in a proto3 string (which must be UTF-8 to parse
 /// back).
 std::string EscapeInvalidUtf8(absl::string_view text);
