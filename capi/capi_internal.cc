@@ -44,16 +44,19 @@ void FailOutOfMemory() noexcept {
 // the log line is held back while a call runs. From protobuf 22 on (no
 // LogSilencer) protobuf logs through Abseil's logging, which belongs to the
 // host: it sets what reaches stderr (absl::SetStderrThreshold, log sinks).
-int RunGuarded(absl::FunctionRef<int()> body) noexcept {
+// A failure that escapes as an exception is recorded as the call's when
+// `record`, and only returned otherwise (QuietCall).
+int RunGuarded(absl::FunctionRef<int()> body, bool record) noexcept {
   try {
 #ifdef FIVES_PROTOBUF_LOG_SILENCER
     google::protobuf::LogSilencer silence;
 #endif
     return body();
   } catch (const std::bad_alloc&) {
-    FailOutOfMemory();
+    if (record) FailOutOfMemory();
     return FIVES_RESOURCE_EXHAUSTED;
   } catch (...) {
+    if (!record) return FIVES_INTERNAL;
     return Fail(absl::InternalError("unexpected failure inside fives"));
   }
 }
@@ -97,7 +100,7 @@ int Done(const absl::Status& status) {
 
 int GuardedCall(const void* first_argument,
                 absl::FunctionRef<int()> body) noexcept {
-  const int code = RunGuarded(body);
+  const int code = RunGuarded(body, /*record=*/true);
   if (code != FIVES_OK && first_argument != nullptr) {
     KeepFailure(first_argument, last_failure);
   }
@@ -105,16 +108,7 @@ int GuardedCall(const void* first_argument,
 }
 
 int QuietCall(absl::FunctionRef<int()> body) noexcept {
-  try {
-#ifdef FIVES_PROTOBUF_LOG_SILENCER
-    google::protobuf::LogSilencer silence;
-#endif
-    return body();
-  } catch (const std::bad_alloc&) {
-    return FIVES_RESOURCE_EXHAUSTED;
-  } catch (...) {
-    return FIVES_INTERNAL;
-  }
+  return RunGuarded(body, /*record=*/false);
 }
 
 int CodeOf(const absl::Status& status) {

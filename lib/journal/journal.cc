@@ -181,25 +181,19 @@ absl::Status Journal::RecordLeave(absl::string_view id, absl::CivilDay left) {
   }
   for (const v1::Round& r : proto_.rounds()) {
     if (StoredDay(r.date()) < left) continue;
+    // An open round keeps responses, a confidential one participants.
+    bool answered = false;
     for (const v1::Response& response : r.responses()) {
-      if (response.member_id() == id) {
-        return WithDetail(
-            absl::FailedPreconditionError(absl::StrCat(
-                "left: \"", id, "\" answered round \"", r.id(), "\" of ",
-                r.date(), ", not before ", FormatCivilDate(left))),
-            v1::ERROR_CODE_MEMBER_LEAVE_AFTER_ROUND,
-            {std::string(id), r.id(), r.date(), FormatCivilDate(left)});
-      }
+      answered |= response.member_id() == id;
     }
-    for (const std::string& p : r.participants()) {
-      if (p == id) {
-        return WithDetail(
-            absl::FailedPreconditionError(absl::StrCat(
-                "left: \"", id, "\" answered round \"", r.id(), "\" of ",
-                r.date(), ", not before ", FormatCivilDate(left))),
-            v1::ERROR_CODE_MEMBER_LEAVE_AFTER_ROUND,
-            {std::string(id), r.id(), r.date(), FormatCivilDate(left)});
-      }
+    for (const std::string& p : r.participants()) answered |= p == id;
+    if (answered) {
+      return WithDetail(
+          absl::FailedPreconditionError(absl::StrCat(
+              "left: \"", id, "\" answered round \"", r.id(), "\" of ",
+              r.date(), ", not before ", FormatCivilDate(left))),
+          v1::ERROR_CODE_MEMBER_LEAVE_AFTER_ROUND,
+          {std::string(id), r.id(), r.date(), FormatCivilDate(left)});
     }
   }
   Team t = team();
