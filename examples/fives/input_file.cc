@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
 #include "fives/journal_io.h"
 
 namespace fives::cli {
@@ -10,7 +11,9 @@ absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
   FileOps files;
   absl::StatusOr<std::string> data = files.ReadFile(path);
   if (absl::IsNotFound(data.status())) {
-    return absl::NotFoundError(absl::StrCat(path, " does not exist"));
+    return WithDetail(
+        absl::NotFoundError(absl::StrCat(path, " does not exist")),
+        v1::ERROR_CODE_INPUT_MISSING, {path});
   }
   return data;
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "command_line.h"
+#include "fives/error_detail.h"
 #include "fives/journal_io.h"
 #include "fives/text_format.h"
 #include "google/protobuf/struct.pb.h"
@@ -44,8 +45,9 @@ int UpdateJournal(
 absl::Status CheckNoFile(const std::string& path) {
   struct stat info;
   if (::lstat(path.c_str(), &info) == 0) {
-    return absl::AlreadyExistsError(
-        absl::StrCat(path, " already exists; it is left as it is"));
+    return WithDetail(absl::AlreadyExistsError(absl::StrCat(
+                          path, " already exists; it is left as it is")),
+                      v1::ERROR_CODE_FILE_EXISTS, {path});
   }
   if (errno != ENOENT) {
     return absl::ErrnoToStatus(errno, absl::StrCat("stat ", path));

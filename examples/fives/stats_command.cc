@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/error_detail.h"
 #include "fives/report_text.h"
 #include "fives/score_stats.h"
 #include "fives/text_format.h"
@@ -20,12 +21,14 @@ absl::StatusOr<int> ParseScore(const std::string& text) {
   int score = 0;
   if (!absl::SimpleAtoi(text, &score) ||
       text.find_first_not_of("0123456789+-") != std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("stats: \"", text, "\" is not a score (an integer 1..5)"));
+    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                          "\"", text, "\" is not a score (an integer 1..5)")),
+                      v1::ERROR_CODE_STATS_NOT_A_SCORE, {text});
   }
   if (!IsValidScore(score)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("stats: ", score, " is outside 1..5"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(score, " is outside 1..5")),
+        v1::ERROR_CODE_STATS_NOT_A_SCORE, {text});
   }
   return score;
 }
@@ -65,11 +68,11 @@ int RunStats(const ParsedArgs& args) {
   std::vector<int> scores;
   for (const std::string& word : args.positional) {
     absl::StatusOr<int> score = ParseScore(word);
-    if (!score.ok()) return UsageError("", score.status());
+    if (!score.ok()) return UsageError("stats", score.status());
     scores.push_back(*score);
   }
   absl::StatusOr<ScoreStats> stats = ComputeScoreStats(scores);
-  if (!stats.ok()) return UsageError("", stats.status());
+  if (!stats.ok()) return UsageError("stats", stats.status());
 
   if (args.Switch("json")) {
     absl::PrintF("%s\n", PrintJson(ToProto(*stats)));

@@ -75,9 +75,45 @@ uint32_t Crc32(absl::string_view data) {
   return static_cast<uint32_t>(crc);
 }
 
+// The file a temporary file stands for ("mt.journal" of
+// "mt.journal.tmp-67aXzy"): people are told of the file they named.
+std::string TargetOfTemp(absl::string_view path) {
+  const size_t at = path.rfind(".tmp-");
+  if (at != absl::string_view::npos && path.size() - at == 11) {
+    return std::string(path.substr(0, at));
+  }
+  return std::string(path);
+}
+
+// The reason of a failed system call in people's words: a catalog phrase
+// for the reasons a person can mend, the system's own words otherwise.
+ErrorArgument ErrnoReason(int error) {
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+      return ErrorArgument::Phrase("errno_no_folder");
+    case EACCES:
+    case EPERM:
+      return ErrorArgument::Phrase("errno_no_access");
+    case EISDIR:
+      return ErrorArgument::Phrase("errno_is_folder");
+    case ENOSPC:
+    case EDQUOT:
+      return ErrorArgument::Phrase("errno_disk_full");
+    case EROFS:
+      return ErrorArgument::Phrase("errno_read_only");
+    default:
+      // The system's words, as thread-safe as ErrnoToStatus finds them.
+      return ErrorArgument(
+          absl::StripPrefix(absl::ErrnoToStatus(error, "").message(), ": "));
+  }
+}
+
 absl::Status ErrnoError(int error, absl::string_view what,
                         absl::string_view path) {
-  return absl::ErrnoToStatus(error, absl::StrCat(what, " ", path));
+  return WithDetail(absl::ErrnoToStatus(error, absl::StrCat(what, " ", path)),
+                    v1::ERROR_CODE_FILE_SYSTEM,
+                    {TargetOfTemp(path), ErrnoReason(error)});
 }
 
 // Closes a descriptor when it goes out of scope.

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "hash_table.h"
 
 namespace fives {
@@ -10,9 +11,11 @@ absl::StatusOr<v1::RoundReport> BuildRoundReport(const Team& team,
                                                  const Round& round,
                                                  const ReportOptions& options) {
   if (round.is_confidential() && !round.is_closed()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "round \"", round.id(),
-        "\": a confidential round is reported only once it is closed"));
+    return WithDetail(
+        absl::FailedPreconditionError(absl::StrCat(
+            "round \"", round.id(),
+            "\": a confidential round is reported only once it is closed")),
+        v1::ERROR_CODE_ROUND_CONFIDENTIAL_OPEN, {round.id()});
   }
   v1::RoundReport report;
   report.set_team_id(team.id());
