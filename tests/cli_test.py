@@ -1545,10 +1545,10 @@ class CharterTest(JournalCase):
         super().setUp()
         self.init_team()
         out = self.ok("charter", "set", "--date", "2026-03-01", KNOWN_CHARTER)
-        self.assertIn("charter set on 2026-03-01", out)
+        self.assertIn("charter set on 1 March 2026; warnings: 3\n", out)
         # Warnings pass: one KPI, an update on the agenda, a passed moment.
-        self.assertIn("warning: steering.kpis: 1 KPIs, the method asks 6 to 10",
-                      out)
+        self.assertIn("  warning: steering.kpis: 1 KPIs; the method asks 6 to "
+                      "10\n", out)
         self.assertIn("structure.agenda[0].kind", out)
         self.assertIn("steering.moments[0].date", out)
 

@@ -29,31 +29,6 @@ std::string SignalCountLine(Pillar pillar, const v1::SignalCount& s, int checks,
           lang));
 }
 
-// A finding in the reader's language: its catalog phrase with its
-// arguments, the words among them translated too; the English message for
-// a finding without a code.
-std::string FindingText(const v1::Finding& f, Language lang) {
-  if (f.code().empty()) return f.message();
-  std::vector<std::string> args(f.args().begin(), f.args().end());
-  auto word = [&](size_t i, absl::string_view prefix) {
-    if (i < args.size()) args[i] = Say(absl::StrCat(prefix, args[i]), lang);
-  };
-  auto date = [&](size_t i) {
-    if (i < args.size()) args[i] = FormatLongDate(args[i], lang);
-  };
-  if (f.code() == "not_member" || f.code() == "follow_up_passed" ||
-      f.code() == "moment_passed") {
-    date(1);
-  }
-  if (f.code() == "model_differs") {
-    word(1, "decision_model_");
-    word(2, "decision_model_");
-  } else if (f.code() == "moment_passed") {
-    word(0, "moment_");
-  }
-  return SayWith(absl::StrCat("finding_", f.code()), lang, args);
-}
-
 // The lines of one pillar after its readiness.
 void PillarLines(const v1::PillarCharterReview& pr, Pillar pillar, int checks,
                  Language lang, Outline& out) {
