@@ -293,6 +293,56 @@ TEST(CharterCheckTest, MissedSteeringMomentWarns) {
   EXPECT_THAT(CheckCharter(j, kAsOf), IsEmpty());
 }
 
+// A finding as the review lists it, and in each language's words: the
+// decision models and the steering moment translated, the date written
+// long.
+TEST(CharterCheckTest, FindingAsProtoAndInWords) {
+  v1::Journal j = WithCharter(FullCharter());
+  j.mutable_charter()->mutable_structure()->mutable_decision_log(0)->set_model(
+      v1::DECISION_MODEL_MAJORITY);
+  j.mutable_charter()->mutable_steering()->mutable_moments(1)->set_held(false);
+  const std::vector<CharterFinding> findings = CheckCharter(j, kAsOf);
+  ASSERT_EQ(findings.size(), 2u) << Describe(findings);
+
+  const v1::Finding model = ToProto(findings[0]);
+  EXPECT_EQ(model.severity(), v1::FINDING_SEVERITY_WARNING);
+  EXPECT_EQ(model.field(), "structure.decision_log[0].model");
+  EXPECT_EQ(model.message(), findings[0].message);
+  EXPECT_EQ(model.code(), "model_differs");
+  EXPECT_THAT(model.args(), ElementsAre("budget", "majority", "consent"));
+  EXPECT_EQ(FindingText(model, Language::kEnglish),
+            "\"budget\" was decided by majority vote, the register says "
+            "consent");
+  EXPECT_EQ(FindingText(model, Language::kDutch),
+            "voor \"budget\" is meerderheid gebruikt, het register zegt "
+            "consent");
+
+  const v1::Finding moment = ToProto(findings[1]);
+  EXPECT_EQ(moment.field(), "steering.moments[1].date");
+  EXPECT_EQ(FindingText(moment, Language::kEnglish),
+            "the talent steering moment of 1 April 2026 has passed without "
+            "being held");
+  EXPECT_EQ(FindingText(moment, Language::kDutch),
+            "het stuurmoment talent van 1 april 2026 is voorbij zonder dat "
+            "het gehouden is");
+
+  // The review holds the same findings.
+  const v1::CharterReview review = ReviewCharter(j, kAsOf, 365);
+  const auto& structure = review.pillars(PillarIndex(Pillar::kStructure));
+  ASSERT_EQ(structure.findings_size(), 1);
+  EXPECT_TRUE(MessageDifferencer::Equals(structure.findings(0), model));
+
+  // Without a code: the English message, whatever the language.
+  CharterFinding bare = findings[0];
+  bare.code.clear();
+  bare.args.clear();
+  bare.severity = CharterFinding::kError;
+  const v1::Finding error = ToProto(bare);
+  EXPECT_EQ(error.severity(), v1::FINDING_SEVERITY_ERROR);
+  EXPECT_THAT(error.args(), IsEmpty());
+  EXPECT_EQ(FindingText(error, Language::kDutch), bare.message);
+}
+
 TEST(CharterCheckTest, PassedFollowUpWarns) {
   v1::Journal j = WithCharter(FullCharter());
   v1::DecisionRecord* d =

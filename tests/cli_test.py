@@ -957,6 +957,239 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
                 self.assertIn("--lang en|nl", out)
 
 
+class ConfirmationsInTheTeamsLanguageTest(JournalCase):
+    """What a command prints after a change is in --lang too: every line
+    from the catalog, dates written long ("5 januari 2026"), the documents
+    of plan, action update and check in the language; only ids, names,
+    paths, the charter's field names and the command's own words (fives,
+    its flags) stay as they were typed."""
+
+    CHARTER = ('steering { kpis { name: "NPS" owner_id: "anna" } '
+               'moments { kind: "budget" date: "2026-02-10" } }')
+
+    def steps(self, folder):
+        """(arguments, journal, Dutch, English) of a team's cycle, in order;
+        journal None is the team's own."""
+        csv = os.path.join(folder, "scores.csv")
+        with open(csv, "w", encoding="utf-8") as f:
+            f.write("lid;strategy;synergy;structure;steering;success\n"
+                    "bram;4;3;5;3;3\ncarla;3;4;1;4;\n")
+        one = os.path.join(folder, "one.csv")
+        with open(one, "w", encoding="utf-8") as f:
+            f.write("lid;strategy;synergy;structure;steering;success\n"
+                    "anna;4;4;3;3;4\n")
+        journal = os.path.join(folder, "mt.journal")
+        out = os.path.join(folder, "export.json")
+        copy = os.path.join(folder, "copy.journal")
+        check_nl = ("Check c1 op 24 maart 2026, geleid door anna (Anna)\n"
+                    "  besproken acties: a1 klaar\n"
+                    "  besproken acties: a2 loopt door\n")
+        check_en = ("Check c1 on 24 March 2026, led by anna (Anna)\n"
+                    "  reviews: a1 done\n"
+                    "  reviews: a2 kept\n")
+        return [
+            (["init", "--team", "mt", "--name", "Ons MT"], None,
+             f"journaal {journal} aangemaakt voor team mt (Ons MT)\n",
+             f"created journal {journal} for team mt (Ons MT)\n"),
+            (["member", "add", "anna", "Anna", "--date", "2026-01-05"], None,
+             "lid anna (Anna) kwam erbij op 5 januari 2026\n",
+             "member anna (Anna) joined on 5 January 2026\n"),
+            (["member", "add", "bram", "Bram", "--date", "2026-01-05"], None,
+             "lid bram (Bram) kwam erbij op 5 januari 2026\n",
+             "member bram (Bram) joined on 5 January 2026\n"),
+            (["member", "add", "carla", "Carla", "--date", "2026-01-05"],
+             None,
+             "lid carla (Carla) kwam erbij op 5 januari 2026\n",
+             "member carla (Carla) joined on 5 January 2026\n"),
+            (["round", "start", "r1", "--date", "2026-02-02", "--mode", "open",
+              "--partial"], None,
+             "ronde r1 gestart op 2 februari 2026 (open, gedeeltelijke "
+             "antwoorden toegestaan): 3 leden kunnen antwoorden\n",
+             "round r1 started on 2 February 2026 (open, partial responses "
+             "allowed): 3 members can respond\n"),
+            (["round", "score", "r1", "anna", "4", "4", "2", "3", "4"], None,
+             "ronde r1: het antwoord van anna is vastgelegd (1 van de 3 "
+             "leden)\n",
+             "round r1: the response of anna is recorded (1 of 3 members)\n"),
+            (["round", "import", "r1", "--csv", csv], None,
+             f"ronde r1: 2 antwoorden geïmporteerd uit {csv}\n",
+             f"round r1: 2 responses imported from {csv}\n"),
+            (["round", "close", "r1", "--date", "2026-02-09"], None,
+             "ronde r1 gesloten op 9 februari 2026 (fives report --round "
+             "r1)\n",
+             "round r1 closed on 9 February 2026 (fives report --round r1)\n"),
+            (["plan", "r1", "--date", "2026-02-10", "--focus", "structure",
+              "--action", "anna|Besluitentabel|Een tabel in de map",
+              "--action",
+              "bram|Vier blokken|Elke agenda in vier blokken|2026-03-01"],
+             None,
+             "Plan p1 op ronde r1 (10 februari 2026): focus Structuur\n"
+             "    a1  [voorgesteld]  uiterlijk 12 maart 2026  anna  "
+             "Structuur: Besluitentabel (zichtbaar: Een tabel in de map)\n"
+             "    a2  [voorgesteld]  uiterlijk 1 maart 2026  bram  "
+             "Structuur: Vier blokken (zichtbaar: Elke agenda in vier "
+             "blokken)\n"
+             "de acties zijn voorgesteld: zet elke actie open met fives "
+             "action update ID open --date YYYY-MM-DD\n",
+             "Plan p1 on round r1 (10 February 2026): focus Structure\n"
+             "    a1  [proposed]  due 12 March 2026  anna  "
+             "Structure: Besluitentabel (visible: Een tabel in de map)\n"
+             "    a2  [proposed]  due 1 March 2026  bram  "
+             "Structure: Vier blokken (visible: Elke agenda in vier "
+             "blokken)\n"
+             "the actions are proposed: open each with fives action update "
+             "ID open --date YYYY-MM-DD\n"),
+            (["action", "update", "a1", "open", "--date", "2026-02-11"], None,
+             "a1  [open]  uiterlijk 12 maart 2026  anna  Structuur: "
+             "Besluitentabel (zichtbaar: Een tabel in de map)\n",
+             "a1  [open]  due 12 March 2026  anna  Structure: "
+             "Besluitentabel (visible: Een tabel in de map)\n"),
+            (["action", "update", "a2", "open", "--date", "2026-02-11"], None,
+             "a2  [open]  uiterlijk 1 maart 2026  bram  Structuur: "
+             "Vier blokken (zichtbaar: Elke agenda in vier blokken)\n",
+             "a2  [open]  due 1 March 2026  bram  Structure: "
+             "Vier blokken (visible: Elke agenda in vier blokken)\n"),
+            (["action", "feedback", "a1", "--date", "2026-02-12", "--author",
+              "anna", "--text", "Concept gedeeld"], None,
+             "feedback van anna op actie a1 vastgelegd\n",
+             "feedback on a1 by anna recorded\n"),
+            (["charter", "set", "--date", "2026-03-01", self.CHARTER], None,
+             "teamcharter vastgelegd op 1 maart 2026; waarschuwingen: 4\n"
+             "  waarschuwing: strategy.priorities: 0 prioriteiten; de "
+             "methode vraagt er 3 tot 5\n"
+             "  waarschuwing: steering.kpis: 1 KPI's; de methode vraagt er "
+             "6 tot 10\n"
+             "  waarschuwing: steering.kpis[0].priority: bij KPI \"NPS\" "
+             "staat geen prioriteit: noem de prioriteit van de strategie "
+             "waarop hij stuurt\n"
+             "  waarschuwing: steering.moments[0].date: het stuurmoment "
+             "budget van 10 februari 2026 is voorbij zonder dat het "
+             "gehouden is\n",
+             "charter set on 1 March 2026; warnings: 4\n"
+             "  warning: strategy.priorities: 0 priorities; the method asks "
+             "3 to 5\n"
+             "  warning: steering.kpis: 1 KPIs; the method asks 6 to 10\n"
+             "  warning: steering.kpis[0].priority: KPI \"NPS\" names no "
+             "priority: name the strategy priority it steers\n"
+             "  warning: steering.moments[0].date: the budget steering "
+             "moment of 10 February 2026 has passed without being held\n"),
+            (["check", "record", "--date", "2026-03-24", "--review", "a1=done",
+              "--review", "a2=kept"], None,
+             check_nl + "  procesbewaker vanaf nu: bram (Bram)\n",
+             check_en + "  process guardian from now on: bram (Bram)\n"),
+            (["check", "tick", "c1", "--signal", "structure:1"], None,
+             check_nl + "  signaal: structuur:1 Alles komt in het "
+             "MT-overleg terecht, alleen omdat jullie elkaar toch even "
+             "willen spreken.\n"
+             "  procesbewaker vanaf nu: bram (Bram)\n",
+             check_en + "  warning signal: structure:1 Everything ends up "
+             "in the MT meeting simply because you want to talk to each "
+             "other anyway.\n"
+             "  process guardian from now on: bram (Bram)\n"),
+            (["round", "start", "r2", "--date", "2026-03-30"], None,
+             "ronde r2 gestart op 30 maart 2026 (vertrouwelijk): 3 leden "
+             "kunnen antwoorden\n",
+             "round r2 started on 30 March 2026 (confidential): 3 members "
+             "can respond\n"),
+            (["round", "import", "r2", "--csv", one], None,
+             f"ronde r2: 1 antwoord geïmporteerd uit {one}\n",
+             f"round r2: 1 response imported from {one}\n"),
+            (["round", "close", "r2", "--date", "2026-03-31"], None,
+             "ronde r2 gesloten op 31 maart 2026 (fives report --round "
+             "r2)\n",
+             "round r2 closed on 31 March 2026 (fives report --round r2)\n"),
+            (["member", "leave", "bram", "--date", "2026-04-01"], None,
+             "lid bram vertrok op 1 april 2026\n"
+             "de rol van procesbewaker gaat over naar carla\n",
+             "member bram left on 1 April 2026\n"
+             "the process guardian role passes to carla\n"),
+            (["member", "forget", "carla"], None,
+             "lid carla is vergeten: overal vervangen door forgotten-1, de "
+             "feedbackteksten van dit lid zijn verwijderd\n",
+             "member carla is forgotten: forgotten-1 everywhere, their "
+             "feedback texts removed\n"),
+            (["round", "start", "r3", "--date", "2026-05-04"], None,
+             "ronde r3 gestart op 4 mei 2026 (vertrouwelijk): 1 lid kan "
+             "antwoorden\n",
+             "round r3 started on 4 May 2026 (confidential): 1 member can "
+             "respond\n"),
+            (["export", "--out", out], None,
+             f"journaal geëxporteerd naar {out}: team mt (Ons MT): leden 3, "
+             "rondes 3, plannen 1, acties 2, checks 1\n",
+             f"exported the journal to {out}: team mt (Ons MT): 3 members, "
+             "3 rounds, 1 plans, 2 actions, 1 checks\n"),
+            (["import", "--from", out], copy,
+             f"{out} geïmporteerd in {copy}: team mt (Ons MT): leden 3, "
+             "rondes 3, plannen 1, acties 2, checks 1\n",
+             f"imported {out} into {copy}: team mt (Ons MT): 3 members, "
+             "3 rounds, 1 plans, 2 actions, 1 checks\n"),
+        ], journal
+
+    def assert_dutch(self, text, folder):
+        """No English word of the catalog in `text` but the ids, names,
+        paths, field names and command words it quotes."""
+        text = text.replace(folder, "")
+        text = re.sub(r"fives [a-z]+ [^)\n]*", "", text)  # a command
+        text = re.sub(r"[a-z_]+(\.[a-z_]+|\[\d+\])+", "", text)  # a field
+        text = text.replace("forgotten-1", "")  # the pseudonym, an id
+        words = {w.lower()
+                 for w in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", text)}
+        self.assertEqual(words & english_only_words(), set(), text)
+
+    def test_every_confirmation_in_dutch_and_english(self):
+        for lang in ("nl", "en"):
+            folder = os.path.join(self.dir, lang)
+            os.mkdir(folder)
+            steps, journal = self.steps(folder)
+            for args, other, dutch, in_english in steps:
+                with self.subTest(args=args, lang=lang):
+                    result = run(*args, "--journal", other or journal,
+                                 "--lang", lang)
+                    self.assertEqual(result.returncode, 0, result.stderr)
+                    self.assertEqual(result.stderr, "")
+                    self.assertEqual(result.stdout,
+                                     dutch if lang == "nl" else in_english)
+                    if lang == "nl":
+                        self.assert_dutch(result.stdout, folder)
+
+    def test_the_demo_says_where_it_wrote_the_journal(self):
+        for lang, line in (("nl", "journaal opgeslagen in {}\n"),
+                           ("en", "journal written to {}\n")):
+            with self.subTest(lang=lang):
+                path = os.path.join(self.dir, f"demo-{lang}.journal")
+                result = run("demo", "--journal", path, "--lang", lang)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertTrue(result.stdout.endswith(
+                    "\n\n" + line.format(path)), result.stdout[-200:])
+
+    def test_a_bad_language_is_bad_usage(self):
+        # Refused before the journal is read, as every other command does.
+        for command in (
+                ["init", "--team", "mt", "--name", "MT"],
+                ["member", "add", "anna", "Anna", "--date", "2026-01-05"],
+                ["member", "leave", "anna", "--date", "2026-01-05"],
+                ["member", "forget", "anna"],
+                ["round", "start", "r1", "--date", "2026-01-05"],
+                ["round", "score", "r1", "anna", "4", "4", "4", "4", "4"],
+                ["round", "import", "r1", "--csv", "scores.csv"],
+                ["round", "close", "r1", "--date", "2026-01-05"],
+                ["plan", "r1", "--date", "2026-01-05", "--action", "a|b|c"],
+                ["action", "update", "a1", "open", "--date", "2026-01-05"],
+                ["action", "feedback", "a1", "--date", "2026-01-05",
+                 "--author", "anna", "--text", "t"],
+                ["charter", "set", "--date", "2026-01-05", ""],
+                ["check", "record", "--date", "2026-01-05"],
+                ["check", "tick", "c1", "--signal", "structure:1"],
+                ["export", "--out", "x.json"],
+                ["import", "--from", "x.json"]):
+            name = " ".join(command[:2] if command[0] in (
+                "member", "round", "action", "charter", "check")
+                else command[:1])
+            with self.subTest(command=command):
+                self.usage(command + ["--journal", self.path, "--lang", "de"],
+                           f'{name}: --lang: "de" is not supported')
+        self.assertFalse(os.path.exists(self.path))
+
 
 class ScoresCsvImportTest(JournalCase):
     """round import ROUND --csv FILE: a form's or a spreadsheet's scores."""
@@ -1569,10 +1802,10 @@ class CharterTest(JournalCase):
         super().setUp()
         self.init_team()
         out = self.ok("charter", "set", "--date", "2026-03-01", KNOWN_CHARTER)
-        self.assertIn("charter set on 2026-03-01", out)
+        self.assertIn("charter set on 1 March 2026; warnings: 3\n", out)
         # Warnings pass: one KPI, an update on the agenda, a passed moment.
-        self.assertIn("warning: steering.kpis: 1 KPIs, the method asks 6 to 10",
-                      out)
+        self.assertIn("  warning: steering.kpis: 1 KPIs; the method asks 6 to "
+                      "10\n", out)
         self.assertIn("structure.agenda[0].kind", out)
         self.assertIn("steering.moments[0].date", out)
 

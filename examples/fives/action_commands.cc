@@ -5,12 +5,12 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "fives/civil_date.h"
 #include "fives/error_detail.h"
 #include "fives/journal_document.h"
@@ -58,6 +58,10 @@ absl::StatusOr<ActionInput> ParseActionSpec(const std::string& spec) {
 }
 
 int RunPlan(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("plan", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("plan", date.status());
@@ -86,15 +90,11 @@ int RunPlan(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.CreatePlan(input);
     if (!id.ok()) return id.status();
-    v1::DocumentRequest request =
-        DocumentOf(v1::DOCUMENT_KIND_PLAN, Language::kEnglish);
+    v1::DocumentRequest request = DocumentOf(v1::DOCUMENT_KIND_PLAN, *lang);
     request.set_plan_id(*id);
     absl::StatusOr<std::string> plan = RenderJournalDocument(j, request);
     if (!plan.ok()) return plan.status();
-    return absl::StrCat(*plan,
-                        "the actions are proposed: open each with fives "
-                        "action update ID open "
-                        "--date YYYY-MM-DD\n");
+    return absl::StrCat(*plan, Say("done_plan_hint", *lang), "\n");
   });
 }
 
@@ -148,6 +148,10 @@ int List(const ParsedArgs& args) {
 }
 
 int Update(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("action update", lang.status());
+  }
   const std::string& id = args.positional[0];
   const std::string& to = args.positional[1];
   if (to != "open" && to != "done" && to != "drop") {
@@ -171,14 +175,17 @@ int Update(const ParsedArgs& args) {
                      : to == "done" ? j.CompleteAction(id, **date)
                                     : j.DropAction(id, **date, reason);
     if (!s.ok()) return s;
-    v1::DocumentRequest request =
-        DocumentOf(v1::DOCUMENT_KIND_ACTIONS, Language::kEnglish);
+    v1::DocumentRequest request = DocumentOf(v1::DOCUMENT_KIND_ACTIONS, *lang);
     request.set_action_id(id);
     return RenderJournalDocument(j, request);
   });
 }
 
 int Feedback(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("action feedback", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("action feedback", date.status());
@@ -208,7 +215,7 @@ int Feedback(const ParsedArgs& args) {
         !s.ok()) {
       return s;
     }
-    return absl::StrFormat("feedback on %s by %s recorded\n", id, author);
+    return absl::StrCat(Say("done_feedback", *lang, id, author), "\n");
   });
 }
 

@@ -8,8 +8,9 @@
 #include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "fives/charter.h"
-#include "fives/civil_date.h"
+#include "fives/charter_phrases.h"
 #include "fives/error_detail.h"
 #include "fives/journal_document.h"
 #include "fives/text_format.h"
@@ -74,6 +75,10 @@ v1::Charter Merge(const v1::Charter& current, const v1::Charter& input) {
 }
 
 int Set(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("charter set", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("charter set", date.status());
@@ -115,10 +120,19 @@ int Set(const ParsedArgs& args) {
     }
     const std::vector<CharterFinding> findings =
         CheckCharter(j.proto(), **date);
-    std::string out = absl::StrFormat("charter set on %s; warnings: %d\n",
-                                      FormatCivilDate(**date), findings.size());
+    std::string out =
+        absl::StrCat(Say("done_charter_set", *lang, LongDate(**date, *lang),
+                         findings.size()),
+                     "\n");
+    // Each warning after the field it is about, as the charter names it.
     for (const CharterFinding& f : findings) {
-      absl::StrAppend(&out, "  warning: ", f.message, "\n");
+      const std::string text = FindingText(ToProto(f), *lang);
+      absl::StrAppend(&out, "  ",
+                      Say("done_charter_warning", *lang,
+                          f.field.empty() || f.code.empty()
+                              ? text
+                              : absl::StrCat(f.field, ": ", text)),
+                      "\n");
     }
     return out;
   });

@@ -6,7 +6,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "command_line.h"
@@ -124,6 +123,10 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
 }
 
 int Record(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("check record", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("check record", date.status());
@@ -157,8 +160,7 @@ int Record(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.RecordCheck(input);
     if (!id.ok()) return id.status();
-    v1::DocumentRequest request =
-        DocumentOf(v1::DOCUMENT_KIND_CHECK, Language::kEnglish);
+    v1::DocumentRequest request = DocumentOf(v1::DOCUMENT_KIND_CHECK, *lang);
     request.set_check_id(*id);
     return RenderJournalDocument(j, request);
   });
@@ -167,6 +169,10 @@ int Record(const ParsedArgs& args) {
 // fives check tick CHECK --signal PILLAR:N...: warning signals the team
 // ticked at a check already recorded.
 int Tick(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("check tick", lang.status());
+  }
   absl::StatusOr<std::vector<v1::SignalTick>> signals =
       ParseSignalFlags(args.Values("signal"));
   if (!signals.ok()) {
@@ -193,8 +199,7 @@ int Tick(const ParsedArgs& args) {
     if (absl::Status s = j.TickSignals(check_id, *signals); !s.ok()) {
       return s;
     }
-    v1::DocumentRequest request =
-        DocumentOf(v1::DOCUMENT_KIND_CHECK, Language::kEnglish);
+    v1::DocumentRequest request = DocumentOf(v1::DOCUMENT_KIND_CHECK, *lang);
     request.set_check_id(check_id);
     return RenderJournalDocument(j, request);
   });

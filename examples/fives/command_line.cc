@@ -12,6 +12,7 @@
 #include "fives/civil_date.h"
 #include "fives/error_detail.h"
 #include "fives/error_text.h"
+#include "fives/report_text.h"
 
 namespace fives::cli {
 namespace {
@@ -257,6 +258,10 @@ absl::StatusOr<Language> LangFlag(const ParsedArgs& args) {
     return FlagError("--lang", "language", language.status());
   }
   return language;
+}
+
+std::string LongDate(absl::CivilDay day, Language language) {
+  return FormatLongDate(FormatCivilDate(day), language);
 }
 
 absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(const ParsedArgs& args,

@@ -98,6 +98,11 @@ absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(const ParsedArgs& args,
 // The language of --lang.
 absl::StatusOr<Language> LangFlag(const ParsedArgs& args);
 
+// `day` as people read it in `language` ("5 January 2026", "5 januari
+// 2026"; fives::FormatLongDate): the dates of the lines a command prints
+// for people. ISO dates stay in flags, JSON, CSV and errors.
+std::string LongDate(absl::CivilDay day, Language language);
+
 // Parses a date given in an argument (field names it in the error).
 absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,
                                             absl::string_view field);

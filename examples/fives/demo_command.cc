@@ -118,7 +118,10 @@ int RunDemo(const ParsedArgs& args) {
   }
   show(v1::DOCUMENT_KIND_CHARTER_REVIEW, demo->charter_as_of);
   if (!failed.ok()) return Refused("demo", failed);
-  if (write) absl::StrAppend(&out, "\njournal written to ", path, "\n");
+  if (write) {
+    absl::StrAppend(&out, "\n", Say("done_demo_journal", *language, path),
+                    "\n");
+  }
   absl::PrintF("%s", out);
   return kExitOk;
 }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "fives/civil_date.h"
 #include "fives/journal_io.h"
 #include "fives/report_suggestions.h"
@@ -32,16 +33,19 @@ absl::StatusOr<JournalFormat> FormatFlag(const ParsedArgs& args) {
   return format;
 }
 
-std::string Summary(const Journal& j) {
-  return absl::StrFormat(
-      "team %s (%s): %d members, %d rounds, %d plans, %d actions, %d checks",
-      j.proto().team().id(), j.proto().team().name(),
-      j.proto().team().members_size(), j.proto().rounds_size(),
-      j.proto().plans_size(), j.proto().actions_size(),
-      j.proto().checks_size());
+// "team mt (Our MT): 6 members, 2 rounds, ..." in `language`.
+std::string Summary(const Journal& j, Language language) {
+  const v1::Journal& p = j.proto();
+  return Say("done_summary", language, p.team().id(), p.team().name(),
+             p.team().members_size(), p.rounds_size(), p.plans_size(),
+             p.actions_size(), p.checks_size());
 }
 
 int RunInit(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("init", lang.status());
+  }
   const std::string team = args.Value("team");
   const std::string name = args.Value("name");
   if (team.empty() || name.empty()) {
@@ -55,11 +59,15 @@ int RunInit(const ParsedArgs& args) {
   if (absl::Status s = CreateJournalFile(*journal, path); !s.ok()) {
     return Refused("init", s);
   }
-  absl::PrintF("created journal %s for team %s (%s)\n", path, team, name);
+  absl::PrintF("%s\n", Say("done_init", *lang, path, team, name));
   return kExitOk;
 }
 
 int RunExport(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("export", lang.status());
+  }
   absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
     return UsageError("export", format.status());
@@ -93,11 +101,17 @@ int RunExport(const ParsedArgs& args) {
     if (absl::Status s = WriteFileAtomically(out, bytes, ops, force); !s.ok()) {
       return Refused("export", s);
     }
+    absl::PrintF("%s\n",
+                 Say("done_export", *lang, out, Summary(journal, *lang)));
     return kExitOk;
   });
 }
 
 int RunImport(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("import", lang.status());
+  }
   const std::string from = args.Value("from");
   if (from.empty()) {
     return UsageError(absl::StrCat(
@@ -124,7 +138,8 @@ int RunImport(const ParsedArgs& args) {
   const absl::Status saved = force ? SaveJournalFile(*journal, path)
                                    : CreateJournalFile(*journal, path);
   if (!saved.ok()) return Refused("import", saved);
-  absl::PrintF("imported %s into %s: %s\n", from, path, Summary(*journal));
+  absl::PrintF("%s\n",
+               Say("done_import", *lang, from, path, Summary(*journal, *lang)));
   return kExitOk;
 }
 

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "journal_file.h"
 #include "report_output.h"
 
@@ -14,6 +14,10 @@ namespace fives::cli {
 namespace {
 
 int Add(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("member add", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("member add", date.status());
@@ -22,12 +26,16 @@ int Add(const ParsedArgs& args) {
   const std::string& name = args.positional[1];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     if (absl::Status s = j.AddMember(id, name, **date); !s.ok()) return s;
-    return absl::StrFormat("member %s (%s) joined on %s\n", id, name,
-                           args.Value("date"));
+    return absl::StrCat(
+        Say("done_member_add", *lang, id, name, LongDate(**date, *lang)), "\n");
   });
 }
 
 int Leave(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("member leave", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("member leave", date.status());
@@ -36,26 +44,31 @@ int Leave(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     const int terms = j.proto().guardians_size();
     if (absl::Status s = j.RecordLeave(id, **date); !s.ok()) return s;
-    std::string out =
-        absl::StrFormat("member %s left on %s\n", id, args.Value("date"));
+    std::string out = absl::StrCat(
+        Say("done_member_leave", *lang, id, LongDate(**date, *lang)), "\n");
     if (j.proto().guardians_size() > terms) {
-      absl::StrAppend(&out, "the process guardian role passes to ",
-                      j.proto().guardians().rbegin()->member_id(), "\n");
+      absl::StrAppend(&out,
+                      Say("done_guardian_passes", *lang,
+                          j.proto().guardians().rbegin()->member_id()),
+                      "\n");
     }
     return out;
   });
 }
 
 int Forget(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("member forget", lang.status());
+  }
   const std::string& id = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     if (absl::Status s = j.ForgetMember(id); !s.ok()) return s;
     // The pseudonym stands last: forgotten members come after the rest.
     const auto& members = j.proto().team().members();
-    return absl::StrFormat(
-        "member %s is forgotten: %s everywhere, their feedback texts "
-        "removed\n",
-        id, members[members.size() - 1].id());
+    return absl::StrCat(
+        Say("done_member_forget", *lang, id, members[members.size() - 1].id()),
+        "\n");
   });
 }
 

@@ -10,10 +10,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "fives/error_detail.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
@@ -31,6 +31,10 @@ absl::StatusOr<v1::RoundMode> ModeFlag(const ParsedArgs& args) {
 }
 
 int Start(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("round start", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("round start", date.status());
@@ -44,12 +48,17 @@ int Start(const ParsedArgs& args) {
     RoundOptions options = j.NewRoundOptions(id, **date, *mode);
     options.allow_partial = args.Switch("partial");
     if (absl::Status s = j.StartRound(options); !s.ok()) return s;
-    return absl::StrFormat(
-        "round %s started on %s (%s%s): %d members can respond\n", id,
-        args.Value("date"),
-        *mode == v1::ROUND_MODE_OPEN ? "open" : "confidential",
-        options.allow_partial ? ", partial responses allowed" : "",
-        j.team().CountMembersOn(**date));
+    const int members = j.team().CountMembersOn(**date);
+    const std::string key = absl::StrCat(
+        "done_round_start", options.allow_partial ? "_partial" : "",
+        members == 1 ? "_one" : "");
+    return absl::StrCat(
+        Say(key, *lang, id, LongDate(**date, *lang),
+            Say(*mode == v1::ROUND_MODE_OPEN ? "mode_open"
+                                             : "mode_confidential",
+                *lang),
+            members),
+        "\n");
   });
 }
 
@@ -218,6 +227,10 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
 }
 
 int Score(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("round score", lang.status());
+  }
   absl::StatusOr<ScoreTexts> texts = GetScoreTexts(args, args.Usage());
   if (!texts.ok()) return UsageError("", texts.status());
   const std::string context =
@@ -246,13 +259,18 @@ int Score(const ParsedArgs& args) {
       return absl::NotFoundError(round);
     }();
     if (!r.ok()) return r.status();
-    return absl::StrFormat(
-        "round %s: the response of %s is recorded (%d of %d members)\n", round,
-        member, r->respondents(), j.team().CountMembersOn(r->date()));
+    return absl::StrCat(
+        Say("done_round_score", *lang, round, member, r->respondents(),
+            j.team().CountMembersOn(r->date())),
+        "\n");
   });
 }
 
 int Close(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("round close", lang.status());
+  }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
     return UsageError("round close", date.status());
@@ -260,8 +278,8 @@ int Close(const ParsedArgs& args) {
   const std::string& round = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     if (absl::Status s = j.CloseRound(round, **date); !s.ok()) return s;
-    return absl::StrFormat("round %s closed on %s (fives report --round %s)\n",
-                           round, args.Value("date"), round);
+    return absl::StrCat(
+        Say("done_round_close", *lang, round, LongDate(**date, *lang)), "\n");
   });
 }
 

@@ -4,9 +4,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "command_line.h"
 #include "commands.h"
+#include "fives/catalog.h"
 #include "fives/score_csv.h"
 #include "input_file.h"
 #include "journal_file.h"
@@ -16,6 +16,10 @@ namespace fives::cli {
 namespace {
 
 int RunRoundImport(const ParsedArgs& args) {
+  absl::StatusOr<Language> lang = LangFlag(args);
+  if (!lang.ok()) {
+    return UsageError("round import", lang.status());
+  }
   const std::string file = args.Value("csv");
   if (file.empty()) {
     return UsageError(absl::StrCat(
@@ -27,8 +31,10 @@ int RunRoundImport(const ParsedArgs& args) {
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<int> added = ImportScoresCsv(j, round, *csv);
     if (!added.ok()) return added.status();
-    return absl::StrFormat("round %s: %d %s imported from %s\n", round, *added,
-                           *added == 1 ? "response" : "responses", file);
+    return absl::StrCat(
+        *added == 1 ? Say("done_round_import_one", *lang, round, file)
+                    : Say("done_round_import", *lang, round, *added, file),
+        "\n");
   });
 }
 

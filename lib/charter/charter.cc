@@ -743,6 +743,18 @@ std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
   return Checker(journal, as_of).Run();
 }
 
+v1::Finding ToProto(const CharterFinding& finding) {
+  v1::Finding out;
+  out.set_severity(finding.severity == CharterFinding::kError
+                       ? v1::FINDING_SEVERITY_ERROR
+                       : v1::FINDING_SEVERITY_WARNING);
+  out.set_field(finding.field);
+  out.set_message(finding.message);
+  out.set_code(finding.code);
+  for (const std::string& arg : finding.args) out.add_args()->assign(arg);
+  return out;
+}
+
 absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of) {
   for (const CharterFinding& f : CheckCharter(journal, as_of)) {
     if (f.severity == CharterFinding::kError) {
@@ -825,15 +837,8 @@ v1::CharterReview ReviewCharter(const v1::Journal& journal,
   // The findings of the check, per pillar.
   int errors = 0, warnings = 0;
   for (const CharterFinding& f : CheckCharter(journal, as_of)) {
-    v1::Finding* out = pillars[PillarIndex(f.pillar)]->add_findings();
-    const bool error = f.severity == CharterFinding::kError;
-    out->set_severity(error ? v1::FINDING_SEVERITY_ERROR
-                            : v1::FINDING_SEVERITY_WARNING);
-    out->set_field(f.field);
-    out->set_message(f.message);
-    out->set_code(f.code);
-    for (const std::string& arg : f.args) out->add_args()->assign(arg);
-    ++(error ? errors : warnings);
+    *pillars[PillarIndex(f.pillar)]->add_findings() = ToProto(f);
+    ++(f.severity == CharterFinding::kError ? errors : warnings);
   }
   review.set_errors(errors);
   review.set_warnings(warnings);

@@ -24,26 +24,27 @@ absl::string_view AgreementNextStep(absl::string_view key, Language language) {
   return Phrase(absl::StrCat("agreement_", key, "_next"), language);
 }
 
-std::string FindingText(const v1::Finding& f, Language lang) {
-  if (f.code().empty()) return f.message();
-  std::vector<std::string> args(f.args().begin(), f.args().end());
+std::string FindingText(const v1::Finding& finding, Language language) {
+  if (finding.code().empty()) return finding.message();
+  std::vector<std::string> args(finding.args().begin(), finding.args().end());
   auto word = [&](size_t i, absl::string_view prefix) {
-    if (i < args.size()) args[i] = Say(absl::StrCat(prefix, args[i]), lang);
+    if (i < args.size()) args[i] = Say(absl::StrCat(prefix, args[i]), language);
   };
   auto date = [&](size_t i) {
-    if (i < args.size()) args[i] = FormatLongDate(args[i], lang);
+    if (i < args.size()) args[i] = FormatLongDate(args[i], language);
   };
-  if (f.code() == "not_member" || f.code() == "follow_up_passed" ||
-      f.code() == "moment_passed") {
+  const std::string& code = finding.code();
+  if (code == "not_member" || code == "follow_up_passed" ||
+      code == "moment_passed") {
     date(1);
   }
-  if (f.code() == "model_differs") {
+  if (code == "model_differs") {
     word(1, "decision_model_");
     word(2, "decision_model_");
-  } else if (f.code() == "moment_passed") {
+  } else if (code == "moment_passed") {
     word(0, "moment_");
   }
-  return SayWith(absl::StrCat("finding_", f.code()), lang, args);
+  return SayWith(absl::StrCat("finding_", code), language, args);
 }
 
 }  // namespace fives

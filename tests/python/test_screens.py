@@ -204,6 +204,36 @@ class ConfirmationsTest(unittest.TestCase):
         # The role rotated at the check: ann led it, bob guards from now on.
         self.assertIn("process guardian from now on: bob (Bob)", out)
 
+    def test_in_the_language_of_the_command(self):
+        out = run("plan", "r1", "--date", "2026-02-03", "--journal", self.path,
+                  "--action", "ann|Besluitentabel|Een tabel in de map",
+                  "--action", "bob|Vier blokken|Agenda's in vier blokken",
+                  "--lang", "nl")
+        with fives.Journal.load(self.path) as j:
+            plan = j.render("plan", plan_id="p1", language="nl")
+        self.assertTrue(out.startswith(plan))
+        self.assertEqual(out[len(plan):],
+                         "de acties zijn voorgesteld: zet elke actie open "
+                         "met fives action update ID open --date "
+                         "YYYY-MM-DD\n")
+        out = run("action", "update", "a1", "open", "--date", "2026-02-04",
+                  "--journal", self.path, "--lang", "nl")
+        with fives.Journal.load(self.path) as j:
+            self.assertEqual(out, j.render("actions", action_id="a1",
+                                           language="nl"))
+        out = run("check", "record", "--date", "2026-03-20", "--journal",
+                  self.path, "--helps", "Korte vergaderingen",
+                  "--review", "a1=done", "--lang", "nl")
+        with fives.Journal.load(self.path) as j:
+            self.assertEqual(out, j.render("check", check_id="c1",
+                                           language="nl"))
+        out = run("check", "tick", "c1", "--signal", "structure:1",
+                  "--journal", self.path, "--lang", "nl")
+        with fives.Journal.load(self.path) as j:
+            self.assertEqual(out, j.render("check", check_id="c1",
+                                           language="nl"))
+        self.assertIn("procesbewaker vanaf nu: bob (Bob)", out)
+
 
 if __name__ == "__main__":
     unittest.main()

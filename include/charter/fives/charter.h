@@ -88,6 +88,11 @@ struct CharterFinding {
 std::vector<CharterFinding> CheckCharter(const v1::Journal& journal,
                                          absl::CivilDay as_of);
 
+/// The finding as a fives.v1.Finding: its severity, field, message, code and
+/// arguments, as a CharterReview lists it (in words: FindingText,
+/// fives/charter_phrases.h).
+v1::Finding ToProto(const CharterFinding& finding);
+
 /// InvalidArgument with the first error of CheckCharter; warnings pass.
 absl::Status ValidateCharter(const v1::Journal& journal, absl::CivilDay as_of);
 

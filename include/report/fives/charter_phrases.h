@@ -1,6 +1,7 @@
 /// @file
-/// The charter's styles and agreements in words, in Dutch or English: the
-/// catalog phrases the charter screens and reports name them with.
+/// The charter's styles, agreements and findings in words, in Dutch or
+/// English: the catalog phrases the charter screens and reports name them
+/// with.
 #ifndef FIVES_CHARTER_PHRASES_H_
 #define FIVES_CHARTER_PHRASES_H_
 
@@ -24,10 +25,11 @@ absl::string_view StylePitfall(absl::string_view key, Language language);
 absl::string_view AgreementName(absl::string_view key, Language language);
 absl::string_view AgreementNextStep(absl::string_view key, Language language);
 
-/// A finding of the charter check in `language`: its catalog phrase
-/// ("finding_<code>") with its arguments, the dates among them written long
-/// and the catalog's words among them translated; the English message for a
-/// finding without a code.
+/// A finding of the charter (fives::ToProto of a CharterFinding, or one of
+/// a CharterReview) in `language`: the catalog phrase "finding_<code>" with
+/// its arguments, the dates among them written long (FormatLongDate) and the
+/// words among them (decision models, steering moments) in the language
+/// too; the English message for a finding without a code.
 std::string FindingText(const v1::Finding& finding, Language language);
 
 }  // namespace fives
