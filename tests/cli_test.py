@@ -97,9 +97,14 @@ class BadArgumentsTest(unittest.TestCase):
         self.assert_usage_error(["stats", "--json"], "no scores")
 
     def test_out_of_range(self):
-        self.assert_usage_error(["stats", "3", "0"], "0 is outside 1..5")
-        self.assert_usage_error(["stats", "6"], "6 is outside 1..5")
-        self.assert_usage_error(["stats", "-1"], "-1 is outside 1..5")
+        self.assert_usage_error(
+            ["stats", "3", "0"],
+            'stats: "0" is not a score (a whole number 1 to 5)')
+        self.assert_usage_error(["stats", "6"], '"6" is not a score')
+        self.assert_usage_error(["stats", "-1"], '"-1" is not a score')
+        result = run("stats", "6", "--lang", "nl")
+        self.assertEqual(result.stderr, 'fives: stats: "6" is geen score (een '
+                         "geheel getal van 1 tot en met 5)\n")
 
     def test_not_an_integer(self):
         self.assert_usage_error(["stats", "3.5"], '"3.5" is not a score')
@@ -922,6 +927,29 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
                                 r"[A-Za-z][A-Za-z'-]{3,}", text)} & english,
                             set(), text)
         self.assertEqual(self.read(), before)
+
+    def test_files_and_a_confidential_round(self):
+        missing = os.path.join(self.dir, "none", "mt.journal")
+        cases = [
+            (["init", "--team", "x", "--name", "X"], None,
+             f"init: {self.path} bestaat al; het is ongewijzigd gelaten"),
+            (["init", "--team", "x", "--name", "X"], missing,
+             f"init: {missing} kan niet worden gelezen of geschreven: de map "
+             "bestaat niet"),
+            (["round", "import", "r1", "--csv", missing], None,
+             f"round import: {missing} bestaat niet"),
+        ]
+        for args, journal, expected in cases:
+            with self.subTest(args=args):
+                result = self.j(*args, "--lang", "nl", journal=journal)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertEqual(result.stderr, f"fives: {expected}\n")
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+        self.ok("round", "start", "r2", "--date", "2026-11-09")
+        result = self.j("report", "--round", "r2", "--lang", "nl")
+        self.assertEqual(result.stderr,
+                         'fives: report: ronde "r2" is vertrouwelijk: het '
+                         "rapport komt pas als de ronde gesloten is\n")
 
     def test_a_journal_file_that_is_not_one(self):
         self.write(b'{"team": {"id": "mt"}}\n')
