@@ -651,6 +651,8 @@ class ScoresInputTest(JournalCase):
     """round score with the scores on standard input or in --scores-file."""
 
     ORDER = "strategy synergy structure steering success"
+    NAMES = ("(Strategy, Synergy & strengths, Structure, Steering, Success "
+             "factors)")
     USAGE = ("usage: fives round score ROUND MEMBER - < FILE  "
              "(or --scores-file FILE, or the five scores as arguments")
 
@@ -739,26 +741,26 @@ class ScoresInputTest(JournalCase):
         missing = os.path.join(self.dir, "missing.txt")
         cases = [
             (["-"], "1 2 3 4 5 1\n",
-             "round score: standard input: 6 scores, expected 5 "
-             f"({self.ORDER})"),
-            (["-"], "1 2 3 4", "standard input: 4 scores, expected 5"),
-            (["-"], "3\n", "standard input: 1 score, expected 5"),
-            (["-"], "", "standard input: no scores, expected 5"),
-            (["-"], "\n", "standard input: no scores, expected 5"),
-            (["-"], "# just a comment\n  \n", "no scores, expected 5"),
+             "round score: standard input: number of scores 6, expected 5 "
+             f"{self.NAMES}"),
+            (["-"], "1 2 3 4", "standard input: number of scores 4, expected 5"),
+            (["-"], "3\n", "standard input: number of scores 1, expected 5"),
+            (["-"], "", "standard input: number of scores 0, expected 5"),
+            (["-"], "\n", "standard input: number of scores 0, expected 5"),
+            (["-"], "# just a comment\n  \n", "number of scores 0, expected 5"),
             # A comment is a whole line, not the end of one.
-            (["-"], "1 2 3 4 5 # ok\n", "7 scores, expected 5"),
+            (["-"], "1 2 3 4 5 # ok\n", "number of scores 7, expected 5"),
             (["-"], "1 2 x 4 5", 'standard input: Structure: "x" is not a '
              "score (1 to 5, or 0 or - to leave the pillar out)"),
             (["-"], "1 2 3 4 6",
              'standard input: Success factors: "6" is not a score'),
             (["-"], "1 2 3 4 -1", 'Success factors: "-1" is not a score'),
-            (["-"], "1;2;3;4;5", "1 score, expected 5"),
+            (["-"], "1;2;3;4;5", "number of scores 1, expected 5"),
             (["--scores-file", six], None,
-             f"round score: --scores-file {six}: 6 scores, expected 5 "
-             f"({self.ORDER})"),
+             f"round score: --scores-file {six}: number of scores 6, "
+             f"expected 5 {self.NAMES}"),
             (["--scores-file", empty], None,
-             f"--scores-file {empty}: no scores, expected 5"),
+             f"--scores-file {empty}: number of scores 0, expected 5"),
             (["--scores-file", bad], None,
              f'--scores-file {bad}: Success factors: "five" is not a score'),
             (["--scores-file", missing], None,
@@ -904,6 +906,21 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
              'check tick: --signal "structuur:9": 9 is outside the 3 warning '
              "signals of Structure (1 to 3; fives charter signals lists "
              "them)"),
+            (["round", "start", "r2", "--date", "2026-11-09", "--mode",
+              "geheim"], 2,
+             'round start: --mode: "geheim" is niet open of confidential',
+             'round start: --mode: "geheim" is not open or confidential'),
+            (["action", "list", "--pillar", "geld"], 2,
+             'action list: --pillar: "geld" is geen pijler (strategie, '
+             "synergie, structuur, sturing, succes)",
+             'action list: --pillar: "geld" is not a pillar (strategy, '
+             "synergy, structure, steering, success)"),
+            (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
+              "anna", "--text", "x", "--progress", "101"], 2,
+             'action feedback: --progress: "101" is geen geheel getal van 0 '
+             "tot en met 100",
+             'action feedback: --progress: "101" is not a whole number 0 to '
+             "100"),
             (["action", "list", "--owner", "zed"], 1,
              'action list: --owner: "zed" is geen lid van team "mt"',
              'action list: --owner: "zed" is not a member of team "mt"'),
@@ -950,6 +967,22 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
         self.assertEqual(result.stderr,
                          'fives: report: ronde "r2" is vertrouwelijk: het '
                          "rapport komt pas als de ronde gesloten is\n")
+
+    def test_scores_on_standard_input(self):
+        result = self.j("round", "score", "r1", "bram", "-", "--lang", "nl",
+                        input="4 4 2\n")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(
+            result.stderr,
+            "fives: round score: standaardinvoer: aantal scores 3, verwacht 5 "
+            "(Stip & strategie, Synergie & sterktes, Structuur, Sturing, "
+            "Succesfactoren)\n")
+        result = self.j("round", "score", "r1", "bram", "-", "--lang", "nl",
+                        input="4 4 2 3 9\n")
+        self.assertEqual(result.stderr,
+                         'fives: round score: standaardinvoer: Succesfactoren: '
+                         '"9" is geen score (1 tot en met 5, of 0 of - om de '
+                         "pijler over te slaan)\n")
 
     def test_a_journal_file_that_is_not_one(self):
         self.write(b'{"team": {"id": "mt"}}\n')
@@ -1404,7 +1437,7 @@ class JournalErrorsTest(JournalCase):
               "bram", "--text", "x", "--progress", "half"],
              '"half" is not a whole number'),
             (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
-              "bram", "--text", "x", "--progress", "101"], "0..100"),
+              "bram", "--text", "x", "--progress", "101"], "0 to 100"),
             (["action", "list", "--pillar", "money"], "not a pillar"),
             (["check", "record", "--date", "2026-12-15", "--review",
               "a1=maybe"], '"maybe" is not an outcome'),

@@ -26,10 +26,12 @@ absl::StatusOr<std::optional<Pillar>> PillarFlag(absl::string_view flag,
   if (value.empty()) return std::optional<Pillar>();
   absl::StatusOr<Pillar> p = PillarFromKey(value);
   if (!p.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--", flag, ": \"", value,
-        "\" is not a pillar (strategy, synergy, structure, steering, "
-        "success)"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "--", flag, ": \"", value,
+            "\" is not a pillar (strategy, synergy, structure, steering, "
+            "success)")),
+        v1::ERROR_CODE_NOT_A_PILLAR, {value});
   }
   return std::optional<Pillar>(*p);
 }
@@ -204,8 +206,12 @@ int Feedback(const ParsedArgs& args) {
     if (value.empty() ||
         value.find_first_not_of("0123456789") != std::string::npos ||
         !absl::SimpleAtoi(value, &n) || n > 100) {
-      return UsageError(absl::StrCat("action feedback: --progress \"", value,
-                                     "\" is not a whole number 0..100"));
+      return UsageError(
+          "action feedback",
+          WithDetail(
+              absl::InvalidArgumentError(absl::StrCat(
+                  "--progress: \"", value, "\" is not a whole number 0..100")),
+              v1::ERROR_CODE_PROGRESS_NOT_A_NUMBER, {value}));
     }
     progress = n;
   }

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "fives/charter.h"
 #include "fives/civil_date.h"
+#include "fives/error_detail.h"
 #include "fives/journal_document.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
@@ -61,10 +62,12 @@ absl::Status ParseAgreement(const std::string& spec, int index,
   aa.action.owner_id = fields[1];
   absl::StatusOr<Pillar> pillar = PillarFromKey(fields[2]);
   if (!pillar.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--agree \"", spec, "\": \"", fields[2],
-        "\" is not a pillar (strategy, synergy, structure, steering, "
-        "success)"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            "--agree \"", spec, "\": \"", fields[2],
+            "\" is not a pillar (strategy, synergy, structure, steering, "
+            "success)")),
+        v1::ERROR_CODE_NOT_A_PILLAR, {fields[2]});
   }
   aa.action.pillar = *pillar;
   aa.action.visible_result = fields[3];

@@ -210,8 +210,9 @@ void PrintRefusal(absl::string_view context, const absl::Status& status) {
   const absl::string_view message = status.message();
   if (ErrorDetailOf(status).has_value() && absl::StartsWith(message, "--")) {
     const size_t colon = message.find(": ");
-    if (colon != absl::string_view::npos) {
-      text = absl::StrCat(message.substr(0, colon + 2), text);
+    const absl::string_view flag = message.substr(0, colon + 2);
+    if (colon != absl::string_view::npos && !absl::StartsWith(text, flag)) {
+      text = absl::StrCat(flag, text);
     }
   }
   const std::string line =
@@ -222,6 +223,8 @@ void PrintRefusal(absl::string_view context, const absl::Status& status) {
 }  // namespace
 
 void SetErrorLanguage(Language language) { error_language = language; }
+
+Language ErrorLanguage() { return error_language; }
 
 int UsageError(absl::string_view context, const absl::Status& status) {
   PrintRefusal(context, status);

@@ -68,6 +68,8 @@ std::string OneLine(absl::string_view text);
 // by the dispatcher before the command runs (English until then, and for
 // the errors of the command line itself).
 void SetErrorLanguage(Language language);
+// The language set by SetErrorLanguage.
+Language ErrorLanguage();
 
 // Prints "fives: <message>" on stderr and returns kExitUsage: for the
 // command line's own errors (an unknown flag, a missing argument), which

@@ -26,8 +26,9 @@ absl::StatusOr<v1::RoundMode> ModeFlag(const ParsedArgs& args) {
   const std::string mode = absl::AsciiStrToLower(given);
   if (mode == "open") return v1::ROUND_MODE_OPEN;
   if (mode == "confidential") return v1::ROUND_MODE_CONFIDENTIAL;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--mode: \"", given, "\" is not open or confidential"));
+  return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                        "--mode: \"", given, "\" is not open or confidential")),
+                    v1::ERROR_CODE_MODE_UNKNOWN, {given});
 }
 
 int Start(const ParsedArgs& args) {
@@ -93,6 +94,15 @@ std::string PillarOrder() {
   return order;
 }
 
+// Where scores came from, for people: standard input in their language,
+// a flag and its file as given.
+ErrorArgument SourceForPeople(absl::string_view source) {
+  if (source == "standard input") {
+    return ErrorArgument::Phrase("score_source_stdin");
+  }
+  return ErrorArgument(source);
+}
+
 // All of `file`, at most kMaxScoresInput bytes. `source` names it in errors.
 absl::StatusOr<std::string> ReadScoresInput(std::FILE* file,
                                             absl::string_view source) {
@@ -147,10 +157,15 @@ absl::StatusOr<std::vector<std::string>> SplitScores(absl::string_view text,
     }
   }
   if (scores.size() != kPillarCount) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        source, ": ", scores.empty() ? "no" : absl::StrCat(scores.size()),
-        scores.size() == 1 ? " score" : " scores", ", expected ", kPillarCount,
-        " (", PillarOrder(), ")"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            source, ": ", scores.empty() ? "no" : absl::StrCat(scores.size()),
+            scores.size() == 1 ? " score" : " scores", ", expected ",
+            kPillarCount, " (", PillarOrder(), ")")),
+        v1::ERROR_CODE_SCORES_COUNT,
+        {SourceForPeople(source), scores.size(), Pillar::kStrategy,
+         Pillar::kSynergy, Pillar::kStructure, Pillar::kSteering,
+         Pillar::kSuccess});
   }
   return scores;
 }
@@ -176,17 +191,16 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
   absl::StatusOr<std::string> data;
   if (parsed.Has("scores-file")) {
     if (file.empty()) {
-      return absl::InvalidArgumentError(
-          "round score: --scores-file needs a file name");
+      return absl::InvalidArgumentError("--scores-file needs a file name");
     }
     if (dash && args.size() == 3) {
       return absl::InvalidArgumentError(
-          "round score: give the scores on standard input (-) or in "
+          "give the scores on standard input (-) or in "
           "--scores-file FILE, not both");
     }
     if (args.size() > 2) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "round score: unexpected argument \"", args[2],
+          "unexpected argument \"", args[2],
           "\": --scores-file gives the scores (usage: ", usage, ")"));
     }
     texts.source = absl::StrCat("--scores-file ", file);
@@ -195,7 +209,7 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
     // With all five arguments, a first "-" leaves strategy out instead.
     if (args.size() > 3) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "round score: unexpected argument \"", args[3],
+          "unexpected argument \"", args[3],
           "\": - reads the scores from standard input (usage: ", usage, ")"));
     }
     texts.source = "standard input";
@@ -203,7 +217,7 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
   } else {
     if (args.size() < 2 + kPillarCount) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "round score: missing argument",
+          "missing argument",
           args.size() > 2 ? absl::StrCat(": ", args.size() - 2, " of the ",
                                          kPillarCount, " scores")
                           : "",
@@ -213,14 +227,12 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
     return texts;
   }
   if (!data.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("round score: ", data.status().message()));
+    return absl::InvalidArgumentError(data.status().message());
   }
   absl::StatusOr<std::vector<std::string>> scores =
       SplitScores(*data, texts.source);
   if (!scores.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("round score: ", scores.status().message()));
+    return scores.status();
   }
   texts.scores = *std::move(scores);
   return texts;
@@ -232,10 +244,14 @@ int Score(const ParsedArgs& args) {
     return UsageError("round score", lang.status());
   }
   absl::StatusOr<ScoreTexts> texts = GetScoreTexts(args, args.Usage());
-  if (!texts.ok()) return UsageError("", texts.status());
+  if (!texts.ok()) return UsageError("round score", texts.status());
   const std::string context =
-      texts->source.empty() ? "round score"
-                            : absl::StrCat("round score: ", texts->source);
+      texts->source.empty()
+          ? "round score"
+          : absl::StrCat("round score: ",
+                         texts->source == "standard input"
+                             ? Say("score_source_stdin", ErrorLanguage())
+                             : texts->source);
   const std::string& round = args.positional[0];
   const std::string& member = args.positional[1];
   v1::Response response;

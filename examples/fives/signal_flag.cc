@@ -40,7 +40,7 @@ absl::StatusOr<std::vector<v1::SignalTick>> ParseSignalFlags(
               "\"", key,
               "\" is not a pillar (strategy, synergy, structure, steering, "
               "success)"),
-          v1::ERROR_CODE_SIGNAL_PILLAR, {key});
+          v1::ERROR_CODE_NOT_A_PILLAR, {key});
     }
     const int count =
         PillarTextsFor(*pillar, Language::kEnglish).warning_signals_size();
