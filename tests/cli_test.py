@@ -901,11 +901,9 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
              'check tick: there is no check "c9"'),
             (["check", "tick", "c9", "--signal", "structuur:9"], 2,
              'check tick: --signal "structuur:9": 9 ligt buiten de 3 '
-             "waarschuwingssignalen van Structuur (1 tot en met 3; fives "
-             "charter signals somt ze op)",
+             "waarschuwingssignalen van Structuur (1 tot en met 3)",
              'check tick: --signal "structuur:9": 9 is outside the 3 warning '
-             "signals of Structure (1 to 3; fives charter signals lists "
-             "them)"),
+             "signals of Structure (1 to 3)"),
             (["round", "start", "r2", "--date", "2026-11-09", "--mode",
               "geheim"], 2,
              'round start: --mode: "geheim" is niet open of confidential',

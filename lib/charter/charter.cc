@@ -714,10 +714,16 @@ absl::Status CheckSignalTick(const v1::SignalTick& tick,
         absl::StrCat(field, ".pillar: ", static_cast<int>(tick.pillar()),
                      " is not a pillar"));
   }
-  if (std::optional<SignalProblem> problem =
-          CheckSignalNumber(*PillarFromProto(tick.pillar()), tick)) {
-    return absl::InvalidArgumentError(
+  const Pillar pillar = *PillarFromProto(tick.pillar());
+  if (std::optional<SignalProblem> problem = CheckSignalNumber(pillar, tick)) {
+    absl::Status refusal = absl::InvalidArgumentError(
         absl::StrCat(field, ".", problem->field, ": ", problem->what));
+    if (problem->field != "number") return refusal;  // the 0-based field
+    return WithDetail(
+        std::move(refusal), v1::ERROR_CODE_SIGNAL_OUTSIDE,
+        {tick.number(),
+         PillarTextsFor(pillar, Language::kEnglish).warning_signals_size(),
+         pillar});
   }
   return absl::OkStatus();
 }

@@ -170,6 +170,15 @@ class RefusalsInDutchTest(unittest.TestCase):
         yield fives.InvalidArgument, lambda: j.add_feedback(
             "a2", D(2026, 1, 1), "anne", "Vroeg", 10)
         yield fives.AlreadyExists, lambda: j.start_round("r1", D(2026, 5, 4))
+        # Checked by the package before it calls the library.
+        yield fives.InvalidArgument, lambda: j.add_response(
+            "r3", "anne", [3, 3, 3, 3])
+        yield fives.InvalidArgument, lambda: j.add_response(
+            "r3", "anne", [3, 3, 2**40, 3, 3])
+        yield fives.InvalidArgument, lambda: j.add_feedback(
+            "a2", D(2026, 4, 1), "anne", "Bijna", -1)
+        yield fives.InvalidArgument, lambda: j.tick_signals(
+            "c1", [("structure", 9)])
         yield fives.NotFound, lambda: j.import_scores_csv(
             "r9", "Lid;Structuur\nanne;4\n")
         yield fives.InvalidArgument, lambda: j.import_scores_csv(
@@ -190,7 +199,21 @@ class RefusalsInDutchTest(unittest.TestCase):
                 self.assertEqual(words(dutch) & self.english, set(), dutch)
                 self.assertNotEqual(dutch, error.text("en"))
                 self.assertNotIn(str(error), dutch)
-        self.assertEqual(count, 9)
+        self.assertEqual(count, 13)
+
+    def test_the_packages_own_checks_worked_out_by_hand(self):
+        with self.assertRaises(fives.InvalidArgument) as caught:
+            self.j.add_response("r3", "anne", [3, 3, 2**40, 3, 3])
+        self.assertEqual(str(caught.exception),
+                         "scores[2]: 1099511627776 is outside 1..5")
+        self.assertEqual(caught.exception.text("nl"),
+                         "de score voor Structuur is 1099511627776; een score "
+                         "is 1 tot en met 5")
+        with self.assertRaises(fives.InvalidArgument) as caught:
+            self.j.tick_signals("c1", [("structure", 9)])
+        self.assertEqual(caught.exception.text("nl"),
+                         "9 ligt buiten de 3 waarschuwingssignalen van "
+                         "Structuur (1 tot en met 3)")
 
     def test_a_refusal_worked_out_by_hand(self):
         with self.assertRaises(fives.NotFound) as caught:

@@ -93,10 +93,14 @@ class Error(Exception):
     code: int = StatusCode.UNKNOWN
 
     def __init__(self, message: str = "", code: Optional[int] = None,
-                 error: Optional[bytes] = None) -> None:
+                 error: Optional[bytes] = None,
+                 detail: Optional[Dict[str, Any]] = None) -> None:
         super().__init__(message)
         self.message = message
         self.error = error
+        # For an error the package raises itself (error is None): its
+        # fives.v1.ErrorDetail as a dict, so text() writes it too.
+        self._detail = detail
         self._message: Optional[Dict[str, Any]] = None
         if code is not None:
             try:
@@ -111,7 +115,7 @@ class Error(Exception):
         # The code and the library's failure survive pickling (a dask
         # worker's error on the client).
         return (_rebuild, (type(self), self.message, int(self.code),
-                           self.error))
+                           self.error, self._detail))
 
     def to_message(self) -> Dict[str, Any]:
         """The failure as a dict, the proto3 JSON mapping of fives.v1.Error:
@@ -125,6 +129,8 @@ class Error(Exception):
                 self._message = {"status": int(self.code)}
                 if self.message:
                     self._message["message"] = self.message
+                if self._detail is not None:
+                    self._message["detail"] = dict(self._detail)
         return dict(self._message)
 
     @property
@@ -158,10 +164,11 @@ class Error(Exception):
 
 
 def _rebuild(cls: Type["Error"], message: str, code: int,
-             error: Optional[bytes]) -> "Error":
+             error: Optional[bytes],
+             detail: Optional[Dict[str, Any]] = None) -> "Error":
     """An unpickled error: ``cls`` with its message, code and failure."""
     obj = cls.__new__(cls)
-    Error.__init__(obj, message, code, error)
+    Error.__init__(obj, message, code, error, detail)
     return obj
 
 

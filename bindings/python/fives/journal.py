@@ -245,7 +245,7 @@ def _response_scores(scores: Any) -> "ctypes.Array[ctypes.c_int32]":
     if isinstance(scores, Mapping):
         for key, score in scores.items():
             p = pillar_arg(key, f"scores[{key!r}]")
-            values[p - 1] = _score(score, f"scores[{key!r}]")
+            values[p - 1] = _score(score, f"scores[{key!r}]", p)
     else:
         if isinstance(scores, (str, bytes)) or not hasattr(scores, "__len__"):
             raise TypeError("scores: expected a sequence of five int (or a "
@@ -253,13 +253,17 @@ def _response_scores(scores: Any) -> "ctypes.Array[ctypes.c_int32]":
         if len(scores) != 5:
             raise InvalidArgument(
                 f"scores: {len(scores)} values, expected 5 in pillar order "
-                f"(0 or None leaves a pillar out)")
+                f"(0 or None leaves a pillar out)",
+                detail={"code": "ERROR_CODE_SCORES_COUNT",
+                        "args": [{"text": "scores"},
+                                 {"text": str(len(scores))},
+                                 *({"pillar": p} for p in range(1, 6))]})
         for i, score in enumerate(scores):
-            values[i] = _score(score, f"scores[{i}]")
+            values[i] = _score(score, f"scores[{i}]", i + 1)
     return (ctypes.c_int32 * 5)(*values)
 
 
-def _score(score: Any, field: str) -> int:
+def _score(score: Any, field: str, pillar: int) -> int:
     if score is None:
         return 0
     if isinstance(score, bool):
@@ -270,7 +274,10 @@ def _score(score: Any, field: str) -> int:
         raise TypeError(f"{field}: expected int, got "
                         f"{type(score).__name__}") from None
     if not -(2**31) <= value < 2**31:
-        raise InvalidArgument(f"{field}: {value} is outside 1..5")
+        raise InvalidArgument(
+            f"{field}: {value} is outside 1..5",
+            detail={"code": "ERROR_CODE_SCORE_OUTSIDE",
+                    "args": [{"text": str(value)}, {"pillar": pillar}]})
     return value
 
 
@@ -744,7 +751,10 @@ class Journal(Handle):
                 raise TypeError(f"progress: expected int or None, got "
                                 f"{type(progress).__name__}")
             if not 0 <= progress < 2**31:
-                raise InvalidArgument(f"progress: {progress} is outside 0..100")
+                raise InvalidArgument(
+                    f"progress: {progress} is outside 0..100",
+                    detail={"code": "ERROR_CODE_FEEDBACK_PROGRESS_RANGE",
+                            "args": [{"text": str(progress)}]})
             value = progress
         self._call(_ffi.lib().fives_journal_add_feedback,
                    _ffi.text_arg(action_id, "action_id"),
