@@ -16,6 +16,7 @@
 #include "fives/journal_io.h"
 #include "fives/limits.h"
 #include "fives/score_csv.h"
+#include "fives/string_rules.h"
 #include "fives/v1/error.pb.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
@@ -104,6 +105,48 @@ TEST(ErrorTextTest, ContextKeepsTheDetailAndTheCode) {
   ASSERT_EQ(error.detail().args_size(), 1);
   EXPECT_EQ(error.detail().args(0).text(), "r9");
   EXPECT_EQ(ErrorText(error, kEn), "there is no round \"r9\" in the journal");
+}
+
+TEST(ErrorTextTest, AMessageReplacedKeepsTheDetail) {
+  const absl::Status inner = WithDetail(absl::NotFoundError("round_id: r9"),
+                                        v1::ERROR_CODE_ROUND_UNKNOWN, {"r9"});
+  const absl::Status renamed = WithMessage(inner, "--round: r9");
+  EXPECT_EQ(renamed.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(renamed.message(), "--round: r9");
+  EXPECT_EQ(ErrorText(renamed, kNl), "er is geen ronde \"r9\" in het journaal");
+  EXPECT_TRUE(WithMessage(absl::OkStatus(), "x").ok());
+}
+
+TEST(ErrorTextTest, AroundADetailAPlaceIsWrittenFirst) {
+  const absl::Status inner =
+      WithDetail(absl::DataLossError("x"), v1::ERROR_CODE_FILE_DAMAGED, {});
+  const absl::Status in_file =
+      WithinDetail(inner, v1::ERROR_CODE_FILE_AT, {"mt.journal"});
+  EXPECT_EQ(in_file.message(), "x");
+  EXPECT_EQ(ErrorText(in_file, kNl),
+            "journaalbestand mt.journal: het journaalbestand is beschadigd of "
+            "afgebroken; het is ongewijzigd gelaten");
+  // Without a detail inside there is nothing to put a place around.
+  const absl::Status plain = absl::DataLossError("y");
+  EXPECT_FALSE(
+      ErrorDetailOf(WithinDetail(plain, v1::ERROR_CODE_FILE_AT, {"mt.journal"}))
+          .has_value());
+  // A part this version cannot write leaves the English message.
+  v1::ErrorDetail odd = MakeErrorDetail(v1::ERROR_CODE_FILE_AT, {"f"});
+  odd.add_parts()->set_code(static_cast<v1::ErrorCode>(9999));
+  EXPECT_EQ(ErrorText(WithDetail(absl::DataLossError("z"), odd), kNl), "z");
+}
+
+TEST(ErrorTextTest, ArgumentsThatAreNotUtf8AreEscaped) {
+  EXPECT_EQ(EscapeInvalidUtf8("ok \xc3\xa9"), "ok \xc3\xa9");
+  EXPECT_EQ(EscapeInvalidUtf8("a\xff"
+                              "b\xc3"),
+            "a\\xffb\\xc3");
+  const absl::Status s = WithDetail(absl::NotFoundError("id: \xff"),
+                                    v1::ERROR_CODE_ROUND_UNKNOWN, {"r\xff"});
+  ASSERT_TRUE(ErrorDetailOf(s).has_value());  // it still parses
+  EXPECT_EQ(ErrorText(s, kEn), "there is no round \"r\\xff\" in the journal");
+  EXPECT_EQ(ToProto(s).message(), "id: \\xff");
 }
 
 TEST(ErrorTextTest, PillarsAndPhrasesAreWrittenInTheLanguage) {

@@ -240,11 +240,7 @@ absl::Status FlagError(absl::string_view flag, absl::string_view field,
                        const absl::Status& status) {
   absl::string_view message = status.message();
   absl::ConsumePrefix(&message, absl::StrCat(field, ": "));
-  absl::Status renamed(status.code(), absl::StrCat(flag, ": ", message));
-  status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-    renamed.SetPayload(url, payload);
-  });
-  return renamed;
+  return WithMessage(status, absl::StrCat(flag, ": ", message));
 }
 
 absl::StatusOr<absl::CivilDay> ParseDateArg(absl::string_view text,

@@ -61,13 +61,18 @@ std::optional<v1::ErrorDetail> ErrorDetailOf(const absl::Status& status) {
   return detail;
 }
 
-absl::Status WithContext(const absl::Status& status, absl::string_view prefix) {
+absl::Status WithMessage(const absl::Status& status,
+                         absl::string_view message) {
   if (status.ok()) return status;
-  absl::Status with(status.code(), absl::StrCat(prefix, status.message()));
+  absl::Status with(status.code(), message);
   status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
     with.SetPayload(url, payload);
   });
   return with;
+}
+
+absl::Status WithContext(const absl::Status& status, absl::string_view prefix) {
+  return WithMessage(status, absl::StrCat(prefix, status.message()));
 }
 
 v1::Error ToProto(const absl::Status& status) {

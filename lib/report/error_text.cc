@@ -40,10 +40,8 @@ std::optional<std::string> CharterFindingText(const v1::ErrorDetail& detail,
   for (int i = 2; i < detail.args_size(); ++i) {
     finding.add_args()->assign(detail.args(i).text());
   }
-  if (Phrase(absl::StrCat("finding_", finding.code()), language) ==
-      absl::StrCat("finding_", finding.code())) {
-    return std::nullopt;
-  }
+  const std::string finding_key = absl::StrCat("finding_", finding.code());
+  if (Phrase(finding_key, language) == finding_key) return std::nullopt;
   return Say(ErrorPhraseKey(detail.code()), language, detail.args(0).text(),
              FindingText(finding, language));
 }
@@ -74,6 +72,14 @@ std::optional<std::string> DetailText(const v1::ErrorDetail& detail,
   return text;
 }
 
+// The detail in `language`, or `message` when it cannot be written (no
+// detail, or a code this version has no phrase for).
+std::string TextOr(const v1::ErrorDetail& detail, absl::string_view message,
+                   Language language) {
+  std::optional<std::string> text = DetailText(detail, language);
+  return text.has_value() ? *std::move(text) : std::string(message);
+}
+
 }  // namespace
 
 std::string ErrorPhraseKey(v1::ErrorCode code) {
@@ -89,22 +95,13 @@ std::string ErrorPhraseKey(v1::ErrorCode code) {
 
 std::string ErrorText(const absl::Status& status, Language language) {
   if (status.ok()) return "";
-  if (std::optional<v1::ErrorDetail> detail = ErrorDetailOf(status)) {
-    if (std::optional<std::string> text = DetailText(*detail, language)) {
-      return *std::move(text);
-    }
-  }
-  return std::string(status.message());
+  std::optional<v1::ErrorDetail> detail = ErrorDetailOf(status);
+  if (!detail.has_value()) return std::string(status.message());
+  return TextOr(*detail, status.message(), language);
 }
 
 std::string ErrorText(const v1::Error& error, Language language) {
-  if (error.has_detail()) {
-    if (std::optional<std::string> text =
-            DetailText(error.detail(), language)) {
-      return *std::move(text);
-    }
-  }
-  return error.message();
+  return TextOr(error.detail(), error.message(), language);
 }
 
 }  // namespace fives

@@ -70,6 +70,10 @@ absl::Status WithinDetail(absl::Status status, v1::ErrorCode code,
 /// The detail `status` carries, if any.
 std::optional<v1::ErrorDetail> ErrorDetailOf(const absl::Status& status);
 
+/// `status` with `message` in place of its own, its code and its detail
+/// (every payload) kept.
+absl::Status WithMessage(const absl::Status& status, absl::string_view message);
+
 /// `status` with `prefix` put before its message ("journal file: " +
 /// message), its code and its detail kept: the one way to add context to a
 /// refusal on its way up.
