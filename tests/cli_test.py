@@ -764,9 +764,9 @@ class ScoresInputTest(JournalCase):
             (["--scores-file", bad], None,
              f'--scores-file {bad}: Success factors: "five" is not a score'),
             (["--scores-file", missing], None,
-             f"--scores-file {missing}: cannot be read (No such file"),
+             f"--scores-file {missing} does not exist"),
             (["--scores-file", self.dir], None,
-             f"--scores-file {self.dir}: cannot be read"),
+             f"--scores-file {self.dir} cannot be read: it is a folder"),
             (["--scores-file", large], None, "more than 65536 bytes"),
             (["--scores-file="], None, "--scores-file needs a file name"),
             (["--scores-file"], None, "--scores-file needs a value"),
@@ -1304,10 +1304,10 @@ class ScoresCsvImportTest(JournalCase):
             (["r1", "--csv", missing], 1,
              f"fives: round import: {missing} does not exist"),
             (["r1"], 2,
-             "fives: round import: --csv FILE is required (" + self.USAGE +
+             "fives: round import: required: --csv FILE (" + self.USAGE +
              ")"),
-            (["r1", "--csv="], 2, "fives: round import: --csv FILE is "
-             "required"),
+            (["r1", "--csv="], 2, "fives: round import: required: --csv "
+             "FILE"),
             ([], 2, "round import"),
             (["r1", "r2", "--csv", bad], 2, "round import"),
             (["r1", "--csv", bad, "--date", "2026-11-02"], 2, "--date"),
@@ -1426,11 +1426,11 @@ class JournalErrorsTest(JournalCase):
             (["plan", "r1", "--date", "2026-11-03", "--focus", "money",
               "--action", "bram|t|v"], '"money" is not a pillar'),
             (["action", "update", "a1", "finish", "--date", "2026-11-04"],
-             '"finish" is not open, done or drop'),
+             '"finish" is not one of: open, done, drop'),
             (["action", "update", "a1", "drop", "--date", "2026-11-04"],
              "drop needs --reason"),
             (["action", "feedback", "a1", "--date", "2026-11-04",
-              "--author", "bram"], "--author and --text are required"),
+              "--author", "bram"], "required: --author, --text (usage: "),
             (["action", "feedback", "a1", "--date", "2026-11-04", "--author",
               "bram", "--text", "x", "--progress", "half"],
              '"half" is not a whole number'),
@@ -1447,9 +1447,10 @@ class JournalErrorsTest(JournalCase):
               "x|bram"], "is not 'TEXT'"),
             (["check", "due"], "--date YYYY-MM-DD is required"),
             (["guardian"], "never reads the clock"),
-            (["export", "--format", "yaml"], '"yaml" is not binary'),
-            (["import"], "--from FILE is required"),
-            (["init", "--team", "x"], "--team and --name are required"),
+            (["export", "--format", "yaml"],
+             '--format: "yaml" is not one of: binary, json, text'),
+            (["import"], "required: --from FILE (usage: "),
+            (["init", "--team", "x"], "required: --team, --name (usage: "),
         ]
         before = self.read()
         for args, fragment in cases:
@@ -2059,7 +2060,7 @@ class CharterTest(JournalCase):
             (["charter", "set", "--date", "2026-03-02", "--file", "x",
               "strategy {}"], "not both"),
             (["charter", "set", "--date", "2026-03-02", "--format", "yaml",
-              "strategy {}"], '"yaml" is not text or json'),
+              "strategy {}"], '--format: "yaml" is not one of: text, json'),
             (["charter", "check"], "--date YYYY-MM-DD is required"),
             (["charter", "check", "--date", "2026-03-02", "--stale-days",
               "soon"], '"soon" is not a whole number'),
@@ -2445,14 +2446,15 @@ class OrgTest(unittest.TestCase):
     def test_bad_usage(self):
         for args, error in (
                 (("org", "report", "--org", "x", "--journals", "y",
-                  "--from", "2027-04-01"), "--to: missing"),
+                  "--from", "2027-04-01"), "--to is required"),
                 (("org", "report", "--org", "x", "--journals", "y",
                   "--from", "2027-04-01", "--to", "2027-03-01"),
                  "is before period.from"),
                 (("org", "report", "--org", "x", "--journals", "y",
                   "--from", "2027-04-01", "--to", "2027-06-30",
                   "--compare", "2027-01-01"), "is not FROM..TO"),
-                (("org", "demo", "--format", "pdf"), "is not text, md"),
+                (("org", "demo", "--format", "pdf"),
+                 '--format: "pdf" is not one of: text, md, html'),
                 (("org", "frobnicate"), "org")):
             result = run(*args)
             self.assertNotEqual(result.returncode, 0, args)

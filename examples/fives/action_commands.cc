@@ -40,10 +40,7 @@ absl::StatusOr<std::optional<Pillar>> PillarFlag(absl::string_view flag,
 absl::StatusOr<ActionInput> ParseActionSpec(const std::string& spec) {
   std::vector<std::string> fields = absl::StrSplit(spec, '|');
   if (fields.size() < 3 || fields.size() > 4) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--action \"", spec,
-        "\" is not 'OWNER|TITLE|VISIBLE RESULT[|DUE]' (fields separated by "
-        "|)"));
+    return CommandLineError(v1::ERROR_CODE_ACTION_FORM, {spec});
   }
   for (std::string& f : fields) f = std::string(absl::StripAsciiWhitespace(f));
   ActionInput action;
@@ -86,8 +83,8 @@ int RunPlan(const ParsedArgs& args) {
     input.actions.push_back(*std::move(action));
   }
   if (input.actions.empty()) {
-    return UsageError(absl::StrCat(
-        "plan: no --action given, one per action (usage: ", args.Usage(), ")"));
+    return UsageError("plan", CommandLineError(v1::ERROR_CODE_ACTIONS_NONE,
+                                               {args.Usage()}));
   }
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::StatusOr<std::string> id = j.CreatePlan(input);
@@ -157,9 +154,9 @@ int Update(const ParsedArgs& args) {
   const std::string& id = args.positional[0];
   const std::string& to = args.positional[1];
   if (to != "open" && to != "done" && to != "drop") {
-    return UsageError(absl::StrCat(
-        "action update: \"", to,
-        "\" is not open, done or drop (usage: ", args.Usage(), ")"));
+    return UsageError("action update",
+                      CommandLineError(v1::ERROR_CODE_FLAG_CHOICE,
+                                       {to, "open, done, drop"}));
   }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, true);
   if (!date.ok()) {
@@ -167,10 +164,13 @@ int Update(const ParsedArgs& args) {
   }
   const std::string reason = args.Value("reason");
   if (to == "drop" && reason.empty()) {
-    return UsageError("action update: drop needs --reason TEXT");
+    return UsageError("action update",
+                      CommandLineError(v1::ERROR_CODE_DROP_NEEDS_REASON, {}));
   }
   if (to != "drop" && args.Has("reason")) {
-    return UsageError("action update: --reason goes with drop only");
+    return UsageError(
+        "action update",
+        CommandLineError(v1::ERROR_CODE_FLAG_GOES_WITH, {"--reason", "drop"}));
   }
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
     absl::Status s = to == "open"   ? j.OpenAction(id, **date)
@@ -195,9 +195,9 @@ int Feedback(const ParsedArgs& args) {
   const std::string author = args.Value("author");
   const std::string text = args.Value("text");
   if (author.empty() || text.empty()) {
-    return UsageError(absl::StrCat(
-        "action feedback: --author and --text are required (usage: ",
-        args.Usage(), ")"));
+    return UsageError("action feedback",
+                      CommandLineError(v1::ERROR_CODE_FLAGS_REQUIRED,
+                                       {"--author, --text", args.Usage()}));
   }
   std::optional<int> progress;
   if (args.Has("progress")) {

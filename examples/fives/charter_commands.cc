@@ -85,19 +85,18 @@ int Set(const ParsedArgs& args) {
   }
   const std::string format = args.Value("format");
   if (format != "text" && format != "json") {
-    return UsageError(absl::StrCat("charter set: --format: \"", format,
-                                   "\" is not text or json"));
+    return UsageError("charter set",
+                      FlagChoice("--format", format, {"text", "json"}));
   }
   const std::string file = args.Value("file");
   const bool from_file = args.Has("file");
   if (from_file == !args.positional.empty()) {
-    return UsageError(absl::StrCat(
-        "charter set: give the charter in --file FILE or as one argument, "
-        "not both (usage: ",
-        args.Usage(), ")"));
+    return UsageError("charter set",
+                      CommandLineError(v1::ERROR_CODE_CHARTER_TWICE,
+                                       {args.Usage()}));
   }
   if (from_file && file.empty()) {
-    return UsageError("charter set: --file needs a file name");
+    return UsageError("charter set", FlagEmpty("--file", "file_name"));
   }
   CharterInput input;
   if (from_file) {
@@ -150,8 +149,10 @@ int Check(const ParsedArgs& args) {
   int stale_days = 0;
   const std::string stale = args.Value("stale-days");
   if (!absl::SimpleAtoi(stale, &stale_days) || stale_days < 0) {
-    return UsageError(absl::StrCat("charter check: --stale-days: \"", stale,
-                                   "\" is not a whole number of days >= 0"));
+    return UsageError(
+        "charter check",
+        WithContext(CommandLineError(v1::ERROR_CODE_STALE_DAYS, {stale}),
+                    "--stale-days: "));
   }
   return ReadJournal(args, [&](const Journal& j) {
     const v1::CharterReview review =

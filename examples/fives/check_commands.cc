@@ -50,9 +50,7 @@ absl::Status ParseAgreement(const std::string& spec, int index,
   std::vector<std::string> fields = absl::StrSplit(spec, '|');
   for (std::string& f : fields) f = std::string(absl::StripAsciiWhitespace(f));
   if (fields.size() != 1 && fields.size() != 4 && fields.size() != 5) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--agree \"", spec,
-        "\" is not 'TEXT' or 'TEXT|OWNER|PILLAR|VISIBLE RESULT[|DUE]'"));
+    return CommandLineError(v1::ERROR_CODE_AGREE_FORM, {spec});
   }
   input.agreements.push_back(fields[0]);
   if (fields.size() == 1) return absl::OkStatus();
@@ -83,14 +81,10 @@ absl::Status ParseAgreement(const std::string& spec, int index,
 // --review 'ACTION=kept[:NOTE]', 'ACTION=done[:NOTE]',
 // 'ACTION=dropped:REASON' or 'ACTION=replanned:YYYY-MM-DD[:NOTE]'.
 absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
-  const auto bad = [&](absl::string_view why) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--review \"", spec, "\": ", why,
-                     " (expected ACTION=kept, done, dropped:REASON or "
-                     "replanned:YYYY-MM-DD)"));
-  };
   const size_t eq = spec.find('=');
-  if (eq == std::string::npos || eq == 0) return bad("no ACTION=");
+  if (eq == std::string::npos || eq == 0) {
+    return CommandLineError(v1::ERROR_CODE_REVIEW_NO_ACTION, {spec});
+  }
   v1::ActionReview review;
   review.set_action_id(
       std::string(absl::StripAsciiWhitespace(spec.substr(0, eq))));
@@ -107,7 +101,7 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
     review.set_note(detail);
   } else if (outcome == "dropped") {
     if (absl::StripAsciiWhitespace(detail).empty()) {
-      return bad("dropping needs a reason");
+      return CommandLineError(v1::ERROR_CODE_REVIEW_DROP_REASON, {spec});
     }
     review.set_outcome(v1::REVIEW_OUTCOME_DROPPED);
     review.set_note(detail);
@@ -120,7 +114,7 @@ absl::StatusOr<v1::ActionReview> ParseReview(const std::string& spec) {
     review.set_new_due(due);
     if (more != std::string::npos) review.set_note(detail.substr(more + 1));
   } else {
-    return bad(absl::StrCat("\"", outcome, "\" is not an outcome"));
+    return CommandLineError(v1::ERROR_CODE_REVIEW_OUTCOME, {spec, outcome});
   }
   return review;
 }
@@ -182,8 +176,8 @@ int Tick(const ParsedArgs& args) {
     return UsageError("check tick", signals.status());
   }
   if (signals->empty()) {
-    return UsageError(
-        absl::StrCat("check tick: no --signal (usage: ", args.Usage(), ")"));
+    return UsageError("check tick", CommandLineError(v1::ERROR_CODE_SIGNALS_NONE,
+                                                     {args.Usage()}));
   }
   const std::string& check_id = args.positional[0];
   return UpdateJournal(args, [&](Journal& j) -> absl::StatusOr<std::string> {
@@ -193,9 +187,8 @@ int Tick(const ParsedArgs& args) {
         if (t.check_id() == check_id && t.pillar() == s.pillar() &&
             t.number() == s.number()) {
           const Pillar p = *PillarFromProto(s.pillar());
-          return absl::InvalidArgumentError(
-              absl::StrCat("--signal ", SignalLabel(p, s.number()),
-                           " is already ticked at check \"", check_id, "\""));
+          return CommandLineError(v1::ERROR_CODE_SIGNAL_TICKED,
+                                  {SignalLabel(p, s.number()), check_id});
         }
       }
     }

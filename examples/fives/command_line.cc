@@ -51,11 +51,13 @@ std::optional<bool> ParseSwitch(absl::string_view text) {
   return std::nullopt;
 }
 
-std::string Expected(const Command& command) {
-  if (command.flags.empty()) return " (this command takes no flags)";
-  std::vector<absl::string_view> names;
-  for (const Flag& flag : command.flags) names.push_back(flag.name);
-  return absl::StrCat(" (expected --", absl::StrJoin(names, ", --"), ")");
+// The flags `command` takes: "--date, --lang".
+std::string FlagNames(const Command& command) {
+  std::vector<std::string> names;
+  for (const Flag& flag : command.flags) {
+    names.push_back(absl::StrCat("--", flag.name));
+  }
+  return absl::StrJoin(names, ", ");
 }
 
 // The flags and positionals of `args`, without the command's name in
@@ -82,8 +84,8 @@ absl::Status ParseWords(const Command& command, absl::Span<char* const> args,
     const absl::string_view name = body.substr(0, eq);
     const Flag* flag = FindFlag(command, name);
     if (flag == nullptr) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown flag --", name, Expected(command)));
+      return CommandLineError(v1::ERROR_CODE_FLAG_UNKNOWN,
+                              {absl::StrCat("--", name), FlagNames(command)});
     }
     std::string value;
     if (eq != absl::string_view::npos) {
@@ -96,24 +98,21 @@ absl::Status ParseWords(const Command& command, absl::Span<char* const> args,
     } else {
       // "--text --json" is a forgotten value, not the text "--json"; such a
       // value is given as --text=--json.
-      return absl::InvalidArgumentError(
-          absl::StrCat("flag --", name, " needs a value"));
+      return CommandLineError(v1::ERROR_CODE_FLAG_NEEDS_VALUE,
+                              {absl::StrCat("--", name)});
     }
     if (flag->kind == Flag::Kind::kSwitch) {
       const std::optional<bool> on = ParseSwitch(value);
       if (!on) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("flag --", name, ": \"", value,
-                         "\" is not true or false (a switch: --", name,
-                         " alone turns it on)"));
+        return CommandLineError(v1::ERROR_CODE_FLAG_NOT_A_SWITCH,
+                                {absl::StrCat("--", name), value});
       }
       value = *on ? "true" : "false";
     }
     std::vector<std::string>& values = parsed.given[name];
     if (flag->kind != Flag::Kind::kRepeated && !values.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--", name, " is given more than once (\"", values[0],
-                       "\", then \"", value, "\")"));
+      return CommandLineError(v1::ERROR_CODE_FLAG_TWICE,
+                              {absl::StrCat("--", name), values[0], value});
     }
     values.push_back(std::move(value));
   }
@@ -155,21 +154,19 @@ absl::StatusOr<ParsedArgs> ParseArgs(const Command& command,
                                      absl::Span<char* const> args) {
   ParsedArgs parsed;
   parsed.command = &command;
+  const std::string context = absl::StrCat(command.name, ": ");
   if (absl::Status s = ParseWords(command, args, parsed); !s.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(command.name, ": ", s.message()));
+    return WithContext(s, context);
   }
   if (parsed.help) return parsed;
   const size_t n = parsed.positional.size();
   if (n < command.min_args) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        command.name, ": missing argument (usage: ", Usage(command), ")"));
+    return WithContext(ArgumentMissing(Usage(command)), context);
   }
   if (n > command.max_args) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(command.name, ": unexpected argument \"",
-                     parsed.positional[command.max_args],
-                     "\" (usage: ", Usage(command), ")"));
+    return WithContext(
+        ArgumentUnexpected(parsed.positional[command.max_args], Usage(command)),
+        context);
   }
   return parsed;
 }
@@ -192,28 +189,67 @@ std::string OneLine(absl::string_view text) {
   return out;
 }
 
-int UsageError(absl::string_view message) {
-  const std::string line = OneLine(message);
-  std::fprintf(stderr, "fives: %s\n", line.c_str());
-  return kExitUsage;
+absl::Status CommandLineError(v1::ErrorCode code,
+                              std::initializer_list<ErrorArgument> args) {
+  const absl::Status status =
+      WithDetail(absl::InvalidArgumentError(""), code, args);
+  return WithMessage(status, ErrorText(status, Language::kEnglish));
+}
+
+absl::Status ArgumentMissing(absl::string_view usage) {
+  return CommandLineError(v1::ERROR_CODE_ARGUMENT_MISSING, {usage});
+}
+
+absl::Status ArgumentUnexpected(absl::string_view argument,
+                                absl::string_view usage) {
+  return CommandLineError(v1::ERROR_CODE_ARGUMENT_UNEXPECTED,
+                          {argument, usage});
+}
+
+absl::Status FlagEmpty(absl::string_view flag, absl::string_view needs) {
+  return CommandLineError(
+      v1::ERROR_CODE_FLAG_EMPTY,
+      {flag, ErrorArgument::Phrase(absl::StrCat("needs_", needs))});
+}
+
+absl::Status FlagChoice(absl::string_view flag, absl::string_view value,
+                        absl::Span<const absl::string_view> choices) {
+  return WithContext(CommandLineError(v1::ERROR_CODE_FLAG_CHOICE,
+                                      {value, absl::StrJoin(choices, ", ")}),
+                     absl::StrCat(flag, ": "));
 }
 
 namespace {
 
 Language error_language = Language::kEnglish;
 
+// The flag a message starts with, as '--name: ' or '--name "VALUE": ';
+// empty when it starts otherwise.
+absl::string_view FlagPrefix(absl::string_view message) {
+  absl::string_view rest = message;
+  if (!absl::ConsumePrefix(&rest, "--")) return "";
+  const size_t name = rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz-");
+  if (name == 0 || name == absl::string_view::npos) return "";
+  rest.remove_prefix(name);
+  if (absl::ConsumePrefix(&rest, " \"")) {
+    const size_t quote = rest.find('"');
+    if (quote == absl::string_view::npos) return "";
+    rest.remove_prefix(quote + 1);
+  }
+  if (!absl::StartsWith(rest, ": ")) return "";
+  return message.substr(0, message.size() - rest.size() + 2);
+}
+
 // "fives: <context>: <status for people>", on one line. A value given in a
 // flag keeps the flag's name in front ("--date: "), as the library's
 // message names it.
 void PrintRefusal(absl::string_view context, const absl::Status& status) {
   std::string text = ErrorText(status, error_language);
-  const absl::string_view message = status.message();
-  if (ErrorDetailOf(status).has_value() && absl::StartsWith(message, "--")) {
-    const size_t colon = message.find(": ");
-    const absl::string_view flag = message.substr(0, colon + 2);
-    if (colon != absl::string_view::npos && !absl::StartsWith(text, flag)) {
-      text = absl::StrCat(flag, text);
-    }
+  if (ErrorDetailOf(status).has_value()) {
+    const absl::string_view flag = FlagPrefix(status.message());
+    if (!absl::StartsWith(text, flag)) text = absl::StrCat(flag, text);
+  } else {
+    text = std::string(absl::StripPrefix(text, absl::StrCat(context, ": ")));
   }
   const std::string line =
       OneLine(context.empty() ? text : absl::StrCat(context, ": ", text));
@@ -268,9 +304,7 @@ absl::StatusOr<std::optional<absl::CivilDay>> DateFlag(const ParsedArgs& args,
   const std::string text = args.Value("date");
   if (text.empty()) {
     if (!required) return std::optional<absl::CivilDay>();
-    return absl::InvalidArgumentError(
-        "--date YYYY-MM-DD is required (fives never reads the clock: give the "
-        "day)");
+    return CommandLineError(v1::ERROR_CODE_DATE_REQUIRED, {});
   }
   absl::StatusOr<absl::CivilDay> day = ParseDateArg(text, "--date");
   if (!day.ok()) return day.status();

@@ -6,6 +6,7 @@
 #ifndef FIVES_EXAMPLES_FIVES_COMMAND_LINE_H_
 #define FIVES_EXAMPLES_FIVES_COMMAND_LINE_H_
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "absl/types/span.h"
 #include "command.h"
 #include "fives/catalog.h"
+#include "fives/error_detail.h"
 
 namespace fives::cli {
 
@@ -64,17 +66,30 @@ absl::StatusOr<ParsedArgs> ParseArgs(const Command& command,
 // so every error the command prints is exactly one line.
 std::string OneLine(absl::string_view text);
 
-// The language errors are printed in: --lang of the command line, set once
-// by the dispatcher before the command runs (English until then, and for
-// the errors of the command line itself).
+// The language errors are printed in: --lang of the command line, set by
+// the dispatcher before the words are parsed, so that the command line's
+// own errors speak it too (English when --lang is not given).
 void SetErrorLanguage(Language language);
 // The language set by SetErrorLanguage.
 Language ErrorLanguage();
 
-// Prints "fives: <message>" on stderr and returns kExitUsage: for the
-// command line's own errors (an unknown flag, a missing argument), which
-// speak of flags and stay English as the help does.
-int UsageError(absl::string_view message);
+// A refusal of the command's own inputs (a flag, an argument, a spec):
+// InvalidArgument carrying the detail `code` with `args`, its message the
+// detail's English text, so that each is written once, in the catalog.
+absl::Status CommandLineError(v1::ErrorCode code,
+                              std::initializer_list<ErrorArgument> args);
+// CommandLineError for a command given too few arguments, or `argument`
+// beyond the last one it takes; `usage` is its usage line.
+absl::Status ArgumentMissing(absl::string_view usage);
+absl::Status ArgumentUnexpected(absl::string_view argument,
+                                absl::string_view usage);
+// CommandLineError for a `flag` given empty: it needs the catalog phrase
+// needs_<needs> ("file_name": "--out needs a file name").
+absl::Status FlagEmpty(absl::string_view flag, absl::string_view needs);
+// CommandLineError for a value of `flag` that is none of `choices`,
+// "--format: " in front.
+absl::Status FlagChoice(absl::string_view flag, absl::string_view value,
+                        absl::Span<const absl::string_view> choices);
 
 // Prints "fives: <context>: <status>" on stderr and returns kExitUsage, for
 // a value the library refused before any file was opened (a date, a

@@ -27,13 +27,14 @@ int RunDemo(const ParsedArgs& args) {
   }
   if (args.Has("picture") &&
       (!args.Has("format") || args.Value("format") != "svg")) {
-    return UsageError("demo: --picture goes with --format svg");
+    return UsageError("demo", CommandLineError(v1::ERROR_CODE_FLAG_GOES_WITH,
+                                               {"--picture", "--format svg"}));
   }
   // Only an explicit --journal writes a file, and never over another.
   const bool write = args.Has("journal");
   const std::string path = args.Value("journal");
   if (write) {
-    if (path.empty()) return UsageError("demo: --journal needs a path");
+    if (path.empty()) return UsageError("demo", FlagEmpty("--journal", "path"));
     if (absl::Status s = CheckNoFile(path); !s.ok()) return Refused("demo", s);
   }
   absl::StatusOr<DemoJournal> demo = BuildDemoJournal();

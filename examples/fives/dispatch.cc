@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "fives/catalog.h"
 #include "command_help.h"
 #include "command_line.h"
 #include "fives/version.h"
@@ -52,8 +53,7 @@ absl::StatusOr<Named> Find(absl::Span<const CommandSection> sections,
     }
   }
   if (named.group.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unknown command \"", word, "\" (try: fives help)"));
+    return CommandLineError(v1::ERROR_CODE_COMMAND_UNKNOWN, {word});
   }
   named.words = 1;
   if (args.size() < 2 || IsHelpWord(args[1])) return named;
@@ -67,20 +67,39 @@ absl::StatusOr<Named> Find(absl::Span<const CommandSection> sections,
     }
     verbs.push_back(VerbOf(*command));
   }
-  const std::string expected =
-      absl::StrCat("(expected ", absl::StrJoin(verbs, ", "), ")");
+  const std::string expected = absl::StrJoin(verbs, ", ");
   if (absl::StartsWith(verb, "-")) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        word, ": the subcommand comes first ", expected, ", then its flags"));
+    return CommandLineError(v1::ERROR_CODE_SUBCOMMAND_FIRST, {word, expected});
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat(word, ": unknown subcommand \"", verb, "\" ", expected));
+  return CommandLineError(v1::ERROR_CODE_SUBCOMMAND_UNKNOWN,
+                          {word, verb, expected});
 }
 
-std::string Expected(const Named& named) {
+// The subcommands of the group `named`: "add, leave, forget, list".
+std::string Verbs(const Named& named) {
   std::vector<absl::string_view> verbs;
   for (const Command* command : named.group) verbs.push_back(VerbOf(*command));
-  return absl::StrCat("(expected ", absl::StrJoin(verbs, ", "), ")");
+  return absl::StrJoin(verbs, ", ");
+}
+
+// Sets the error language to --lang wherever it is given (before a lone
+// "--"), so that an error of the command line itself speaks it; a --lang
+// the library cannot read is left for the command to refuse.
+void SetErrorLanguageFromArgs(absl::Span<char* const> args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const absl::string_view arg = args[i];
+    if (arg == "--") return;
+    absl::string_view tag;
+    if (arg == "--lang" && i + 1 < args.size()) {
+      tag = args[i + 1];
+    } else if (absl::StartsWith(arg, "--lang=")) {
+      tag = arg.substr(sizeof "--lang=" - 1);
+    } else {
+      continue;
+    }
+    absl::StatusOr<Language> language = LanguageFromTag(tag);
+    if (language.ok()) SetErrorLanguage(*language);
+  }
 }
 
 // fives help [COMMAND].
@@ -97,8 +116,8 @@ int Help(absl::Span<const CommandSection> sections,
   const size_t words =
       named->command == nullptr ? 1 : named->words;  // a group and --help
   if (args.size() > words) {
-    return UsageError(absl::StrCat("help: unexpected argument \"", args[words],
-                                   "\" (usage: fives help [COMMAND])"));
+    return UsageError("help",
+                      ArgumentUnexpected(args[words], "fives help [COMMAND]"));
   }
   if (named->command == nullptr) {
     return Print(GroupHelp(args[0], named->group));
@@ -110,8 +129,9 @@ int Help(absl::Span<const CommandSection> sections,
 
 int RunCommandLine(absl::Span<const CommandSection> sections,
                    absl::Span<char* const> args) {
+  SetErrorLanguageFromArgs(args);
   if (args.empty()) {
-    return UsageError("no command given (try: fives help)");
+    return UsageError("", CommandLineError(v1::ERROR_CODE_COMMAND_MISSING, {}));
   }
   const absl::string_view word = args[0];
   if (word == "help" || IsHelpWord(word)) {
@@ -119,8 +139,7 @@ int RunCommandLine(absl::Span<const CommandSection> sections,
   }
   if (word == "version" || word == "--version") {
     if (args.size() > 1) {
-      return UsageError(absl::StrCat(word, ": unexpected argument \"", args[1],
-                                     "\" (usage: fives --version)"));
+      return UsageError(word, ArgumentUnexpected(args[1], "fives --version"));
     }
     return Print(absl::StrCat("fives ", VersionString(), "\n"));
   }
@@ -128,21 +147,14 @@ int RunCommandLine(absl::Span<const CommandSection> sections,
   if (!named.ok()) return UsageError("", named.status());
   if (named->command == nullptr) {
     if (args.size() > 1) return Print(GroupHelp(word, named->group));
-    return UsageError(
-        absl::StrCat(word, ": missing subcommand ", Expected(*named)));
+    return UsageError("", CommandLineError(v1::ERROR_CODE_SUBCOMMAND_MISSING,
+                                           {word, Verbs(*named)}));
   }
   const Command& command = *named->command;
   absl::StatusOr<ParsedArgs> parsed =
       ParseArgs(command, args.subspan(named->words));
-  if (!parsed.ok()) return UsageError("", parsed.status());
+  if (!parsed.ok()) return UsageError(command.name, parsed.status());
   if (parsed->help) return Print(CommandHelp(command));
-  // Errors speak the language of the output; a --lang the library cannot
-  // read is the command's own error to report.
-  for (const Flag& flag : command.flags) {
-    if (flag.name != "lang") continue;
-    absl::StatusOr<Language> language = LanguageFromTag(parsed->Value("lang"));
-    if (language.ok()) SetErrorLanguage(*language);
-  }
   return command.run(*parsed);
 }
 

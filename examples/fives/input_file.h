@@ -9,9 +9,8 @@
 
 namespace fives::cli {
 
-// The whole file, read as fives::FileOps::ReadFile reads a journal file (a
-// regular file of at most kMaxJournalFileBytes); NotFound says "<path> does
-// not exist".
+// The whole file, read by fives::FileOps::ReadFile: a regular file within
+// the input_bytes limit; NotFound says "<path> does not exist".
 absl::StatusOr<std::string> ReadInputFile(const std::string& path);
 
 }  // namespace fives::cli

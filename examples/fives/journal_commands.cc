@@ -33,6 +33,16 @@ absl::StatusOr<JournalFormat> FormatFlag(const ParsedArgs& args) {
   return format;
 }
 
+// The refusal of CheckNoFile for `path`, told that --force replaces the
+// file; a refusal other than AlreadyExists as it is.
+absl::Status ForceReplacesIt(const absl::Status& status,
+                             const std::string& path) {
+  if (!absl::IsAlreadyExists(status)) return status;
+  return WithDetail(absl::AlreadyExistsError(absl::StrCat(
+                        status.message(), " (--force replaces it)")),
+                    v1::ERROR_CODE_FILE_EXISTS_FORCE, {path});
+}
+
 // "team mt (Our MT): 6 members, 2 rounds, ..." in `language`.
 std::string Summary(const Journal& j, Language language) {
   const v1::Journal& p = j.proto();
@@ -49,8 +59,8 @@ int RunInit(const ParsedArgs& args) {
   const std::string team = args.Value("team");
   const std::string name = args.Value("name");
   if (team.empty() || name.empty()) {
-    return UsageError(absl::StrCat(
-        "init: --team and --name are required (usage: ", args.Usage(), ")"));
+    return UsageError("init", CommandLineError(v1::ERROR_CODE_FLAGS_REQUIRED,
+                                               {"--team, --name", args.Usage()}));
   }
   const std::string path = args.Value("journal");
   if (absl::Status s = CheckNoFile(path); !s.ok()) return Refused("init", s);
@@ -74,7 +84,7 @@ int RunExport(const ParsedArgs& args) {
   }
   const std::string out = args.Value("out");
   if (args.Has("out") && out.empty()) {
-    return UsageError("export: --out needs a file name");
+    return UsageError("export", FlagEmpty("--out", "file_name"));
   }
   const std::string path = args.Value("journal");
   const bool force = args.Switch("force");
@@ -88,13 +98,14 @@ int RunExport(const ParsedArgs& args) {
       return kExitOk;
     }
     if (SameFile(out, path)) {
-      return Refused("export", absl::FailedPreconditionError(absl::StrCat(
-                                   "--out ", out, " is the journal itself")));
+      return Refused("export",
+                     WithDetail(absl::FailedPreconditionError(absl::StrCat(
+                                    "--out ", out, " is the journal itself")),
+                                v1::ERROR_CODE_EXPORT_ONTO_JOURNAL, {out}));
     }
     if (!force) {
       if (absl::Status s = CheckNoFile(out); !s.ok()) {
-        return Refused("export", absl::AlreadyExistsError(absl::StrCat(
-                                     s.message(), " (--force replaces it)")));
+        return Refused("export", ForceReplacesIt(s, out));
       }
     }
     FileOps ops;
@@ -114,8 +125,8 @@ int RunImport(const ParsedArgs& args) {
   }
   const std::string from = args.Value("from");
   if (from.empty()) {
-    return UsageError(absl::StrCat(
-        "import: --from FILE is required (usage: ", args.Usage(), ")"));
+    return UsageError("import", CommandLineError(v1::ERROR_CODE_FLAGS_REQUIRED,
+                                                 {"--from FILE", args.Usage()}));
   }
   absl::StatusOr<JournalFormat> format = FormatFlag(args);
   if (!format.ok()) {
@@ -125,8 +136,7 @@ int RunImport(const ParsedArgs& args) {
   const bool force = args.Switch("force");
   if (!force) {
     if (absl::Status s = CheckNoFile(path); !s.ok()) {
-      return Refused("import", absl::AlreadyExistsError(absl::StrCat(
-                                   s.message(), " (--force replaces it)")));
+      return Refused("import", ForceReplacesIt(s, path));
     }
   }
   absl::StatusOr<std::string> data = ReadInputFile(from);
@@ -150,7 +160,7 @@ int RunReport(const ParsedArgs& args) {
   }
   const std::string round = args.Value("round");
   if (args.Has("round") && round.empty()) {
-    return UsageError("report: --round needs a round id");
+    return UsageError("report", FlagEmpty("--round", "round_id"));
   }
   absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Value("format"));
   if (!format.ok()) {
@@ -162,7 +172,9 @@ int RunReport(const ParsedArgs& args) {
   }
   if (args.Has("picture") &&
       (!args.Has("format") || args.Value("format") != "svg")) {
-    return UsageError("report: --picture goes with --format svg");
+    return UsageError("report",
+                      CommandLineError(v1::ERROR_CODE_FLAG_GOES_WITH,
+                                       {"--picture", "--format svg"}));
   }
   absl::StatusOr<std::optional<absl::CivilDay>> date = DateFlag(args, false);
   if (!date.ok()) {

@@ -24,14 +24,15 @@ namespace {
 
 absl::StatusOr<Org> LoadOrg(const ParsedArgs& args) {
   const std::string path = args.Value("org");
-  if (path.empty()) return absl::InvalidArgumentError("--org: missing");
+  if (path.empty()) {
+    return CommandLineError(v1::ERROR_CODE_FLAG_MISSING, {"--org"});
+  }
   FileOps ops;
   absl::StatusOr<std::string> text = ops.ReadFile(path);
   if (!text.ok()) return text.status();
   absl::StatusOr<Org> org = Org::Parse(*text);
   if (!org.ok()) {
-    return absl::Status(org.status().code(),
-                        absl::StrCat(path, ": ", org.status().message()));
+    return WithContext(org.status(), absl::StrCat(path, ": "));
   }
   return org;
 }
@@ -40,9 +41,12 @@ absl::StatusOr<v1::OrgPeriod> PeriodFlags(const ParsedArgs& args) {
   v1::OrgPeriod period;
   period.set_from(args.Value("from"));
   period.set_to(args.Value("to"));
-  if (period.from().empty())
-    return absl::InvalidArgumentError("--from: missing");
-  if (period.to().empty()) return absl::InvalidArgumentError("--to: missing");
+  for (const auto& [flag, day] :
+       {std::pair{"--from", period.from()}, std::pair{"--to", period.to()}}) {
+    if (day.empty()) {
+      return CommandLineError(v1::ERROR_CODE_FLAG_MISSING, {flag});
+    }
+  }
   for (const auto& [flag, day] :
        {std::pair{"--from", period.from()}, std::pair{"--to", period.to()}}) {
     if (absl::Status s = ParseDateArg(day, flag).status(); !s.ok()) return s;
@@ -58,14 +62,14 @@ absl::StatusOr<v1::OrgPeriod> ComparePeriod(const ParsedArgs& args) {
   const std::vector<std::string> parts = absl::StrSplit(compare, "..");
   v1::OrgPeriod period;
   if (parts.size() != 2) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--compare: \"", compare,
-                     "\" is not FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"));
+    return WithContext(
+        CommandLineError(v1::ERROR_CODE_COMPARE_FORM, {compare}),
+        "--compare: ");
   }
   period.set_from(parts[0]);
   period.set_to(parts[1]);
   if (absl::Status s = OrgPeriodDays::FromProto(period).status(); !s.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("--compare: ", s.message()));
+    return WithContext(s, "--compare: ");
   }
   return period;
 }
@@ -75,12 +79,12 @@ int Show(absl::string_view command, const ParsedArgs& args,
          const v1::OrgReport& report, Language language) {
   const std::string format = args.Value("format");
   if (absl::Status s = CheckOrgDocumentFormat(format, "--format"); !s.ok()) {
-    return UsageError(absl::StrCat(command, ": ", s.message()));
+    return UsageError(command, s);
   }
   absl::StatusOr<std::string> text =
       RenderOrgDocument(report, format, language);
   if (!text.ok()) {
-    return UsageError(absl::StrCat(command, ": ", text.status().message()));
+    return UsageError(command, text.status());
   }
   if (absl::Status s = Emit(*text, args.Value("out")); !s.ok()) {
     return Refused(command, s);

@@ -18,16 +18,14 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
   if (name == "html") return ReportFormat::kHtml;
   if (name == "json") return ReportFormat::kJson;
   if (name == "svg") return ReportFormat::kSvg;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--format: \"", name, "\" is not text, md, html, json or svg"));
+  return FlagChoice("--format", name, {"text", "md", "html", "json", "svg"});
 }
 
 absl::Status CheckPicture(absl::string_view picture) {
   if (picture == "radar" || picture == "strips" || picture == "trend") {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--picture: \"", picture, "\" is not radar, strips or trend"));
+  return FlagChoice("--picture", picture, {"radar", "strips", "trend"});
 }
 
 absl::StatusOr<std::string> RenderReport(const Journal& journal,

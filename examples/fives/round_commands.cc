@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "fives/catalog.h"
 #include "fives/error_detail.h"
+#include "fives/journal_io.h"
 #include "fives/pillar.h"
 #include "journal_file.h"
 
@@ -103,6 +104,15 @@ ErrorArgument SourceForPeople(absl::string_view source) {
   return ErrorArgument(source);
 }
 
+// The scores at `source` cannot be read: the system call failed with
+// `error` (0 when it did not say).
+absl::Status ScoresUnreadable(absl::string_view source, int error) {
+  return CommandLineError(
+      v1::ERROR_CODE_SCORES_UNREADABLE,
+      {SourceForPeople(source), error != 0 ? FileSystemReason(error)
+                                           : ErrorArgument("read error")});
+}
+
 // All of `file`, at most kMaxScoresInput bytes. `source` names it in errors.
 absl::StatusOr<std::string> ReadScoresInput(std::FILE* file,
                                             absl::string_view source) {
@@ -113,18 +123,12 @@ absl::StatusOr<std::string> ReadScoresInput(std::FILE* file,
     const size_t n = std::fread(buffer, 1, sizeof buffer, file);
     data.append(buffer, n);
     if (n == sizeof buffer) continue;
-    if (std::ferror(file)) {
-      const int error = errno;
-      return absl::InvalidArgumentError(
-          absl::StrCat(source, ": cannot be read (",
-                       error != 0 ? std::strerror(error) : "read error", ")"));
-    }
+    if (std::ferror(file)) return ScoresUnreadable(source, errno);
     break;
   }
   if (data.size() > kMaxScoresInput) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(source, ": more than ", kMaxScoresInput,
-                     " bytes, expected the five scores (", PillarOrder(), ")"));
+    return CommandLineError(v1::ERROR_CODE_SCORES_TOO_LONG,
+                            {SourceForPeople(source), kMaxScoresInput});
   }
   return data;
 }
@@ -133,8 +137,11 @@ absl::StatusOr<std::string> ReadScoresFile(const std::string& path,
                                            absl::string_view source) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(source, ": cannot be read (", std::strerror(errno), ")"));
+    const int error = errno;
+    if (error == ENOENT) {
+      return CommandLineError(v1::ERROR_CODE_INPUT_MISSING, {source});
+    }
+    return ScoresUnreadable(source, error);
   }
   absl::StatusOr<std::string> data = ReadScoresInput(file, source);
   std::fclose(file);
@@ -191,44 +198,35 @@ absl::StatusOr<ScoreTexts> GetScoreTexts(const ParsedArgs& parsed,
   absl::StatusOr<std::string> data;
   if (parsed.Has("scores-file")) {
     if (file.empty()) {
-      return absl::InvalidArgumentError("--scores-file needs a file name");
+      return FlagEmpty("--scores-file", "file_name");
     }
     if (dash && args.size() == 3) {
-      return absl::InvalidArgumentError(
-          "give the scores on standard input (-) or in "
-          "--scores-file FILE, not both");
+      return CommandLineError(v1::ERROR_CODE_SCORES_TWICE, {});
     }
     if (args.size() > 2) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "unexpected argument \"", args[2],
-          "\": --scores-file gives the scores (usage: ", usage, ")"));
+      return CommandLineError(v1::ERROR_CODE_SCORES_WITH_FILE,
+                              {args[2], usage});
     }
     texts.source = absl::StrCat("--scores-file ", file);
     data = ReadScoresFile(file, texts.source);
   } else if (dash && args.size() < 2 + kPillarCount) {
     // With all five arguments, a first "-" leaves strategy out instead.
     if (args.size() > 3) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "unexpected argument \"", args[3],
-          "\": - reads the scores from standard input (usage: ", usage, ")"));
+      return CommandLineError(v1::ERROR_CODE_SCORES_AFTER_DASH,
+                              {args[3], usage});
     }
     texts.source = "standard input";
     data = ReadScoresInput(stdin, texts.source);
   } else {
     if (args.size() < 2 + kPillarCount) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "missing argument",
-          args.size() > 2 ? absl::StrCat(": ", args.size() - 2, " of the ",
-                                         kPillarCount, " scores")
-                          : "",
-          " (usage: ", usage, ")"));
+      if (args.size() <= 2) return ArgumentMissing(usage);
+      return CommandLineError(v1::ERROR_CODE_SCORES_MISSING,
+                              {args.size() - 2, usage});
     }
     texts.scores.assign(args.begin() + 2, args.end());
     return texts;
   }
-  if (!data.ok()) {
-    return absl::InvalidArgumentError(data.status().message());
-  }
+  if (!data.ok()) return data.status();
   absl::StatusOr<std::vector<std::string>> scores =
       SplitScores(*data, texts.source);
   if (!scores.ok()) {

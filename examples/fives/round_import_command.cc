@@ -22,8 +22,9 @@ int RunRoundImport(const ParsedArgs& args) {
   }
   const std::string file = args.Value("csv");
   if (file.empty()) {
-    return UsageError(absl::StrCat(
-        "round import: --csv FILE is required (usage: ", args.Usage(), ")"));
+    return UsageError("round import",
+                      CommandLineError(v1::ERROR_CODE_FLAGS_REQUIRED,
+                                       {"--csv FILE", args.Usage()}));
   }
   absl::StatusOr<std::string> csv = ReadInputFile(file);
   if (!csv.ok()) return Refused("round import", csv.status());

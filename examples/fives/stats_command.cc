@@ -62,8 +62,8 @@ void PrintText(const ScoreStats& s) {
 
 int RunStats(const ParsedArgs& args) {
   if (args.positional.empty()) {
-    return UsageError(
-        absl::StrCat("stats: no scores given (usage: ", args.Usage(), ")"));
+    return UsageError("stats", CommandLineError(v1::ERROR_CODE_STATS_NONE,
+                                                {args.Usage()}));
   }
   std::vector<int> scores;
   for (const std::string& word : args.positional) {

@@ -85,35 +85,11 @@ std::string TargetOfTemp(absl::string_view path) {
   return std::string(path);
 }
 
-// The reason of a failed system call in people's words: a catalog phrase
-// for the reasons a person can mend, the system's own words otherwise.
-ErrorArgument ErrnoReason(int error) {
-  switch (error) {
-    case ENOENT:
-    case ENOTDIR:
-      return ErrorArgument::Phrase("errno_no_folder");
-    case EACCES:
-    case EPERM:
-      return ErrorArgument::Phrase("errno_no_access");
-    case EISDIR:
-      return ErrorArgument::Phrase("errno_is_folder");
-    case ENOSPC:
-    case EDQUOT:
-      return ErrorArgument::Phrase("errno_disk_full");
-    case EROFS:
-      return ErrorArgument::Phrase("errno_read_only");
-    default:
-      // The system's words, as thread-safe as ErrnoToStatus finds them.
-      return ErrorArgument(
-          absl::StripPrefix(absl::ErrnoToStatus(error, "").message(), ": "));
-  }
-}
-
 absl::Status ErrnoError(int error, absl::string_view what,
                         absl::string_view path) {
   return WithDetail(absl::ErrnoToStatus(error, absl::StrCat(what, " ", path)),
                     v1::ERROR_CODE_FILE_SYSTEM,
-                    {TargetOfTemp(path), ErrnoReason(error)});
+                    {TargetOfTemp(path), FileSystemReason(error)});
 }
 
 // Closes a descriptor when it goes out of scope.
@@ -152,13 +128,36 @@ unsigned ProcessUmask() {
 
 }  // namespace
 
+ErrorArgument FileSystemReason(int error) {
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+      return ErrorArgument::Phrase("errno_no_folder");
+    case EACCES:
+    case EPERM:
+      return ErrorArgument::Phrase("errno_no_access");
+    case EISDIR:
+      return ErrorArgument::Phrase("errno_is_folder");
+    case ENOSPC:
+    case EDQUOT:
+      return ErrorArgument::Phrase("errno_disk_full");
+    case EROFS:
+      return ErrorArgument::Phrase("errno_read_only");
+    default:
+      // The system's words, as thread-safe as ErrnoToStatus finds them.
+      return ErrorArgument(
+          absl::StripPrefix(absl::ErrnoToStatus(error, "").message(), ": "));
+  }
+}
+
 absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name) {
   const std::string lower = absl::AsciiStrToLower(name);
   if (lower == "binary") return JournalFormat::kBinary;
   if (lower == "json") return JournalFormat::kJson;
   if (lower == "text") return JournalFormat::kText;
-  return absl::InvalidArgumentError(
-      absl::StrCat("format: \"", name, "\" is not binary, json or text"));
+  return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                        "format: \"", name, "\" is not binary, json or text")),
+                    v1::ERROR_CODE_FLAG_CHOICE, {name, "binary, json, text"});
 }
 
 std::string SerializeJournal(const Journal& journal, JournalFormat format) {
@@ -309,9 +308,9 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
   if (fd < 0) {
     const int error = errno;
     if (error == ENOENT) {
-      return WithDetail(absl::NotFoundError(absl::StrCat("journal file: ", path,
-                                                         " does not exist")),
-                        v1::ERROR_CODE_FILE_MISSING, {path});
+      return WithDetail(
+          absl::NotFoundError(absl::StrCat(path, " does not exist")),
+          v1::ERROR_CODE_INPUT_MISSING, {path});
     }
     return ErrnoError(error, "open", path);
   }
@@ -324,12 +323,11 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     return ErrnoError(error, "stat", path);
   }
   if (!S_ISREG(st.st_mode)) {
-    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
-                          "journal file: ", path, " is not a regular file")),
+    return WithDetail(absl::InvalidArgumentError(
+                          absl::StrCat(path, " is not a regular file")),
                       v1::ERROR_CODE_FILE_NOT_REGULAR, {path});
   }
-  if (absl::Status s = CheckSize(absl::StrCat("journal file: ", path),
-                                 static_cast<uint64_t>(st.st_size));
+  if (absl::Status s = CheckSize(path, static_cast<uint64_t>(st.st_size));
       !s.ok()) {
     return s;
   }
@@ -346,9 +344,7 @@ absl::StatusOr<std::string> FileOps::ReadFile(const std::string& path) {
     if (n == 0) break;
     data.append(buffer, static_cast<size_t>(n));
     // It may grow while being read.
-    if (absl::Status s =
-            CheckSize(absl::StrCat("journal file: ", path), data.size());
-        !s.ok()) {
+    if (absl::Status s = CheckSize(path, data.size()); !s.ok()) {
       return s;
     }
   }
@@ -614,7 +610,12 @@ absl::Status CreateJournalFile(const Journal& journal,
 absl::StatusOr<Journal> LoadJournalFile(const std::string& path,
                                         JournalFileStamp& stamp, FileOps& ops) {
   absl::StatusOr<std::string> bytes = ops.ReadFile(path);
-  if (!bytes.ok()) return bytes.status();
+  if (absl::IsNotFound(bytes.status())) {
+    return WithDetail(absl::NotFoundError(absl::StrCat(
+                          "journal file: ", path, " does not exist")),
+                      v1::ERROR_CODE_FILE_MISSING, {path});
+  }
+  if (!bytes.ok()) return WithContext(bytes.status(), "journal file: ");
   absl::StatusOr<Journal> journal = DecodeJournalFile(*bytes);
   if (!journal.ok()) {
     return WithinDetail(WithContext(journal.status(), absl::StrCat(path, ": ")),

@@ -1,5 +1,6 @@
 // The one dispatch from an organisation report to a document format.
 #include "absl/strings/str_cat.h"
+#include "fives/error_detail.h"
 #include "fives/org_report.h"
 #include "fives/text_format.h"
 
@@ -10,8 +11,11 @@ absl::Status CheckOrgDocumentFormat(absl::string_view format,
   for (absl::string_view known : {"text", "md", "html", "json", "svg"}) {
     if (format == known) return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      field, ": \"", format, "\" is not text, md, html, json or svg"));
+  return WithDetail(absl::InvalidArgumentError(absl::StrCat(
+                        field, ": \"", format,
+                        "\" is not text, md, html, json or svg")),
+                    v1::ERROR_CODE_FLAG_CHOICE,
+                    {format, "text, md, html, json, svg"});
 }
 
 absl::StatusOr<std::string> RenderOrgDocument(const v1::OrgReport& report,

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "fives/error_detail.h"
 #include "fives/journal.h"
 
 namespace fives {
@@ -21,6 +22,12 @@ enum class JournalFormat {
   kJson,    ///< proto3 JSON mapping, lowerCamelCase field names
   kText,    ///< protobuf text format
 };
+
+/// Why a system call failed with `error` (an errno value), in people's
+/// words: a catalog phrase errno_<...> for the reasons a person can mend
+/// (a missing folder, no access, a full or read-only disk), the system's
+/// own words otherwise. The argument of ERROR_CODE_FILE_SYSTEM.
+ErrorArgument FileSystemReason(int error);
 
 /// "binary", "json" or "text".
 absl::StatusOr<JournalFormat> JournalFormatFromName(absl::string_view name);
