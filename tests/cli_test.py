@@ -653,8 +653,9 @@ class ScoresInputTest(JournalCase):
     ORDER = "strategy synergy structure steering success"
     NAMES = ("(Strategy, Synergy & strengths, Structure, Steering, Success "
              "factors)")
-    USAGE = ("usage: fives round score ROUND MEMBER - < FILE  "
-             "(or --scores-file FILE, or the five scores as arguments")
+    USAGE = ("usage: fives round score ROUND MEMBER (- < FILE | "
+             "--scores-file FILE | STRATEGY SYNERGY STRUCTURE STEERING "
+             "SUCCESS)")
 
     def setUp(self):
         super().setUp()
@@ -923,7 +924,6 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
              'action list: --owner: "zed" is geen lid van team "mt"',
              'action list: --owner: "zed" is not a member of team "mt"'),
         ]
-        english = english_only_words()
         before = self.read()
         for args, status, dutch, in_english in cases:
             for lang, expected in (("nl", dutch), ("en", in_english)):
@@ -932,16 +932,214 @@ class ErrorsInTheTeamsLanguageTest(JournalCase):
                     self.assertEqual(result.returncode, status, result.stderr)
                     self.assertEqual(result.stderr, f"fives: {expected}\n")
                     if lang == "nl":
-                        # The command, its flags and the charter's field
-                        # names are the same in every language.
-                        text = re.sub(
-                            r"--[a-z-]+|[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+"
-                            r"(?:\[\d+\])?)+", "", expected.split(": ", 1)[1])
-                        self.assertEqual(
-                            {w.lower() for w in re.findall(
-                                r"[A-Za-z][A-Za-z'-]{3,}", text)} & english,
-                            set(), text)
+                        self.assert_no_english(expected)
         self.assertEqual(self.read(), before)
+
+    ENGLISH = english_only_words()
+
+    def assert_no_english(self, line):
+        """No English-only word of the catalog in the error `line` but in
+        what is the same in every language: the command, its flags, the
+        charter's field names, the values typed (in quotes), a usage line
+        and the choices a flag takes, which are typed as they are."""
+        text = line.split(": ", 1)[1]
+        text = re.sub(r"\((?:gebruik|verwacht): [^()]*(?:\([^()]*\)[^()]*)*\)",
+                      "", text)
+        text = re.sub(r"is niet een van: .*", "", text)
+        text = re.sub(r'"[^"]*"', "", text)
+        text = re.sub(r"--[a-z-]+|[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+"
+                      r"(?:\[\d+\])?)+", "", text)
+        self.assertEqual(
+            {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", text)}
+            & self.ENGLISH, set(), line)
+
+    def test_the_command_lines_own_refusals(self):
+        """The command's own words about its flags, arguments and specs are
+        in --lang too: --lang is read before the line is parsed."""
+        self.ok("check", "record", "--date", "2026-11-09", "--signal",
+                "structure:2")
+        folder = self.dir
+        usage_score = ("fives round score ROUND MEMBER (- < FILE | "
+                       "--scores-file FILE | STRATEGY SYNERGY STRUCTURE "
+                       "STEERING SUCCESS)")
+        # (arguments, standard input, exit status, Dutch, English or None).
+        cases = [
+            (["member", "list", "--bogus"], None, 2,
+             "member list: onbekende optie --bogus (verwacht: --journal, "
+             "--json, --lang)",
+             "member list: unknown flag --bogus (expected --journal, --json, "
+             "--lang)"),
+            (["report", "--round"], None, 2,
+             "report: optie --round heeft een waarde nodig",
+             "report: flag --round needs a value"),
+            (["member", "list", "--json=misschien"], None, 2,
+             'member list: optie --json: "misschien" is niet true of false '
+             "(een schakelaar: --json alleen zet hem aan)", None),
+            (["report", "--round", "r1", "--round", "r2"], None, 2,
+             'report: --round is meer dan eens opgegeven ("r1", daarna "r2")',
+             'report: --round is given more than once ("r1", then "r2")'),
+            (["report", "--round="], None, 2,
+             "report: --round heeft een ronde-id nodig",
+             "report: --round needs a round id"),
+            (["report", "--format", "pdf"], None, 2,
+             'report: --format: "pdf" is niet een van: text, md, html, json, '
+             "svg",
+             'report: --format: "pdf" is not one of: text, md, html, json, '
+             "svg"),
+            (["export", "--format", "yaml"], None, 2,
+             'export: --format: "yaml" is niet een van: binary, json, text',
+             None),
+            (["init", "--team", "x"], None, 2,
+             "init: verplicht: --team, --name (gebruik: fives init --team ID "
+             "--name NAME)",
+             "init: required: --team, --name (usage: fives init --team ID "
+             "--name NAME)"),
+            (["report", "--picture", "radar"], None, 2,
+             "report: --picture hoort alleen bij --format svg",
+             "report: --picture goes with --format svg only"),
+            (["member", "add", "x"], None, 2,
+             "member add: argument ontbreekt (gebruik: fives member add ID "
+             "NAME --date YYYY-MM-DD)", None),
+            (["member", "list", "extra"], None, 2,
+             'member list: onverwacht argument "extra" (gebruik: fives '
+             "member list)",
+             'member list: unexpected argument "extra" (usage: fives member '
+             "list)"),
+            (["frobnicate"], None, 2,
+             'onbekende opdracht "frobnicate" (probeer: fives help)',
+             'unknown command "frobnicate" (try: fives help)'),
+            (["member", "--json", "list"], None, 2,
+             "member: eerst de deelopdracht (verwacht: add, leave, forget, "
+             "list), dan de opties", None),
+            (["member", "bogus"], None, 2,
+             'member: onbekende deelopdracht "bogus" (verwacht: add, leave, '
+             "forget, list)", None),
+            (["round", "close", "r1"], None, 2,
+             "round close: --date JJJJ-MM-DD is verplicht (fives leest nooit "
+             "de klok: geef de dag)",
+             "round close: --date YYYY-MM-DD is required (fives never reads "
+             "the clock: give the day)"),
+            (["plan", "r1", "--date", "2026-11-04", "--action", "a|b"], None,
+             2, "plan: --action \"a|b\" is niet 'EIGENAAR|TITEL|ZICHTBAAR "
+             "RESULTAAT[|DATUM]' (velden gescheiden door |)", None),
+            (["check", "record", "--date", "2026-11-04", "--agree", "a|b"],
+             None, 2, "check record: --agree \"a|b\" is niet 'TEKST' of "
+             "'TEKST|EIGENAAR|PIJLER|ZICHTBAAR RESULTAAT[|DATUM]'", None),
+            (["check", "record", "--date", "2026-11-04", "--review", "kept"],
+             None, 2, 'check record: --review "kept": geen ACTIE= (verwacht: '
+             "ACTIE=kept, done, dropped:REDEN of replanned:JJJJ-MM-DD)", None),
+            (["check", "record", "--date", "2026-11-04", "--review",
+              "a1=dropped"], None, 2,
+             'check record: --review "a1=dropped": laten vallen vraagt om een '
+             "reden (dropped:REDEN)", None),
+            (["check", "record", "--date", "2026-11-04", "--review",
+              "a1=vergeten"], None, 2,
+             'check record: --review "a1=vergeten": "vergeten" is geen '
+             "uitkomst (verwacht: ACTIE=kept, done, dropped:REDEN of "
+             "replanned:JJJJ-MM-DD)", None),
+            (["check", "tick", "c1", "--signal", "structure:2"], None, 1,
+             'check tick: --signal "structure:2": signaal 2 van Structuur is '
+             'al aangevinkt bij check "c1"',
+             'check tick: --signal "structure:2": signal 2 of Structure is '
+             'already ticked at check "c1"'),
+            (["plan", "r1", "--date", "2026-11-04"], None, 2,
+             "plan: geen --action gegeven, één per actie (gebruik: fives plan "
+             "ROUND --date YYYY-MM-DD --action 'OWNER|TITLE|VISIBLE "
+             "RESULT[|DUE]'...)", None),
+            (["check", "tick", "c1"], None, 2,
+             "check tick: geen --signal gegeven (gebruik: fives check tick "
+             "CHECK --signal PILLAR:N...)", None),
+            (["action", "update", "a1", "drop", "--date", "2026-11-04"], None,
+             2, "action update: drop vraagt om --reason TEKST",
+             "action update: drop needs --reason TEXT"),
+            (["action", "update", "a1", "klaar", "--date", "2026-11-04"],
+             None, 2,
+             'action update: "klaar" is niet een van: open, done, drop', None),
+            (["action", "update", "a1", "done", "--date", "2026-11-04",
+              "--reason", "x"], None, 2,
+             "action update: --reason hoort alleen bij drop", None),
+            (["charter", "set", "--date", "2026-11-04"], None, 2,
+             "charter set: geef het charter in --file BESTAND of als één "
+             "argument, niet allebei (gebruik: fives charter set (--file FILE "
+             "| TEXT) --date YYYY-MM-DD)", None),
+            (["charter", "check", "--date", "2026-11-04", "--stale-days",
+              "-1"], None, 2,
+             'charter check: --stale-days: "-1" is geen geheel aantal dagen '
+             "van 0 of meer", None),
+            (["round", "score", "r1", "bram", "-", "--scores-file", "f"],
+             None, 2, "round score: geef de scores op standaardinvoer (-) of "
+             "in --scores-file BESTAND, niet allebei", None),
+            (["round", "score", "r1", "bram", "-", "3"], None, 2,
+             'round score: onverwacht argument "3": - leest de scores van '
+             f"standaardinvoer (gebruik: {usage_score})", None),
+            (["round", "score", "r1", "bram", "3", "--scores-file", "f"],
+             None, 2, 'round score: onverwacht argument "3": --scores-file '
+             f"geeft de scores (gebruik: {usage_score})", None),
+            (["round", "score", "r1", "bram", "3", "4"], None, 2,
+             "round score: argument ontbreekt: 2 van de 5 scores (gebruik: "
+             f"{usage_score})",
+             "round score: missing argument: 2 of the 5 scores (usage: "
+             f"{usage_score})"),
+            (["round", "score", "r1", "bram", "--scores-file", folder], None,
+             2, f"round score: --scores-file {folder} kan niet worden gelezen: "
+             "dat is een map",
+             f"round score: --scores-file {folder} cannot be read: it is a "
+             "folder"),
+            (["round", "score", "r1", "bram", "-"], "4 " * 40000, 2,
+             "round score: standaardinvoer: meer dan 65536 bytes, verwacht de "
+             "vijf scores",
+             "round score: standard input: more than 65536 bytes, expected the "
+             "five scores"),
+            (["export", "--out", self.path], None, 1,
+             f"export: --out {self.path} is het journaal zelf", None),
+            (["export", "--out", os.path.join(folder, "mt.journal.bak")],
+             None, 1, None, None),
+        ]
+        # A file that exists: export without --force leaves it.
+        with open(os.path.join(folder, "mt.journal.bak"), "w") as f:
+            f.write("x")
+        bak = os.path.join(folder, "mt.journal.bak")
+        cases[-1] = (cases[-1][0], None, 1,
+                     f"export: {bak} bestaat al; het is ongewijzigd gelaten "
+                     "(--force vervangt het)",
+                     f"export: {bak} already exists; it is left as it is "
+                     "(--force replaces it)")
+        before = self.read()
+        for args, stdin, status, dutch, in_english in cases:
+            for lang, expected in (("nl", dutch), ("en", in_english)):
+                if expected is None:
+                    continue
+                with self.subTest(args=args, lang=lang):
+                    result = self.j(*args, "--lang", lang, input=stdin)
+                    self.assertEqual(result.returncode, status, result.stderr)
+                    self.assertEqual(result.stderr, f"fives: {expected}\n")
+                    if lang == "nl":
+                        self.assert_no_english(expected)
+        self.assertEqual(self.read(), before)
+        # Without a journal: stats and the organisation's commands; --lang
+        # anywhere on the line, also as --lang=nl, also before a bad flag.
+        for args, expected in (
+                (["stats", "--lang", "nl"],
+                 "stats: geen scores gegeven (gebruik: fives stats SCORE...)"),
+                (["stats", "--lang=nl", "3", "x"],
+                 'stats: "x" is geen score (een geheel getal van 1 tot en met '
+                 "5)"),
+                (["--lang", "nl", "stats", "3"],
+                 'onbekende opdracht "--lang" (probeer: fives help)'),
+                (["org", "report", "--lang", "nl", "--journals", "y", "--from",
+                  "2027-04-01", "--to", "2027-06-30"],
+                 "org report: --org is verplicht"),
+                (["org", "report", "--org", "x", "--journals", "y", "--from",
+                  "2027-04-01", "--lang", "nl"],
+                 "org report: --to is verplicht"),
+                (["round", "--lang", "nl", "bogus", "--bogus"],
+                 'round: eerst de deelopdracht (verwacht: start, score, '
+                 "import, close), dan de opties")):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertNotEqual(result.returncode, 0)
+                self.assertEqual(result.stderr, f"fives: {expected}\n")
+                self.assert_no_english(f"fives: {expected}")
 
     def test_files_and_a_confidential_round(self):
         missing = os.path.join(self.dir, "none", "mt.journal")
@@ -2205,7 +2403,8 @@ class CharterSignalsTest(JournalCase):
                 "strategy:2")
         before = self.read()
         self.refused(["check", "tick", "c1", "--signal", "strategy:2"],
-                     '--signal strategy:2 is already ticked at check "c1"')
+                     '--signal "strategy:2": signal 2 of Strategy is already '
+                     'ticked at check "c1"')
         self.refused(["check", "tick", "c9", "--signal", "strategy:1"],
                      'no check "c9"')
         self.assertEqual(self.read(), before)
@@ -2227,7 +2426,8 @@ class CharterSignalsTest(JournalCase):
         self.assertIn("steering:1 Incidents determine", text)
         # The number --signal takes is the one the journal keeps.
         self.refused(["check", "tick", "c2", "--signal", "steering:1"],
-                     '--signal steering:1 is already ticked at check "c2"')
+                     '--signal "steering:1": signal 1 of Steering is already '
+                     'ticked at check "c2"')
         self.ok("check", "tick", "c2", "--signal", "steering:2")
         ticks = json.loads(self.ok("export"))["charter"]["signals"]
         self.assertEqual(ticks[-1], {"check_id": "c2",

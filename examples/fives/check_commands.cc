@@ -187,8 +187,11 @@ int Tick(const ParsedArgs& args) {
         if (t.check_id() == check_id && t.pillar() == s.pillar() &&
             t.number() == s.number()) {
           const Pillar p = *PillarFromProto(s.pillar());
-          return CommandLineError(v1::ERROR_CODE_SIGNAL_TICKED,
-                                  {SignalLabel(p, s.number()), check_id});
+          return WithContext(
+              CommandLineError(v1::ERROR_CODE_SIGNAL_TICKED,
+                               {p, s.number(), check_id}),
+              absl::StrCat("--signal \"", SignalLabel(p, s.number()),
+                           "\": "));
         }
       }
     }

@@ -341,9 +341,8 @@ absl::Span<const Command> RoundCommands() {
        "response may leave pillars out",
        kStartFlags, Start, 1, 1, kStartDetails},
       {"round score",
-       "ROUND MEMBER - < FILE  (or --scores-file FILE, or the five scores as "
-       "arguments: STRATEGY SYNERGY STRUCTURE STEERING SUCCESS; each 1..5, 0 "
-       "or - leaves a pillar out)",
+       "ROUND MEMBER (- < FILE | --scores-file FILE | STRATEGY SYNERGY "
+       "STRUCTURE STEERING SUCCESS)",
        "one member's response: five scores 1..5 in pillar order", kScoreFlags,
        Score, 2, 2 + kPillarCount, kScoreDetails,
        "round score ROUND MEMBER - < FILE   (or --scores-file FILE)\n"
