@@ -151,7 +151,7 @@ int Check(const ParsedArgs& args) {
   if (!absl::SimpleAtoi(stale, &stale_days) || stale_days < 0) {
     return UsageError(
         "charter check",
-        WithContext(CommandLineError(v1::ERROR_CODE_STALE_DAYS, {stale}),
+        WithContext(CommandLineError(v1::ERROR_CODE_STALE_DAYS, {stale, 0}),
                     "--stale-days: "));
   }
   return ReadJournal(args, [&](const Journal& j) {

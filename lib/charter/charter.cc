@@ -789,9 +789,11 @@ std::string SignalLabel(Pillar pillar, int number, Language language) {
 absl::StatusOr<int> StaleDaysOrDefault(int stale_days,
                                        absl::string_view field) {
   if (stale_days < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": ", stale_days, " is negative (0 takes the default of ",
-        kDefaultStaleDays, " days)"));
+    return WithDetail(
+        absl::InvalidArgumentError(absl::StrCat(
+            field, ": ", stale_days, " is negative (0 takes the default of ",
+            kDefaultStaleDays, " days)")),
+        v1::ERROR_CODE_STALE_DAYS, {stale_days, 0});
   }
   return stale_days == 0 ? kDefaultStaleDays : stale_days;
 }

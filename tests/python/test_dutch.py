@@ -184,6 +184,17 @@ class RefusalsInDutchTest(unittest.TestCase):
         yield fives.InvalidArgument, lambda: j.import_scores_csv(
             "r3", "Lid;Stip & strategie;Synergie & sterktes;Structuur;"
             "Sturing;Succesfactoren\nanne;4;4;9;4;4\nzoe;3;3;3;3;3\n")
+        yield fives.InvalidArgument, lambda: j.start_round(
+            "r4", D(2026, 5, 4), "geheim")
+        yield fives.InvalidArgument, lambda: j.tick_signals(
+            "c1", [("geld", 1)])
+        yield fives.InvalidArgument, lambda: j.review_charter(
+            D(2026, 5, 4), stale_days=0)
+        yield fives.InvalidArgument, lambda: j.document("pdf", D(2026, 5, 4))
+        yield fives.InvalidArgument, lambda: j.add_member(
+            "bo", "B\0o", D(2026, 4, 1))
+        yield fives.InvalidArgument, lambda: j.add_member(
+            "bo", "B\udc80o", D(2026, 4, 1))
 
     def test_no_english_word_of_the_catalog(self):
         count = 0
@@ -199,7 +210,7 @@ class RefusalsInDutchTest(unittest.TestCase):
                 self.assertEqual(words(dutch) & self.english, set(), dutch)
                 self.assertNotEqual(dutch, error.text("en"))
                 self.assertNotIn(str(error), dutch)
-        self.assertEqual(count, 13)
+        self.assertEqual(count, 19)
 
     def test_the_packages_own_checks_worked_out_by_hand(self):
         with self.assertRaises(fives.InvalidArgument) as caught:
@@ -214,6 +225,30 @@ class RefusalsInDutchTest(unittest.TestCase):
         self.assertEqual(caught.exception.text("nl"),
                          "9 ligt buiten de 3 waarschuwingssignalen van "
                          "Structuur (1 tot en met 3)")
+
+    def test_the_packages_choices_worked_out_by_hand(self):
+        cases = [
+            (lambda: self.j.start_round("r4", D(2026, 5, 4), "geheim"),
+             '"geheim" is niet open of confidential'),
+            (lambda: self.j.tick_signals("c1", [("geld", 1)]),
+             '"geld" is geen pijler (strategie, synergie, structuur, sturing, '
+             "succes)"),
+            (lambda: self.j.review_charter(D(2026, 5, 4), stale_days=0),
+             '"0" is geen geheel aantal dagen van 1 of meer'),
+            (lambda: self.j.document("pdf", D(2026, 5, 4)),
+             '"pdf" is niet een van: markdown, html, radar, strips, trend'),
+            # "é" is two bytes in UTF-8: the NUL is at byte 3.
+            (lambda: self.j.add_member("bo", "Bé\0", D(2026, 4, 1)),
+             "stuurteken U+0000 op byte 3"),
+            (lambda: self.j.add_member("bo", "B\udc80o", D(2026, 4, 1)),
+             "geen geldige UTF-8-tekst vanaf byte 1"),
+        ]
+        before = self.j.to_bytes()
+        for call, dutch in cases:
+            with self.assertRaises(fives.InvalidArgument) as caught:
+                call()
+            self.assertEqual(caught.exception.text("nl"), dutch)
+        self.assertEqual(self.j.to_bytes(), before)
 
     def test_a_refusal_worked_out_by_hand(self):
         with self.assertRaises(fives.NotFound) as caught:

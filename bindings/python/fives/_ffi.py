@@ -61,7 +61,8 @@ from ctypes import (
 )
 from typing import Any, List, Optional, Tuple, Union
 
-from .errors import InvalidArgument, LibraryError, error_for_code
+from .errors import (InvalidArgument, LibraryError, error_for_code, refused,
+                     text_position)
 
 # The C ABI this package is written for: FIVES_VERSION_NUMBER of fives.h.
 VERSION_MAJOR = 0
@@ -534,11 +535,15 @@ def text_arg(value: Any, field: str) -> bytes:
     if not isinstance(value, str):
         raise TypeError(f"{field}: expected str, got {type(value).__name__}")
     if "\0" in value:
-        raise InvalidArgument(f"{field}: contains a NUL character")
+        at = text_position(value, value.index("\0"))
+        raise refused(f"{field}: contains a NUL character at byte {at}",
+                      "ERROR_CODE_TEXT_CONTROL", "U+0000", at)
     try:
         return value.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise InvalidArgument(f"{field}: not valid UTF-8 ({e.reason})") from None
+        raise refused(f"{field}: not valid UTF-8 ({e.reason})",
+                      "ERROR_CODE_TEXT_NOT_UTF8",
+                      text_position(value, e.start)) from None
 
 
 def optional_text_arg(value: Any, field: str) -> Optional[bytes]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import Any, Dict, Optional, Type, TypeVar, Union
+from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
-from .errors import InvalidArgument
+from .errors import refused
 
 __all__ = ["Pillar", "RoundMode", "ReviewOutcome", "Disclosure", "TrendVerdict",
            "EffectSize", "DocumentKind", "DocumentFormat",
@@ -272,6 +272,18 @@ PillarLike = Union[Pillar, int, str]
 _E = TypeVar("_E", bound=enum.IntEnum)
 
 
+def _not_one_of(cls: Type[_E], message: str, value: Any,
+                choices: List[str]) -> Exception:
+    """The refusal of ``value``, none of ``choices`` of ``cls``: a pillar
+    and a round mode in their own words, any other enum as a choice."""
+    if cls is Pillar:
+        return refused(message, "ERROR_CODE_NOT_A_PILLAR", value)
+    if cls is RoundMode:
+        return refused(message, "ERROR_CODE_MODE_UNKNOWN", value)
+    return refused(message, "ERROR_CODE_FLAG_CHOICE", value,
+                   ", ".join(choices))
+
+
 def _enum_arg(cls: Type[_E], value: Any, field: str, prefix: str) -> _E:
     if isinstance(value, cls):
         return value
@@ -281,9 +293,10 @@ def _enum_arg(cls: Type[_E], value: Any, field: str, prefix: str) -> _E:
         try:
             return cls(value)
         except ValueError:
-            raise InvalidArgument(
-                f"{field}: {value} is not a {cls.__name__} "
-                f"({', '.join(f'{m.value}' for m in cls)})") from None
+            raise _not_one_of(
+                cls, f"{field}: {value} is not a {cls.__name__} "
+                f"({', '.join(f'{m.value}' for m in cls)})", value,
+                [f"{m.value}" for m in cls]) from None
     if isinstance(value, str):
         name = value.upper()
         if name.startswith(prefix):
@@ -291,9 +304,10 @@ def _enum_arg(cls: Type[_E], value: Any, field: str, prefix: str) -> _E:
         try:
             return cls[name]
         except KeyError:
-            raise InvalidArgument(
-                f"{field}: {value!r} is not a {cls.__name__} "
-                f"({', '.join(repr(m.name.lower()) for m in cls)})") from None
+            raise _not_one_of(
+                cls, f"{field}: {value!r} is not a {cls.__name__} "
+                f"({', '.join(repr(m.name.lower()) for m in cls)})", value,
+                [m.name.lower() for m in cls]) from None
     raise TypeError(f"{field}: expected {cls.__name__}, int or str, "
                     f"got {type(value).__name__}")
 

@@ -186,6 +186,24 @@ class InvalidArgument(Error, ValueError):
     code = StatusCode.INVALID_ARGUMENT
 
 
+def refused(message: str, code: str, *args: Any) -> InvalidArgument:
+    """An InvalidArgument the package raises itself, before it calls the
+    library, with the detail ``code`` (an ErrorCode name) so that
+    :meth:`Error.text` writes it in any language: ``args`` fill the
+    phrase's $0, $1, ... (a str or int as it is; a dict as an ErrorArg,
+    e.g. ``{"pillar": 2}``)."""
+    return InvalidArgument(message, detail={
+        "code": code,
+        "args": [a if isinstance(a, dict) else {"text": str(a)}
+                 for a in args]})
+
+
+def text_position(text: str, index: int) -> int:
+    """The byte of the character ``index`` of ``text`` in UTF-8, as the
+    library counts positions in a text."""
+    return len(text[:index].encode("utf-8", "surrogatepass"))
+
+
 class DeadlineExceeded(Error):
     code = StatusCode.DEADLINE_EXCEEDED
 

@@ -42,7 +42,7 @@ from .enums import (DocumentFormat, DocumentKind, PillarLike, ReviewOutcome,
                     optional_pillar_arg, pillar_arg, review_outcome_arg,
                     round_mode_arg)
 from ._handle import Handle
-from .errors import InvalidArgument
+from .errors import InvalidArgument, refused, text_position
 from .results import (CheckStatus, FollowUp, MeetingReport, RoundComparison,
                       RoundReport)
 
@@ -251,13 +251,10 @@ def _response_scores(scores: Any) -> "ctypes.Array[ctypes.c_int32]":
             raise TypeError("scores: expected a sequence of five int (or a "
                             f"dict by pillar), got {type(scores).__name__}")
         if len(scores) != 5:
-            raise InvalidArgument(
+            raise refused(
                 f"scores: {len(scores)} values, expected 5 in pillar order "
-                f"(0 or None leaves a pillar out)",
-                detail={"code": "ERROR_CODE_SCORES_COUNT",
-                        "args": [{"text": "scores"},
-                                 {"text": str(len(scores))},
-                                 *({"pillar": p} for p in range(1, 6))]})
+                f"(0 or None leaves a pillar out)", "ERROR_CODE_SCORES_COUNT",
+                "scores", len(scores), *({"pillar": p} for p in range(1, 6)))
         for i, score in enumerate(scores):
             values[i] = _score(score, f"scores[{i}]", i + 1)
     return (ctypes.c_int32 * 5)(*values)
@@ -274,10 +271,8 @@ def _score(score: Any, field: str, pillar: int) -> int:
         raise TypeError(f"{field}: expected int, got "
                         f"{type(score).__name__}") from None
     if not -(2**31) <= value < 2**31:
-        raise InvalidArgument(
-            f"{field}: {value} is outside 1..5",
-            detail={"code": "ERROR_CODE_SCORE_OUTSIDE",
-                    "args": [{"text": str(value)}, {"pillar": pillar}]})
+        raise refused(f"{field}: {value} is outside 1..5",
+                      "ERROR_CODE_SCORE_OUTSIDE", value, {"pillar": pillar})
     return value
 
 
@@ -586,8 +581,9 @@ class Journal(Handle):
             try:
                 data = csv.encode("utf-8")
             except UnicodeEncodeError as e:
-                raise InvalidArgument(
-                    f"csv: not valid UTF-8 ({e.reason})") from None
+                raise refused(f"csv: not valid UTF-8 ({e.reason})",
+                              "ERROR_CODE_TEXT_NOT_UTF8",
+                              text_position(csv, e.start)) from None
         elif isinstance(csv, (bytes, bytearray, memoryview)):
             data = bytes(csv)
         else:
@@ -639,8 +635,9 @@ class Journal(Handle):
         if not isinstance(kind, str):
             raise TypeError(f"kind: expected str, got {type(kind).__name__}")
         if kind not in self.DOCUMENTS:
-            raise InvalidArgument(
-                f"kind: {kind!r} is not one of {', '.join(self.DOCUMENTS)}")
+            raise refused(
+                f"kind: {kind!r} is not one of {', '.join(self.DOCUMENTS)}",
+                "ERROR_CODE_FLAG_CHOICE", kind, ", ".join(self.DOCUMENTS))
         return self._call_buffer(
             _ffi.lib().fives_journal_document,
             _ffi.optional_text_arg(round_id, "round_id"),
@@ -751,10 +748,8 @@ class Journal(Handle):
                 raise TypeError(f"progress: expected int or None, got "
                                 f"{type(progress).__name__}")
             if not 0 <= progress < 2**31:
-                raise InvalidArgument(
-                    f"progress: {progress} is outside 0..100",
-                    detail={"code": "ERROR_CODE_FEEDBACK_PROGRESS_RANGE",
-                            "args": [{"text": str(progress)}]})
+                raise refused(f"progress: {progress} is outside 0..100",
+                              "ERROR_CODE_FEEDBACK_PROGRESS_RANGE", progress)
             value = progress
         self._call(_ffi.lib().fives_journal_add_feedback,
                    _ffi.text_arg(action_id, "action_id"),
@@ -935,8 +930,9 @@ class Journal(Handle):
             raise TypeError(f"stale_days: expected int, got "
                             f"{type(stale_days).__name__}")
         if stale_days == 0 or not -(2**31) <= stale_days < 2**31:
-            raise InvalidArgument(
-                f"stale_days: {stale_days} is outside 1..{2**31 - 1}")
+            raise refused(
+                f"stale_days: {stale_days} is outside 1..{2**31 - 1}",
+                "ERROR_CODE_STALE_DAYS", stale_days, 1)
         return CharterReview.from_message(self._message(
             _ffi.lib().fives_journal_review_charter, date_arg(as_of, "as_of"),
             stale_days))
@@ -964,6 +960,6 @@ def _charter_format(value: Any, typed: bool = False) -> str:
         raise TypeError(f"format: expected str, got {type(value).__name__}")
     names = (("typed",) if typed else ()) + tuple(Journal.CHARTER_FORMATS)
     if value not in names:
-        raise InvalidArgument(
-            f"format: {value!r} is not one of {', '.join(names)}")
+        raise refused(f"format: {value!r} is not one of {', '.join(names)}",
+                      "ERROR_CODE_FLAG_CHOICE", value, ", ".join(names))
     return value

@@ -13,7 +13,7 @@ from . import _ffi
 from ._message import Message
 from .enums import (LABELS, Disclosure, Pillar, PillarLike, enum_from_message,
                     pillar_arg, proto_name)
-from .errors import InvalidArgument
+from .errors import InvalidArgument, refused
 
 __all__ = [
     "PillarStats",
@@ -188,7 +188,8 @@ def _score_array(scores: Iterable[Any]) -> "ctypes.Array[ctypes.c_int32]":
             raise TypeError(f"scores[{i}]: expected int, got "
                             f"{type(score).__name__}") from None
         if not _INT32_MIN <= value <= _INT32_MAX:
-            raise InvalidArgument(f"scores[{i}]: {value} is outside 1..5")
+            raise refused(f"scores[{i}]: {value} is outside 1..5",
+                          "ERROR_CODE_STATS_NOT_A_SCORE", value)
         values.append(value)
     return (ctypes.c_int32 * len(values))(*values)
 
