@@ -18,6 +18,7 @@
 #include "fives/score_csv.h"
 #include "fives/string_rules.h"
 #include "fives/v1/error.pb.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "journal_builder.h"
 
@@ -26,6 +27,7 @@ namespace {
 
 using journal_builder::Day;
 using journal_builder::MakeResponse;
+using ::testing::HasSubstr;
 
 constexpr Language kNl = Language::kDutch;
 constexpr Language kEn = Language::kEnglish;
@@ -220,11 +222,12 @@ TEST(ErrorTextTest, RefusalsOfMembersAndRounds) {
   EXPECT_EQ(ErrorText(j.AddMember("cas", "", Day(2026, 4, 1)), kEn),
             "member \"cas\" needs a name");
   EXPECT_EQ(ErrorText(j.AddMember("cas", "Cas\x07", Day(2026, 4, 1)), kNl),
-            "stuurteken U+0007 op byte 3 in een tekst van één regel");
+            "member.display_name: stuurteken U+0007 op byte 3 in een tekst "
+            "van één regel");
   EXPECT_EQ(
       ErrorText(j.AddMember("cas", std::string(300, 'c'), Day(2026, 4, 1)),
                 kNl),
-      "300 bytes, meer dan de grens van 256");
+      "member.display_name: 300 bytes, meer dan de grens van 256");
   EXPECT_EQ(ErrorText(j.RecordLeave("zed", Day(2026, 4, 1)), kNl),
             "\"zed\" is geen lid van team \"mt\"");
   EXPECT_EQ(ErrorText(j.RecordLeave("anna", Day(2025, 4, 1)), kNl),
@@ -271,6 +274,46 @@ TEST(ErrorTextTest, RefusalsOfJournalFiles) {
       LoadJournalFile("/nonexistent/mt.journal").status();
   EXPECT_EQ(ErrorText(missing, kNl),
             "journaalbestand /nonexistent/mt.journal bestaat niet");
+}
+
+TEST(ErrorTextTest, ATextOrAListThatIsRefusedIsNamedByItsField) {
+  // A text of a journal read from a file: its path in the journal.
+  const absl::Status text =
+      ParseJournal(
+          "team { id: \"mt\" name: \"MT\" members { id: \"anna\" "
+          "display_name: \"An\\007na\" joined: \"2026-01-05\" } }",
+          JournalFormat::kText)
+          .status();
+  ASSERT_EQ(text.code(), absl::StatusCode::kInvalidArgument) << text;
+  EXPECT_EQ(ErrorText(text, kNl),
+            "team.members[0].display_name: stuurteken U+0007 op byte 2 in "
+            "een tekst van één regel");
+  EXPECT_EQ(text.message(),
+            "team.members[0].display_name: control character U+0007 at byte 2 "
+            "(a one-line text)");
+  // The field is named once, in the message and in the text alike.
+  const absl::Status named =
+      InField(WithDetail(absl::InvalidArgumentError(": x"),
+                         v1::ERROR_CODE_SIGNAL_TWICE, {}),
+              "ticks[1]");
+  EXPECT_EQ(named.message(), "ticks[1]: x");
+  EXPECT_EQ(ErrorText(named, kNl), "ticks[1]: twee keer opgegeven");
+  const absl::Status plain = absl::InvalidArgumentError("y");
+  EXPECT_EQ(InField(plain, ""), plain);
+  // A CSV cell is named by its place, not also by a field.
+  Journal j = TeamWithOpenRound();
+  const absl::Status cell =
+      ImportScoresCsv(j, "r1",
+                      "Lid;Stip & strategie;Synergie & sterktes;Structuur;"
+                      "Sturing;Succesfactoren\n"
+                      "an\x07na;4;4;2;3;4\n")
+          .status();
+  EXPECT_EQ(ErrorText(cell, kNl),
+            "CSV met scores: 1 probleem, niets geïmporteerd: regel 2, kolom 1 "
+            "(Lid): stuurteken U+0007 op byte 2 in een tekst van één regel");
+  EXPECT_THAT(std::string(cell.message()),
+              HasSubstr("line 2, column 1 (Lid): control character U+0007 at "
+                        "byte 2"));
 }
 
 TEST(ErrorTextTest, ACsvImportListsEveryProblemByPlaceInTheLanguage) {

@@ -75,6 +75,12 @@ absl::Status WithContext(const absl::Status& status, absl::string_view prefix) {
   return WithMessage(status, absl::StrCat(prefix, status.message()));
 }
 
+absl::Status InField(const absl::Status& status, absl::string_view path) {
+  if (path.empty()) return status;
+  return WithinDetail(WithContext(status, path), v1::ERROR_CODE_IN_FIELD,
+                      {path});
+}
+
 v1::Error ToProto(const absl::Status& status) {
   v1::Error error;
   error.set_status(static_cast<int>(status.code()));

@@ -102,13 +102,15 @@ absl::Status CheckLimit(Limit limit, int64_t value, absl::string_view field) {
   const int64_t most = GetLimit(limit);
   if (value <= most) return absl::OkStatus();
   const LimitSpec& spec = kSpecs[IndexOf(limit)];
-  return WithDetail(
-      absl::ResourceExhaustedError(absl::StrCat(
-          field, ": ", value, " ", spec.unit, ", more than the limit of ", most,
-          " (\"", spec.name, "\")")),
-      v1::ERROR_CODE_LIMIT,
-      {value, ErrorArgument::Phrase(absl::StrCat("limit_unit_", spec.unit)),
-       most});
+  return InField(
+      WithDetail(
+          absl::ResourceExhaustedError(absl::StrCat(
+              ": ", value, " ", spec.unit, ", more than the limit of ", most,
+              " (\"", spec.name, "\")")),
+          v1::ERROR_CODE_LIMIT,
+          {value, ErrorArgument::Phrase(absl::StrCat("limit_unit_", spec.unit)),
+           most}),
+      field);
 }
 
 }  // namespace fives

@@ -110,10 +110,13 @@ Limit LengthLimitOf(TextKind kind) {
   }
 }
 
-absl::Status CheckText(absl::string_view text, absl::string_view field,
-                       TextKind kind) {
+namespace {
+
+// CheckText of a text whose field is named by the caller: a message that
+// starts with ": ".
+absl::Status CheckTextOf(absl::string_view text, TextKind kind) {
   if (absl::Status s = CheckLimit(LengthLimitOf(kind),
-                                  static_cast<int64_t>(text.size()), field);
+                                  static_cast<int64_t>(text.size()), "");
       !s.ok()) {
     return s;
   }
@@ -130,8 +133,8 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
   // string it passes is one a saved journal gives back.
   const size_t valid = ValidUtf8Prefix(text);
   if (valid < text.size()) {
-    return WithDetail(absl::InvalidArgumentError(absl::StrCat(
-                          field, ": not valid UTF-8 at byte ", valid)),
+    return WithDetail(absl::InvalidArgumentError(
+                          absl::StrCat(": not valid UTF-8 at byte ", valid)),
                       v1::ERROR_CODE_TEXT_NOT_UTF8, {valid});
   }
   for (; i < text.size(); ++i) {
@@ -149,7 +152,7 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
           "U+", absl::AsciiStrToUpper(
                     absl::StrCat(absl::Hex(code, absl::kZeroPad4))));
       return WithDetail(absl::InvalidArgumentError(absl::StrCat(
-                            field, ": control character ", name, " at byte ", i,
+                            ": control character ", name, " at byte ", i,
                             one_line ? " (a one-line text)" : "")),
                         one_line ? v1::ERROR_CODE_TEXT_CONTROL_ONE_LINE
                                  : v1::ERROR_CODE_TEXT_CONTROL,
@@ -157,6 +160,13 @@ absl::Status CheckText(absl::string_view text, absl::string_view field,
     }
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status CheckText(absl::string_view text, absl::string_view field,
+                       TextKind kind) {
+  return InField(CheckTextOf(text, kind), field);
 }
 
 namespace {
@@ -220,7 +230,7 @@ TypePlans& Plans() {
 
 // `status` (of a text checked with an empty field name) naming `field`.
 absl::Status Named(const absl::Status& status, absl::string_view field) {
-  return WithContext(status, field);
+  return InField(status, field);
 }
 
 // A depth-first walk that knows where it is, to name the field only when

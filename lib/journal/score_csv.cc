@@ -206,10 +206,8 @@ class Import {
       const CsvCell& cell = row.cells[i];
       const size_t column = i + 1;
       columns_.emplace_back();
-      if (absl::Status s = CheckText(cell.text, Where(cell.line, column, ""),
-                                     TextKind::kName);
-          !s.ok()) {
-        AddProblem(std::string(s.message()),
+      if (absl::Status s = CheckText(cell.text, "", TextKind::kName); !s.ok()) {
+        AddProblem(absl::StrCat(Where(cell.line, column, ""), s.message()),
                    WhereDetail(cell.line, column, "", DetailOrNone(s)));
         unreadable = true;
         continue;
@@ -399,9 +397,8 @@ class Import {
       auto at = [&](v1::ErrorDetail problem) {
         return WhereDetail(cell.line, i + 1, column.header, std::move(problem));
       };
-      if (absl::Status s = CheckText(cell.text, where, TextKind::kName);
-          !s.ok()) {
-        AddProblem(std::string(s.message()), at(DetailOrNone(s)));
+      if (absl::Status s = CheckText(cell.text, "", TextKind::kName); !s.ok()) {
+        AddProblem(absl::StrCat(where, s.message()), at(DetailOrNone(s)));
         ok = false;
         continue;
       }

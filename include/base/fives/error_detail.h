@@ -79,6 +79,12 @@ absl::Status WithMessage(const absl::Status& status, absl::string_view message);
 /// refusal on its way up.
 absl::Status WithContext(const absl::Status& status, absl::string_view prefix);
 
+/// `status` as the refusal of the field at `path` ("member.display_name"):
+/// `path` put before its message, which starts with ": ", and the detail
+/// ERROR_CODE_IN_FIELD with `path` around its own, so that people read
+/// which text was refused. `status` as it is when `path` is empty.
+absl::Status InField(const absl::Status& status, absl::string_view path);
+
 /// The refusal as the C ABI and the bindings hand it over: the fives_status
 /// code, the English message and the detail, if any.
 v1::Error ToProto(const absl::Status& status);

@@ -58,7 +58,8 @@ TextKind KindOfField(absl::string_view field_name);
 Limit LengthLimitOf(TextKind kind);
 
 /// One string; InvalidArgument (or RESOURCE_EXHAUSTED for its length)
-/// naming `field`.
+/// naming `field` (InField). An empty `field` leaves naming it to the
+/// caller: the message then starts with ": ".
 absl::Status CheckText(absl::string_view text, absl::string_view field,
                        TextKind kind);
 
